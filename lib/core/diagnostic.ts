@@ -1,0 +1,21 @@
+// Shared shape for everything the standards core and the checker report to a person.
+// `id` is a requirement id from ../shared/spec/mta-sts-tlsrpt.md (STS-*, RPT-*, CHK-*).
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  id: string;
+  severity: Severity;
+  message: string;
+  /** 1-based line number, where the input has lines (policy files). */
+  line?: number;
+}
+
+/** Expected failures are values (STYLE.md): either a value or a message a person can act on. */
+export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === "error");
