@@ -1,0 +1,91 @@
+// MX patterns in a policy (STS-POL-9) and matching an MX host against them (STS-MX-*).
+
+import { getDomain } from "tldts";
+
+/** RFC 5321 sub-domain: letter/digit, then letters/digits/hyphens, not ending in a hyphen. */
+const LABEL_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/** Convert a host name to lowercase A-labels; null if it is not a valid host name. */
+function toAscii(host: string): string | null {
+  if (host === "" || /[\s/?#@:[\]%\\]/.test(host)) return null;
+  try {
+    // WHATWG URL applies UTS #46 (lowercase, U-label → A-label) in Node and in browsers.
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * STS-MX-2: strip one trailing dot, lowercase, convert IDNs to A-labels.
+ * Returns null when the input is not a host name.
+ */
+export function normalizeHost(host: string): string | null {
+  const trimmed = host.endsWith(".") ? host.slice(0, -1) : host;
+  const ascii = toAscii(trimmed);
+  if (ascii === null || ascii.endsWith(".")) return null;
+  return ascii.split(".").every((label) => LABEL_RE.test(label)) ? ascii : null;
+}
+
+/**
+ * STS-POL-9: check the syntax of one `mx:` value. Returns null when valid, otherwise a
+ * message a person can act on.
+ */
+export function mxPatternProblem(pattern: string): string | null {
+  if (pattern === "") return `The mx line is empty: write a host name such as mail.example.com.`;
+  if (/[,\s]/.test(pattern)) {
+    return `"${pattern}" looks like a list: put each MX pattern on its own "mx:" line.`;
+  }
+  if (pattern.endsWith(".")) return `Remove the trailing dot from "${pattern}".`;
+  const host = pattern.startsWith("*.") ? pattern.slice(2) : pattern;
+  if (host.includes("*")) {
+    return `"${pattern}" has a misplaced wildcard: "*" is only allowed as "*." at the very start, covering exactly one label.`;
+  }
+  if (hasNonAscii(host)) {
+    const ascii = toAscii(host);
+    const hint = ascii ? ` Write it as "${pattern.replace(host, ascii)}".` : "";
+    return `"${pattern}" contains non-ASCII characters: internationalised names must be written as A-labels (punycode).${hint}`;
+  }
+  const labels = host.split(".");
+  const bad = labels.find((label) => !LABEL_RE.test(label));
+  if (bad !== undefined) {
+    return `"${pattern}" is not a valid host name: each label must be 1 to 63 letters, digits or hyphens, and must not start or end with a hyphen.`;
+  }
+  if (host.length > 253) return `"${pattern}" is longer than 253 characters.`;
+  // A top-level label is never all digits, so this is an IP address: senders match names only.
+  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? "")) {
+    return `"${pattern}" is an IP address: MTA-STS matches MX host names only, so list the MX host name instead.`;
+  }
+  return null;
+}
+
+export const hasNonAscii = (text: string): boolean =>
+  [...text].some((char) => char.charCodeAt(0) > 0x7f);
+
+export const isWildcardPattern = (pattern: string): boolean => pattern.startsWith("*.");
+
+/**
+ * STS-MX-3/4: does this policy pattern allow this MX host name?
+ * `*.suffix` matches exactly one extra, non-empty label in front of `suffix`.
+ */
+export function mxPatternMatches(pattern: string, host: string): boolean {
+  const wildcard = isWildcardPattern(pattern);
+  const patternHost = normalizeHost(wildcard ? pattern.slice(2) : pattern);
+  const candidate = normalizeHost(host);
+  if (patternHost === null || candidate === null) return false;
+  if (!wildcard) return candidate === patternHost;
+  const dot = candidate.indexOf(".");
+  return dot > 0 && candidate.slice(dot + 1) === patternHost;
+}
+
+/** STS-MX-1: the first pattern that allows `host`, or null when none does. */
+export function findMatchingPattern(patterns: readonly string[], host: string): string | null {
+  return patterns.find((pattern) => mxPatternMatches(pattern, host)) ?? null;
+}
+
+/** STS-POL-9: `*.com` or `*.co.uk`: the wildcard covers a whole public suffix. */
+export function wildcardCoversPublicSuffix(pattern: string): boolean {
+  if (!isWildcardPattern(pattern)) return false;
+  const suffix = normalizeHost(pattern.slice(2));
+  return suffix !== null && getDomain(suffix) === null;
+}

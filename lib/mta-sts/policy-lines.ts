@@ -1,0 +1,105 @@
+// Line-level grammar of the policy file (RFC 8461 §3.2): STS-POL-1, STS-POL-2, STS-POL-12.
+//   sts-policy-record = sts-policy-field *(sts-policy-term sts-policy-field) [sts-policy-term]
+//   sts-policy-term   = LF / CRLF
+//   field             = name ":" *WSP value *WSP
+
+import type { Diagnostic } from "../core/diagnostic";
+
+export interface PolicyLine {
+  /** 1-based line number in the file. */
+  line: number;
+  key: string;
+  value: string;
+}
+
+export interface PolicyLines {
+  lines: PolicyLine[];
+  diagnostics: Diagnostic[];
+  /** False when the text breaks the line grammar (strict senders such as mox reject it). */
+  grammatical: boolean;
+}
+
+const BOM = "\uFEFF";
+
+/** Decode a fetched body. Invalid UTF-8 is an error (STS-POL-12); a BOM is kept for the parser. */
+export function decodePolicyBody(bytes: Uint8Array): { text: string } | { error: Diagnostic } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return {
+      error: {
+        id: "STS-POL-12",
+        severity: "error",
+        message: "The policy is not valid UTF-8 text: save it as plain ASCII.",
+      },
+    };
+  }
+}
+
+export function splitPolicyLines(body: string): PolicyLines {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (id: string, line: number, message: string): void => {
+    diagnostics.push({ id, severity: "error", message, line });
+  };
+
+  let text = body;
+  if (text.startsWith(BOM)) {
+    problem(
+      "STS-POL-12",
+      1,
+      "Remove the byte order mark (BOM) at the start of the file: strict senders no longer recognise the first key.",
+    );
+    text = text.slice(BOM.length);
+  }
+  const nonAsciiLine = text
+    .split("\n")
+    .findIndex((l) => [...l].some((c) => c.charCodeAt(0) > 0x7f));
+  if (nonAsciiLine !== -1) {
+    diagnostics.push({
+      id: "STS-POL-12",
+      severity: "warning",
+      message:
+        "The policy contains non-ASCII characters: they are only allowed inside extension values, and some senders reject them.",
+      line: nonAsciiLine + 1,
+    });
+  }
+
+  const raw = text.split("\n");
+  // A single final line terminator is allowed; anything after it would be a blank line.
+  if (raw.length > 1 && raw[raw.length - 1] === "") raw.pop();
+
+  const lines: PolicyLine[] = [];
+  raw.forEach((rawLine, index) => {
+    const line = index + 1;
+    const content = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+    if (content.trim() === "") {
+      if (text === "") return; // an empty file is reported as missing fields
+      problem(
+        "STS-POL-2",
+        line,
+        "Remove the blank line: the policy grammar does not allow them, and strict senders reject the policy.",
+      );
+      return;
+    }
+    let keyStart = content;
+    if (/^[ \t]/.test(content)) {
+      problem("STS-POL-2", line, "Remove the whitespace at the start of the line.");
+      keyStart = content.replace(/^[ \t]+/, "");
+    }
+    const colon = keyStart.indexOf(":");
+    if (colon === -1) {
+      problem("STS-POL-2", line, `"${keyStart}" is not a "key: value" line.`);
+      return;
+    }
+    const rawKey = keyStart.slice(0, colon);
+    const key = rawKey.replace(/[ \t]+$/, "");
+    if (key !== rawKey) {
+      problem("STS-POL-2", line, `Remove the whitespace between "${key}" and ":".`);
+    }
+    const value = keyStart.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, "");
+    lines.push({ line, key, value });
+  });
+
+  const grammatical = !diagnostics.some((d) => d.severity === "error");
+  return { lines, diagnostics, grammatical };
+}

@@ -1,0 +1,120 @@
+// Shared tokenizer for the two DNS tag-list records: `_mta-sts` (RFC 8461 §3.1) and
+// `_smtp._tls` (RFC 8460 §3). Both use the same shape:
+//   record      = version 1*(field-delim field) [field-delim]
+//   field-delim = *WSP ";" *WSP
+//   field       = name "=" value          (no whitespace around "=")
+// Callers validate the values; this file only splits and checks names and delimiters.
+
+import type { Diagnostic } from "../core/diagnostic";
+
+/** STS-TXT-11 / RPT-TXT-2: extension names. */
+export const EXT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
+/** STS-TXT-11 / RPT-TXT-2: extension values: printable ASCII except "=", ";" and space. */
+export const EXT_VALUE_RE = /^[\x21-\x3A\x3C\x3E-\x7E]+$/;
+
+const LEADING_WSP = /^[ \t]+/;
+const TRAILING_WSP = /[ \t]+$/;
+
+export interface TxtField {
+  name: string;
+  value: string;
+}
+
+/** Which requirement id each kind of problem is reported under. */
+export interface TxtFieldIds {
+  /** The record does not start with the exact version literal. */
+  version: string;
+  /** Empty fields, whitespace in the wrong place. */
+  delimiter: string;
+  /** Whitespace between the version and the first ";" (valid, but breaks prefix filters). */
+  prefix: string;
+  /** A field that is not `name=value`, or whose name is malformed. */
+  field: string;
+}
+
+export interface TxtSplit {
+  /** False when the text does not begin with the version literal at all. */
+  versionMatched: boolean;
+  fields: TxtField[];
+  diagnostics: Diagnostic[];
+}
+
+const error = (id: string, message: string): Diagnostic => ({ id, severity: "error", message });
+
+/** Split a joined TXT record (STS-TXT-9: strings joined with no separator) into fields. */
+export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds): TxtSplit {
+  const diagnostics: Diagnostic[] = [];
+  if (!record.startsWith(version)) {
+    const hint = record.toLowerCase().startsWith(version.toLowerCase())
+      ? ` The version is case-sensitive: write exactly "${version}".`
+      : "";
+    diagnostics.push(error(ids.version, `The record must start with "${version}".${hint}`));
+    return { versionMatched: false, fields: [], diagnostics };
+  }
+  const rest = record.slice(version.length);
+  if (rest === "") return { versionMatched: true, fields: [], diagnostics };
+
+  const gap = LEADING_WSP.exec(rest)?.[0] ?? "";
+  if (rest[gap.length] !== ";") {
+    const message =
+      rest.length === gap.length
+        ? `Remove the whitespace after "${version}": it is only allowed around ";".`
+        : `The version must be exactly "${version}", followed by ";".`;
+    diagnostics.push(error(rest.length === gap.length ? ids.delimiter : ids.version, message));
+    return { versionMatched: rest.length === gap.length, fields: [], diagnostics };
+  }
+  if (gap.length > 0) {
+    diagnostics.push({
+      id: ids.prefix,
+      severity: "warning",
+      message: `Remove the whitespace before the first ";": some senders only accept records that begin with the literal "${version};" and will ignore this one.`,
+    });
+  }
+
+  const fields: TxtField[] = [];
+  const parts = rest.slice(gap.length + 1).split(";");
+  parts.forEach((part, index) => {
+    const isLast = index === parts.length - 1;
+    const text = part.replace(LEADING_WSP, "");
+    if (text === "") {
+      // A trailing ";" (with optional whitespace) is allowed once; ";;" is an empty field.
+      if (!isLast) diagnostics.push(error(ids.delimiter, `Remove the empty field (";;").`));
+      return;
+    }
+    if (isLast && TRAILING_WSP.test(text)) {
+      diagnostics.push(
+        error(ids.delimiter, `Remove the whitespace at the end of the record, or end it with ";".`),
+      );
+    }
+    const field = parseField(text.replace(TRAILING_WSP, ""), ids, diagnostics);
+    if (field) fields.push(field);
+  });
+  return { versionMatched: true, fields, diagnostics };
+}
+
+function parseField(text: string, ids: TxtFieldIds, diagnostics: Diagnostic[]): TxtField | null {
+  const eq = text.indexOf("=");
+  if (eq === -1) {
+    diagnostics.push(error(ids.field, `"${text}" is not a name=value field.`));
+    return null;
+  }
+  const rawName = text.slice(0, eq);
+  const rawValue = text.slice(eq + 1);
+  const name = rawName.replace(TRAILING_WSP, "");
+  const value = rawValue.replace(LEADING_WSP, "");
+  if (name !== rawName || value !== rawValue) {
+    diagnostics.push(
+      error(ids.delimiter, `Remove the whitespace around "=" in "${text}" (write "${name}=").`),
+    );
+  }
+  if (!EXT_NAME_RE.test(name)) {
+    diagnostics.push(
+      error(
+        ids.field,
+        `"${name}" is not a valid field name: use 1 to 32 letters, digits, "_", "-" or ".", starting with a letter or digit.`,
+      ),
+    );
+    return null;
+  }
+  return { name, value };
+}

@@ -1,0 +1,138 @@
+// The `_smtp._tls.<domain>` TXT record (RFC 8460 §3), spec §9 RPT-TXT-*.
+
+import { hasErrors, type Diagnostic } from "../core/diagnostic";
+import { EXT_VALUE_RE, splitTxtRecord, type TxtFieldIds } from "../mta-sts/txt-fields";
+import { joinTxtStrings } from "../mta-sts/txt-record";
+import { parseRuaUri, type RuaDestination } from "./rua-uri";
+
+export const TLSRPT_VERSION = "v=TLSRPTv1";
+
+const IDS: TxtFieldIds = {
+  version: "RPT-TXT-2",
+  delimiter: "RPT-TXT-2",
+  prefix: "RPT-TXT-4",
+  field: "RPT-TXT-2",
+};
+
+export interface TlsRptRecord {
+  /** Sender verdict: a compliant reporter accepts this record. */
+  valid: boolean;
+  /** Every destination of every `rua=` field, in order (RPT-TXT-6: merged, as mox does). */
+  rua: RuaDestination[];
+  extensions: [string, string][];
+  diagnostics: Diagnostic[];
+}
+
+export interface TlsRptParseOptions {
+  /** The Policy Domain, to point out destinations outside it (RPT-TXT-8). */
+  policyDomain?: string;
+}
+
+/** Parse one `_smtp._tls` record, already joined from its strings (RPT-TXT-5). Never throws. */
+export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = {}): TlsRptRecord {
+  const split = splitTxtRecord(record, TLSRPT_VERSION, IDS);
+  const diagnostics = [...split.diagnostics];
+  const rua: RuaDestination[] = [];
+  const extensions: [string, string][] = [];
+  let ruaCount = 0;
+
+  for (const { name, value } of split.fields) {
+    if (name === "rua") {
+      ruaCount += 1;
+      // RPT-TXT-2: URIs separated by "," with optional WSP around each comma.
+      for (const uri of value.split(/[ \t]*,[ \t]*/)) {
+        const parsed = parseRuaUri(uri);
+        if (parsed.ok) rua.push(parsed.value);
+        else diagnostics.push({ id: "RPT-TXT-3", severity: "error", message: parsed.error });
+      }
+      continue;
+    }
+    if (!EXT_VALUE_RE.test(value)) {
+      diagnostics.push({
+        id: "RPT-TXT-2",
+        severity: "error",
+        message: `The value of "${name}" is invalid: it must be 1 or more printable ASCII characters other than "=", ";" and space.`,
+      });
+      continue;
+    }
+    extensions.push([name, value]);
+    diagnostics.push({
+      id: "RPT-TXT-2",
+      severity: "info",
+      message: `The field "${name}" is not defined by RFC 8460; reporters ignore it.`,
+    });
+  }
+
+  if (split.versionMatched && ruaCount === 0) {
+    diagnostics.push({
+      id: "RPT-TXT-2",
+      severity: "error",
+      message: `The record has no rua field: add "rua=mailto:tlsrpt@your-domain" so reporters know where to send reports.`,
+    });
+  }
+  if (ruaCount > 1) {
+    diagnostics.push({
+      id: "RPT-TXT-6",
+      severity: "warning",
+      message: `The record has ${ruaCount} rua fields: reporters disagree on how to combine them. Merge them into a single rua= with a comma-separated list.`,
+    });
+  }
+  diagnostics.push(...externalDestinations(rua, options.policyDomain));
+  return { valid: split.versionMatched && !hasErrors(diagnostics), rua, extensions, diagnostics };
+}
+
+/** RPT-TXT-8: reports may go elsewhere; there is no authorisation record, so just say so. */
+function externalDestinations(rua: readonly RuaDestination[], policyDomain?: string): Diagnostic[] {
+  if (!policyDomain) return [];
+  const domain = policyDomain.toLowerCase().replace(/\.$/, "");
+  return rua
+    .filter((d) => d.domain !== domain && !d.domain.endsWith(`.${domain}`))
+    .map((d) => ({
+      id: "RPT-TXT-8",
+      severity: "info" as const,
+      message: `Reports for ${domain} go to ${d.domain}, outside your domain (${d.uri}); make sure that is intended.`,
+    }));
+}
+
+/** RPT-TXT-4: `v=TLSRPTv1`, optional WSP, then ";" (a record needs at least rua) or the end. */
+export const isTlsRptRecordCandidate = (record: string): boolean =>
+  /^v=TLSRPTv1[ \t]*(;|$)/.test(record);
+
+export type TlsRptStatus = "absent" | "multiple" | "invalid" | "valid";
+
+export interface TlsRptLookup {
+  status: TlsRptStatus;
+  record: TlsRptRecord | null;
+  tlsRptRecords: string[];
+  otherRecords: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Record selection for a TXT answer at `_smtp._tls.<d>` (RPT-TXT-4, RPT-TXT-5). */
+export function selectTlsRptRecord(
+  rrs: readonly (readonly string[])[],
+  options: TlsRptParseOptions = {},
+): TlsRptLookup {
+  const joined = rrs.map(joinTxtStrings);
+  const tlsRptRecords = joined.filter(isTlsRptRecordCandidate);
+  const otherRecords = joined.filter((r) => !isTlsRptRecordCandidate(r));
+  const diagnostics: Diagnostic[] = [];
+  for (const near of otherRecords.filter((r) => /v=tlsrpt/i.test(r))) {
+    diagnostics.push(...parseTlsRptRecord(near).diagnostics.filter((d) => d.severity === "error"));
+  }
+  if (tlsRptRecords.length === 0) {
+    return { status: "absent", record: null, tlsRptRecords, otherRecords, diagnostics };
+  }
+  if (tlsRptRecords.length > 1) {
+    diagnostics.push({
+      id: "RPT-TXT-4",
+      severity: "error",
+      message: `There are ${tlsRptRecords.length} TLS-RPT records: reporters need exactly one, so no reports will arrive. Delete all but one.`,
+    });
+    return { status: "multiple", record: null, tlsRptRecords, otherRecords, diagnostics };
+  }
+  const record = parseTlsRptRecord(tlsRptRecords[0] ?? "", options);
+  diagnostics.push(...record.diagnostics);
+  const status = record.valid ? "valid" : "invalid";
+  return { status, record, tlsRptRecords, otherRecords, diagnostics };
+}
