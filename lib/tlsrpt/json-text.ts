@@ -1,0 +1,146 @@
+// Bytes → JSON value, with the I-JSON checks JSON.parse does not do (RPT-JSON-1, RPT-ING-3).
+// Speed matters (bench/parse.ts): the common path is native JSON.parse plus one tight
+// character loop; the slow tokenizer below runs only when something is wrong.
+import { isUtf8 } from "node:buffer";
+import { err, ok, type Result } from "../core/diagnostic";
+import type { ReportError } from "./types";
+
+/** Reports are ~5 levels deep; anything far deeper is hostile and would blow the stack. */
+export const MAX_DEPTH = 64;
+
+export interface ParsedJson {
+  value: unknown;
+  text: string;
+  bomStripped: boolean;
+  /** Paths of members whose name appeared twice in one object (last value kept). */
+  duplicates: string[];
+}
+
+export function decodeJson(bytes: Uint8Array): Result<ParsedJson, ReportError> {
+  if (!isUtf8(bytes)) {
+    return err({ code: "bad-encoding", message: "the report is not valid UTF-8 (RPT-JSON-1)" });
+  }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  // RPT-ING-3: strip a leading UTF-8 BOM.
+  const bomStripped = text.charCodeAt(0) === 0xfeff;
+  if (bomStripped) text = text.slice(1);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : "syntax error";
+    return err({ code: "bad-json", message: `the report is not valid JSON: ${detail}` });
+  }
+  const members = countMembers(value, 0);
+  if (members < 0) {
+    return err({ code: "bad-json", message: `JSON nested deeper than ${MAX_DEPTH} levels` });
+  }
+  // Every ':' outside a string separates one object member. Fewer members in the parsed
+  // value than separators in the text means a name repeated inside one object.
+  const duplicates = members === countNameSeparators(text) ? [] : scanJson(text).duplicates;
+  return ok({ value, text, bomStripped, duplicates });
+}
+
+function countMembers(v: unknown, depth: number): number {
+  if (v === null || typeof v !== "object") return 0;
+  if (depth > MAX_DEPTH) return -1;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const c = countMembers(item, depth + 1);
+      if (c < 0) return -1;
+      n += c;
+    }
+    return n;
+  }
+  const obj = v as Record<string, unknown>;
+  for (const k in obj) {
+    const c = countMembers(obj[k], depth + 1);
+    if (c < 0) return -1;
+    n += c + 1;
+  }
+  return n;
+}
+
+function countNameSeparators(text: string): number {
+  let n = 0;
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string: find the closing quote that is not escaped.
+      i++;
+      while (i < len) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c) i += 2;
+        else if (s === 0x22) break;
+        else i++;
+      }
+    } else if (c === 0x3a) n++;
+    i++;
+  }
+  return n;
+}
+
+export interface JsonScan {
+  duplicates: string[];
+  /** Number literals exactly as written, by path (JSON.parse rounds 2^53+1). */
+  numbers: Map<string, string>;
+}
+
+/** Slow path: tokenizes already-valid JSON, tracking member paths. */
+export function scanJson(text: string): JsonScan {
+  const out: JsonScan = { duplicates: [], numbers: new Map() };
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && " \t\r\n".includes(text.charAt(i))) i++;
+  };
+  const str = (): string => {
+    const start = i;
+    i++;
+    while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: string, depth: number): void => {
+    ws();
+    const c = text.charAt(i);
+    if (depth > MAX_DEPTH) return;
+    if (c === "{") {
+      i++;
+      const seen = new Set<string>();
+      for (ws(); text.charAt(i) === '"'; ws()) {
+        const key = str();
+        const sub = path ? `${path}.${key}` : key;
+        if (seen.has(key)) out.duplicates.push(sub);
+        seen.add(key);
+        ws();
+        i++; // ':'
+        value(sub, depth + 1);
+        ws();
+        if (text.charAt(i) === ",") i++;
+        ws();
+      }
+      i++; // '}'
+    } else if (c === "[") {
+      i++;
+      for (let n = 0; ws(), i < text.length && text.charAt(i) !== "]"; n++) {
+        value(`${path}[${n}]`, depth + 1);
+        ws();
+        if (text.charAt(i) === ",") i++;
+      }
+      i++;
+    } else if (c === '"') {
+      str();
+    } else {
+      const start = i;
+      while (i < text.length && /[-+.\deE\w]/.test(text.charAt(i))) i++;
+      const raw = text.slice(start, i);
+      if (c !== "t" && c !== "f" && c !== "n") out.numbers.set(path, raw);
+      if (i === start) i++;
+    }
+  };
+  value("", 0);
+  return out;
+}

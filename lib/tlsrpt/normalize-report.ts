@@ -1,0 +1,187 @@
+// A parsed JSON value → NormalizedReport (RPT-JSON-*, RPT-QUIRK-*, RPT-ING-3/4).
+// Delivery metadata (headers, filename) is applied after the content hash is taken, so the
+// same body hashes the same whichever way it arrived (RPT-ING-5).
+import { contentHash } from "./content-hash";
+import { FieldError, isObject, optString, readDatetime, type ReadContext } from "./fields";
+import { parseReportFilename } from "./filename";
+import { normalizePolicy } from "./normalize-policy";
+import type { NormalizedReport, ReadHints } from "./types";
+
+const DAY = 86_400_000;
+const REPORT_KEYS = ["policies", "date-range", "organization-name", "report-id"];
+
+export class NotAReport extends Error {}
+
+export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedReport {
+  if (!isObject(value) || !REPORT_KEYS.some((k) => k in value)) {
+    throw new NotAReport(
+      "the JSON is not a TLS report: no policies, date-range or organization-name",
+    );
+  }
+  const organizationName = (
+    optString(value, "organization-name", "organization-name", ctx) ?? ""
+  ).trim();
+  const range = value["date-range"];
+  if (!isObject(range)) {
+    throw new FieldError(
+      "date-range",
+      `expected an object, got ${ctx.describe("date-range", range)}`,
+    );
+  }
+  const start = readDatetime(range["start-datetime"], "date-range.start-datetime", ctx);
+  const end = readDatetime(range["end-datetime"], "date-range.end-datetime", ctx);
+  checkPeriod(start, end, ctx);
+  let contactInfo = optString(value, "contact-info", "contact-info", ctx)?.trim() ?? null;
+  if (contactInfo === "") contactInfo = null;
+  if (contactInfo === null) {
+    ctx.warn.add(
+      "RPT-QUIRK-7",
+      "contact-info: null or missing; the reporter gave no contact address",
+    );
+  }
+  const reportId = optString(value, "report-id", "report-id", ctx) ?? "";
+  let policies = value["policies"];
+  if (isObject(policies)) {
+    ctx.warn.add("RPT-JSON-2", "policies: a single object instead of an array; read as one policy");
+    policies = [policies];
+  }
+  if (!Array.isArray(policies)) {
+    throw new FieldError(
+      "policies",
+      `expected an array, got ${ctx.describe("policies", policies)}`,
+    );
+  }
+  if (policies.length === 0)
+    ctx.warn.add("RPT-JSON-2", "policies: empty; the report counts no sessions");
+  const normalized = policies.map((p, i) => normalizePolicy(p, `policies[${i}]`, ctx));
+  const content = {
+    organizationName,
+    contactInfo,
+    reportId: reportId === "" ? null : reportId,
+    startDatetime: start,
+    endDatetime: end,
+    policies: normalized,
+  };
+  const hash = contentHash(content);
+  if (reportId === "") {
+    ctx.warn.add("RPT-ING-4", "report-id: missing; an id was derived from the content hash");
+  }
+  return {
+    organizationName,
+    contactInfo,
+    submitterDomain: null,
+    reportId: reportId === "" ? `synthetic-${hash.slice(0, 32)}` : reportId,
+    reportIdSynthesized: reportId === "",
+    startDatetime: start,
+    endDatetime: end,
+    reportDay: start.toISOString().slice(0, 10),
+    policies: normalized,
+    contentHash: hash,
+    warnings: [],
+  };
+}
+
+/** RPT-JSON-3 / RPT-QUIRK-3: a report should cover one UTC day; the end may be 23:59:59Z or the next 00:00:00Z. */
+function checkPeriod(start: Date, end: Date, ctx: ReadContext): void {
+  const s = start.getTime();
+  const len = end.getTime() - s;
+  if (len < 0) {
+    throw new FieldError(
+      "date-range",
+      `start-datetime ${start.toISOString()} is after end-datetime ${end.toISOString()}`,
+    );
+  }
+  const midnight = s % DAY === 0;
+  if (midnight && len === DAY) {
+    ctx.warn.add(
+      "RPT-QUIRK-3",
+      "date-range: ends at the next day's 00:00:00; filed under the start day",
+      "info",
+    );
+  } else if (!midnight || len < DAY - 1000 || len > DAY) {
+    ctx.warn.add(
+      "RPT-JSON-3",
+      `date-range: ${start.toISOString()} to ${end.toISOString()} is not one UTC day; filed under the start day`,
+      "info",
+    );
+  }
+}
+
+const domainOf = (address: string | null): string | null => {
+  const at = address?.lastIndexOf("@") ?? -1;
+  return address && at >= 0
+    ? address
+        .slice(at + 1)
+        .toLowerCase()
+        .replace(/[>\s].*$/, "") || null
+    : null;
+};
+
+/** Fills gaps from delivery metadata and notes where it disagrees with the JSON. */
+export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadContext): void {
+  const file = hints.filename ? parseReportFilename(hints.filename) : null;
+  const header = hints.headerDomain?.trim().toLowerCase() || null;
+  const submitter = hints.submitter?.trim().toLowerCase() || null;
+  const contactDomain = domainOf(r.contactInfo);
+  r.submitterDomain = submitter ?? contactDomain ?? file?.sender ?? null;
+  if (r.organizationName === "") {
+    const fallback = r.submitterDomain;
+    if (fallback === null) {
+      throw new FieldError(
+        "organization-name",
+        "missing, and no submitter or contact-info to name the reporter",
+      );
+    }
+    ctx.warn.add(
+      "RPT-ING-4",
+      `organization-name: missing or empty; using the submitter "${fallback}"`,
+    );
+    r.organizationName = fallback;
+  }
+  // RPT-DELIV-5 / RPT-QUIRK-7: the submitter should be contact-info's domain; honest
+  // reporters get it wrong, so this is a warning. A subdomain (corp.mail.ru) is accepted.
+  if (
+    submitter &&
+    contactDomain &&
+    contactDomain !== submitter &&
+    !contactDomain.endsWith(`.${submitter}`)
+  ) {
+    ctx.warn.add(
+      "RPT-DELIV-5",
+      `TLS-Report-Submitter "${submitter}" is not the domain of contact-info "${r.contactInfo}"`,
+    );
+  }
+  const fallbackDomain = header ?? file?.policyDomain ?? null;
+  r.policies.forEach((p, i) => {
+    if (p.policyDomain !== null) return;
+    p.policyDomain = fallbackDomain;
+    ctx.warn.add(
+      "RPT-QUIRK-8",
+      fallbackDomain === null
+        ? `policies[${i}].policy.policy-domain: missing, and no TLS-Report-Domain header or filename to take it from`
+        : `policies[${i}].policy.policy-domain: missing; taken from the ${header ? "TLS-Report-Domain header" : "filename"} ("${fallbackDomain}")`,
+    );
+  });
+  // RPT-ING-7: metadata that disagrees with the JSON is noted; the JSON wins.
+  if (header && r.policies.length > 0 && !r.policies.some((p) => p.policyDomain === header)) {
+    ctx.warn.add(
+      "RPT-ING-7",
+      `TLS-Report-Domain "${header}" names no policy-domain in the report`,
+      "info",
+    );
+  }
+  if (
+    file &&
+    (file.begin * 1000 !== r.startDatetime.getTime() ||
+      !sameEnd(file.end * 1000, r.endDatetime.getTime()))
+  ) {
+    ctx.warn.add(
+      "RPT-ING-7",
+      `filename "${hints.filename}" gives a period that differs from date-range; the JSON wins`,
+      "info",
+    );
+  }
+}
+
+/** 23:59:59 and the next day's 00:00:00 are the same end (RPT-QUIRK-3). */
+const sameEnd = (a: number, b: number) => Math.abs(a - b) <= 1000;

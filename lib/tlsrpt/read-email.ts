@@ -1,0 +1,155 @@
+// An RFC 5322 message (.eml) → the TLS reports attached to it (RPT-DELIV-4/5, RPT-QUIRK-10).
+// MIME parsing is mailparser's; we pick the report parts by media type, filename and bytes.
+import { simpleParser, type Attachment, type ParsedMail } from "mailparser";
+import { err, ok, type Result } from "../core/diagnostic";
+import { MAX_COMPRESSED, readReport } from "./read-report";
+import { sniff } from "./sniff";
+import type {
+  EmailMeta,
+  NormalizedReport,
+  ReadHints,
+  ReadOutcome,
+  RejectedAttachment,
+  ReportError,
+} from "./types";
+
+/** mox caps report messages at 15 MB (RPT-ING-1); base64 makes a 10 MiB report ~13.5 MiB. */
+export const MAX_MESSAGE = 15 * 1024 * 1024;
+const MAX_NESTING = 3;
+
+export interface EmailOptions extends Omit<ReadHints, "headerDomain" | "submitter" | "filename"> {
+  maxMessage?: number;
+}
+
+const REPORT_TYPES = new Set(["application/tlsrpt+gzip", "application/tlsrpt+json"]);
+// Types reporters have used for reports by mistake (RPT-QUIRK-10); content decides.
+const MAYBE_TYPES = new Set([
+  "application/gzip",
+  "application/x-gzip",
+  "application/json",
+  "application/octet-stream",
+  "text/json",
+  "text/plain",
+]);
+
+function headerText(mail: ParsedMail, name: string): string | null {
+  const v = mail.headers.get(name);
+  if (typeof v !== "string") return null;
+  const s = v.replace(/\s+/g, " ").trim().toLowerCase();
+  return s === "" ? null : s;
+}
+
+export async function readReportEmail(
+  bytes: Uint8Array,
+  opts: EmailOptions = {},
+): Promise<Result<ReadOutcome, ReportError>> {
+  const maxMessage = opts.maxMessage ?? Math.max(MAX_MESSAGE, opts.maxCompressed ?? MAX_COMPRESSED);
+  if (bytes.length > maxMessage) {
+    return err({
+      code: "too-large",
+      message: `the message is ${bytes.length} bytes; the limit is ${maxMessage}`,
+    });
+  }
+  let mail: ParsedMail;
+  try {
+    mail = await parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (e) {
+    return err({
+      code: "bad-email",
+      message: `the message could not be parsed: ${e instanceof Error ? e.message : "MIME error"}`,
+    });
+  }
+  const email: EmailMeta = {
+    messageId: mail.messageId ?? null,
+    reportDomain: headerText(mail, "tls-report-domain"),
+    reportSubmitter: headerText(mail, "tls-report-submitter"),
+    subject: mail.subject ?? null,
+  };
+  const reports: NormalizedReport[] = [];
+  const rejected: RejectedAttachment[] = [];
+  await collect(mail, email, opts, reports, rejected, 0);
+  if (reports.length === 0) {
+    const first = rejected[0];
+    if (first)
+      return err({
+        ...first.error,
+        message: `${first.filename ?? "report attachment"}: ${first.error.message}`,
+      });
+    return err({ code: "no-report", message: "the message holds no TLS report attachment" });
+  }
+  // RPT-DELIV-5: the headers are required, but a missing one is a warning, not a refusal.
+  for (const r of reports) {
+    const missing = [
+      !email.reportDomain && "TLS-Report-Domain",
+      !email.reportSubmitter && "TLS-Report-Submitter",
+    ].filter(Boolean);
+    if (missing.length > 0) {
+      r.warnings.push({
+        id: "RPT-DELIV-5",
+        severity: "warning",
+        message: `the message has no ${missing.join(" or ")} header`,
+      });
+    }
+  }
+  return ok({ reports, source: "eml", email, rejected });
+}
+
+function parse(buf: Buffer): Promise<ParsedMail> {
+  return simpleParser(buf, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    skipTextLinks: true,
+  });
+}
+
+async function collect(
+  mail: ParsedMail,
+  email: EmailMeta,
+  opts: EmailOptions,
+  reports: NormalizedReport[],
+  rejected: RejectedAttachment[],
+  depth: number,
+): Promise<void> {
+  for (const a of mail.attachments) {
+    const type = a.contentType.toLowerCase();
+    if (type === "message/rfc822" && depth < MAX_NESTING) {
+      // RPT-DELIV-4: a report forwarded inside another message.
+      const inner = await parse(a.content).catch(() => null);
+      if (inner) await collect(inner, email, opts, reports, rejected, depth + 1);
+      continue;
+    }
+    const labelled = REPORT_TYPES.has(type) || isReportName(a);
+    if (!labelled && !MAYBE_TYPES.has(type)) continue;
+    const container = sniff(a.content);
+    if (!labelled && container !== "gzip" && container !== "json") continue;
+    const result = readReport(a.content, {
+      ...opts,
+      contentType: type,
+      filename: a.filename,
+      headerDomain: email.reportDomain ?? undefined,
+      submitter: email.reportSubmitter ?? undefined,
+    });
+    if (result.ok) {
+      reports.push(...result.value.reports);
+    } else if (labelled || !NOT_A_REPORT.has(result.error.code)) {
+      rejected.push({
+        filename: a.filename ?? null,
+        error: { ...result.error, attachment: a.filename },
+      });
+    }
+  }
+}
+
+// An unlabelled gzip or JSON attachment that is not a TLS report (a DMARC report, say) is
+// simply not ours; a labelled one that fails is a broken report.
+const NOT_A_REPORT = new Set([
+  "not-gzip",
+  "bad-encoding",
+  "bad-json",
+  "not-a-report",
+  "unsupported-format",
+]);
+
+const isReportName = (a: Attachment) =>
+  /!\d+!\d+(![A-Za-z0-9]*)?\.json(\.gz)?$/i.test(a.filename ?? "");
