@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/*.pg.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,46 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client";
+import { PrismaClient as PgClient } from "@/prisma/generated/postgres/client";
+import { dbConfigFromEnv, type DbConfig } from "./config";
+import { applyMigrations } from "./migrate";
+
+// The only module that creates a Prisma client. Both generated clients come from the same
+// models (prisma/postgres/schema.prisma is derived from prisma/schema.prisma), so their
+// model APIs are the same shape; the rest of lib/db is typed against the SQLite one.
+export type Db = SqliteClient;
+
+interface Holder {
+  db?: Db;
+  ready?: Promise<Db>;
+  config?: DbConfig;
+}
+
+const globalHolder = globalThis as unknown as { __stsDb?: Holder };
+const holder: Holder = (globalHolder.__stsDb ??= {});
+
+export function createDb(config: DbConfig): Db {
+  if (config.provider === "sqlite") {
+    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.url }) });
+  }
+  return new PgClient({ adapter: new PrismaPg({ connectionString: config.url }) }) as unknown as Db;
+}
+
+/** The process-wide client, migrated on first use (the app creates its database on start). */
+export function getDb(): Promise<Db> {
+  holder.ready ??= (async () => {
+    const config = dbConfigFromEnv();
+    await applyMigrations(config);
+    holder.config = config;
+    holder.db = createDb(config);
+    return holder.db;
+  })().catch((e: unknown) => {
+    holder.ready = undefined;
+    throw e;
+  });
+  return holder.ready;
+}
+
+export function dbProvider(): DbConfig["provider"] {
+  return (holder.config ?? dbConfigFromEnv()).provider;
+}

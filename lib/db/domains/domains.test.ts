@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDb, type TestDb } from "../test-db";
+import { listAudit } from "../audit/audit";
+import { createFirstAdmin } from "../users/users";
+import { addDomain, listDomains, removeDomain, type Actor } from "./domains";
+
+let t: TestDb;
+let actor: Actor;
+beforeAll(async () => {
+  t = await openTestDb();
+  const admin = await createFirstAdmin(t.db, {
+    email: "a@example.com",
+    name: "A",
+    passwordHash: "h",
+  });
+  if (!admin.ok) throw new Error(admin.error);
+  actor = { userId: admin.value.id, email: admin.value.email };
+});
+afterAll(async () => t.close());
+
+describe("domains (data layer)", () => {
+  it("adds, refuses a duplicate, removes, and audits each change", async () => {
+    const a = await addDomain(
+      t.db,
+      { name: "xn--mnchen-3ya.example", displayName: "münchen.example" },
+      actor,
+    );
+    expect(a.ok).toBe(true);
+    const dup = await addDomain(
+      t.db,
+      { name: "xn--mnchen-3ya.example", displayName: "münchen.example" },
+      actor,
+    );
+    expect(dup).toEqual({ ok: false, error: "münchen.example is already on the list." });
+    expect((await listDomains(t.db)).map((d) => d.name)).toEqual(["xn--mnchen-3ya.example"]);
+    if (!a.ok) return;
+    expect((await removeDomain(t.db, a.value.id, actor)).ok).toBe(true);
+    expect(await listDomains(t.db)).toEqual([]);
+    const audit = await listAudit(t.db);
+    expect(audit.map((e) => [e.action, e.actor, e.details.name])).toEqual([
+      ["domain.remove", "a@example.com", "xn--mnchen-3ya.example"],
+      ["domain.add", "a@example.com", "xn--mnchen-3ya.example"],
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDb, type Db } from "./client";
+import type { DbConfig } from "./config";
+import { applyMigrations } from "./migrate";
+
+// Test databases: a fresh SQLite file by default; under `npm run test:pg` (DATABASE_URL is
+// a local PostgreSQL server) a fresh database on that server. Never a remote server.
+
+export interface TestDb {
+  db: Db;
+  config: DbConfig;
+  close(): Promise<void>;
+}
+
+/** `migrate: false` leaves the database empty (for tests of the migrations themselves). */
+export async function openTestDb(opts: { migrate?: boolean } = {}): Promise<TestDb> {
+  const url = process.env.DATABASE_URL ?? "";
+  const migrate = opts.migrate ?? true;
+  return /^postgres(ql)?:\/\//.test(url) ? openPg(url, migrate) : openSqlite(migrate);
+}
+
+async function openSqlite(migrate: boolean): Promise<TestDb> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "sts-test-"));
+  const config: DbConfig = { provider: "sqlite", url: path.join(dir, "test.db") };
+  if (migrate) await applyMigrations(config);
+  const db = createDb(config);
+  return {
+    db,
+    config,
+    async close() {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPg(serverUrl: string, migrate: boolean): Promise<TestDb> {
+  const u = new URL(serverUrl);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(u.hostname)) {
+    throw new Error(`refusing to run tests against a non-local database (${u.hostname})`);
+  }
+  const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  u.pathname = `/${name}`;
+  const config: DbConfig = { provider: "postgresql", url: u.toString() };
+  if (migrate) await applyMigrations(config);
+  const db = createDb(config);
+  return {
+    db,
+    config,
+    async close() {
+      await db.$disconnect();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import type { Db } from "../client";
+import { isUniqueViolation } from "../errors";
+import { err, ok, type Result } from "@/lib/core/diagnostic";
+
+export type Role = "admin" | "viewer";
+export const ROLES: readonly Role[] = ["admin", "viewer"];
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+}
+
+interface Row {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  createdAt: Date;
+}
+
+const toUser = (r: Row): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role === "admin" ? "admin" : "viewer",
+  createdAt: r.createdAt,
+});
+
+const select = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+
+export async function countUsers(db: Db): Promise<number> {
+  return db.user.count();
+}
+
+export async function listUsers(db: Db): Promise<UserRecord[]> {
+  return (await db.user.findMany({ select, orderBy: { createdAt: "asc" } })).map(toUser);
+}
+
+export async function findUserForSignIn(
+  db: Db,
+  email: string,
+): Promise<(UserRecord & { passwordHash: string }) | null> {
+  const r = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  return r ? { ...toUser(r), passwordHash: r.passwordHash } : null;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
+  const r = await db.user.findUnique({ where: { id }, select });
+  return r ? toUser(r) : null;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export async function createUser(db: Db, u: NewUser): Promise<Result<UserRecord>> {
+  try {
+    const r = await db.user.create({
+      data: { ...u, email: u.email.trim().toLowerCase() },
+      select,
+    });
+    return ok(toUser(r));
+  } catch (e) {
+    if (isUniqueViolation(e)) return err(`A user with the email ${u.email} already exists.`);
+    throw e;
+  }
+}
+
+const FIRST_RUN_DONE = "first-run-done";
+const FIRST_RUN_OVER = "The first admin already exists. Sign in instead.";
+
+/** True once first run is over: the first-run page is then gone for good. */
+export async function isFirstRunOver(db: Db): Promise<boolean> {
+  return (
+    (await db.setting.count({ where: { key: FIRST_RUN_DONE } })) > 0 || (await db.user.count()) > 0
+  );
+}
+
+/**
+ * First run: creates the admin only while no user exists. The marker row's primary key
+ * makes racing requests (on either engine, at any isolation level) create exactly one.
+ */
+export async function createFirstAdmin(
+  db: Db,
+  u: Omit<NewUser, "role">,
+): Promise<Result<UserRecord>> {
+  if (await isFirstRunOver(db)) return err(FIRST_RUN_OVER);
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.setting.create({ data: { key: FIRST_RUN_DONE, value: new Date().toISOString() } });
+      const r = await tx.user.create({
+        data: { ...u, email: u.email.trim().toLowerCase(), role: "admin" },
+        select,
+      });
+      return ok(toUser(r));
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return err(FIRST_RUN_OVER);
+    throw e;
+  }
+}
+
+export async function setUserRole(db: Db, id: string, role: Role): Promise<Result<UserRecord>> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select });
+    if (!user) return err("That user no longer exists.");
+    if (user.role === "admin" && role !== "admin") {
+      const admins = await tx.user.count({ where: { role: "admin" } });
+      if (admins <= 1) return err("The last admin cannot be made a viewer.");
+    }
+    return ok(toUser(await tx.user.update({ where: { id }, data: { role }, select })));
+  });
+}
+
+export async function setUserPassword(
+  db: Db,
+  email: string,
+  passwordHash: string,
+): Promise<Result<UserRecord>> {
+  const r = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!r) return err(`No user with the email ${email}.`);
+  return ok(toUser(await db.user.update({ where: { id: r.id }, data: { passwordHash }, select })));
+}

@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// `npm run test:pg`: the data-layer tests against a real PostgreSQL server, which
+// scripts/pg/with-postgres.sh starts and names in DATABASE_URL.
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  test: {
+    include: ["lib/db/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "lib/db/migrations.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
