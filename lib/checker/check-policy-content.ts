@@ -1,0 +1,92 @@
+// §14.3 Policy content (CHK-POL-1…10), from the policy parser's STS-* diagnostics.
+import type { Diagnostic } from "../core/diagnostic";
+import { parsePolicy } from "../mta-sts/policy";
+import { result } from "./result";
+import type { CheckResult, PolicyMode } from "./types";
+
+export interface PolicyFacts {
+  mode: PolicyMode | null;
+  /** mx patterns as written (also when the policy is invalid, for coverage hints). */
+  mx: string[];
+  /** A compliant sender accepts the policy. */
+  valid: boolean;
+  maxAge: number | null;
+}
+
+function chkIdFor(d: Diagnostic): string {
+  switch (d.id) {
+    case "STS-POL-4":
+    case "STS-POL-5":
+      return "CHK-POL-1";
+    case "STS-POL-3":
+      return "CHK-POL-3";
+    case "STS-POL-8":
+      return "CHK-POL-4";
+    case "STS-POL-9":
+      return d.severity === "error" ? "CHK-POL-5" : "CHK-POL-6";
+    case "STS-POL-11":
+      return "CHK-POL-7";
+    case "STS-POL-10":
+      return d.severity === "info" ? "CHK-POL-8" : "CHK-POL-2";
+    case "STS-OPS-10":
+      return "CHK-POL-9";
+    case "STS-POL-6":
+      return "CHK-POL-10";
+    default:
+      return "CHK-POL-2"; // STS-POL-1, -2, -12: line grammar and encoding
+  }
+}
+
+const TITLES: Record<string, string> = {
+  "CHK-POL-1": "Required policy fields",
+  "CHK-POL-2": "Policy line grammar",
+  "CHK-POL-3": "Policy key case",
+  "CHK-POL-4": "Policy max_age",
+  "CHK-POL-5": "Policy mx pattern syntax",
+  "CHK-POL-6": "Wide mx wildcard",
+  "CHK-POL-7": "Duplicate policy keys",
+  "CHK-POL-8": "Unknown policy keys",
+  "CHK-POL-9": "max_age in none mode",
+  "CHK-POL-10": "version is not the first line",
+};
+
+const worst = (list: readonly Diagnostic[]): Diagnostic["severity"] =>
+  list.some((d) => d.severity === "error")
+    ? "error"
+    : list.some((d) => d.severity === "warning")
+      ? "warning"
+      : "info";
+
+const lineRef = (d: Diagnostic): string => (d.line === undefined ? "" : `line ${d.line}: `);
+
+/** Maps every diagnostic to its CHK id (one result per id) and adds ok results for the rest. */
+export function checkPolicyContent(
+  body: Buffer,
+  domain: string,
+  target: string,
+): {
+  results: CheckResult[];
+  facts: PolicyFacts;
+} {
+  const parsed = parsePolicy(new Uint8Array(body), { policyDomain: domain });
+  const text = body.toString("utf8");
+  const shown = text.length > 600 ? `${text.slice(0, 600)}…` : text;
+  const evidence = `policy body (${body.length} bytes):\n${shown}`;
+  const byId = new Map<string, Diagnostic[]>();
+  for (const d of parsed.diagnostics) {
+    const id = chkIdFor(d);
+    byId.set(id, [...(byId.get(id) ?? []), d]);
+  }
+  const results: CheckResult[] = [];
+  for (const [id, list] of byId) {
+    const fix = list.map((d) => `${lineRef(d)}${d.message}`).join(" ");
+    results.push(result(id, worst(list), TITLES[id] ?? id, evidence, fix, target));
+  }
+  for (const id of ["CHK-POL-1", "CHK-POL-2", "CHK-POL-4", "CHK-POL-5"]) {
+    if (!byId.has(id)) results.push(result(id, "ok", `${TITLES[id]}: fine`, evidence, "", target));
+  }
+  return {
+    results,
+    facts: { mode: parsed.mode, mx: parsed.mx, valid: parsed.valid, maxAge: parsed.maxAge },
+  };
+}

@@ -1,0 +1,69 @@
+// "Changed since the last run" (§14.6 groundwork): compares two reports result by result.
+import type { CheckReport, CheckResult, CheckSeverity } from "./types";
+
+export type ChangeKind =
+  /** A result that the previous run did not have. */
+  | "new"
+  /** Present before, absent now (e.g. an MX host was removed). */
+  | "gone"
+  /** Was error/warning, now ok/info. */
+  | "fixed"
+  /** Was ok/info/untested, now error/warning. */
+  | "regressed"
+  /** Other severity changes (error ↔ warning, ok ↔ untested, …). */
+  | "changed"
+  /** Same severity, different evidence (record text, certificate, TLS version). */
+  | "evidence";
+
+export interface ResultChange {
+  kind: ChangeKind;
+  id: string;
+  target?: string;
+  before: CheckResult | null;
+  after: CheckResult | null;
+}
+
+const PROBLEM: ReadonlySet<CheckSeverity> = new Set(["error", "warning"]);
+const keyOf = (r: CheckResult) => `${r.id}|${r.target ?? ""}`;
+
+function byKey(results: readonly CheckResult[]): Map<string, CheckResult> {
+  const map = new Map<string, CheckResult>();
+  for (const r of results) {
+    let key = keyOf(r);
+    for (let n = 2; map.has(key); n++) key = `${keyOf(r)}#${n}`;
+    map.set(key, r);
+  }
+  return map;
+}
+
+function kindOf(before: CheckResult, after: CheckResult): ChangeKind | null {
+  if (before.severity === after.severity)
+    return before.evidence === after.evidence ? null : "evidence";
+  if (PROBLEM.has(before.severity) && (after.severity === "ok" || after.severity === "info"))
+    return "fixed";
+  if (!PROBLEM.has(before.severity) && PROBLEM.has(after.severity)) return "regressed";
+  return "changed";
+}
+
+/** Lists what changed from `prev` to `next`; unchanged results are left out. */
+export function diffReports(prev: CheckReport | null, next: CheckReport): ResultChange[] {
+  const before = byKey(prev?.results ?? []);
+  const after = byKey(next.results);
+  const changes: ResultChange[] = [];
+  const entry = (kind: ChangeKind, b: CheckResult | null, a: CheckResult | null): ResultChange => {
+    const r = (a ?? b) as CheckResult;
+    return r.target === undefined
+      ? { kind, id: r.id, before: b, after: a }
+      : { kind, id: r.id, target: r.target, before: b, after: a };
+  };
+  for (const [key, a] of after) {
+    const b = before.get(key);
+    if (!b) changes.push(entry("new", null, a));
+    else {
+      const kind = kindOf(b, a);
+      if (kind) changes.push(entry(kind, b, a));
+    }
+  }
+  for (const [key, b] of before) if (!after.has(key)) changes.push(entry("gone", b, null));
+  return changes;
+}

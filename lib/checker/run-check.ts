@@ -1,0 +1,227 @@
+import { createDnsClient } from "../dns/resolver";
+import { normalizeHost } from "../mta-sts/mx-pattern";
+import { createLimiter, EventQueue, sleep, whenAborted } from "./async-tools";
+import { checkAuth } from "./check-auth";
+import { checkCoverage } from "./check-coverage";
+import { checkMxHost } from "./check-mx-host";
+import { checkMxRecords } from "./check-mx-records";
+import type { PolicyFacts } from "./check-policy-content";
+import { checkPolicyHost } from "./check-policy-host";
+import { checkStsTxt } from "./check-sts-txt";
+import { checkTlsRpt } from "./check-tlsrpt";
+import type { ProbeContext } from "./context";
+import { buildReport } from "./report";
+import { result, untested } from "./result";
+import type { CheckEvent, CheckOptions, CheckResult } from "./types";
+
+/** Time the probes get after the deadline to turn their aborts into "untested" results. */
+const GRACE_MS = 150;
+
+interface Pending {
+  emitted: Set<string>;
+  fallback: CheckResult[];
+}
+
+/**
+ * Runs every check for `domain`, yielding events as each probe finishes: probe-started,
+ * result (one per CheckResult), probe-finished (with progress), then one final done with the
+ * whole report. Probes run concurrently (host connections limited by maxConcurrent); the
+ * overall deadline holds even when every host blackholes.
+ */
+export async function* runCheck(
+  domainInput: string,
+  options: CheckOptions = {},
+): AsyncGenerator<CheckEvent, void, undefined> {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const queue = new EventQueue<CheckEvent>();
+  const results: CheckResult[] = [];
+  const deadlineMs = options.deadlineMs ?? 20_000;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), deadlineMs);
+  const signal = options.signal
+    ? AbortSignal.any([deadline.signal, options.signal])
+    : deadline.signal;
+  const pending = new Map<string, Pending>();
+  const progress = { finished: 0, total: 0 };
+  let closed = false;
+  let mode: PolicyFacts["mode"] = null;
+
+  const domain = normalizeHost(domainInput.trim());
+  if (domain === null) {
+    clearTimeout(timer);
+    const bad = result(
+      "CHK-DNS-1",
+      "error",
+      "Not a valid domain name",
+      `"${domainInput}"`,
+      "Enter a domain name such as example.com.",
+    );
+    yield { type: "result", probe: "input", result: bad };
+    yield { type: "done", report: buildReport(domainInput, startedAt, now(), null, false, [bad]) };
+    return;
+  }
+
+  const base: Omit<ProbeContext, "emit"> = {
+    domain,
+    dns:
+      options.dns ??
+      createDnsClient({
+        servers: options.dnsServers,
+        timeoutMs: Math.min(5000, deadlineMs),
+        signal,
+      }),
+    allowPrivate: options.allowPrivate ?? false,
+    ca: options.ca,
+    stepTimeoutMs: options.stepTimeoutMs ?? 10_000,
+    policyTimeoutMs: options.policyTimeoutMs ?? 10_000,
+    policySlowMs: options.policySlowMs ?? 4_000,
+    smtpPort: options.smtpPort ?? 25,
+    httpsPort: options.httpsPort ?? 443,
+    ehloName: options.ehloName ?? "sts-rollout-checker.invalid",
+    dkimSelectors: options.dkimSelectors ?? [],
+    now,
+    signal,
+    limit: createLimiter(options.maxConcurrent ?? 5),
+  };
+
+  function probe<T>(
+    name: string,
+    target: string | undefined,
+    fallback: CheckResult[],
+    fn: (ctx: ProbeContext) => Promise<T>,
+  ): Promise<T | undefined> {
+    const state: Pending = { emitted: new Set(), fallback };
+    const started = Date.now();
+    pending.set(name, state);
+    progress.total += 1;
+    queue.push(
+      target
+        ? { type: "probe-started", probe: name, target, at: started }
+        : { type: "probe-started", probe: name, at: started },
+    );
+    const emit = (r: CheckResult) => {
+      if (closed) return;
+      state.emitted.add(r.id);
+      results.push(r);
+      queue.push({ type: "result", probe: name, result: r });
+    };
+    return fn({ ...base, emit })
+      .catch((e: unknown) => {
+        // An unexpected failure in our own code: say so, never pass.
+        emit(
+          untested(
+            fallback[0]?.id ?? "CHK-DNS-1",
+            "Checker failed on this step",
+            e instanceof Error ? e.message : String(e),
+            target,
+          ),
+        );
+        return undefined;
+      })
+      .finally(() => finishProbe(name, started));
+  }
+
+  function finishProbe(name: string, started: number): void {
+    if (closed || !pending.delete(name)) return;
+    progress.finished += 1;
+    queue.push({
+      type: "probe-finished",
+      probe: name,
+      ms: Date.now() - started,
+      progress: { ...progress },
+    });
+  }
+
+  const deadlineUntested = (id: string, target?: string) =>
+    untested(
+      id,
+      "Not tested: the overall time limit was reached",
+      `no answer within the ${deadlineMs} ms limit for the whole check`,
+      target,
+    );
+
+  const main = (async () => {
+    const txt = probe("mta-sts-txt", undefined, [deadlineUntested("CHK-TXT-1")], checkStsTxt);
+    const txtFacts = txt.then((t) => t ?? { deployed: false, id: null });
+    const policy = probe(
+      "policy",
+      `mta-sts.${domain}`,
+      [deadlineUntested("CHK-HOST-2", `mta-sts.${domain}`)],
+      (ctx) => checkPolicyHost(ctx, txtFacts),
+    );
+    const policyFacts = policy.then((p) => {
+      mode = p?.mode ?? null;
+      return p ?? { mode: null, mx: [], valid: false, maxAge: null };
+    });
+    // At the deadline, MX probes stop waiting for the mode and report what they have.
+    const modeNow = Promise.race([
+      policyFacts.then((p) => p.mode),
+      whenAborted(signal).then(() => null),
+    ]);
+    const sts = Promise.all([txtFacts, policyFacts]).then(([t, p]) => ({
+      deployed: t.deployed,
+      mode: p.mode,
+    }));
+    const side = [
+      probe("tlsrpt", undefined, [deadlineUntested("CHK-RPT-1")], (ctx) => checkTlsRpt(ctx, sts)),
+      probe("auth", undefined, [deadlineUntested("CHK-AUTH-1")], checkAuth),
+    ];
+    const mx = (await probe(
+      "mx-records",
+      undefined,
+      [deadlineUntested("CHK-DNS-1")],
+      checkMxRecords,
+    )) ?? { hosts: [], nullMx: false };
+    const hosts = mx.hosts.map((host) =>
+      probe(`mx:${host}`, host, [deadlineUntested("CHK-MX-3", host)], (ctx) =>
+        checkMxHost(ctx, host, modeNow),
+      ),
+    );
+    const coverage = probe("coverage", undefined, [], async (ctx) =>
+      checkCoverage(domain, mx, await policyFacts).forEach(ctx.emit),
+    );
+    await Promise.all([txt, policy, ...side, ...hosts, coverage]);
+  })();
+
+  const finished = main.then(() => "done" as const);
+  const finish = Promise.race([
+    finished,
+    whenAborted(signal)
+      .then(() => sleep(GRACE_MS))
+      .then(() => "deadline" as const),
+  ]);
+  void finish.then(() => {
+    clearTimeout(timer);
+    for (const [name, state] of pending) {
+      for (const r of state.fallback)
+        if (!state.emitted.has(r.id)) {
+          results.push(r);
+          queue.push({ type: "result", probe: name, result: r });
+        }
+      progress.finished += 1;
+      queue.push({
+        type: "probe-finished",
+        probe: name,
+        ms: Date.now() - startedAt,
+        progress: { ...progress },
+      });
+    }
+    pending.clear();
+    closed = true;
+    queue.close();
+  });
+
+  try {
+    for await (const event of queue) yield event;
+    const deadlineHit = (await finish) === "deadline";
+    yield {
+      type: "done",
+      report: buildReport(domain, startedAt, now(), mode, deadlineHit, results),
+    };
+  } finally {
+    // Also reached when the consumer stops early (the browser went away): stop all probes.
+    clearTimeout(timer);
+    deadline.abort();
+  }
+}

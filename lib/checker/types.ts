@@ -1,0 +1,86 @@
+import type { DnsClient } from "../dns/resolver";
+
+/**
+ * "untested" means the checker could not find out (port 25 blocked, timeout, refused
+ * address, deadline). It is never a pass (§14.4 note).
+ */
+export type CheckSeverity = "error" | "warning" | "info" | "ok" | "untested";
+
+/** One line of the report. Plain data: JSON-serialisable, stored by the dashboard as is. */
+export interface CheckResult {
+  /** CHK-* id from the spec §14, or CHK-AUTH-*, CHK-NET-*, CHK-DNS-* (see ids.md). */
+  id: string;
+  severity: CheckSeverity;
+  title: string;
+  /** What was seen: record text, status line, certificate details, TLS version. */
+  evidence: string;
+  /** What to change, concretely. Empty for ok/info results that need nothing. */
+  fix: string;
+  /** The host the result is about (an MX host, the policy host), when not the domain. */
+  target?: string;
+}
+
+export type PolicyMode = "enforce" | "testing" | "none";
+
+export interface ProbeProgress {
+  finished: number;
+  total: number;
+}
+
+export type CheckEvent =
+  | { type: "probe-started"; probe: string; target?: string; at: number }
+  | { type: "result"; probe: string; result: CheckResult }
+  | { type: "probe-finished"; probe: string; ms: number; progress: ProbeProgress }
+  | { type: "done"; report: CheckReport };
+
+export interface CheckSummary {
+  error: number;
+  warning: number;
+  info: number;
+  ok: number;
+  untested: number;
+}
+
+export interface CheckReport {
+  domain: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** Policy mode seen during the run (null when no valid policy was fetched). */
+  mode: PolicyMode | null;
+  /** true when the overall deadline cut the run short. */
+  deadlineHit: boolean;
+  results: CheckResult[];
+  summary: CheckSummary;
+}
+
+export interface CheckOptions {
+  /** DNS servers such as ["127.0.0.1:5353"]; default: system resolvers. Ignored with `dns`. */
+  dnsServers?: string[];
+  /** A ready-made DNS client (wins over dnsServers). */
+  dns?: DnsClient;
+  /** PEM CA certificates to trust instead of Node's bundled WebPKI roots. */
+  ca?: string[];
+  /** Allow connections to private/loopback/CGNAT/link-local addresses (tests, labs). */
+  allowPrivate?: boolean;
+  /** DKIM selectors the admin entered (CHK-AUTH-3). */
+  dkimSelectors?: string[];
+  /** Overall deadline for the whole run; default 20000 ms. */
+  deadlineMs?: number;
+  /** Limit for one network step (connect, one SMTP reply, handshake); default 10000 ms. */
+  stepTimeoutMs?: number;
+  /** Policy fetch limits (STS-FETCH-10): warn above, fail at; default 4000 / 10000 ms. */
+  policySlowMs?: number;
+  policyTimeoutMs?: number;
+  /** Simultaneous host probes (policy host + MX hosts); default 5. */
+  maxConcurrent?: number;
+  /** Ports, for environments that cannot bind 25/443; default 25 and 443. */
+  smtpPort?: number;
+  httpsPort?: number;
+  /** EHLO name we announce; default "sts-rollout-checker.invalid". */
+  ehloName?: string;
+  /** Clock for expiry maths; default Date.now. */
+  now?: () => number;
+  /** Caller's cancel signal (the browser went away). */
+  signal?: AbortSignal;
+}
