@@ -40,6 +40,8 @@ describe("normalizeHost (STS-MX-2)", () => {
     expect(normalizeHost("mx.example.com..")).toBeNull();
     expect(normalizeHost("under_score.example")).toBeNull();
     expect(normalizeHost("")).toBeNull();
+    // Found by fast-check: the URL parser reads "0.0x" as the IPv4 address 0.0.0.0.
+    expect(normalizeHost("0.0x")).toBe("0.0x");
   });
 });
 

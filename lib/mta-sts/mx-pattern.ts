@@ -8,6 +8,8 @@ const LABEL_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 /** Convert a host name to lowercase A-labels; null if it is not a valid host name. */
 function toAscii(host: string): string | null {
   if (host === "" || /[\s/?#@:[\]%\\]/.test(host)) return null;
+  // ASCII needs only lowercasing; the URL parser would read names like "a.0x" as IPv4.
+  if (!hasNonAscii(host)) return host.toLowerCase();
   try {
     // WHATWG URL applies UTS #46 (lowercase, U-label → A-label) in Node and in browsers.
     return new URL(`http://${host}/`).hostname;
