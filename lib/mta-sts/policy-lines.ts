@@ -72,6 +72,9 @@ export function splitPolicyLines(body: string): PolicyLines {
   raw.forEach((rawLine, index) => {
     const line = index + 1;
     const content = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+    if (content.includes("\r")) {
+      problem("STS-POL-1", line, "A bare CR is not a line ending: end each line with LF or CRLF.");
+    }
     if (content.trim() === "") {
       if (text === "") return; // an empty file is reported as missing fields
       problem(

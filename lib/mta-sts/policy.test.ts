@@ -277,6 +277,20 @@ describe("parsePolicy (spec §16.2)", () => {
     ]);
   });
 
+  it("STS-POL-1: a bare CR is not a line ending", () => {
+    const r = parsePolicy("version: STSv1\rmode: enforce\nmx: a.example\nmax_age: 86400\n");
+    expect(r.valid).toBe(false);
+    expect(r.diagnostics.slice(0, 1)).toEqual([
+      {
+        id: "STS-POL-1",
+        severity: "error",
+        line: 1,
+        message: "A bare CR is not a line ending: end each line with LF or CRLF.",
+      },
+    ]);
+    expect(r.diagnostics.map((d) => d.id)).toEqual(["STS-POL-1", "STS-POL-4", "STS-POL-5"]);
+  });
+
   it("STS-POL-4/5: wrong version, missing fields, an empty body", () => {
     expect(codes(base().replace("STSv1", "STSv10"))).toEqual(["error:STS-POL-4@1"]);
     expect(codes("")).toEqual(["error:STS-POL-5@-", "error:STS-POL-5@-", "error:STS-POL-5@-"]);
