@@ -107,9 +107,9 @@ export async function probeSmtp(input: SmtpProbeInput): Promise<SmtpProbeOutcome
     const ehlo = await smtp.command(`EHLO ${input.ehloName}`);
     out.ehlo = ehlo.lines;
     if (ehlo.code !== 250) return out;
+    out.stage = "starttls";
     out.starttlsOffered = ehlo.lines.some((l) => /^250[- ]STARTTLS\s*$/i.test(l));
     if (!out.starttlsOffered) return out;
-    out.stage = "starttls";
     const starttls = await smtp.command("STARTTLS");
     out.starttlsReply = starttls.lines.join(" / ");
     if (starttls.code !== 220) return out;

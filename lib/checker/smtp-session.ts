@@ -16,7 +16,9 @@ export class NetError extends Error {
 export function toNetError(e: unknown): NetError {
   if (e instanceof NetError) return e;
   const code = (e as { code?: string }).code;
-  const message = e instanceof Error ? e.message : String(e);
+  const raw = e instanceof Error ? e.message : String(e);
+  // OpenSSL errors are long; keep the reason ("tlsv1 alert protocol version").
+  const message = /SSL routines:[^:]*:([^:]+):/.exec(raw)?.[1] ?? raw.split("\n")[0] ?? raw;
   if (code === "ECONNREFUSED") return new NetError("refused", "connection refused");
   if (code === "ABORT_ERR") return new NetError("aborted", "stopped: overall deadline reached");
   return new NetError("error", code ? `${code}: ${message}` : message);

@@ -1,0 +1,72 @@
+// HTTPS server for https://mta-sts.<domain>/.well-known/mta-sts.txt on <ip>:443.
+import { createServer, type Server } from "node:https";
+import type { Socket } from "node:net";
+import type { KeyAndCert } from "./test-ca";
+
+export interface PolicyBehaviour {
+  /** The policy text; default a valid enforce policy is NOT assumed: give it explicitly. */
+  body?: string;
+  status?: number;
+  /** Sent as Location with a 301 when set. */
+  redirectTo?: string;
+  /** Content-Type header; null sends none. Default "text/plain". */
+  contentType?: string | null;
+  /** Wait before answering. */
+  delayMs?: number;
+  /** Send this many bytes of padding instead of the body. */
+  oversizeBytes?: number;
+}
+
+export interface PolicyServerHandle {
+  ip: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startPolicyServer(
+  ip: string,
+  cert: KeyAndCert,
+  behaviour: PolicyBehaviour,
+  port = 443,
+): Promise<PolicyServerHandle> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+    setTimeout(() => {
+      if (behaviour.redirectTo) {
+        res.writeHead(301, { Location: behaviour.redirectTo, "Content-Type": "text/html" });
+        res.end("<a>moved</a>");
+        return;
+      }
+      if (req.url !== "/.well-known/mta-sts.txt") {
+        res.writeHead(404, { "Content-Type": "text/plain" });
+        res.end("not found");
+        return;
+      }
+      const headers: Record<string, string> = {};
+      const type = behaviour.contentType === undefined ? "text/plain" : behaviour.contentType;
+      if (type !== null) headers["Content-Type"] = type;
+      res.writeHead(behaviour.status ?? 200, headers);
+      res.end(
+        behaviour.oversizeBytes ? "x".repeat(behaviour.oversizeBytes) : (behaviour.body ?? ""),
+      );
+    }, behaviour.delayMs ?? 0);
+  });
+  server.on("connection", (s: Socket) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  server.on("tlsClientError", () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, ip, () => resolve());
+  });
+  return {
+    ip,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

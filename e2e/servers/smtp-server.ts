@@ -1,0 +1,116 @@
+// A small SMTP responder on <ip>:25 with STARTTLS, shaped for checker tests: banner delay,
+// STARTTLS on/off, TLS version limits, SNI-only certificates, and blackhole mode.
+import { createServer, type Server, type Socket } from "node:net";
+import { createSecureContext, TLSSocket, type SecureContext, type SecureVersion } from "node:tls";
+import type { KeyAndCert } from "./test-ca";
+
+export interface SmtpBehaviour {
+  /** Accept TCP and never say anything (what a blocked or silent port looks like). */
+  blackhole?: boolean;
+  /** Wait before the 220 banner (latency injection for the benchmark). */
+  bannerDelayMs?: number;
+  /** Offer STARTTLS in EHLO; default true. */
+  starttls?: boolean;
+  /** Reply to STARTTLS with this instead of 220 (e.g. "454 4.7.0 TLS not available"). */
+  starttlsReply?: string;
+  minVersion?: SecureVersion;
+  maxVersion?: SecureVersion;
+  /** e.g. "DEFAULT@SECLEVEL=0" for TLS 1.0 under OpenSSL 3. */
+  ciphers?: string;
+  /** Present the certificate only to clients that send SNI (no default certificate). */
+  requireSni?: boolean;
+}
+
+export interface SmtpServerHandle {
+  ip: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startSmtpServer(
+  ip: string,
+  hostName: string,
+  cert: KeyAndCert,
+  behaviour: SmtpBehaviour = {},
+  port = 25,
+): Promise<SmtpServerHandle> {
+  const sockets = new Set<Socket>();
+  const tlsOptions = {
+    minVersion: behaviour.minVersion ?? "TLSv1.2",
+    maxVersion: behaviour.maxVersion ?? "TLSv1.3",
+    ...(behaviour.ciphers ? { ciphers: behaviour.ciphers } : {}),
+  };
+  const withCert: SecureContext = createSecureContext({
+    ...tlsOptions,
+    key: cert.key,
+    cert: cert.cert,
+  });
+  const withoutCert: SecureContext = createSecureContext(tlsOptions);
+
+  const serve = (socket: Socket | TLSSocket, secure: boolean) => {
+    let buffer = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => {
+      buffer += chunk;
+      let nl: number;
+      while ((nl = buffer.indexOf("\r\n")) !== -1) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 2);
+        const verb = line.split(" ")[0]?.toUpperCase() ?? "";
+        if (verb === "EHLO") {
+          const offer = !secure && behaviour.starttls !== false ? ["STARTTLS"] : [];
+          const lines = [hostName, "PIPELINING", "8BITMIME", ...offer];
+          socket.write(
+            lines.map((l, i) => `250${i === lines.length - 1 ? " " : "-"}${l}\r\n`).join(""),
+          );
+        } else if (verb === "HELO" || verb === "NOOP" || verb === "RSET") {
+          socket.write(`250 ${hostName}\r\n`);
+        } else if (verb === "QUIT") {
+          socket.end("221 2.0.0 Bye\r\n");
+        } else if (verb === "STARTTLS" && !secure && behaviour.starttls !== false) {
+          if (behaviour.starttlsReply) {
+            socket.write(`${behaviour.starttlsReply}\r\n`);
+            continue;
+          }
+          socket.write("220 2.0.0 Ready to start TLS\r\n");
+          socket.removeAllListeners("data");
+          const tls = new TLSSocket(socket as Socket, {
+            isServer: true,
+            secureContext: behaviour.requireSni ? withoutCert : withCert,
+            SNICallback: (_name, cb) => cb(null, withCert),
+          });
+          tls.on("error", () => tls.destroy());
+          serve(tls, true);
+          return;
+        } else {
+          socket.write("502 5.5.2 Command not recognised\r\n");
+        }
+      }
+    });
+  };
+
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+    if (behaviour.blackhole) return;
+    setTimeout(() => {
+      if (socket.destroyed) return;
+      socket.write(`220 ${hostName} ESMTP test\r\n`);
+      serve(socket, false);
+    }, behaviour.bannerDelayMs ?? 0);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, ip, () => resolve());
+  });
+  return {
+    ip,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
