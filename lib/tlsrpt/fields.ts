@@ -19,10 +19,14 @@ export type JsonObject = Record<string, unknown>;
 /** Per-report state: warnings, plus the JSON text for quoting numbers exactly. */
 export class ReadContext {
   private numbers: Map<string, string> | undefined;
+  /** The JSON text has no backslash, so no string in it needs escaping (content-hash.ts). */
+  readonly plain: boolean;
   constructor(
     readonly warn: WarningSink,
     private readonly text: string,
-  ) {}
+  ) {
+    this.plain = !text.includes("\\");
+  }
 
   /** How the value was written in the JSON: JSON.parse turns 2^53+1 into 2^53. */
   describe(path: string, v: unknown): string {
@@ -39,11 +43,15 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** `base.key`; paths are built only for messages, never on the happy path. */
+export const at = (base: string, key: string) => (base === "" ? key : `${base}.${key}`);
+
 /** A string field; `null`/absent → null; any other type is refused. */
-export function optString(obj: JsonObject, key: string, path: string, ctx: ReadContext) {
+export function optString(obj: JsonObject, key: string, base: string, ctx: ReadContext) {
   const v = obj[key];
-  if (v === undefined || v === null) return null;
   if (typeof v === "string") return v;
+  if (v === undefined || v === null) return null;
+  const path = at(base, key);
   throw new FieldError(path, `expected a string, got ${ctx.describe(path, v)}`);
 }
 
@@ -51,10 +59,11 @@ export function optString(obj: JsonObject, key: string, path: string, ctx: ReadC
  * RPT-ING-3 / RPT-JSON-6: a count is a non-negative safe integer. A digit-only string is
  * accepted with a warning; anything else is refused (TV-JSON-13). Absent → undefined.
  */
-export function readCount(obj: JsonObject, key: string, path: string, ctx: ReadContext) {
+export function readCount(obj: JsonObject, key: string, base: string, ctx: ReadContext) {
   const v = obj[key];
   if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return v;
   if (v === undefined) return undefined;
+  const path = at(base, key);
   if (typeof v === "string" && /^\d{1,16}$/.test(v) && Number.isSafeInteger(Number(v))) {
     ctx.warn.add("RPT-ING-3", `${path}: count written as a string ("${v}"); read as a number`);
     return Number(v);
@@ -62,42 +71,86 @@ export function readCount(obj: JsonObject, key: string, path: string, ctx: ReadC
   throw new FieldError(path, `expected a non-negative safe integer, got ${ctx.describe(path, v)}`);
 }
 
-// RFC 3339 date-time; the offset is optional here because of RPT-QUIRK-2.
-const DATETIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/;
+/** Two ASCII digits at i as a number, or -1. */
+function digits2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * RFC 3339 date-time → epoch ms, or NaN. Hand-written (no regex, no allocation): it runs twice
+ * per report. The offset is optional because of RPT-QUIRK-2; `zoneless` reports that case.
+ */
+export function parseDatetime(s: string, out: { zoneless: boolean }): number {
+  if (s.length < 19 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return NaN;
+  const sep = s.charCodeAt(10);
+  if (
+    (sep !== 0x54 && sep !== 0x74 && sep !== 0x20) ||
+    s.charCodeAt(13) !== 0x3a ||
+    s.charCodeAt(16) !== 0x3a
+  )
+    return NaN;
+  const yh = digits2(s, 0);
+  const yl = digits2(s, 2);
+  const mo = digits2(s, 5);
+  const d = digits2(s, 8);
+  const h = digits2(s, 11);
+  const mi = digits2(s, 14);
+  const sec = digits2(s, 17);
+  if (
+    yh < 0 ||
+    yl < 0 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    sec < 0 ||
+    sec > 60
+  )
+    return NaN;
+  const y = yh * 100 + yl;
+  // Date.UTC maps years below 100 to 19xx; no TLS report predates 1970 anyway.
+  if (y < 1970) return NaN;
+  // A leap second (60) is folded onto :59 so Date does not roll the minute over.
+  let t = Date.UTC(y, mo - 1, d, h, mi, sec === 60 ? 59 : sec);
+  if (d > 28 && new Date(t).getUTCDate() !== d) return NaN;
+  let i = 19;
+  if (s.charCodeAt(i) === 0x2e) {
+    let scale = 100;
+    let frac = 0;
+    for (i++; i < s.length; i++, scale /= 10) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      frac += c * scale;
+    }
+    if (scale === 100) return NaN;
+    t += Math.floor(frac);
+  }
+  const z = s.charCodeAt(i);
+  out.zoneless = i === s.length;
+  if (out.zoneless) return t;
+  if ((z === 0x5a || z === 0x7a) && i + 1 === s.length) return t;
+  if ((z !== 0x2b && z !== 0x2d) || i + 6 !== s.length || s.charCodeAt(i + 3) !== 0x3a) return NaN;
+  const oh = digits2(s, i + 1);
+  const om = digits2(s, i + 4);
+  if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
+  return t - (z === 0x2b ? 1 : -1) * (oh * 60 + om) * 60_000;
+}
+
+const zone = { zoneless: false };
 
 export function readDatetime(v: unknown, path: string, ctx: ReadContext): Date {
-  if (typeof v !== "string") {
+  const t = typeof v === "string" ? parseDatetime(v, zone) : NaN;
+  if (Number.isNaN(t)) {
     throw new FieldError(path, `expected an RFC 3339 date-time, got ${ctx.describe(path, v)}`);
   }
-  const m = DATETIME.exec(v);
-  const fail = () =>
-    new FieldError(path, `expected an RFC 3339 date-time, got ${JSON.stringify(v)}`);
-  if (!m) throw fail();
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const ms = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
-  // A leap second (60) is folded onto :59 so Date does not roll the minute over.
-  let t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (mo < 1 || mo > 12 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 60) throw fail();
-  const zone = m[8];
-  if (zone === undefined) {
-    ctx.warn.add("RPT-QUIRK-2", `date-range: "${v}" has no UTC offset; read as UTC`);
-  } else if (zone.length === 6) {
-    const sign = zone.charCodeAt(0) === 0x2b ? 1 : -1;
-    const oh = Number(zone.slice(1, 3));
-    const om = Number(zone.slice(4, 6));
-    if (oh > 23 || om > 59) throw fail();
-    t -= sign * (oh * 60 + om) * 60_000;
+  if (zone.zoneless) {
+    ctx.warn.add("RPT-QUIRK-2", `date-range: "${String(v)}" has no UTC offset; read as UTC`);
   }
-  if (!Number.isFinite(t)) throw fail();
   return new Date(t);
 }
 
@@ -107,11 +160,12 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * Domains and host names: lowercase, one trailing dot removed, U-labels turned into
  * A-labels (RPT-JSON-9, STS-MX-2). Empty → null.
  */
-export function normalizeHost(raw: string, path: string, ctx: ReadContext): string | null {
+export function normalizeHost(raw: string, base: string, key: string, ctx: ReadContext) {
   let s = raw.trim().toLowerCase();
   if (s.endsWith(".")) s = s.slice(0, -1);
   if (s === "") return null;
   if (NON_ASCII.test(s)) {
+    const path = at(base, key);
     const a = domainToASCII(s);
     if (a === "") {
       ctx.warn.add("RPT-JSON-9", `${path}: "${raw}" is not a valid domain name; kept as sent`);
@@ -124,7 +178,7 @@ export function normalizeHost(raw: string, path: string, ctx: ReadContext): stri
 }
 
 /** RPT-JSON-8: parse with a real parser and store the canonical form (RFC 5952 for IPv6). */
-export function normalizeIp(raw: string, path: string, ctx: ReadContext): string | null {
+export function normalizeIp(raw: string, base: string, key: string, ctx: ReadContext) {
   let canonical: string | null = null;
   if (raw.includes(":")) {
     if (ipaddr.IPv6.isValid(raw)) {
@@ -136,6 +190,8 @@ export function normalizeIp(raw: string, path: string, ctx: ReadContext): string
   } else if (ipaddr.IPv4.isValidFourPartDecimal(raw)) {
     canonical = raw;
   }
+  if (canonical === raw) return canonical;
+  const path = at(base, key);
   if (canonical === null) {
     ctx.warn.add(
       "RPT-JSON-8",
@@ -143,7 +199,7 @@ export function normalizeIp(raw: string, path: string, ctx: ReadContext): string
       "warning",
       "ip-bad",
     );
-  } else if (canonical !== raw) {
+  } else {
     ctx.warn.add(
       "RPT-JSON-8",
       `${path}: "${raw}" is not in canonical form; stored as "${canonical}"`,

@@ -66,29 +66,39 @@ function unwrapJsonArray(lines: string[], path: string, ctx: ReadContext): strin
   return lines;
 }
 
-function mxHosts(policy: JsonObject, path: string, ctx: ReadContext): string[] {
-  const key = aliased(policy, "mx-host", "mx-host-pattern", path, ctx);
-  const raw = stringList(policy, key, `${path}.${key}`, ctx);
+function mxHosts(policy: JsonObject, pp: string, ctx: ReadContext): string[] {
+  const key = aliased(policy, "mx-host", "mx-host-pattern", pp, ctx);
+  const raw = stringList(policy, key, `${pp}.${key}`, ctx);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let s = raw[i] as string;
     // Seen in the wild: the policy line itself ("mx: host") instead of the pattern.
-    if (/^\s*mx\s*:/i.test(s)) {
+    if (s.charCodeAt(0) === 0x6d && /^mx\s*:/i.test(s)) {
       ctx.warn.add(
         "RPT-JSON-9",
-        `${path}.${key}[${i}]: "${s}" is a policy line, not a pattern; read as the pattern`,
+        `${pp}.${key}[${i}]: "${s}" is a policy line, not a pattern; read as the pattern`,
       );
       s = s.slice(s.indexOf(":") + 1);
     }
-    const host = normalizeHost(s, `${path}.${key}[${i}]`, ctx);
+    const host = normalizeHost(s, pp, `${key}[${i}]`, ctx);
     if (host !== null) out.push(host);
   }
   return out;
 }
 
+function optIp(d: JsonObject, key: string, path: string, ctx: ReadContext): string | null {
+  const s = optString(d, key, path, ctx);
+  return s === null || s === "" ? null : normalizeIp(s, path, key, ctx);
+}
+
+function optHost(d: JsonObject, key: string, path: string, ctx: ReadContext): string | null {
+  const s = optString(d, key, path, ctx);
+  return s === null ? null : normalizeHost(s, path, key, ctx);
+}
+
 function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetail {
   if (!isObject(d)) throw new FieldError(path, `expected an object, got ${ctx.describe(path, d)}`);
-  const resultType = optString(d, "result-type", `${path}.result-type`, ctx);
+  const resultType = optString(d, "result-type", path, ctx);
   if (resultType === null || resultType === "") {
     throw new FieldError(`${path}.result-type`, "missing; every failure row needs a result type");
   }
@@ -101,12 +111,13 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
       `rt:${resultType}`,
     );
   }
-  const count = readCount(d, "failed-session-count", `${path}.failed-session-count`, ctx);
-  if (count === undefined)
+  const count = readCount(d, "failed-session-count", path, ctx);
+  if (count === undefined) {
     throw new FieldError(
       `${path}.failed-session-count`,
       "missing; expected a non-negative safe integer",
     );
+  }
   const ipKey = aliased(d, "sending-mta-ip", "ip-address", path, ctx);
   const mxKey = aliased(d, "receiving-mx-hostname", "receiving-mx-host-name", path, ctx);
   const infoKey = aliased(d, "additional-information", "additional-info-uri", path, ctx);
@@ -118,40 +129,53 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
       "quirk4-detail",
     );
   }
-  const ip = (key: string) => {
-    const s = optString(d, key, `${path}.${key}`, ctx);
-    return s === null || s === "" ? null : normalizeIp(s, `${path}.${key}`, ctx);
-  };
-  const host = (key: string) => {
-    const s = optString(d, key, `${path}.${key}`, ctx);
-    return s === null ? null : normalizeHost(s, `${path}.${key}`, ctx);
-  };
   return {
     resultType,
     bucket,
-    sendingMtaIp: ip(ipKey),
-    receivingMxHostname: host(mxKey),
-    receivingMxHelo: host("receiving-mx-helo"),
-    receivingIp: ip("receiving-ip"),
+    sendingMtaIp: optIp(d, ipKey, path, ctx),
+    receivingMxHostname: optHost(d, mxKey, path, ctx),
+    receivingMxHelo: optHost(d, "receiving-mx-helo", path, ctx),
+    receivingIp: optIp(d, "receiving-ip", path, ctx),
     failedSessionCount: count,
-    additionalInformation: optString(d, infoKey, `${path}.${infoKey}`, ctx),
-    failureReasonCode: optString(d, "failure-reason-code", `${path}.failure-reason-code`, ctx),
+    additionalInformation: optString(d, infoKey, path, ctx),
+    failureReasonCode: optString(d, "failure-reason-code", path, ctx),
   };
+}
+
+/** RPT-JSON-6: a missing summary count is read as 0, with a warning. */
+function summaryCount(counts: JsonObject, key: string, sp: string, ctx: ReadContext): number {
+  const n = readCount(counts, key, sp, ctx);
+  if (n !== undefined) return n;
+  ctx.warn.add("RPT-JSON-6", `${sp}.${key}: missing; counted as 0`, "warning", `missing:${key}`);
+  return 0;
+}
+
+const NO_SUMMARY: JsonObject = {};
+
+function failureDetails(entry: JsonObject, path: string, ctx: ReadContext): FailureDetail[] {
+  const fd = entry["failure-details"];
+  if (fd === undefined || fd === null) return [];
+  if (!Array.isArray(fd)) {
+    const p = `${path}.failure-details`;
+    throw new FieldError(p, `expected an array, got ${ctx.describe(p, fd)}`);
+  }
+  const out: FailureDetail[] = new Array<FailureDetail>(fd.length);
+  for (let i = 0; i < fd.length; i++)
+    out[i] = failureDetail(fd[i], `${path}.failure-details[${i}]`, ctx);
+  return out;
 }
 
 export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext): NormalizedPolicy {
   if (!isObject(entry))
     throw new FieldError(path, `expected an object, got ${ctx.describe(path, entry)}`);
+  const pp = `${path}.policy`;
   const policy = entry["policy"];
   if (!isObject(policy))
-    throw new FieldError(
-      `${path}.policy`,
-      `expected an object, got ${ctx.describe(`${path}.policy`, policy)}`,
-    );
-  const pp = `${path}.policy`;
-  const policyType = optString(policy, "policy-type", `${pp}.policy-type`, ctx);
-  if (policyType === null || policyType === "")
+    throw new FieldError(pp, `expected an object, got ${ctx.describe(pp, policy)}`);
+  const policyType = optString(policy, "policy-type", pp, ctx);
+  if (policyType === null || policyType === "") {
     throw new FieldError(`${pp}.policy-type`, "missing; expected sts, tlsa or no-policy-found");
+  }
   if (!KNOWN_POLICY_TYPES.includes(policyType)) {
     ctx.warn.add(
       "RPT-JSON-10",
@@ -161,49 +185,24 @@ export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext):
     );
   }
   const domainKey = aliased(policy, "policy-domain", "domain", pp, ctx);
-  const domainRaw = optString(policy, domainKey, `${pp}.${domainKey}`, ctx);
-  const lines = unwrapJsonArray(
-    stringList(policy, "policy-string", `${pp}.policy-string`, ctx),
-    `${pp}.policy-string`,
-    ctx,
-  );
+  const domainRaw = optString(policy, domainKey, pp, ctx);
+  const listed = stringList(policy, "policy-string", `${pp}.policy-string`, ctx);
+  const lines = unwrapJsonArray(listed, `${pp}.policy-string`, ctx);
   if (policyType === "sts" && lines.length === 0) {
     ctx.warn.add("RPT-QUIRK-4", `${pp}: sts policy without policy-string`, "info", "quirk4-policy");
   }
   const sp = `${path}.summary`;
-  let summary = entry["summary"];
-  if (summary === undefined || summary === null) {
-    summary = {};
-  } else if (!isObject(summary)) {
+  const summary = entry["summary"] ?? NO_SUMMARY;
+  if (!isObject(summary))
     throw new FieldError(sp, `expected an object, got ${ctx.describe(sp, summary)}`);
-  }
-  const counts = summary as JsonObject;
-  const total = (key: string): number => {
-    const n = readCount(counts, key, `${sp}.${key}`, ctx);
-    if (n !== undefined) return n;
-    ctx.warn.add("RPT-JSON-6", `${sp}.${key}: missing; counted as 0`, "warning", `missing:${key}`);
-    return 0;
-  };
-  const totalSuccessfulSessionCount = total("total-successful-session-count");
-  const totalFailureSessionCount = total("total-failure-session-count");
-  const fd = entry["failure-details"];
-  let failureDetails: FailureDetail[] = [];
-  if (Array.isArray(fd)) {
-    failureDetails = fd.map((d, i) => failureDetail(d, `${path}.failure-details[${i}]`, ctx));
-  } else if (fd !== undefined && fd !== null) {
-    throw new FieldError(
-      `${path}.failure-details`,
-      `expected an array, got ${ctx.describe(`${path}.failure-details`, fd)}`,
-    );
-  }
   return {
     policyType,
-    policyDomain: domainRaw === null ? null : normalizeHost(domainRaw, `${pp}.${domainKey}`, ctx),
+    policyDomain: domainRaw === null ? null : normalizeHost(domainRaw, pp, domainKey, ctx),
     policyStrings: lines,
     stsPolicy: policyType === "sts" ? readStsLines(lines) : null,
     mxHosts: mxHosts(policy, pp, ctx),
-    totalSuccessfulSessionCount,
-    totalFailureSessionCount,
-    failureDetails,
+    totalSuccessfulSessionCount: summaryCount(summary, "total-successful-session-count", sp, ctx),
+    totalFailureSessionCount: summaryCount(summary, "total-failure-session-count", sp, ctx),
+    failureDetails: failureDetails(entry, path, ctx),
   };
 }

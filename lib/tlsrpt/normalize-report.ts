@@ -12,15 +12,18 @@ const REPORT_KEYS = ["policies", "date-range", "organization-name", "report-id"]
 
 export class NotAReport extends Error {}
 
+function looksLikeReport(value: object): boolean {
+  for (const k of REPORT_KEYS) if (k in value) return true;
+  return false;
+}
+
 export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedReport {
-  if (!isObject(value) || !REPORT_KEYS.some((k) => k in value)) {
+  if (!isObject(value) || !looksLikeReport(value)) {
     throw new NotAReport(
       "the JSON is not a TLS report: no policies, date-range or organization-name",
     );
   }
-  const organizationName = (
-    optString(value, "organization-name", "organization-name", ctx) ?? ""
-  ).trim();
+  const organizationName = (optString(value, "organization-name", "", ctx) ?? "").trim();
   const range = value["date-range"];
   if (!isObject(range)) {
     throw new FieldError(
@@ -31,7 +34,7 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
   const start = readDatetime(range["start-datetime"], "date-range.start-datetime", ctx);
   const end = readDatetime(range["end-datetime"], "date-range.end-datetime", ctx);
   checkPeriod(start, end, ctx);
-  let contactInfo = optString(value, "contact-info", "contact-info", ctx)?.trim() ?? null;
+  let contactInfo = optString(value, "contact-info", "", ctx)?.trim() ?? null;
   if (contactInfo === "") contactInfo = null;
   if (contactInfo === null) {
     ctx.warn.add(
@@ -39,7 +42,7 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
       "contact-info: null or missing; the reporter gave no contact address",
     );
   }
-  const reportId = optString(value, "report-id", "report-id", ctx) ?? "";
+  const reportId = optString(value, "report-id", "", ctx) ?? "";
   let policies = value["policies"];
   if (isObject(policies)) {
     ctx.warn.add("RPT-JSON-2", "policies: a single object instead of an array; read as one policy");
@@ -62,7 +65,7 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
     endDatetime: end,
     policies: normalized,
   };
-  const hash = contentHash(content);
+  const hash = contentHash(content, ctx.plain);
   if (reportId === "") {
     ctx.warn.add("RPT-ING-4", "report-id: missing; an id was derived from the content hash");
   }
