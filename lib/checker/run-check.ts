@@ -38,7 +38,11 @@ export async function* runCheck(
   const results: CheckResult[] = [];
   const deadlineMs = options.deadlineMs ?? 20_000;
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), deadlineMs);
+  let deadlineHit = false;
+  const timer = setTimeout(() => {
+    deadlineHit = true;
+    deadline.abort();
+  }, deadlineMs);
   const signal = options.signal
     ? AbortSignal.any([deadline.signal, options.signal])
     : deadline.signal;
@@ -184,13 +188,7 @@ export async function* runCheck(
     await Promise.all([txt, policy, ...side, ...hosts, coverage]);
   })();
 
-  const finished = main.then(() => "done" as const);
-  const finish = Promise.race([
-    finished,
-    whenAborted(signal)
-      .then(() => sleep(GRACE_MS))
-      .then(() => "deadline" as const),
-  ]);
+  const finish = Promise.race([main, whenAborted(signal).then(() => sleep(GRACE_MS))]);
   void finish.then(() => {
     clearTimeout(timer);
     for (const [name, state] of pending) {
@@ -214,7 +212,7 @@ export async function* runCheck(
 
   try {
     for await (const event of queue) yield event;
-    const deadlineHit = (await finish) === "deadline";
+    await finish;
     yield {
       type: "done",
       report: buildReport(domain, startedAt, now(), mode, deadlineHit, results),
