@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createDnsClient } from "../dns/resolver";
 import { normalizeHost } from "../mta-sts/mx-pattern";
 import { createLimiter, EventQueue, sleep, whenAborted } from "./async-tools";
@@ -46,6 +47,8 @@ export async function* runCheck(
   const signal = options.signal
     ? AbortSignal.any([deadline.signal, options.signal])
     : deadline.signal;
+  // Every in-flight socket and DNS query listens for the abort: more than Node's default 10.
+  setMaxListeners(0, signal, deadline.signal);
   const pending = new Map<string, Pending>();
   const progress = { finished: 0, total: 0 };
   let closed = false;
