@@ -33,7 +33,7 @@ function list(xs: readonly string[], plain: boolean): string {
  * The canonical JSON of the normalized content, written positionally: arrays in a fixed
  * order, no key names, no whitespace. Built by hand because JSON.stringify on Node 20's V8
  * is several times slower here (bench/parse.ts); it is byte-for-byte what JSON.stringify
- * gives for the same arrays (see content-hash.test.ts). Derived fields (bucket, stsPolicy)
+ * gives for the same arrays (see read-report.test.ts). Derived fields (bucket)
  * are left out: they follow from the values that are in.
  */
 export function canonicalContent(c: HashableContent, plain = false): string {

@@ -46,9 +46,11 @@ export function isObject(v: unknown): v is JsonObject {
 /** `base.key`; paths are built only for messages, never on the happy path. */
 export const at = (base: string, key: string) => (base === "" ? key : `${base}.${key}`);
 
+// Readers take the value, not (object, key): callers read properties with constant names,
+// which V8 caches per call site; a generic obj[key] lookup is megamorphic and slow.
+
 /** A string field; `null`/absent → null; any other type is refused. */
-export function optString(obj: JsonObject, key: string, base: string, ctx: ReadContext) {
-  const v = obj[key];
+export function optString(v: unknown, base: string, key: string, ctx: ReadContext) {
   if (typeof v === "string") return v;
   if (v === undefined || v === null) return null;
   const path = at(base, key);
@@ -59,8 +61,7 @@ export function optString(obj: JsonObject, key: string, base: string, ctx: ReadC
  * RPT-ING-3 / RPT-JSON-6: a count is a non-negative safe integer. A digit-only string is
  * accepted with a warning; anything else is refused (TV-JSON-13). Absent → undefined.
  */
-export function readCount(obj: JsonObject, key: string, base: string, ctx: ReadContext) {
-  const v = obj[key];
+export function readCount(v: unknown, base: string, key: string, ctx: ReadContext) {
   if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return v;
   if (v === undefined) return undefined;
   const path = at(base, key);

@@ -17,10 +17,11 @@ export interface ParsedJson {
 }
 
 export function decodeJson(bytes: Uint8Array): Result<ParsedJson, ReportError> {
-  if (!isUtf8(bytes)) {
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  // Invalid UTF-8 decodes to U+FFFD; only then is the (full) validation worth running.
+  if (text.includes("\uFFFD") && !isUtf8(bytes)) {
     return err({ code: "bad-encoding", message: "the report is not valid UTF-8 (RPT-JSON-1)" });
   }
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   // RPT-ING-3: strip a leading UTF-8 BOM.
   const bomStripped = text.charCodeAt(0) === 0xfeff;
   if (bomStripped) text = text.slice(1);
@@ -31,7 +32,7 @@ export function decodeJson(bytes: Uint8Array): Result<ParsedJson, ReportError> {
     const detail = e instanceof Error ? e.message : "syntax error";
     return err({ code: "bad-json", message: `the report is not valid JSON: ${detail}` });
   }
-  const members = countMembers(value, 0);
+  const members = typeof value === "object" && value !== null ? countMembers(value, 0) : 0;
   if (members < 0) {
     return err({ code: "bad-json", message: `JSON nested deeper than ${MAX_DEPTH} levels` });
   }
@@ -41,12 +42,13 @@ export function decodeJson(bytes: Uint8Array): Result<ParsedJson, ReportError> {
   return ok({ value, text, bomStripped, duplicates });
 }
 
-function countMembers(v: unknown, depth: number): number {
-  if (v === null || typeof v !== "object") return 0;
+function countMembers(v: object, depth: number): number {
   if (depth > MAX_DEPTH) return -1;
   let n = 0;
   if (Array.isArray(v)) {
-    for (const item of v) {
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
+      if (typeof item !== "object" || item === null) continue;
       const c = countMembers(item, depth + 1);
       if (c < 0) return -1;
       n += c;
@@ -55,9 +57,12 @@ function countMembers(v: unknown, depth: number): number {
   }
   const obj = v as Record<string, unknown>;
   for (const k in obj) {
-    const c = countMembers(obj[k], depth + 1);
+    n++;
+    const item = obj[k];
+    if (typeof item !== "object" || item === null) continue;
+    const c = countMembers(item, depth + 1);
     if (c < 0) return -1;
-    n += c + 1;
+    n += c;
   }
   return n;
 }

@@ -1,4 +1,5 @@
 // One `policies[]` entry → NormalizedPolicy (RPT-JSON-*, RPT-QUIRK-1/4/5/9).
+// Properties are read with constant names (see fields.ts): this runs for every policy.
 import {
   FieldError,
   isObject,
@@ -10,45 +11,44 @@ import {
   type ReadContext,
 } from "./fields";
 import { bucketFor, KNOWN_POLICY_TYPES } from "./result-types";
-import { readStsLines } from "./sts-lines";
 import type { FailureDetail, NormalizedPolicy } from "./types";
 
-/** Reads `key`, else the RFC's schema label or a known misspelling (RPT-JSON-4). */
-function aliased(obj: JsonObject, key: string, alias: string, path: string, ctx: ReadContext) {
-  if (obj[key] !== undefined || obj[alias] === undefined) return key;
+/** RPT-JSON-4: the RFC's schema label, or a known misspelling, used in place of the key. */
+function viaAlias(obj: JsonObject, key: string, alias: string, base: string, ctx: ReadContext) {
+  const v = obj[alias];
+  if (v === undefined) return undefined;
   ctx.warn.add(
     "RPT-JSON-4",
-    `${path}.${alias}: non-standard key used for "${key}"; read as "${key}"`,
+    `${base}.${alias}: non-standard key used for "${key}"; read as "${key}"`,
     "warning",
     `alias:${alias}`,
   );
-  return alias;
+  return v;
 }
 
 /** A string-array field that real reporters also send as a bare string (RPT-QUIRK-1). */
-function stringList(obj: JsonObject, key: string, path: string, ctx: ReadContext): string[] {
-  const v = obj[key];
-  if (v === undefined || v === null) return [];
-  if (typeof v === "string") {
-    const id = key === "policy-string" ? "RPT-JSON-5" : "RPT-QUIRK-1";
-    ctx.warn.add(id, `${path}: a single string instead of an array; read as a one-item list`);
-    return v === "" ? [] : [v];
-  }
-  if (!Array.isArray(v))
-    throw new FieldError(path, `expected an array of strings, got ${ctx.describe(path, v)}`);
-  for (let i = 0; i < v.length; i++) {
-    if (typeof v[i] !== "string") {
-      throw new FieldError(
-        `${path}[${i}]`,
-        `expected a string, got ${ctx.describe(`${path}[${i}]`, v[i])}`,
-      );
+function stringList(v: unknown, base: string, key: string, ctx: ReadContext): string[] {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "string") {
+        const path = `${base}.${key}[${i}]`;
+        throw new FieldError(path, `expected a string, got ${ctx.describe(path, v[i])}`);
+      }
     }
+    return v as string[];
   }
-  return v as string[];
+  if (v === undefined || v === null) return [];
+  const path = `${base}.${key}`;
+  if (typeof v !== "string") {
+    throw new FieldError(path, `expected an array of strings, got ${ctx.describe(path, v)}`);
+  }
+  const id = key === "policy-string" ? "RPT-JSON-5" : "RPT-QUIRK-1";
+  ctx.warn.add(id, `${path}: a single string instead of an array; read as a one-item list`);
+  return v === "" ? [] : [v];
 }
 
 /** RPT-QUIRK-5: Microsoft wraps all TLSA records into one JSON-encoded string. */
-function unwrapJsonArray(lines: string[], path: string, ctx: ReadContext): string[] {
+function unwrapJsonArray(lines: string[], pp: string, ctx: ReadContext): string[] {
   const only = lines.length === 1 ? lines[0] : undefined;
   if (only === undefined || !only.trimStart().startsWith("[")) return lines;
   try {
@@ -56,7 +56,7 @@ function unwrapJsonArray(lines: string[], path: string, ctx: ReadContext): strin
     if (Array.isArray(inner) && inner.every((x) => typeof x === "string")) {
       ctx.warn.add(
         "RPT-QUIRK-5",
-        `${path}: one string holding a JSON array of ${inner.length} records; unwrapped`,
+        `${pp}.policy-string: one string holding a JSON array of ${inner.length} records; unwrapped`,
       );
       return inner as string[];
     }
@@ -67,13 +67,18 @@ function unwrapJsonArray(lines: string[], path: string, ctx: ReadContext): strin
 }
 
 function mxHosts(policy: JsonObject, pp: string, ctx: ReadContext): string[] {
-  const key = aliased(policy, "mx-host", "mx-host-pattern", pp, ctx);
-  const raw = stringList(policy, key, `${pp}.${key}`, ctx);
+  let v = policy["mx-host"];
+  let key = "mx-host";
+  if (v === undefined) {
+    v = viaAlias(policy, key, "mx-host-pattern", pp, ctx);
+    if (v !== undefined) key = "mx-host-pattern";
+  }
+  const raw = stringList(v, pp, key, ctx);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let s = raw[i] as string;
     // Seen in the wild: the policy line itself ("mx: host") instead of the pattern.
-    if (s.charCodeAt(0) === 0x6d && /^mx\s*:/i.test(s)) {
+    if ((s.charCodeAt(0) | 0x20) === 0x6d && /^mx\s*:/i.test(s)) {
       ctx.warn.add(
         "RPT-JSON-9",
         `${pp}.${key}[${i}]: "${s}" is a policy line, not a pattern; read as the pattern`,
@@ -86,19 +91,19 @@ function mxHosts(policy: JsonObject, pp: string, ctx: ReadContext): string[] {
   return out;
 }
 
-function optIp(d: JsonObject, key: string, path: string, ctx: ReadContext): string | null {
-  const s = optString(d, key, path, ctx);
+function optIp(v: unknown, path: string, key: string, ctx: ReadContext): string | null {
+  const s = optString(v, path, key, ctx);
   return s === null || s === "" ? null : normalizeIp(s, path, key, ctx);
 }
 
-function optHost(d: JsonObject, key: string, path: string, ctx: ReadContext): string | null {
-  const s = optString(d, key, path, ctx);
+function optHost(v: unknown, path: string, key: string, ctx: ReadContext): string | null {
+  const s = optString(v, path, key, ctx);
   return s === null ? null : normalizeHost(s, path, key, ctx);
 }
 
 function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetail {
   if (!isObject(d)) throw new FieldError(path, `expected an object, got ${ctx.describe(path, d)}`);
-  const resultType = optString(d, "result-type", path, ctx);
+  const resultType = optString(d["result-type"], path, "result-type", ctx);
   if (resultType === null || resultType === "") {
     throw new FieldError(`${path}.result-type`, "missing; every failure row needs a result type");
   }
@@ -111,17 +116,21 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
       `rt:${resultType}`,
     );
   }
-  const count = readCount(d, "failed-session-count", path, ctx);
+  const count = readCount(d["failed-session-count"], path, "failed-session-count", ctx);
   if (count === undefined) {
     throw new FieldError(
       `${path}.failed-session-count`,
       "missing; expected a non-negative safe integer",
     );
   }
-  const ipKey = aliased(d, "sending-mta-ip", "ip-address", path, ctx);
-  const mxKey = aliased(d, "receiving-mx-hostname", "receiving-mx-host-name", path, ctx);
-  const infoKey = aliased(d, "additional-information", "additional-info-uri", path, ctx);
-  if (d[ipKey] === undefined || d[mxKey] === undefined) {
+  const ip = d["sending-mta-ip"] ?? viaAlias(d, "sending-mta-ip", "ip-address", path, ctx);
+  const mx =
+    d["receiving-mx-hostname"] ??
+    viaAlias(d, "receiving-mx-hostname", "receiving-mx-host-name", path, ctx);
+  const info =
+    d["additional-information"] ??
+    viaAlias(d, "additional-information", "additional-info-uri", path, ctx);
+  if (ip === undefined || mx === undefined) {
     ctx.warn.add(
       "RPT-QUIRK-4",
       `${path}: no sending-mta-ip or receiving-mx-hostname (reporters omit them for policy fetch errors)`,
@@ -132,19 +141,19 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
   return {
     resultType,
     bucket,
-    sendingMtaIp: optIp(d, ipKey, path, ctx),
-    receivingMxHostname: optHost(d, mxKey, path, ctx),
-    receivingMxHelo: optHost(d, "receiving-mx-helo", path, ctx),
-    receivingIp: optIp(d, "receiving-ip", path, ctx),
+    sendingMtaIp: optIp(ip, path, "sending-mta-ip", ctx),
+    receivingMxHostname: optHost(mx, path, "receiving-mx-hostname", ctx),
+    receivingMxHelo: optHost(d["receiving-mx-helo"], path, "receiving-mx-helo", ctx),
+    receivingIp: optIp(d["receiving-ip"], path, "receiving-ip", ctx),
     failedSessionCount: count,
-    additionalInformation: optString(d, infoKey, path, ctx),
-    failureReasonCode: optString(d, "failure-reason-code", path, ctx),
+    additionalInformation: optString(info, path, "additional-information", ctx),
+    failureReasonCode: optString(d["failure-reason-code"], path, "failure-reason-code", ctx),
   };
 }
 
 /** RPT-JSON-6: a missing summary count is read as 0, with a warning. */
-function summaryCount(counts: JsonObject, key: string, sp: string, ctx: ReadContext): number {
-  const n = readCount(counts, key, sp, ctx);
+function summaryCount(v: unknown, sp: string, key: string, ctx: ReadContext): number {
+  const n = readCount(v, sp, key, ctx);
   if (n !== undefined) return n;
   ctx.warn.add("RPT-JSON-6", `${sp}.${key}: missing; counted as 0`, "warning", `missing:${key}`);
   return 0;
@@ -152,27 +161,29 @@ function summaryCount(counts: JsonObject, key: string, sp: string, ctx: ReadCont
 
 const NO_SUMMARY: JsonObject = {};
 
-function failureDetails(entry: JsonObject, path: string, ctx: ReadContext): FailureDetail[] {
-  const fd = entry["failure-details"];
+function failureDetails(fd: unknown, path: string, ctx: ReadContext): FailureDetail[] {
   if (fd === undefined || fd === null) return [];
   if (!Array.isArray(fd)) {
     const p = `${path}.failure-details`;
     throw new FieldError(p, `expected an array, got ${ctx.describe(p, fd)}`);
   }
-  const out: FailureDetail[] = new Array<FailureDetail>(fd.length);
-  for (let i = 0; i < fd.length; i++)
-    out[i] = failureDetail(fd[i], `${path}.failure-details[${i}]`, ctx);
+  const out: FailureDetail[] = [];
+  for (let i = 0; i < fd.length; i++) {
+    out.push(failureDetail(fd[i], `${path}.failure-details[${i}]`, ctx));
+  }
   return out;
 }
 
 export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext): NormalizedPolicy {
-  if (!isObject(entry))
+  if (!isObject(entry)) {
     throw new FieldError(path, `expected an object, got ${ctx.describe(path, entry)}`);
+  }
   const pp = `${path}.policy`;
   const policy = entry["policy"];
-  if (!isObject(policy))
+  if (!isObject(policy)) {
     throw new FieldError(pp, `expected an object, got ${ctx.describe(pp, policy)}`);
-  const policyType = optString(policy, "policy-type", pp, ctx);
+  }
+  const policyType = optString(policy["policy-type"], pp, "policy-type", ctx);
   if (policyType === null || policyType === "") {
     throw new FieldError(`${pp}.policy-type`, "missing; expected sts, tlsa or no-policy-found");
   }
@@ -184,25 +195,39 @@ export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext):
       `pt:${policyType}`,
     );
   }
-  const domainKey = aliased(policy, "policy-domain", "domain", pp, ctx);
-  const domainRaw = optString(policy, domainKey, pp, ctx);
-  const listed = stringList(policy, "policy-string", `${pp}.policy-string`, ctx);
-  const lines = unwrapJsonArray(listed, `${pp}.policy-string`, ctx);
+  const domainRaw = optString(
+    policy["policy-domain"] ?? viaAlias(policy, "policy-domain", "domain", pp, ctx),
+    pp,
+    "policy-domain",
+    ctx,
+  );
+  const listed = stringList(policy["policy-string"], pp, "policy-string", ctx);
+  const lines = unwrapJsonArray(listed, pp, ctx);
   if (policyType === "sts" && lines.length === 0) {
     ctx.warn.add("RPT-QUIRK-4", `${pp}: sts policy without policy-string`, "info", "quirk4-policy");
   }
   const sp = `${path}.summary`;
   const summary = entry["summary"] ?? NO_SUMMARY;
-  if (!isObject(summary))
+  if (!isObject(summary)) {
     throw new FieldError(sp, `expected an object, got ${ctx.describe(sp, summary)}`);
+  }
   return {
     policyType,
-    policyDomain: domainRaw === null ? null : normalizeHost(domainRaw, pp, domainKey, ctx),
+    policyDomain: domainRaw === null ? null : normalizeHost(domainRaw, pp, "policy-domain", ctx),
     policyStrings: lines,
-    stsPolicy: policyType === "sts" ? readStsLines(lines) : null,
     mxHosts: mxHosts(policy, pp, ctx),
-    totalSuccessfulSessionCount: summaryCount(summary, "total-successful-session-count", sp, ctx),
-    totalFailureSessionCount: summaryCount(summary, "total-failure-session-count", sp, ctx),
-    failureDetails: failureDetails(entry, path, ctx),
+    totalSuccessfulSessionCount: summaryCount(
+      summary["total-successful-session-count"],
+      sp,
+      "total-successful-session-count",
+      ctx,
+    ),
+    totalFailureSessionCount: summaryCount(
+      summary["total-failure-session-count"],
+      sp,
+      "total-failure-session-count",
+      ctx,
+    ),
+    failureDetails: failureDetails(entry["failure-details"], path, ctx),
   };
 }

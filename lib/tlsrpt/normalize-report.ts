@@ -23,7 +23,9 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
       "the JSON is not a TLS report: no policies, date-range or organization-name",
     );
   }
-  const organizationName = (optString(value, "organization-name", "", ctx) ?? "").trim();
+  const organizationName = (
+    optString(value["organization-name"], "", "organization-name", ctx) ?? ""
+  ).trim();
   const range = value["date-range"];
   if (!isObject(range)) {
     throw new FieldError(
@@ -34,7 +36,7 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
   const start = readDatetime(range["start-datetime"], "date-range.start-datetime", ctx);
   const end = readDatetime(range["end-datetime"], "date-range.end-datetime", ctx);
   checkPeriod(start, end, ctx);
-  let contactInfo = optString(value, "contact-info", "", ctx)?.trim() ?? null;
+  let contactInfo = optString(value["contact-info"], "", "contact-info", ctx)?.trim() ?? null;
   if (contactInfo === "") contactInfo = null;
   if (contactInfo === null) {
     ctx.warn.add(
@@ -42,7 +44,7 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
       "contact-info: null or missing; the reporter gave no contact address",
     );
   }
-  const reportId = optString(value, "report-id", "", ctx) ?? "";
+  const reportId = optString(value["report-id"], "", "report-id", ctx) ?? "";
   let policies = value["policies"];
   if (isObject(policies)) {
     ctx.warn.add("RPT-JSON-2", "policies: a single object instead of an array; read as one policy");
@@ -77,11 +79,30 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
     reportIdSynthesized: reportId === "",
     startDatetime: start,
     endDatetime: end,
-    reportDay: start.toISOString().slice(0, 10),
+    reportDay: utcDay(start.getTime()),
     policies: normalized,
     contentHash: hash,
     warnings: [],
   };
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** YYYY-MM-DD (UTC) of an epoch time: days → civil date (H. Hinnant's algorithm), which is
+ * cheaper than toISOString().slice(0, 10) in the per-report path. */
+export function utcDay(ms: number): string {
+  const z = Math.floor(ms / DAY) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** RPT-JSON-3 / RPT-QUIRK-3: a report should cover one UTC day; the end may be 23:59:59Z or the next 00:00:00Z. */
@@ -110,15 +131,16 @@ function checkPeriod(start: Date, end: Date, ctx: ReadContext): void {
   }
 }
 
-const domainOf = (address: string | null): string | null => {
-  const at = address?.lastIndexOf("@") ?? -1;
-  return address && at >= 0
-    ? address
-        .slice(at + 1)
-        .toLowerCase()
-        .replace(/[>\s].*$/, "") || null
-    : null;
-};
+/** The domain of an addr-spec (contact-info), or null. */
+function domainOf(address: string | null): string | null {
+  if (address === null) return null;
+  const at = address.lastIndexOf("@");
+  if (at < 0 || at === address.length - 1) return null;
+  const domain = address.slice(at + 1).toLowerCase();
+  // Tolerate a trailing ">" or comment: keep the first run of domain characters.
+  const end = domain.search(/[>\s]/);
+  return end === 0 ? null : end > 0 ? domain.slice(0, end) : domain;
+}
 
 /** Fills gaps from delivery metadata and notes where it disagrees with the JSON. */
 export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadContext): void {

@@ -177,7 +177,6 @@ describe("helpers", () => {
       policyType,
       policyDomain,
       policyStrings: [],
-      stsPolicy: null,
       mxHosts: [],
       totalSuccessfulSessionCount: ok,
       totalFailureSessionCount: failed,

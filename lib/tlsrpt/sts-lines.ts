@@ -6,14 +6,18 @@ import type { StsPolicySeen } from "./types";
 export function readStsLines(lines: readonly string[]): StsPolicySeen {
   const seen: StsPolicySeen = { mode: null, maxAge: null, mx: [] };
   for (const line of lines) {
+    // Only mode, mx and max_age matter here, and all three start with "m": skip the rest
+    // without slicing (this runs for every sts policy of every report).
+    if ((line.charCodeAt(0) | 0x20) !== 0x6d) continue;
     const colon = line.indexOf(":");
     if (colon < 0) continue;
-    const key = line.slice(0, colon).trim().toLowerCase();
+    const key = line.slice(0, colon).trimEnd().toLowerCase();
     const value = line.slice(colon + 1).trim();
     // STS-POL: the first occurrence of a key wins (RFC 8461 §3.2).
-    if (key === "mode") seen.mode ??= value;
+    if (key === "mx") {
+      if (value !== "") seen.mx.push(value.toLowerCase());
+    } else if (key === "mode") seen.mode ??= value;
     else if (key === "max_age") seen.maxAge ??= /^\d{1,10}$/.test(value) ? Number(value) : null;
-    else if (key === "mx" && value !== "") seen.mx.push(value.toLowerCase());
   }
   return seen;
 }

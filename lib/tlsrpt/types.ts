@@ -29,7 +29,8 @@ export interface FailureDetail {
   failureReasonCode: string | null;
 }
 
-/** What the reporter saw in an `sts` policy, read leniently from its policy lines (RPT-JSON-5). */
+/** What the reporter saw in an `sts` policy: `readStsLines(policy.policyStrings)` (RPT-JSON-5).
+ * Derived on demand rather than stored, so the reader stays cheap (bench/parse.ts). */
 export interface StsPolicySeen {
   mode: string | null;
   maxAge: number | null;
@@ -43,8 +44,6 @@ export interface NormalizedPolicy {
   policyDomain: string | null;
   /** One element per policy line or TLSA RR; RPT-QUIRK-5 JSON-in-a-string unwrapped. */
   policyStrings: string[];
-  /** Only for `sts`; null for other types. */
-  stsPolicy: StsPolicySeen | null;
   /** MX patterns; a bare string is wrapped (RPT-QUIRK-1), `[]` when absent (RPT-QUIRK-9). */
   mxHosts: string[];
   totalSuccessfulSessionCount: number;

@@ -5,6 +5,7 @@ import { compareDuplicate } from "./content-hash";
 import { domainSessionTotals } from "./domain-totals";
 import { readReportEmail } from "./read-email";
 import { readReport } from "./read-report";
+import { readStsLines } from "./sts-lines";
 import { bytesOf, googleReport, gzipOf, type Json } from "./test-fixtures";
 import type { NormalizedReport, ReadHints } from "./types";
 
@@ -111,7 +112,7 @@ describe("TV-JSON vectors (spec §16.5)", () => {
     );
     expect(r.policies.map((p) => p.policyType)).toEqual(["sts", "tlsa"]);
     expect(r.policies[1]?.policyStrings).toEqual(["3 1 1 AA00", "3 1 1 BB11"]);
-    expect(r.policies[0]?.stsPolicy).toEqual({
+    expect(readStsLines(r.policies[0]?.policyStrings ?? [])).toEqual({
       mode: "enforce",
       maxAge: 86400,
       mx: ["*.example.com"],
@@ -156,7 +157,6 @@ describe("TV-JSON vectors (spec §16.5)", () => {
       policyStrings: [],
       mxHosts: [],
       failureDetails: [],
-      stsPolicy: null,
     });
     expect(ids(r)).toEqual([]);
   });
