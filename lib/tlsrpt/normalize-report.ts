@@ -2,19 +2,29 @@
 // Delivery metadata (headers, filename) is applied after the content hash is taken, so the
 // same body hashes the same whichever way it arrived (RPT-ING-5).
 import { contentHash } from "./content-hash";
-import { FieldError, isObject, optString, readDatetime, type ReadContext } from "./fields";
+import {
+  FieldError,
+  isObject,
+  optString,
+  readDatetime,
+  type JsonObject,
+  type ReadContext,
+} from "./fields";
 import { parseReportFilename } from "./filename";
 import { normalizePolicy } from "./normalize-policy";
 import type { NormalizedReport, ReadHints } from "./types";
 
 const DAY = 86_400_000;
-const REPORT_KEYS = ["policies", "date-range", "organization-name", "report-id"];
 
 export class NotAReport extends Error {}
 
-function looksLikeReport(value: object): boolean {
-  for (const k of REPORT_KEYS) if (k in value) return true;
-  return false;
+function looksLikeReport(v: JsonObject): boolean {
+  return (
+    v["policies"] !== undefined ||
+    v["date-range"] !== undefined ||
+    v["organization-name"] !== undefined ||
+    v["report-id"] !== undefined
+  );
 }
 
 export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedReport {
@@ -136,10 +146,14 @@ function domainOf(address: string | null): string | null {
   if (address === null) return null;
   const at = address.lastIndexOf("@");
   if (at < 0 || at === address.length - 1) return null;
-  const domain = address.slice(at + 1).toLowerCase();
   // Tolerate a trailing ">" or comment: keep the first run of domain characters.
-  const end = domain.search(/[>\s]/);
-  return end === 0 ? null : end > 0 ? domain.slice(0, end) : domain;
+  let end = at + 1;
+  while (end < address.length) {
+    const c = address.charCodeAt(end);
+    if (c === 0x3e || c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) break;
+    end++;
+  }
+  return end === at + 1 ? null : address.slice(at + 1, end).toLowerCase();
 }
 
 /** Fills gaps from delivery metadata and notes where it disagrees with the JSON. */

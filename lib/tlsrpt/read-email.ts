@@ -60,10 +60,10 @@ export async function readReportEmail(
     });
   }
   const email: EmailMeta = {
-    messageId: mail.messageId ?? null,
+    messageId: typeof mail.messageId === "string" ? mail.messageId : null,
     reportDomain: headerText(mail, "tls-report-domain"),
     reportSubmitter: headerText(mail, "tls-report-submitter"),
-    subject: mail.subject ?? null,
+    subject: typeof mail.subject === "string" ? mail.subject : null,
   };
   const reports: NormalizedReport[] = [];
   const rejected: RejectedAttachment[] = [];
@@ -111,8 +111,11 @@ async function collect(
   rejected: RejectedAttachment[],
   depth: number,
 ): Promise<void> {
-  for (const a of mail.attachments) {
-    const type = a.contentType.toLowerCase();
+  for (const a of mail.attachments ?? []) {
+    // mailparser passes broken headers through: do not trust the field types.
+    const type = typeof a.contentType === "string" ? a.contentType.toLowerCase() : "";
+    if (!Buffer.isBuffer(a.content)) continue;
+    const filename = typeof a.filename === "string" ? a.filename : undefined;
     if (type === "message/rfc822" && depth < MAX_NESTING) {
       // RPT-DELIV-4: a report forwarded inside another message.
       const inner = await parse(a.content).catch(() => null);
@@ -126,7 +129,7 @@ async function collect(
     const result = readReport(a.content, {
       ...opts,
       contentType: type,
-      filename: a.filename,
+      filename,
       headerDomain: email.reportDomain ?? undefined,
       submitter: email.reportSubmitter ?? undefined,
     });
@@ -134,8 +137,8 @@ async function collect(
       reports.push(...result.value.reports);
     } else if (labelled || !NOT_A_REPORT.has(result.error.code)) {
       rejected.push({
-        filename: a.filename ?? null,
-        error: { ...result.error, attachment: a.filename },
+        filename: filename ?? null,
+        error: { ...result.error, attachment: filename },
       });
     }
   }
@@ -152,4 +155,5 @@ const NOT_A_REPORT = new Set([
 ]);
 
 const isReportName = (a: Attachment) =>
+  typeof a.filename === "string" &&
   /!\d+!\d+(![A-Za-z0-9]*)?\.json(\.gz)?$/i.test(a.filename ?? "");
