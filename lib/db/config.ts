@@ -19,7 +19,7 @@ export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig 
   if (/^postgres(ql)?:\/\//i.test(raw)) return { provider: "postgresql", url: raw };
   if (raw.startsWith("file:")) {
     const file = raw.slice("file:".length);
-    return { provider: "sqlite", url: path.resolve(process.cwd(), file) };
+    return { provider: "sqlite", url: path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
   }
   throw new Error(
     `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${raw.split(":")[0]}:…"`,

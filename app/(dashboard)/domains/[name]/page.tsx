@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DomainOverview } from "@/components/domains/domain-overview";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { findDomainByName } from "@/lib/db/domains/domains";
+
+type Props = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).name) };
+}
+
+export default async function DomainPage({ params }: Props) {
+  const user = await requirePageUser();
+  const domain = await findDomainByName(await getDb(), decodeURIComponent((await params).name));
+  if (!domain) notFound();
+  return <DomainOverview domain={domain} canEdit={user.role === "admin"} />;
+}

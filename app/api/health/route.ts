@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { checkDatabase } from "@/lib/db/health";
+
+// Public: load balancers and the README's smoke test call it.
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const database = await checkDatabase();
+  const body = {
+    status: database.ok ? "ok" : "unavailable",
+    version: process.env.STS_APP_VERSION,
+    database,
+  };
+  return NextResponse.json(body, { status: database.ok ? 200 : 503 });
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input, Label } from "@/components/ui/input";
+
+export function SignInForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(e.currentTarget);
+    const res = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    setPending(false);
+    if (!res || res.error) {
+      setError("Wrong email or password.");
+      return;
+    }
+    const next = params.get("callbackUrl");
+    router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/domains");
+    router.refresh();
+  }
+
+  return (
+    <Card className="p-6">
+      <h1 className="text-lg font-semibold">Sign in</h1>
+      {params.get("created") ? (
+        <Alert tone="good" className="mt-3">
+          Admin account created. Sign in with it.
+        </Alert>
+      ) : null}
+      <form onSubmit={onSubmit} className="mt-5 space-y-4">
+        <div className="space-y-1.5">
+          <Label htmlFor="email">Email</Label>
+          <Input id="email" name="email" type="email" autoComplete="username" required />
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="password">Password</Label>
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+        </div>
+        {error ? <Alert tone="bad">{error}</Alert> : null}
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import { Globe, ShieldCheck, Users } from "lucide-react";
+import Link from "next/link";
+import { NavLink } from "./nav-link";
+import { UserMenu } from "./user-menu";
+
+export interface ShellUser {
+  name: string;
+  email: string;
+  role: "admin" | "viewer";
+}
+
+export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-10 border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-6">
+          <Link href="/domains" className="flex items-center gap-2 font-semibold text-brand-700">
+            <ShieldCheck aria-hidden className="size-6" />
+            <span className="hidden sm:inline">STS Rollout</span>
+          </Link>
+          <nav aria-label="Main" className="flex items-center gap-1">
+            <NavLink href="/domains" icon={<Globe aria-hidden />}>
+              Domains
+            </NavLink>
+            {user.role === "admin" ? (
+              <NavLink href="/users" icon={<Users aria-hidden />}>
+                Users
+              </NavLink>
+            ) : null}
+          </nav>
+          <div className="ml-auto">
+            <UserMenu user={user} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { ChevronDown, LogOut, UserRound } from "lucide-react";
+import { signOut } from "next-auth/react";
+import { DropdownMenu } from "radix-ui";
+import { Badge } from "@/components/ui/badge";
+import type { ShellUser } from "./app-shell";
+
+export function UserMenu({ user }: { user: ShellUser }) {
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100"
+        aria-label={`Account menu for ${user.name}`}
+      >
+        <UserRound aria-hidden className="size-4 text-slate-500 sm:hidden" />
+        <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
+        <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
+        <ChevronDown aria-hidden className="hidden size-4 text-slate-500 sm:block" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-20 min-w-52 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
+        >
+          <div className="px-2 py-1.5">
+            <div className="font-medium">{user.name}</div>
+            <div className="text-xs text-slate-500">{user.email}</div>
+          </div>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
+          <DropdownMenu.Item
+            onSelect={() => void signOut({ callbackUrl: "/sign-in" })}
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100"
+          >
+            <LogOut aria-hidden className="size-4" />
+            Sign out
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+// Every page and API route in app/ is requested without a session and must be refused
+// (pages: redirect to /sign-in; API: 401), except the public list below. New routes are
+// picked up automatically: the list comes from the file system, not from this file.
+
+const PUBLIC = new Set(["/sign-in", "/first-run", "/api/health", "/api/auth/[...nextauth]"]);
+const SAMPLE_PARAM: Record<string, string> = { "[name]": "example.com" };
+
+interface Route {
+  route: string;
+  kind: "page" | "api";
+  methods: string[];
+}
+
+function collect(dir: string, segments: string[], out: Route[]): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      const skip = e.name.startsWith("(") && e.name.endsWith(")");
+      collect(full, skip ? segments : [...segments, e.name], out);
+    } else if (e.name === "page.tsx") {
+      out.push({ route: "/" + segments.join("/"), kind: "page", methods: ["GET"] });
+    } else if (e.name === "route.ts") {
+      const src = readFileSync(full, "utf8");
+      const methods = [
+        ...src.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]!);
+      out.push({ route: "/" + segments.join("/"), kind: "api", methods });
+    }
+  }
+}
+
+const routes: Route[] = [];
+collect(path.resolve("app"), [], routes);
+const concrete = (r: string) => r.replace(/\[[^\]]+\]/g, (p) => SAMPLE_PARAM[p] ?? "x");
+
+test("the sweep found the app's routes", () => {
+  const names = routes.map((r) => r.route);
+  for (const expected of [
+    "/",
+    "/domains",
+    "/domains/[name]",
+    "/users",
+    "/api/domains",
+    "/api/domains/[name]",
+  ]) {
+    expect(names).toContain(expected);
+  }
+});
+
+for (const r of routes.filter((x) => !PUBLIC.has(x.route))) {
+  for (const method of r.methods) {
+    test(`${method} ${r.route} without a session is refused`, async ({ request }) => {
+      const res = await request.fetch(concrete(r.route), {
+        method,
+        maxRedirects: 0,
+        data: method === "GET" ? undefined : {},
+      });
+      if (r.kind === "page") {
+        expect([303, 307, 308]).toContain(res.status());
+        expect(res.headers().location).toMatch(/\/sign-in$/);
+      } else {
+        expect(res.status()).toBe(401);
+        expect(await res.json()).toEqual({ error: "Sign in first." });
+      }
+    });
+  }
+}
+
+test("the public routes answer without a session", async ({ request }) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({
+    status: "ok",
+    database: { ok: true, provider: "sqlite" },
+  });
+  expect((await request.get("/sign-in")).status()).toBe(200);
+  expect((await request.get("/first-run")).status()).toBe(404);
+  expect((await request.get("/api/auth/providers")).status()).toBe(200);
+});

@@ -1,0 +1,37 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db/client";
+import { findUserById, type Role, type UserRecord } from "@/lib/db/users/users";
+import { authOptions } from "./options";
+
+// Every page, route handler and server action calls one of these itself: a page's check
+// does not protect the actions and handlers behind it.
+
+export type SessionUser = UserRecord;
+
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session as { userId?: string } | null)?.userId;
+  if (!id) return null;
+  return findUserById(await getDb(), id);
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in. */
+export async function requirePageUser(role: Role = "viewer"): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  if (role === "admin" && user.role !== "admin") redirect("/domains?denied=1");
+  return user;
+}
+
+export type ActionAuth =
+  { ok: true; user: SessionUser } | { ok: false; status: 401 | 403; error: string };
+
+/** For server actions and route handlers: a value, never a throw. */
+export async function authorize(role: Role = "viewer"): Promise<ActionAuth> {
+  const user = await currentUser();
+  if (!user) return { ok: false, status: 401, error: "Sign in first." };
+  if (role === "admin" && user.role !== "admin")
+    return { ok: false, status: 403, error: "Only admins can do this." };
+  return { ok: true, user };
+}

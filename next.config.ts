@@ -1,0 +1,23 @@
+import type { NextConfig } from "next";
+import pkg from "./package.json" with { type: "json" };
+
+const nextConfig: NextConfig = {
+  // Native and engine packages stay outside the server bundle (stack notes).
+  serverExternalPackages: [
+    "better-sqlite3",
+    "pg",
+    "@prisma/client",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "@prisma/driver-adapter-utils",
+    "@prisma/schema-engine-wasm",
+    "pino",
+    "mailparser",
+    "imapflow",
+  ],
+  poweredByHeader: false,
+  env: { STS_APP_VERSION: pkg.version },
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `npm test`: static checks, unit + integration tests (Vitest, real SQLite), then the
+# end-to-end suite (Playwright in Debian's Chromium against the production build).
+# Ends with one line: "N passed, N failed". Exit status is non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+out=test-results
+rm -rf "$out" && mkdir -p "$out"
+checks_passed=0
+checks_failed=0
+
+step() { # name, command...
+  local name=$1; shift
+  echo "── $name"
+  if "$@"; then checks_passed=$((checks_passed + 1)); else checks_failed=$((checks_failed + 1)); echo "FAILED: $name"; fi
+}
+
+step "type-check" npx tsc --noEmit -p .
+step "lint" npx eslint . --max-warnings 0
+step "format" npx prettier --check . --log-level warn
+echo "{\"passed\": $checks_passed, \"failed\": $checks_failed}" > "$out/checks.json"
+
+echo "── unit and integration tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$out/unit.json"
+
+echo "── end-to-end tests"
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Chromium is missing: installing Debian's chromium package"
+    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) >/dev/null
+  else
+    echo "Chromium is missing. Install it with: sudo apt-get install chromium" >&2
+  fi
+fi
+if npx next build > "$out/build.log" 2>&1; then
+  npx playwright test
+else
+  cat "$out/build.log"
+  echo "FAILED: production build"
+fi
+
+summary=$(node scripts/test-summary.mjs "$out/checks.json" "$out/unit.json" "$out/e2e.json")
+echo "$summary"
+case "$summary" in *" 0 failed") exit 0 ;; *) exit 1 ;; esac
