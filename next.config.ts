@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     "mailparser",
     "imapflow",
   ],
+  // Several checkouts or parallel builds can keep separate outputs (NEXT_DIST_DIR).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   env: { STS_APP_VERSION: pkg.version },
   typedRoutes: false,

@@ -1,12 +1,23 @@
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests against the production build in Debian's Chromium (/usr/bin/chromium).
-// One worker, files in name order: 01-first-run creates the admin that later files use.
+// One worker. The "first-run" project creates the admin on the fresh database; every other
+// spec runs after it (also when only one spec file is selected on the command line).
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+export const e2eDataDir = `data/e2e-${port}`;
 
 export default defineConfig({
   testDir: "e2e",
-  testMatch: "**/*.spec.ts",
+  projects: [
+    { name: "first-run", testMatch: "01-first-run.spec.ts" },
+    {
+      name: "app",
+      testMatch: "**/*.spec.ts",
+      testIgnore: "01-first-run.spec.ts",
+      dependencies: ["first-run"],
+    },
+  ],
   workers: 1,
   fullyParallel: false,
   forbidOnly: true,

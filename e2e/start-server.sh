@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The app as `npm start` runs it, on a fresh SQLite database of its own, for Playwright.
+# Each port gets its own data folder, so suites on different ports can run side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${1:-3100}
-db=data/e2e/e2e.db
-rm -rf data/e2e && mkdir -p data/e2e
-export DATABASE_URL="file:./$db" PORT="$port" NEXTAUTH_URL="http://127.0.0.1:$port"
+dir=data/e2e-$port
+rm -rf "$dir" && mkdir -p "$dir"
+export DATABASE_URL="file:./$dir/e2e.db" PORT="$port" NEXTAUTH_URL="http://127.0.0.1:$port"
 export NEXTAUTH_SECRET=e2e-secret-not-for-production STS_SKIP_BUILD=1 HOSTNAME_BIND=127.0.0.1
+# Tests that start loopback DNS/HTTPS/SMTP servers write the checker's network settings here.
+export STS_CHECKER_CONFIG="$PWD/$dir/checker.json"
 exec bash scripts/start.sh

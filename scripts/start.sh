@@ -19,7 +19,7 @@ if [ -z "${NEXTAUTH_SECRET:-}" ]; then
 fi
 export NEXTAUTH_URL=${NEXTAUTH_URL:-http://localhost:$port}
 
-if [ "${STS_SKIP_BUILD:-0}" != 1 ] || [ ! -f .next/BUILD_ID ]; then
+if [ "${STS_SKIP_BUILD:-0}" != 1 ] || [ ! -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ]; then
   npx next build
 fi
 npx tsx scripts/db/migrate.ts

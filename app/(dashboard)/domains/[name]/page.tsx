@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DomainOverview } from "@/components/domains/domain-overview";
+import { RolloutSteps } from "@/components/rollout/rollout-steps";
+import { ReportsSummary } from "@/components/reports/reports-summary";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { findDomainByName } from "@/lib/db/domains/domains";
@@ -15,5 +16,10 @@ export default async function DomainPage({ params }: Props) {
   const user = await requirePageUser();
   const domain = await findDomainByName(await getDb(), decodeURIComponent((await params).name));
   if (!domain) notFound();
-  return <DomainOverview domain={domain} canEdit={user.role === "admin"} />;
+  return (
+    <div className="space-y-6">
+      <RolloutSteps domain={domain} canEdit={user.role === "admin"} />
+      <ReportsSummary domain={domain} />
+    </div>
+  );
 }

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+// The domain's sections. Steps 1–4 of the rollout, the report dashboard (charts and the
+// readiness verdict), the received reports, and the switch to enforce.
+export const DOMAIN_TABS = [
+  { slug: "", label: "Overview" },
+  { slug: "check", label: "1 · Check" },
+  { slug: "policy", label: "2 · Policy" },
+  { slug: "publish", label: "3 · Publish" },
+  { slug: "dns", label: "4 · DNS records" },
+  { slug: "reports", label: "Reports" },
+  { slug: "enforce", label: "Enforce" },
+] as const;
+
+export function DomainTabs({ name }: { name: string }) {
+  const pathname = usePathname();
+  const base = `/domains/${name}`;
+  return (
+    <nav
+      aria-label="Domain sections"
+      className="mt-4 -mb-px overflow-x-auto border-b border-slate-200"
+    >
+      <ul className="flex min-w-max gap-1">
+        {DOMAIN_TABS.map((t) => {
+          const href = t.slug ? `${base}/${t.slug}` : base;
+          const active = t.slug ? pathname.startsWith(href) : pathname === base;
+          return (
+            <li key={t.slug}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+                  active
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
+                )}
+              >
+                {t.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
