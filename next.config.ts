@@ -20,6 +20,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   env: { STS_APP_VERSION: pkg.version },
   typedRoutes: false,
+  // `npm test` type-checks the whole tree itself; STS_BUILD_SKIP_TYPECHECK=1 lets a build
+  // go ahead while unrelated files are mid-edit.
+  typescript: { ignoreBuildErrors: process.env.STS_BUILD_SKIP_TYPECHECK === "1" },
 };
 
 export default nextConfig;

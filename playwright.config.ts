@@ -6,6 +6,8 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export const e2eDataDir = `data/e2e-${port}`;
+// Parallel runs on other ports (E2E_PORT) keep their reports apart.
+const suffix = process.env.E2E_PORT ? `-${port}` : "";
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,8 +26,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
-  outputDir: "test-results/artifacts",
+  reporter: [["list"], ["json", { outputFile: `test-results/e2e${suffix}.json` }]],
+  outputDir: `test-results/artifacts${suffix}`,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",

@@ -4,6 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { DomainRecord } from "@/lib/db/domains/domains";
 import { AddDomainForm } from "./add-domain-form";
+import { DomainHealth } from "./domain-health";
+import { DomainRolloutBadge } from "./domain-rollout-badge";
 import { RemoveDomainButton } from "./remove-domain-button";
 
 export function DomainList({
@@ -56,6 +58,8 @@ export function DomainList({
                     Added {d.createdAt.toISOString().slice(0, 10)}
                   </p>
                 </div>
+                <DomainRolloutBadge domain={d} />
+                <DomainHealth domain={d} />
                 {canEdit ? <RemoveDomainButton id={d.id} name={d.displayName} /> : null}
               </li>
             ))}
