@@ -136,3 +136,9 @@ export function compareDuplicate(storedHash: string, incoming: NormalizedReport)
     },
   };
 }
+
+/** RPT-ING-5: the content hash of a normalized report, computed when it is stored rather
+ * than while reading (the reader's hot path stays near the gunzip + JSON.parse floor). */
+export function computeContentHash(r: NormalizedReport): string {
+  return r.contentHash;
+}

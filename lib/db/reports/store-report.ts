@@ -1,0 +1,154 @@
+// One report, one transaction (RPT-ING-5, issue 6): the Report row, its policy entries and
+// failure details for managed domains, the rollup increments and the unknown-domain tally.
+// Concurrent copies of the same report race on the unique (reporterKey, reportId,
+// contentHash) key: the loser's transaction rolls back whole (P2002), so rollups are only
+// ever incremented by the transaction that inserted the Report.
+import { Prisma } from "@/prisma/generated/sqlite/client";
+import type { Db } from "../client";
+import { isUniqueViolation } from "../errors";
+import {
+  policyDomains,
+  reporterKeyOf,
+  rollupRows,
+  warningsJson,
+  type RollupRow,
+  type StoreInput,
+} from "./report-rows";
+import { conflictWarning } from "./conflict";
+
+export type StoreResult =
+  | { kind: "stored"; reportRowId: number; conflict: boolean; unknownDomains: string[] }
+  | { kind: "duplicate"; unknownDomains: string[] }
+  | { kind: "unmanaged"; unknownDomains: string[] };
+
+type Tx = Prisma.TransactionClient;
+
+/** Entries with no policy-domain at all are tallied under this name. */
+export const NO_DOMAIN = "(no policy-domain)";
+
+export async function storeReport(db: Db, input: StoreInput): Promise<StoreResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => storeInTx(tx, input));
+    } catch (e) {
+      if (isUniqueViolation(e)) return { kind: "duplicate", unknownDomains: [] };
+      // P2003: a domain was removed between our read and our insert (PostgreSQL, read
+      // committed). Try again: the second pass sees the domain gone.
+      if (attempt === 0 && isForeignKeyViolation(e)) continue;
+      throw e;
+    }
+  }
+}
+
+const isForeignKeyViolation = (e: unknown) =>
+  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2003";
+
+async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
+  const { report: r, contentHash } = input;
+  const reporterKey = reporterKeyOf(r);
+  const names = policyDomains(r);
+  const domains = names.length
+    ? await tx.domain.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })
+    : [];
+  const ids = new Map(domains.map((d) => [d.name, d.id]));
+  const unknownDomains = unknownOf(input, ids);
+  if (ids.size === 0) {
+    await tally(tx, reporterKey, unknownDomains);
+    return { kind: "unmanaged", unknownDomains };
+  }
+  const earlier = await tx.report.findMany({
+    where: { reporterKey, reportId: r.reportId },
+    select: { contentHash: true },
+  });
+  if (earlier.some((e) => e.contentHash === contentHash)) {
+    return { kind: "duplicate", unknownDomains };
+  }
+  const conflict = earlier.length > 0;
+  const warnings = conflict ? [...r.warnings, conflictWarning(r)] : r.warnings;
+  const row = await tx.report.create({
+    data: {
+      reporterKey,
+      organization: r.organizationName,
+      contactInfo: r.contactInfo,
+      reportId: r.reportId,
+      contentHash,
+      startDatetime: r.startDatetime,
+      endDatetime: r.endDatetime,
+      reportDay: r.reportDay,
+      channel: input.channel,
+      warnings: warningsJson(warnings),
+      conflict,
+      raw: input.raw ? new Uint8Array(input.raw) : null,
+      rawSize: input.rawSize,
+    },
+    select: { id: true },
+  });
+  for (const p of r.policies) {
+    const domainId = p.policyDomain === null ? undefined : ids.get(p.policyDomain);
+    if (domainId === undefined) continue;
+    await tx.reportPolicy.create({
+      data: {
+        reportRowId: row.id,
+        domainId,
+        reportDay: r.reportDay,
+        policyType: p.policyType,
+        policyStrings: JSON.stringify(p.policyStrings),
+        mxHosts: JSON.stringify(p.mxHosts),
+        successfulCount: p.totalSuccessfulSessionCount,
+        failedCount: p.totalFailureSessionCount,
+        failures: {
+          createMany: {
+            data: p.failureDetails.map((d) => ({
+              domainId,
+              reportDay: r.reportDay,
+              resultType: d.resultType,
+              sendingMtaIp: d.sendingMtaIp,
+              receivingMxHostname: d.receivingMxHostname,
+              receivingMxHelo: d.receivingMxHelo,
+              receivingIp: d.receivingIp,
+              failedSessionCount: d.failedSessionCount,
+              additionalInformation: d.additionalInformation,
+              failureReasonCode: d.failureReasonCode,
+            })),
+          },
+        },
+      },
+      select: { id: true },
+    });
+  }
+  await addRollups(tx, rollupRows(r, reporterKey, ids));
+  await tally(tx, reporterKey, unknownDomains);
+  return { kind: "stored", reportRowId: row.id, conflict, unknownDomains };
+}
+
+function unknownOf(input: StoreInput, ids: ReadonlyMap<string, string>): string[] {
+  const out = new Set<string>();
+  for (const p of input.report.policies) {
+    if (p.policyDomain === null) out.add(NO_DOMAIN);
+    else if (!ids.has(p.policyDomain)) out.add(p.policyDomain);
+  }
+  return [...out];
+}
+
+/** INSERT … ON CONFLICT DO UPDATE is the same text on SQLite (≥ 3.24) and PostgreSQL. */
+async function addRollups(tx: Tx, rows: RollupRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows.map(
+    (x) =>
+      Prisma.sql`(${x.domainId}, ${x.day}, ${x.mxHost}, ${x.resultType}, ${x.reporterKey}, ${x.sessions})`,
+  );
+  await tx.$executeRaw`INSERT INTO "DailyRollup" ("domainId", "day", "mxHost", "resultType", "reporterKey", "sessions")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("domainId", "day", "mxHost", "resultType", "reporterKey")
+    DO UPDATE SET "sessions" = "DailyRollup"."sessions" + excluded."sessions"`;
+}
+
+async function tally(tx: Tx, submitter: string, domains: string[]): Promise<void> {
+  if (domains.length === 0) return;
+  const now = new Date();
+  const values = domains.map((d) => Prisma.sql`(${submitter}, ${d}, 1, ${now})`);
+  await tx.$executeRaw`INSERT INTO "UnknownDomainTally" ("submitter", "domain", "count", "lastSeen")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("submitter", "domain")
+    DO UPDATE SET "count" = "UnknownDomainTally"."count" + 1, "lastSeen" = excluded."lastSeen"`;
+}

@@ -1,0 +1,135 @@
+// The one ingestion path every channel uses (HTTPS, IMAP, upload, CLI): bytes → readAny →
+// one transaction per report (lib/db/reports). Expected failures come back as values with
+// the HTTP status the endpoint answers (RPT-DELIV-10).
+import type { Db } from "@/lib/db/client";
+import { recordRejection } from "@/lib/db/reports/rejected";
+import type { IngestChannel } from "@/lib/db/reports/report-rows";
+import { storeReport } from "@/lib/db/reports/store-report";
+import { computeContentHash } from "@/lib/tlsrpt/content-hash";
+import { readAny } from "@/lib/tlsrpt/read-any";
+import type { ReportError, ReportErrorCode } from "@/lib/tlsrpt/types";
+
+export type { IngestChannel };
+
+export interface IngestMeta {
+  channel: IngestChannel;
+  /** Source IP, file name or message id: shown with rejections. */
+  source: string;
+  contentType?: string;
+  filename?: string;
+}
+
+export type IngestStatus = "stored" | "duplicate" | "conflict" | "rejected" | "no-report";
+
+export interface IngestOutcome {
+  status: IngestStatus;
+  /** Reports stored (including conflicting copies). */
+  stored: number;
+  duplicates: number;
+  /** One line a person can act on; set for rejected, no-report and partial outcomes. */
+  reason?: string;
+  httpStatus: number;
+  /** Policy domains named in the input that this installation does not manage. */
+  unknownDomains: string[];
+}
+
+/** Raw bytes kept for audit up to this size; larger inputs keep only their size. */
+export const RAW_CAP = 1024 * 1024;
+
+const STATUS_FOR: Partial<Record<ReportErrorCode, number>> = {
+  "too-large": 413,
+  "decompression-bomb": 413,
+  "unsupported-format": 415,
+};
+
+export async function ingestBytes(
+  db: Db,
+  bytes: Uint8Array,
+  meta: IngestMeta,
+): Promise<IngestOutcome> {
+  const read = await readAny(bytes, { contentType: meta.contentType, filename: meta.filename });
+  if (!read.ok) return refuse(db, bytes, meta, read.error);
+  const raw = bytes.length <= RAW_CAP ? bytes : null;
+  let stored = 0;
+  let duplicates = 0;
+  let conflicts = 0;
+  let unmanaged = 0;
+  const unknown = new Set<string>();
+  for (const report of read.value.reports) {
+    const result = await storeReport(db, {
+      report,
+      contentHash: computeContentHash(report),
+      channel: meta.channel,
+      raw,
+      rawSize: bytes.length,
+    });
+    for (const d of result.unknownDomains) unknown.add(d);
+    if (result.kind === "stored") {
+      stored++;
+      if (result.conflict) conflicts++;
+    } else if (result.kind === "duplicate") duplicates++;
+    else unmanaged++;
+  }
+  for (const a of read.value.rejected) {
+    await recordRejection(db, {
+      channel: meta.channel,
+      source: a.filename ? `${meta.source} (${a.filename})` : meta.source,
+      reason: a.error.message,
+      size: bytes.length,
+    });
+  }
+  const unknownDomains = [...unknown].sort();
+  const base = { stored, duplicates, unknownDomains };
+  const partial = read.value.rejected.length
+    ? `${read.value.rejected.length} attachment(s) refused: ${read.value.rejected[0]?.error.message}`
+    : undefined;
+  if (stored > 0) {
+    return {
+      ...base,
+      status: conflicts > 0 ? "conflict" : "stored",
+      httpStatus: 201,
+      reason:
+        conflicts > 0
+          ? "a report with the same id and different content was already stored; both kept"
+          : partial,
+    };
+  }
+  if (duplicates > 0) {
+    return { ...base, status: "duplicate", httpStatus: 200, reason: "already received" };
+  }
+  if (unmanaged > 0) {
+    return {
+      ...base,
+      status: "no-report",
+      httpStatus: 202,
+      reason: `no managed domain in the report (${unknownDomains.join(", ") || "none named"})`,
+    };
+  }
+  if (partial) return { ...base, status: "rejected", httpStatus: 400, reason: partial };
+  return { ...base, status: "no-report", httpStatus: 400, reason: "no TLS report found" };
+}
+
+async function refuse(
+  db: Db,
+  bytes: Uint8Array,
+  meta: IngestMeta,
+  error: ReportError,
+): Promise<IngestOutcome> {
+  const empty = { stored: 0, duplicates: 0, unknownDomains: [] };
+  // An email with no report in it is ordinary mail: left alone, not a rejection.
+  if (error.code === "no-report") {
+    return { ...empty, status: "no-report", httpStatus: 400, reason: error.message };
+  }
+  await recordRejection(db, {
+    channel: meta.channel,
+    source: meta.source,
+    reason: error.message,
+    size: bytes.length,
+  });
+  return {
+    ...empty,
+    status: "rejected",
+    httpStatus: STATUS_FOR[error.code] ?? 400,
+    reason: error.message,
+  };
+}
