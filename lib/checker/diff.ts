@@ -24,6 +24,13 @@ export interface ResultChange {
 }
 
 const PROBLEM: ReadonlySet<CheckSeverity> = new Set(["error", "warning"]);
+
+/**
+ * Evidence without the measurements that differ on every run (fetch time "21 ms", days left
+ * "(89 days)"): a renewed certificate still shows as a change through its expiry date.
+ */
+const steadyEvidence = (evidence: string) =>
+  evidence.replace(/\b\d+ ms\b/g, "# ms").replace(/\(-?\d+ days?\)/g, "(# days)");
 const keyOf = (r: CheckResult) => `${r.id}|${r.target ?? ""}`;
 
 function byKey(results: readonly CheckResult[]): Map<string, CheckResult> {
@@ -38,7 +45,7 @@ function byKey(results: readonly CheckResult[]): Map<string, CheckResult> {
 
 function kindOf(before: CheckResult, after: CheckResult): ChangeKind | null {
   if (before.severity === after.severity)
-    return before.evidence === after.evidence ? null : "evidence";
+    return steadyEvidence(before.evidence) === steadyEvidence(after.evidence) ? null : "evidence";
   if (PROBLEM.has(before.severity) && (after.severity === "ok" || after.severity === "info"))
     return "fixed";
   if (!PROBLEM.has(before.severity) && PROBLEM.has(after.severity)) return "regressed";
