@@ -126,7 +126,7 @@ export type DuplicateVerdict =
  * https retry with 200, TV-JSON-7); different → keep both and flag it (TV-JSON-8).
  */
 export function compareDuplicate(storedHash: string, incoming: NormalizedReport): DuplicateVerdict {
-  if (storedHash === incoming.contentHash) return { verdict: "identical" };
+  if (storedHash === computeContentHash(incoming)) return { verdict: "identical" };
   return {
     verdict: "conflict",
     warning: {
@@ -140,5 +140,23 @@ export function compareDuplicate(storedHash: string, incoming: NormalizedReport)
 /** RPT-ING-5: the content hash of a normalized report, computed when it is stored rather
  * than while reading (the reader's hot path stays near the gunzip + JSON.parse floor). */
 export function computeContentHash(r: NormalizedReport): string {
-  return r.contentHash;
+  const b = r.hashBasis;
+  if (b.hash !== null) return b.hash;
+  const hinted = b.hintedPolicies;
+  const policies =
+    hinted === null
+      ? r.policies
+      : r.policies.map((p, i) => (hinted.includes(i) ? { ...p, policyDomain: null } : p));
+  b.hash = contentHash(
+    {
+      organizationName: b.organizationName,
+      contactInfo: r.contactInfo,
+      reportId: r.reportIdSynthesized ? null : r.reportId,
+      startDatetime: r.startDatetime,
+      endDatetime: r.endDatetime,
+      policies,
+    },
+    b.plain,
+  );
+  return b.hash;
 }

@@ -1,6 +1,6 @@
 // A parsed JSON value → NormalizedReport (RPT-JSON-*, RPT-QUIRK-*, RPT-ING-3/4).
-// Delivery metadata (headers, filename) is applied after the content hash is taken, so the
-// same body hashes the same whichever way it arrived (RPT-ING-5).
+// Delivery metadata (headers, filename) is recorded in hashBasis so that computeContentHash
+// ignores it: the same body hashes the same whichever way it arrived (RPT-ING-5).
 import { contentHash } from "./content-hash";
 import {
   FieldError,
@@ -69,29 +69,34 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
   if (policies.length === 0)
     ctx.warn.add("RPT-JSON-2", "policies: empty; the report counts no sessions");
   const normalized = policies.map((p, i) => normalizePolicy(p, `policies[${i}]`, ctx));
-  const content = {
-    organizationName,
-    contactInfo,
-    reportId: reportId === "" ? null : reportId,
-    startDatetime: start,
-    endDatetime: end,
-    policies: normalized,
-  };
-  const hash = contentHash(content, ctx.plain);
+  // RPT-ING-5: the hash is computed lazily (computeContentHash) unless the report-id must
+  // be derived from it now (RPT-ING-4).
+  let hash: string | null = null;
   if (reportId === "") {
+    hash = contentHash(
+      {
+        organizationName,
+        contactInfo,
+        reportId: null,
+        startDatetime: start,
+        endDatetime: end,
+        policies: normalized,
+      },
+      ctx.plain,
+    );
     ctx.warn.add("RPT-ING-4", "report-id: missing; an id was derived from the content hash");
   }
   return {
     organizationName,
     contactInfo,
     submitterDomain: null,
-    reportId: reportId === "" ? `synthetic-${hash.slice(0, 32)}` : reportId,
+    reportId: hash === null ? reportId : `synthetic-${hash.slice(0, 32)}`,
     reportIdSynthesized: reportId === "",
     startDatetime: start,
     endDatetime: end,
     reportDay: utcDay(start.getTime()),
     policies: normalized,
-    contentHash: hash,
+    hashBasis: { organizationName, hintedPolicies: null, plain: ctx.plain, hash },
     warnings: [],
   };
 }
@@ -194,6 +199,7 @@ export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadConte
   r.policies.forEach((p, i) => {
     if (p.policyDomain !== null) return;
     p.policyDomain = fallbackDomain;
+    (r.hashBasis.hintedPolicies ??= []).push(i);
     ctx.warn.add(
       "RPT-QUIRK-8",
       fallbackDomain === null

@@ -2,7 +2,7 @@
 // field normalization (RPT-JSON-8/9), hashing and domain totals (RPT-ING-5, RPT-JSON-7).
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { canonicalContent } from "./content-hash";
+import { canonicalContent, computeContentHash } from "./content-hash";
 import { domainSessionTotals } from "./domain-totals";
 import { parseDatetime } from "./fields";
 import { parseReportFilename } from "./filename";
@@ -119,7 +119,7 @@ describe("readReport fields", () => {
     delete v["report-id"];
     const r = ok(bytesOf(v));
     expect(r.reportIdSynthesized).toBe(true);
-    expect(r.reportId).toBe(`synthetic-${r.contentHash.slice(0, 32)}`);
+    expect(r.reportId).toBe(`synthetic-${computeContentHash(r).slice(0, 32)}`);
     expect(r.warnings.map((w) => w.id)).toEqual(["RPT-ING-4"]);
   });
 

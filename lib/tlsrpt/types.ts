@@ -68,12 +68,24 @@ export interface NormalizedReport {
   reportDay: string;
   policies: NormalizedPolicy[];
   /**
-   * sha256 (hex) of the canonical JSON of the normalized content: every field above except
-   * submitterDomain, reportIdSynthesized and fallbacks taken from delivery metadata, so the
-   * same report delivered over mailto and https hashes the same (RPT-ING-5, TV-JSON-7).
+   * What the content hash is computed from, captured while reading; the hash itself is
+   * computed on demand by `computeContentHash(report)` (lib/tlsrpt/content-hash.ts), so the
+   * reader's hot path stays near the gunzip + JSON.parse floor (bench/parse.ts).
    */
-  contentHash: string;
+  hashBasis: HashBasis;
   warnings: Diagnostic[];
+}
+
+/** The parts of the content hash that delivery metadata may later change (RPT-ING-5). */
+export interface HashBasis {
+  /** organization-name as in the JSON ("" when missing, before the submitter fallback). */
+  organizationName: string;
+  /** Policies whose policy-domain came from a header or filename (hashed as null). */
+  hintedPolicies: number[] | null;
+  /** The JSON text had no backslash: every string can be quoted as is. */
+  plain: boolean;
+  /** Set once computed (a synthesised report-id needs it while reading). */
+  hash: string | null;
 }
 
 /** Delivery metadata that helps fill gaps; the JSON wins when both exist (RPT-ING-7). */
