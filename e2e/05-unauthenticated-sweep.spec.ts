@@ -6,7 +6,17 @@ import { expect, test } from "@playwright/test";
 // (pages: redirect to /sign-in; API: 401), except the public list below. New routes are
 // picked up automatically: the list comes from the file system, not from this file.
 
-const PUBLIC = new Set(["/sign-in", "/first-run", "/api/health", "/api/auth/[...nextauth]"]);
+const PUBLIC = new Set([
+  "/sign-in",
+  "/first-run",
+  "/api/health",
+  "/api/auth/[...nextauth]",
+  // The hosted policy (proxy.ts rewrites mta-sts.<d>/.well-known/mta-sts.txt here): senders
+  // fetch it without a session. Unknown hosts get 404.
+  "/api/mta-sts",
+  // Caddy's on-demand TLS ask endpoint: 200 only for mta-sts.<managed domain with a policy>.
+  "/api/tls-ask",
+]);
 const SAMPLE_PARAM: Record<string, string> = { "[name]": "example.com" };
 
 interface Route {
