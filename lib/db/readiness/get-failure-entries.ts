@@ -1,0 +1,36 @@
+import type { Db } from "../client";
+import type { FailureEntry } from "@/lib/readiness/types";
+
+/** Every failure-detail row of the domain since `fromDay`, with its policy type and reporter. */
+export async function getFailureEntries(
+  db: Db,
+  domainId: string,
+  fromDay: string,
+): Promise<FailureEntry[]> {
+  const rows = await db.failureDetail.findMany({
+    where: { domainId, reportDay: { gte: fromDay } },
+    select: {
+      reportDay: true,
+      resultType: true,
+      receivingMxHostname: true,
+      failedSessionCount: true,
+      failureReasonCode: true,
+      policy: {
+        select: {
+          policyType: true,
+          report: { select: { reporterKey: true, organization: true } },
+        },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    day: r.reportDay,
+    reporterKey: r.policy.report.reporterKey,
+    organization: r.policy.report.organization || r.policy.report.reporterKey,
+    policyType: r.policy.policyType,
+    resultType: r.resultType,
+    mxHost: r.receivingMxHostname,
+    sessions: r.failedSessionCount,
+    reasonCode: r.failureReasonCode,
+  }));
+}

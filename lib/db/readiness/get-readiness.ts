@@ -1,0 +1,34 @@
+import type { Db } from "../client";
+import { latestCheckRun } from "../checks/checks";
+import { listPolicyVersions } from "../policies/policies";
+import { LOOKBACK_DAYS } from "@/lib/readiness/constants";
+import { evaluateReadiness } from "@/lib/readiness/evaluate";
+import type { Readiness } from "@/lib/readiness/types";
+import { addDays, utcDay } from "@/lib/stats/date-range";
+import { getFailureEntries } from "./get-failure-entries";
+import { getReportEntries } from "./get-report-entries";
+
+/** The READY-1..7 verdict for one domain, from its policies, checker runs and reports. */
+export async function getReadiness(
+  db: Db,
+  domainId: string,
+  now: Date = new Date(),
+): Promise<Readiness> {
+  const from = addDays(utcDay(now), -LOOKBACK_DAYS);
+  const [versions, run, entries, failures] = await Promise.all([
+    listPolicyVersions(db, domainId),
+    latestCheckRun(db, domainId),
+    getReportEntries(db, domainId, from),
+    getFailureEntries(db, domainId, from),
+  ]);
+  const current = versions[0] ?? null;
+  return evaluateReadiness({
+    now,
+    policy: current,
+    history: versions,
+    check:
+      run?.report && run.finishedAt ? { finishedAt: run.finishedAt, report: run.report } : null,
+    entries,
+    failures,
+  });
+}

@@ -1,0 +1,39 @@
+import type { Db } from "../client";
+import type { ReportEntry } from "@/lib/readiness/types";
+
+/** Every report policy entry of the domain since `fromDay` (READY-3..5). */
+export async function getReportEntries(
+  db: Db,
+  domainId: string,
+  fromDay: string,
+): Promise<ReportEntry[]> {
+  const rows = await db.reportPolicy.findMany({
+    where: { domainId, reportDay: { gte: fromDay } },
+    select: {
+      reportDay: true,
+      policyType: true,
+      policyStrings: true,
+      successfulCount: true,
+      failedCount: true,
+      report: { select: { reporterKey: true, organization: true } },
+    },
+  });
+  return rows.map((r) => ({
+    day: r.reportDay,
+    reporterKey: r.report.reporterKey,
+    organization: r.report.organization || r.report.reporterKey,
+    policyType: r.policyType,
+    policyStrings: parseStrings(r.policyStrings),
+    successful: r.successfulCount,
+    failed: r.failedCount,
+  }));
+}
+
+function parseStrings(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,24 @@
+import { ROLLBACK_MAX_AGE } from "./constants";
+import type { Criterion, ReadinessInput } from "./types";
+
+const days = (s: number) => `${+(s / 86400).toFixed(2)} ${s === 86400 ? "day" : "days"}`;
+
+/** READY-7: a rollback plan exists (max_age ≤ 1 week; the operator knows what it takes). */
+export function ready7(input: ReadinessInput): Criterion {
+  const base = { id: "READY-7" as const, title: "A short max_age keeps a rollback possible" };
+  const p = input.policy;
+  if (!p)
+    return { ...base, status: "not-met", summary: "No policy is published yet.", evidence: [] };
+  const evidence = [
+    `Served policy ${p.policyId}: mode ${p.mode}, max_age ${p.maxAge} (${days(p.maxAge)}).`,
+    `Rolling back to testing or none needs a new id in the _mta-sts TXT record and takes up to the TXT TTL plus ${days(p.maxAge)} to reach every sender.`,
+  ];
+  if (p.maxAge > ROLLBACK_MAX_AGE)
+    return {
+      ...base,
+      status: "not-met",
+      summary: `max_age ${p.maxAge} is over one week (${ROLLBACK_MAX_AGE}): lower it before enforcing.`,
+      evidence,
+    };
+  return { ...base, status: "met", summary: `max_age ${p.maxAge} ≤ one week.`, evidence };
+}

@@ -1,0 +1,80 @@
+import type { CheckReport } from "@/lib/checker/types";
+
+// Inputs and verdict of the "ready to enforce" criteria (spec §15, READY-1..7).
+
+export type CriterionId =
+  "READY-1" | "READY-2" | "READY-3" | "READY-4" | "READY-5" | "READY-6" | "READY-7";
+export type CriterionStatus = "met" | "not-met" | "unknown";
+
+export interface Criterion {
+  id: CriterionId;
+  title: string;
+  status: CriterionStatus;
+  /** One sentence: why this status. */
+  summary: string;
+  /** The facts behind it: reporters, days, MX hosts, failures, checker results. */
+  evidence: string[];
+}
+
+export interface PolicyState {
+  policyId: string;
+  mode: string;
+  maxAge: number;
+  mx: string[];
+  createdAt: Date;
+}
+
+/** One policy entry of one stored report (ReportPolicy). */
+export interface ReportEntry {
+  day: string;
+  reporterKey: string;
+  organization: string;
+  policyType: string;
+  policyStrings: string[];
+  successful: number;
+  failed: number;
+}
+
+/** One failure-detail row (FailureDetail) with the entry it belongs to. */
+export interface FailureEntry {
+  day: string;
+  reporterKey: string;
+  organization: string;
+  policyType: string;
+  resultType: string;
+  /** null when the report did not name the MX. */
+  mxHost: string | null;
+  sessions: number;
+  reasonCode: string | null;
+}
+
+export interface ReadinessInput {
+  now: Date;
+  /** The version being served (null: no policy yet). */
+  policy: PolicyState | null;
+  /** Every version, any order: which mode was served on which day. */
+  history: readonly { mode: string; createdAt: Date }[];
+  /** The latest finished checker run. */
+  check: { finishedAt: Date; report: CheckReport } | null;
+  /** Report entries and failures of the last LOOKBACK_DAYS days. */
+  entries: readonly ReportEntry[];
+  failures: readonly FailureEntry[];
+}
+
+export interface RefusalEstimate {
+  day: string;
+  mxHost: string;
+  sessions: number;
+  byType: Record<string, number>;
+}
+
+export interface Readiness {
+  ready: boolean;
+  metCount: number;
+  criteria: Criterion[];
+  /** The days READY-4/6 and the estimate look at, and READY-5's last 7 days. */
+  window: { from: string; to: string };
+  lastWeek: { from: string; to: string };
+  /** Sessions that would have been refused in enforce, per MX and day (window). */
+  refusals: RefusalEstimate[];
+}
