@@ -1,12 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CheckStep } from "@/components/check/check-step";
 import { requirePageUser } from "@/lib/auth/session";
-import { Card, CardHeader } from "@/components/ui/card";
+import { loadCheckHistory, loadCheckRunView } from "@/lib/db/checks/check-run-view";
+import { getDkimSelectors } from "@/lib/db/checks/dkim-selectors";
+import { getDb } from "@/lib/db/client";
+import { findDomainByName } from "@/lib/db/domains/domains";
 
-// Placeholder section: replaced by the feature that owns it.
-export default async function Page() {
-  await requirePageUser();
+type Props = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Check · ${decodeURIComponent((await params).name)}` };
+}
+
+export default async function CheckPage({ params }: Props) {
+  const user = await requirePageUser();
+  const db = await getDb();
+  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  if (!domain) notFound();
+  const [latest, history, dkimSelectors] = await Promise.all([
+    loadCheckRunView(db, domain.id),
+    loadCheckHistory(db, domain.id),
+    getDkimSelectors(db, domain.id),
+  ]);
   return (
-    <Card>
-      <CardHeader title="Coming next" description="This section is being built." />
-    </Card>
+    <CheckStep
+      domain={{ name: domain.name, displayName: domain.displayName }}
+      canRun={user.role === "admin"}
+      initialView={latest}
+      initialHistory={history}
+      dkimSelectors={dkimSelectors}
+    />
   );
 }

@@ -1,0 +1,67 @@
+import type { ChangeKind, ResultChange } from "@/lib/checker/diff";
+import type { CheckRunJson } from "@/lib/db/checks/check-run-view";
+import { Badge } from "@/components/ui/badge";
+import { formatRunTime } from "./format-time";
+import { SeverityBadge } from "./severity";
+
+const KIND: Record<ChangeKind, { label: string; tone: "bad" | "good" | "warn" | "neutral" }> = {
+  regressed: { label: "Regressed", tone: "bad" },
+  new: { label: "New", tone: "warn" },
+  changed: { label: "Severity changed", tone: "warn" },
+  fixed: { label: "Fixed", tone: "good" },
+  evidence: { label: "Evidence changed", tone: "neutral" },
+  gone: { label: "No longer reported", tone: "neutral" },
+};
+const ORDER: ChangeKind[] = ["regressed", "new", "changed", "fixed", "evidence", "gone"];
+
+/** New problems first: a "new" result that is ok/info is listed after the ones to act on. */
+const rank = (c: ResultChange) =>
+  ORDER.indexOf(c.kind) * 2 +
+  (c.after?.severity === "error" || c.after?.severity === "warning" ? 0 : 1);
+
+export function CheckChanges({
+  previous,
+  changes,
+}: {
+  previous: CheckRunJson | null;
+  changes: readonly ResultChange[] | null;
+}) {
+  if (!previous || !changes)
+    return <p className="text-sm text-slate-600">This is the first run: nothing to compare.</p>;
+  const since = `the previous run (${formatRunTime(previous.startedAt)})`;
+  if (changes.length === 0)
+    return <p className="text-sm text-slate-700">No changes since {since}.</p>;
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-700">
+        {changes.length} {changes.length === 1 ? "change" : "changes"} since {since}.
+      </p>
+      <ul className="space-y-2">
+        {[...changes]
+          .sort((a, b) => rank(a) - rank(b))
+          .map((c, i) => (
+            <li
+              key={`${c.kind}|${c.id}|${c.target ?? ""}|${i}`}
+              data-testid="check-change"
+              data-kind={c.kind}
+              data-id={c.id}
+              className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-2 text-sm"
+            >
+              <Badge tone={KIND[c.kind].tone}>{KIND[c.kind].label}</Badge>
+              <span className="font-mono text-xs text-slate-600">{c.id}</span>
+              {c.target ? (
+                <span className="text-xs break-all text-slate-500">{c.target}</span>
+              ) : null}
+              <span className="flex items-center gap-1">
+                {c.before ? <SeverityBadge severity={c.before.severity} /> : "–"}
+                <span aria-hidden>→</span>
+                <span className="sr-only">to</span>
+                {c.after ? <SeverityBadge severity={c.after.severity} /> : "–"}
+              </span>
+              <span className="w-full text-slate-800">{(c.after ?? c.before)?.title}</span>
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}

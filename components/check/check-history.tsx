@@ -1,0 +1,46 @@
+import type { CheckRunJson } from "@/lib/db/checks/check-run-view";
+import { cn } from "@/components/ui/cn";
+import { formatRunTime } from "./format-time";
+import { summaryLine } from "./severity";
+
+export function CheckHistory({
+  runs,
+  selectedId,
+  onSelect,
+}: {
+  runs: readonly CheckRunJson[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  if (runs.length === 0) return <p className="text-sm text-slate-600">No checks yet.</p>;
+  return (
+    <ol aria-label="Previous runs" className="divide-y divide-slate-100">
+      {runs.map((run) => (
+        <li key={run.id} data-testid="check-run" data-status={run.status}>
+          <button
+            type="button"
+            onClick={() => onSelect(run.id)}
+            disabled={run.status !== "done"}
+            aria-current={run.id === selectedId ? "true" : undefined}
+            className={cn(
+              "w-full px-2 py-2 text-left text-sm hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent",
+              run.id === selectedId && "bg-brand-50",
+            )}
+          >
+            <span className="block font-medium text-slate-800">
+              {formatRunTime(run.startedAt)}
+              <span className="font-normal text-slate-500"> · {run.actor}</span>
+            </span>
+            <span className="block text-slate-600">
+              {run.status === "done"
+                ? summaryLine(run.summary)
+                : run.status === "running"
+                  ? "Running…"
+                  : "Failed: no results were stored"}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

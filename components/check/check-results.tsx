@@ -1,0 +1,61 @@
+import type { CheckResult } from "@/lib/checker/types";
+import { compareResults } from "@/lib/checker/report";
+import { groupResults } from "./group-results";
+import { SeverityBadge } from "./severity";
+
+export function CheckResults({
+  domain,
+  results,
+}: {
+  domain: string;
+  results: readonly CheckResult[];
+}) {
+  const groups = groupResults(domain, [...results].sort(compareResults));
+  return (
+    <div className="space-y-5">
+      {groups.map((g) => (
+        <section key={g.key} aria-label={g.title} className="space-y-2">
+          <h3 className="text-sm font-semibold text-slate-800 break-all">{g.title}</h3>
+          <ul className="space-y-2">
+            {g.results.map((r, i) => (
+              <ResultItem key={`${r.id}|${r.target ?? ""}|${i}`} result={r} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ResultItem({ result: r }: { result: CheckResult }) {
+  return (
+    <li
+      data-testid="check-result"
+      data-id={r.id}
+      data-severity={r.severity}
+      data-target={r.target ?? ""}
+      className="rounded-md border border-slate-200 p-3"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <SeverityBadge severity={r.severity} />
+        <span className="font-mono text-xs text-slate-600">{r.id}</span>
+        {r.target ? <span className="text-xs break-all text-slate-500">{r.target}</span> : null}
+      </div>
+      <p className="mt-1.5 text-sm font-medium text-slate-900">{r.title}</p>
+      {r.evidence ? (
+        <div className="mt-2">
+          <p className="text-xs font-medium text-slate-500">Seen</p>
+          <pre className="mt-0.5 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-all text-slate-800">
+            {r.evidence}
+          </pre>
+        </div>
+      ) : null}
+      {r.fix ? (
+        <div className="mt-2">
+          <p className="text-xs font-medium text-slate-500">Fix</p>
+          <p className="mt-0.5 text-sm break-words text-slate-800">{r.fix}</p>
+        </div>
+      ) : null}
+    </li>
+  );
+}
