@@ -1,14 +1,14 @@
 import type { Db } from "../client";
 import type { FailureEntry } from "@/lib/readiness/types";
 
-/** Every failure-detail row of the domain since `fromDay`, with its policy type and reporter. */
+/** Every failure-detail row of the domain in the range, with its policy type and reporter. */
 export async function getFailureEntries(
   db: Db,
   domainId: string,
-  fromDay: string,
+  range: { from: string; to: string },
 ): Promise<FailureEntry[]> {
   const rows = await db.failureDetail.findMany({
-    where: { domainId, reportDay: { gte: fromDay } },
+    where: { domainId, reportDay: { gte: range.from, lte: range.to } },
     select: {
       reportDay: true,
       resultType: true,

@@ -14,12 +14,13 @@ export async function getReadiness(
   domainId: string,
   now: Date = new Date(),
 ): Promise<Readiness> {
-  const from = addDays(utcDay(now), -LOOKBACK_DAYS);
+  const today = utcDay(now);
+  const range = { from: addDays(today, -LOOKBACK_DAYS), to: today };
   const [versions, run, entries, failures] = await Promise.all([
     listPolicyVersions(db, domainId),
     latestCheckRun(db, domainId),
-    getReportEntries(db, domainId, from),
-    getFailureEntries(db, domainId, from),
+    getReportEntries(db, domainId, range),
+    getFailureEntries(db, domainId, range),
   ]);
   const current = versions[0] ?? null;
   return evaluateReadiness({

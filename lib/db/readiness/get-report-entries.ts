@@ -1,14 +1,14 @@
 import type { Db } from "../client";
 import type { ReportEntry } from "@/lib/readiness/types";
 
-/** Every report policy entry of the domain since `fromDay` (READY-3..5). */
+/** Every report policy entry of the domain in the range (READY-3..5). */
 export async function getReportEntries(
   db: Db,
   domainId: string,
-  fromDay: string,
+  range: { from: string; to: string },
 ): Promise<ReportEntry[]> {
   const rows = await db.reportPolicy.findMany({
-    where: { domainId, reportDay: { gte: fromDay } },
+    where: { domainId, reportDay: { gte: range.from, lte: range.to } },
     select: {
       reportDay: true,
       policyType: true,
