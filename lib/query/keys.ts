@@ -4,6 +4,14 @@ export const queryKeys = {
   domains: () => ["domains"] as const,
   domain: (name: string) => ["domains", name] as const,
   users: () => ["users"] as const,
+  policyVersions: (name: string) => ["domains", name, "policy-versions"] as const,
+  verification: (name: string, kind: "publish" | "dns") =>
+    ["domains", name, "verification", kind] as const,
   checkRuns: (name: string) => ["domains", name, "checks"] as const,
   checkRun: (name: string, id: string) => ["domains", name, "checks", id] as const,
+  domainStats: (name: string, from: string, to: string, mx: string | null) =>
+    ["domains", name, "stats", from, to, mx ?? "*"] as const,
+  failureDetails: (name: string, day: string, mx: string, resultType: string | null) =>
+    ["domains", name, "failures", day, mx, resultType ?? "*"] as const,
+  enforceState: (name: string) => ["domains", name, "enforce"] as const,
 };
