@@ -1,13 +1,17 @@
-import { CircleDashed, FileText, Globe2, Search, UploadCloud } from "lucide-react";
+import { FileText, Globe2, Search, UploadCloud } from "lucide-react";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { getDb } from "@/lib/db/client";
 import type { DomainRecord } from "@/lib/db/domains/domains";
+import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
+import { rolloutState, type RolloutState } from "@/lib/rollout/step-state";
+import { StepBadge } from "./step-badge";
 
 const STEPS = [
   {
     n: 1,
     slug: "check",
+    key: "check",
     title: "Check the current configuration",
     icon: Search,
     text: "DNS records, the policy host and every MX host's STARTTLS and certificate, probed live.",
@@ -15,6 +19,7 @@ const STEPS = [
   {
     n: 2,
     slug: "policy",
+    key: "policy",
     title: "Create a policy",
     icon: FileText,
     text: "A policy in testing mode, pre-filled from your MX records.",
@@ -22,6 +27,7 @@ const STEPS = [
   {
     n: 3,
     slug: "publish",
+    key: "publish",
     title: "Publish the policy",
     icon: UploadCloud,
     text: "Serve it at https://mta-sts.<domain>/.well-known/mta-sts.txt, hosted here or on your own server.",
@@ -29,13 +35,16 @@ const STEPS = [
   {
     n: 4,
     slug: "dns",
+    key: "dns",
     title: "Add the DNS records",
     icon: Globe2,
     text: "The _mta-sts and _smtp._tls TXT records, verified live.",
   },
-] as const;
+] as const satisfies readonly { key: keyof RolloutState; [k: string]: unknown }[];
 
-export function RolloutSteps({ domain }: { domain: DomainRecord; canEdit: boolean }) {
+// Each badge comes from stored data and the latest live verification (lib/rollout/step-state).
+export async function RolloutSteps({ domain }: { domain: DomainRecord; canEdit: boolean }) {
+  const state = rolloutState(await loadRolloutFacts(await getDb(), domain.id));
   return (
     <Card>
       <CardHeader
@@ -55,12 +64,10 @@ export function RolloutSteps({ domain }: { domain: DomainRecord; canEdit: boolea
                     {s.title}
                   </Link>
                 </h3>
-                <Badge tone="neutral">
-                  <CircleDashed aria-hidden />
-                  Not started
-                </Badge>
+                <StepBadge status={state[s.key].status} />
               </div>
               <p className="mt-1 text-sm text-slate-600">{s.text}</p>
+              <p className="mt-1 text-sm text-slate-800">{state[s.key].summary}</p>
             </div>
             <s.icon aria-hidden className="mt-1 hidden size-5 text-slate-400 sm:block" />
           </li>

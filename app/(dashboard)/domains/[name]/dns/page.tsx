@@ -1,12 +1,92 @@
-import { requirePageUser } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import { CopyBlock, CopyButton } from "@/components/rollout/copy-button";
+import { OrderWarning } from "@/components/rollout/order-warning";
+import { StepHeading } from "@/components/rollout/step-heading";
+import { VerifyDnsPanel } from "@/components/rollout/verify-dns-panel";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { findDomainByName } from "@/lib/db/domains/domains";
+import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
+import {
+  bindSnippet,
+  ruaFromEnv,
+  stsRecordName,
+  stsRecordValue,
+  tlsRptRecordName,
+  tlsRptRecordValue,
+} from "@/lib/rollout/records";
+import { rolloutState } from "@/lib/rollout/step-state";
 
-// Placeholder section: replaced by the feature that owns it.
-export default async function Page() {
-  await requirePageUser();
+function RecordRow({ name, value }: { name: string; value: string }) {
   return (
-    <Card>
-      <CardHeader title="Coming next" description="This section is being built." />
-    </Card>
+    <div
+      className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 p-3"
+      aria-label={`Record ${name}`}
+    >
+      <div className="min-w-0 flex-1 font-mono text-sm">
+        <div>{name}</div>
+        <div className="text-xs text-slate-500">TXT</div>
+        <div className="break-all">&quot;{value}&quot;</div>
+      </div>
+      <CopyButton text={name} label={`Copy the name ${name}`} />
+      <CopyButton text={value} label={`Copy the value of ${name}`} />
+    </div>
+  );
+}
+
+export default async function DnsPage({ params }: { params: Promise<{ name: string }> }) {
+  await requirePageUser();
+  const db = await getDb();
+  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  if (!domain) notFound();
+  const facts = await loadRolloutFacts(db, domain.id);
+  const rua = ruaFromEnv(process.env);
+  const id = facts.policy?.policyId ?? null;
+  return (
+    <div className="space-y-6">
+      <StepHeading n={4} title="Add the DNS records" state={rolloutState(facts).dns} />
+      {id === null ? (
+        <Alert tone="warn">There is no policy yet: create one in step 2 first.</Alert>
+      ) : (
+        <OrderWarning facts={facts} />
+      )}
+      <Card>
+        <CardHeader
+          title="Records to publish"
+          description="TLS-RPT first, then the _mta-sts record once step 3 is green (STS-OPS-8)."
+        />
+        <div className="space-y-3 p-5">
+          {rua.uris.length > 0 ? (
+            <RecordRow name={tlsRptRecordName(domain.name)} value={tlsRptRecordValue(rua.uris)} />
+          ) : (
+            <Alert tone="warn">
+              No report destination is configured, so the _smtp._tls record cannot be written here.
+              Set <code>STS_PUBLIC_URL=https://sts.example.net</code> (reports are posted to its{" "}
+              <code>/api/reports/tlsrpt</code>) and/or{" "}
+              <code>STS_RUA_MAILTO=tlsrpt@example.net</code> (a mailbox this app reads), then
+              restart.
+            </Alert>
+          )}
+          {rua.problems.map((p) => (
+            <Alert key={p} tone="warn">
+              {p}
+            </Alert>
+          ))}
+          {id ? <RecordRow name={stsRecordName(domain.name)} value={stsRecordValue(id)} /> : null}
+          {id ? (
+            <CopyBlock text={bindSnippet(domain.name, id, rua.uris)} label="BIND zone file" />
+          ) : null}
+        </div>
+      </Card>
+      <Card>
+        <CardHeader
+          title="Verify"
+          description="Looks both records up live and compares them with the records above."
+        />
+        <VerifyDnsPanel domain={domain.name} last={facts.dns} />
+      </Card>
+    </div>
   );
 }

@@ -1,12 +1,54 @@
+import { notFound } from "next/navigation";
+import { MxProposalCard } from "@/components/rollout/mx-proposal";
+import { PolicyEditor } from "@/components/rollout/policy-editor";
+import { PolicyHistory } from "@/components/rollout/policy-history";
+import { StepHeading } from "@/components/rollout/step-heading";
 import { requirePageUser } from "@/lib/auth/session";
-import { Card, CardHeader } from "@/components/ui/card";
+import { getDb } from "@/lib/db/client";
+import { findDomainByName } from "@/lib/db/domains/domains";
+import { listPolicyVersions } from "@/lib/db/policies/policies";
+import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
+import { proposeMaxAge, proposeMxPatterns } from "@/lib/mta-sts/propose";
+import { liveMxHosts } from "@/lib/rollout/live";
+import { rolloutState } from "@/lib/rollout/step-state";
 
-// Placeholder section: replaced by the feature that owns it.
-export default async function Page() {
-  await requirePageUser();
+export default async function PolicyPage({ params }: { params: Promise<{ name: string }> }) {
+  const user = await requirePageUser();
+  const db = await getDb();
+  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  if (!domain) notFound();
+  const [versions, facts, liveMx] = await Promise.all([
+    listPolicyVersions(db, domain.id),
+    loadRolloutFacts(db, domain.id),
+    liveMxHosts(domain.name),
+  ]);
+  const current = versions[0] ?? null;
+  const proposal = liveMx ? proposeMxPatterns(liveMx) : null;
+  // A new policy starts in testing with the proposals; an edit starts from the current one.
+  const start = current
+    ? { mode: current.mode, maxAge: current.maxAge, mx: current.mx }
+    : {
+        mode: "testing" as const,
+        maxAge: proposeMaxAge("testing", null, new Date()).maxAge,
+        mx: proposal?.patterns ?? [],
+      };
   return (
-    <Card>
-      <CardHeader title="Coming next" description="This section is being built." />
-    </Card>
+    <div className="space-y-6">
+      <StepHeading n={2} title="Create the policy" state={rolloutState(facts).policy} />
+      <MxProposalCard liveMx={liveMx} proposal={proposal} />
+      {user.role === "admin" ? (
+        <PolicyEditor
+          domain={domain.name}
+          start={start}
+          liveMx={liveMx ?? []}
+          currentBody={current?.body ?? null}
+        />
+      ) : (
+        <p className="text-sm text-slate-600">Only admins can change the policy.</p>
+      )}
+      <PolicyHistory
+        versions={versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }))}
+      />
+    </div>
   );
 }

@@ -1,0 +1,40 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      type="button"
+      variant="secondary"
+      size="sm"
+      aria-label={label}
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+      }}
+    >
+      {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+      {copied ? "Copied" : "Copy"}
+    </Button>
+  );
+}
+
+/** A block of copy-ready text with its copy button. */
+export function CopyBlock({ text, label }: { text: string; label: string }) {
+  return (
+    <div className="relative">
+      <pre
+        aria-label={label}
+        className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-24 font-mono text-xs text-slate-100"
+      >
+        {text}
+      </pre>
+      <div className="absolute top-2 right-2">
+        <CopyButton text={text} label={`Copy ${label}`} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Label } from "@/components/ui/input";
+import { lineDiff } from "@/lib/rollout/line-diff";
+import { DiffView } from "./diff-view";
+
+export interface VersionRow {
+  policyId: string;
+  mode: string;
+  maxAge: number;
+  reason: string;
+  actor: string;
+  createdAt: string;
+  body: string;
+}
+
+/** Every version, newest first, and a diff between any two of them. */
+export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
+  const [from, setFrom] = useState(versions[1]?.policyId ?? versions[0]?.policyId ?? "");
+  const [to, setTo] = useState(versions[0]?.policyId ?? "");
+  const a = versions.find((v) => v.policyId === from);
+  const b = versions.find((v) => v.policyId === to);
+  const select = (id: string, value: string, set: (v: string) => void) => (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => set(e.target.value)}
+      className="h-9 rounded-md border border-slate-300 px-2 font-mono text-sm"
+    >
+      {versions.map((v) => (
+        <option key={v.policyId} value={v.policyId}>
+          {v.policyId}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <Card>
+      <CardHeader
+        title="Version history"
+        description="The newest version is the one served. Versions are never changed."
+      />
+      {versions.length === 0 ? (
+        <p className="px-5 py-4 text-sm text-slate-600">No versions yet.</p>
+      ) : (
+        <div className="space-y-4 p-5">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-1">Id</th>
+                <th>Mode</th>
+                <th>max_age</th>
+                <th>Why</th>
+                <th>By</th>
+                <th>Saved</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {versions.map((v, i) => (
+                <tr key={v.policyId}>
+                  <td className="py-1 font-mono">
+                    {v.policyId}
+                    {i === 0 ? (
+                      <span className="ml-2 text-xs text-emerald-700">current</span>
+                    ) : null}
+                  </td>
+                  <td>{v.mode}</td>
+                  <td>{v.maxAge}</td>
+                  <td>{v.reason}</td>
+                  <td>{v.actor}</td>
+                  <td>{v.createdAt.slice(0, 19).replace("T", " ")} UTC</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {versions.length > 1 ? (
+            <div className="space-y-2">
+              <div className="flex flex-wrap items-end gap-3">
+                <div className="space-y-1">
+                  <Label htmlFor="diff-from">Compare</Label>
+                  {select("diff-from", from, setFrom)}
+                </div>
+                <div className="space-y-1">
+                  <Label htmlFor="diff-to">with</Label>
+                  {select("diff-to", to, setTo)}
+                </div>
+              </div>
+              {a && b ? (
+                <DiffView lines={lineDiff(a.body, b.body)} label="Differences between versions" />
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Snippet } from "@/lib/rollout/snippets";
+import { CopyBlock } from "./copy-button";
+
+export function SnippetList({ snippets }: { snippets: Snippet[] }) {
+  return (
+    <div className="space-y-4">
+      {snippets.map((s) => (
+        <div key={s.id} className="space-y-1">
+          <h4 className="text-sm font-medium">{s.title}</h4>
+          <CopyBlock text={s.text} label={`${s.title} configuration`} />
+        </div>
+      ))}
+    </div>
+  );
+}
