@@ -5,7 +5,7 @@ import { createFirstAdminAction, type FormState } from "@/app/(auth)/first-run/a
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/input";
+import { TextField } from "@/components/ui/input";
 
 export function FirstRunForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(createFirstAdminAction, {});
@@ -17,38 +17,32 @@ export function FirstRunForm() {
         others. This page disappears once it is used.
       </p>
       <form action={action} className="mt-5 space-y-4">
-        <div className="space-y-1.5">
-          <Label htmlFor="name">Name</Label>
-          <Input
-            id="name"
-            name="name"
-            autoComplete="name"
-            defaultValue={state.fields?.name}
-            required
-          />
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="email">Email</Label>
-          <Input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={state.fields?.email}
-            required
-          />
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="password">Password</Label>
-          <Input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-          />
-          <p className="text-xs text-slate-500">At least 10 characters.</p>
-        </div>
+        <TextField
+          label="Name"
+          id="name"
+          name="name"
+          autoComplete="name"
+          defaultValue={state.fields?.name}
+          required
+        />
+        <TextField
+          label="Email"
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={state.fields?.email}
+          required
+        />
+        <TextField
+          label="Password"
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 10 characters."
+        />
         {state.error ? <Alert tone="bad">{state.error}</Alert> : null}
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? "Creating…" : "Create admin account"}

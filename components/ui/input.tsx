@@ -21,3 +21,23 @@ export function Label({ className, ...props }: React.ComponentProps<typeof Label
     />
   );
 }
+
+/** A labelled text input with an optional hint below it. */
+export function TextField({
+  label,
+  id,
+  hint,
+  ...props
+}: { label: string; id: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...props} />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

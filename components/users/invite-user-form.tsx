@@ -6,7 +6,7 @@ import { inviteUserAction, type InviteState } from "@/app/(dashboard)/users/acti
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/input";
+import { Label, TextField } from "@/components/ui/input";
 
 export function InviteUserForm() {
   const [state, action, pending] = useActionState<InviteState, FormData>(inviteUserAction, {});
@@ -17,30 +17,29 @@ export function InviteUserForm() {
         description="Set a first password and share it with them; they can be reset with `npm run user -- reset`."
       />
       <form action={action} className="grid gap-4 px-5 py-4 sm:grid-cols-2">
-        <div className="space-y-1.5">
-          <Label htmlFor="invite-name">Name</Label>
-          <Input id="invite-name" name="name" defaultValue={state.fields?.name} required />
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="invite-email">Email</Label>
-          <Input
-            id="invite-email"
-            name="email"
-            type="email"
-            defaultValue={state.fields?.email}
-            required
-          />
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="invite-password">First password</Label>
-          <Input
-            id="invite-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-          />
-        </div>
+        <TextField
+          label="Name"
+          id="invite-name"
+          name="name"
+          defaultValue={state.fields?.name}
+          required
+        />
+        <TextField
+          label="Email"
+          id="invite-email"
+          name="email"
+          type="email"
+          defaultValue={state.fields?.email}
+          required
+        />
+        <TextField
+          label="First password"
+          id="invite-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <div className="space-y-1.5">
           <Label htmlFor="invite-role">Role</Label>
           <select
