@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
+import { closeSqliteStore } from "./sqlite-store";
 import { countRows, resetReports } from "./test-helpers";
 
 let t: TestDb;
@@ -11,7 +12,10 @@ beforeAll(async () => {
   t = await openTestDb();
   await t.db.domain.create({ data: { name: "example.com", displayName: "example.com" } });
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await closeSqliteStore(t.db);
+  await t.close();
+});
 beforeEach(async () => resetReports(t.db));
 
 const meta = { channel: "https" as const, source: "192.0.2.1" };

@@ -2,7 +2,8 @@
 // failure details for managed domains, the rollup increments and the unknown-domain tally.
 // Concurrent copies of the same report race on the unique (reporterKey, reportId,
 // contentHash) key: the loser's transaction rolls back whole (P2002), so rollups are only
-// ever incremented by the transaction that inserted the Report.
+// ever incremented by the transaction that inserted the Report. This generic path serves
+// PostgreSQL; SQLite takes the synchronous fast path in sqlite-store.ts.
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
@@ -15,6 +16,8 @@ import {
   type StoreInput,
 } from "./report-rows";
 import { conflictWarning } from "./conflict";
+import { sqliteStoreFor } from "./sqlite-store";
+import { unknownDomainsOf } from "./unknown-domains";
 
 export type StoreResult =
   | { kind: "stored"; reportRowId: number; conflict: boolean; unknownDomains: string[] }
@@ -23,10 +26,9 @@ export type StoreResult =
 
 type Tx = Prisma.TransactionClient;
 
-/** Entries with no policy-domain at all are tallied under this name. */
-export const NO_DOMAIN = "(no policy-domain)";
-
 export async function storeReport(db: Db, input: StoreInput): Promise<StoreResult> {
+  const fast = await sqliteStoreFor(db);
+  if (fast) return fast.store(input);
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction((tx) => storeInTx(tx, input));
@@ -51,7 +53,7 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
     ? await tx.domain.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })
     : [];
   const ids = new Map(domains.map((d) => [d.name, d.id]));
-  const unknownDomains = unknownOf(input, ids);
+  const unknownDomains = unknownDomainsOf(r, ids);
   if (ids.size === 0) {
     await tally(tx, reporterKey, unknownDomains);
     return { kind: "unmanaged", unknownDomains };
@@ -119,15 +121,6 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
   await addRollups(tx, rollupRows(r, reporterKey, ids));
   await tally(tx, reporterKey, unknownDomains);
   return { kind: "stored", reportRowId: row.id, conflict, unknownDomains };
-}
-
-function unknownOf(input: StoreInput, ids: ReadonlyMap<string, string>): string[] {
-  const out = new Set<string>();
-  for (const p of input.report.policies) {
-    if (p.policyDomain === null) out.add(NO_DOMAIN);
-    else if (!ids.has(p.policyDomain)) out.add(p.policyDomain);
-  }
-  return [...out];
 }
 
 /** INSERT … ON CONFLICT DO UPDATE is the same text on SQLite (≥ 3.24) and PostgreSQL. */

@@ -1,0 +1,137 @@
+// Benchmark: ingestBytes (the function the HTTPS endpoint, IMAP poller, upload and CLI
+// all use) over a generated corpus of gzip reports, into a fresh SQLite file and, when
+// DATABASE_URL names a PostgreSQL server, into a fresh database on it. The raw floor
+// (gunzipSync + JSON.parse of the same bytes) is measured in the same run.
+// Targets on SQLite: ≥ 1,000 reports/s and ≤ 5× the floor.
+// Run: npx tsx bench/ingest.ts [reports]   (the lead: scripts/pg/with-postgres.sh for PG)
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { createDb, type Db } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrate";
+import { closeSqliteStore } from "../lib/db/reports/sqlite-store";
+import { openTestDb } from "../lib/db/test-db";
+import { ingestBytes } from "../lib/ingest/ingest";
+import { makeCorpus } from "./lib/report-corpus";
+
+const COUNT = Number(process.argv[2] ?? 20_000);
+const DOMAINS = 97; // the corpus names customer0..96.example
+const corpus = makeCorpus(COUNT);
+const withFailures = corpus.filter((b) => gunzipSync(b).includes("failure-details")).length;
+
+/** CPU time of this process (user + system) in seconds: robust on a shared machine, where
+ * wall time also counts the time other processes hold the CPU (as in bench/parse.ts). */
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+function floorTiming(): Timing {
+  const t0 = performance.now();
+  const c0 = cpuSeconds();
+  let n = 0;
+  for (const b of corpus) {
+    n += (JSON.parse(gunzipSync(b).toString("utf8")) as { policies: unknown[] }).policies.length;
+  }
+  if (n === 0) throw new Error("empty corpus");
+  return { wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0 };
+}
+
+async function seed(db: Db): Promise<void> {
+  await db.domain.createMany({
+    data: Array.from({ length: DOMAINS }, (_, i) => ({
+      name: `customer${i}.example`,
+      displayName: `customer${i}.example`,
+    })),
+  });
+}
+
+/** Ingests the whole corpus with `concurrency` requests in flight (as concurrent POSTs to
+ * the endpoint would be). */
+async function ingestAll(db: Db, concurrency: number): Promise<Timing> {
+  let next = 0;
+  let stored = 0;
+  const t0 = performance.now();
+  const c0 = cpuSeconds();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < corpus.length) {
+        const i = next++;
+        const out = await ingestBytes(db, corpus[i] as Buffer, {
+          channel: "cli",
+          source: `bench-${i}.json.gz`,
+        });
+        if (out.status !== "stored") throw new Error(`report ${i}: ${out.status} ${out.reason}`);
+        stored++;
+      }
+    }),
+  );
+  const timing = { wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0 };
+  const rows = await db.report.count();
+  if (rows !== COUNT || stored !== COUNT) throw new Error(`stored ${rows} rows, want ${COUNT}`);
+  return timing;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const rate = (secs: number) => (COUNT / secs).toFixed(0).padStart(6);
+
+function print(label: string, t: Timing, floor: Timing): number {
+  const ratio = t.cpu / floor.cpu;
+  console.log(
+    `${label.padEnd(11)} ${rate(t.wall)} reports/s wall, ${rate(t.cpu)} reports/s CPU; ${ratio.toFixed(2)}× the floor (CPU), ${(t.wall / floor.wall).toFixed(2)}× (wall)`,
+  );
+  return ratio;
+}
+
+floorTiming(); // warm-up
+const kb = corpus.reduce((s, b) => s + b.length, 0) / COUNT;
+console.log(
+  `corpus: ${COUNT} gzip reports, ${kb.toFixed(0)} bytes each on average, ${withFailures} with failure details`,
+);
+
+// SQLite: a fresh file, whatever DATABASE_URL says.
+const dir = mkdtempSync(path.join(os.tmpdir(), "sts-bench-"));
+const sqliteUrl = path.join(dir, "bench.db");
+await applyMigrations({ provider: "sqlite", url: sqliteUrl });
+const sqlite = createDb({ provider: "sqlite", url: sqliteUrl });
+await seed(sqlite);
+const floors = [floorTiming()];
+const sqliteTiming = await ingestAll(sqlite, 64);
+floors.push(floorTiming(), floorTiming());
+const floor = {
+  wall: median(floors.map((f) => f.wall)),
+  cpu: median(floors.map((f) => f.cpu)),
+};
+console.log(
+  `raw floor   ${rate(floor.wall)} reports/s wall, ${rate(floor.cpu)} reports/s CPU (gunzipSync + JSON.parse, median of 3)`,
+);
+const ratio = print("SQLite", sqliteTiming, floor);
+await closeSqliteStore(sqlite);
+await sqlite.$disconnect();
+rmSync(dir, { recursive: true, force: true });
+
+const pass = COUNT / sqliteTiming.wall >= 1000 && ratio <= 5;
+console.log(
+  `target on SQLite: ≥ 1000 reports/s (wall) and ≤ 5× the floor (CPU): ${pass ? "PASS" : "FAIL"}`,
+);
+
+if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) {
+  const t = await openTestDb();
+  try {
+    await seed(t.db);
+    print("PostgreSQL", await ingestAll(t.db, 8), floor);
+  } finally {
+    await t.close();
+  }
+} else {
+  console.log(
+    "PostgreSQL  skipped (DATABASE_URL is not postgres://; run under scripts/pg/with-postgres.sh)",
+  );
+}
+process.exitCode = pass ? 0 : 1;
