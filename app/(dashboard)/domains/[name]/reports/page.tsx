@@ -1,12 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReportDashboard } from "@/components/charts/report-dashboard";
 import { requirePageUser } from "@/lib/auth/session";
-import { Card, CardHeader } from "@/components/ui/card";
+import { getDb } from "@/lib/db/client";
+import { findDomainByName } from "@/lib/db/domains/domains";
+import { getDomainStats } from "@/lib/db/stats/get-domain-stats";
+import { resolveRange } from "@/lib/stats/date-range";
 
-// Placeholder section: replaced by the feature that owns it.
-export default async function Page() {
+type Props = {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<{ days?: string; from?: string; to?: string; mx?: string }>;
+};
+
+export const metadata: Metadata = { title: "TLS reports" };
+
+export default async function ReportsPage({ params, searchParams }: Props) {
   await requirePageUser();
-  return (
-    <Card>
-      <CardHeader title="Coming next" description="This section is being built." />
-    </Card>
-  );
+  const db = await getDb();
+  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  if (!domain) notFound();
+  const q = await searchParams;
+  const range = resolveRange(q, new Date());
+  const fallback = resolveRange({}, new Date());
+  const r = range.ok ? range.value : fallback.ok ? fallback.value : null;
+  if (!r) notFound();
+  const initial = await getDomainStats(db, domain, r, q.mx ?? null);
+  return <ReportDashboard domain={domain.name} initial={initial} />;
 }

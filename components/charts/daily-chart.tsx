@@ -1,0 +1,71 @@
+"use client";
+
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { DailySessions, PolicyMarker } from "@/lib/stats/types";
+
+// Recharts is imported only here and in mx-failure-chart.tsx, both loaded with next/dynamic.
+
+const MARKER_COLOR: Record<string, string> = {
+  enforce: "#b91c1c",
+  testing: "#d97706",
+  none: "#475569",
+};
+
+export function markerLabel(m: PolicyMarker): string {
+  return `${m.reason === "create" ? "published" : m.reason}: ${m.mode}`;
+}
+
+export function DailyChart({
+  daily,
+  markers,
+}: {
+  daily: DailySessions[];
+  markers: PolicyMarker[];
+}) {
+  return (
+    <div className="h-72 w-full" role="img" aria-label="Successful and failed sessions per day">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={daily} margin={{ top: 20, right: 16, left: 0, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
+          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar
+            dataKey="successful"
+            name="Successful"
+            stackId="s"
+            fill="#059669"
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="failed"
+            name="Failed"
+            stackId="s"
+            fill="#dc2626"
+            isAnimationActive={false}
+          />
+          {markers.map((m) => (
+            <ReferenceLine
+              key={m.seq}
+              x={m.day}
+              stroke={MARKER_COLOR[m.mode] ?? "#475569"}
+              strokeDasharray="4 2"
+              label={{ value: markerLabel(m), position: "top", fontSize: 11 }}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { MxFailures } from "@/lib/stats/types";
+import type { BarSelection } from "./mx-failure-chart";
+
+/** The numbers behind the MX charts, one row per day, MX and result type; each opens its details. */
+export function FailureTable({
+  mxFailures,
+  onSelect,
+}: {
+  mxFailures: MxFailures[];
+  onSelect: (s: BarSelection) => void;
+}) {
+  const rows = mxFailures.flatMap((m) =>
+    m.days.flatMap((d) =>
+      Object.entries(d.byType).map(([resultType, sessions]) => ({
+        mx: m.mxHost,
+        day: d.day,
+        resultType,
+        sessions,
+      })),
+    ),
+  );
+  rows.sort(
+    (a, b) =>
+      b.day.localeCompare(a.day) ||
+      a.mx.localeCompare(b.mx) ||
+      a.resultType.localeCompare(b.resultType),
+  );
+  return (
+    <details className="px-5 py-3 text-sm">
+      <summary className="cursor-pointer text-slate-700">The numbers ({rows.length} rows)</summary>
+      <table className="mt-2 w-full" aria-label="Failures per MX, day and result type">
+        <thead className="text-left text-xs text-slate-600">
+          <tr>
+            <th className="py-1">Day</th>
+            <th>MX host</th>
+            <th>Result type</th>
+            <th className="text-right">Failed sessions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.day} ${r.mx} ${r.resultType}`}>
+              <td className="py-0.5 tabular-nums">{r.day}</td>
+              <td className="font-mono text-xs">{r.mx || "(not named)"}</td>
+              <td className="font-mono text-xs">{r.resultType}</td>
+              <td className="text-right tabular-nums">
+                <button
+                  type="button"
+                  className="text-brand-700 hover:underline"
+                  aria-label={`Details: ${r.sessions} ${r.resultType} on ${r.mx || "unnamed MX"} on ${r.day}`}
+                  onClick={() => onSelect({ day: r.day, mx: r.mx, resultType: r.resultType })}
+                >
+                  {r.sessions}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarRectangleItem,
+} from "recharts";
+import { stackedRows } from "@/lib/stats/aggregate";
+import { resultTypeColor } from "@/lib/stats/result-types";
+import type { MxFailures, PolicyMarker } from "@/lib/stats/types";
+
+export interface BarSelection {
+  day: string;
+  mx: string;
+  resultType: string;
+}
+
+export function MxFailureChart({
+  mx,
+  resultTypes,
+  markers,
+  onSelect,
+}: {
+  mx: MxFailures;
+  resultTypes: string[];
+  markers: PolicyMarker[];
+  onSelect: (s: BarSelection) => void;
+}) {
+  const types = resultTypes.filter((t) => (mx.byType[t] ?? 0) > 0);
+  const pick = (resultType: string) => (item: BarRectangleItem) => {
+    const day = (item.payload as { day?: unknown } | undefined)?.day;
+    if (typeof day === "string") onSelect({ day, mx: mx.mxHost, resultType });
+  };
+  return (
+    <div
+      className="h-56 w-full"
+      role="img"
+      aria-label={`Failures on ${mx.mxHost || "unnamed MX"} per day`}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={stackedRows(mx)} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
+          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
+          <Tooltip />
+          {types.map((t) => (
+            <Bar
+              key={t}
+              dataKey={t}
+              stackId="f"
+              fill={resultTypeColor(t)}
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={pick(t)}
+            />
+          ))}
+          {markers.map((m) => (
+            <ReferenceLine key={m.seq} x={m.day} stroke="#475569" strokeDasharray="4 2" />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+
+interface StsCheck {
+  status: string;
+  expected: string | null;
+  found: string[];
+  foundId: string | null;
+  ttl: number | null;
+  notes: string[];
+}
+
+async function verify(domain: string): Promise<StsCheck> {
+  const res = await fetch(`/api/domains/${encodeURIComponent(domain)}/enforce/dns`);
+  if (!res.ok) throw new Error(`The DNS lookup could not run (${res.status}).`);
+  return (await res.json()) as StsCheck;
+}
+
+/** STS-OPS-5: the policy is already served; now the TXT id changes, and we check it live. */
+export function DnsStep({ domain, policyId }: { domain: string; policyId: string }) {
+  const m = useMutation({ mutationFn: () => verify(domain) });
+  const record = `_mta-sts.${domain}. TXT "v=STSv1; id=${policyId}"`;
+  return (
+    <div className="space-y-2 text-sm">
+      <p>
+        The hosted endpoint serves policy <span className="font-mono">{policyId}</span> now. Senders
+        only fetch it once the id in DNS changes: publish this record (replace the old one):
+      </p>
+      <pre
+        className="overflow-x-auto rounded bg-slate-900 px-3 py-2 text-xs text-slate-100"
+        aria-label="New _mta-sts record"
+      >
+        {record}
+      </pre>
+      <Button size="sm" variant="secondary" disabled={m.isPending} onClick={() => m.mutate()}>
+        {m.isPending ? "Looking up…" : "Check DNS now"}
+      </Button>
+      {m.error ? <p className="text-red-700">{m.error.message}</p> : null}
+      {m.data ? (
+        <p
+          role="status"
+          className={m.data.status === "match" ? "text-emerald-800" : "text-amber-800"}
+        >
+          {m.data.status === "match"
+            ? `Live: the _mta-sts record carries id ${policyId}${m.data.ttl !== null ? ` (TTL ${m.data.ttl} s)` : ""}.`
+            : `Not live yet: ${m.data.notes.join(" ") || `found ${m.data.found.join(" | ") || "nothing"}`}`}
+        </p>
+      ) : null}
+    </div>
+  );
+}
