@@ -34,7 +34,11 @@ function ResultItem({ result: r }: { result: CheckResult }) {
       data-id={r.id}
       data-severity={r.severity}
       data-target={r.target ?? ""}
-      className="rounded-md border border-slate-200 p-3"
+      className={
+        r.severity === "ok"
+          ? "rounded-md border border-slate-100 px-3 py-2"
+          : "rounded-md border border-slate-200 p-3"
+      }
     >
       <div className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={r.severity} />
@@ -42,12 +46,16 @@ function ResultItem({ result: r }: { result: CheckResult }) {
         {r.target ? <span className="text-xs break-all text-slate-500">{r.target}</span> : null}
       </div>
       <p className="mt-1.5 text-sm font-medium text-slate-900">{r.title}</p>
-      {r.evidence ? (
+      {r.evidence && r.severity === "ok" ? (
+        // Passes stay short: what was seen is one click away.
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs font-medium text-slate-500">Seen</summary>
+          <Evidence text={r.evidence} />
+        </details>
+      ) : r.evidence ? (
         <div className="mt-2">
           <p className="text-xs font-medium text-slate-500">Seen</p>
-          <pre className="mt-0.5 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-all text-slate-800">
-            {r.evidence}
-          </pre>
+          <Evidence text={r.evidence} />
         </div>
       ) : null}
       {r.fix ? (
@@ -57,5 +65,13 @@ function ResultItem({ result: r }: { result: CheckResult }) {
         </div>
       ) : null}
     </li>
+  );
+}
+
+function Evidence({ text }: { text: string }) {
+  return (
+    <pre className="mt-0.5 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap text-slate-800">
+      {text}
+    </pre>
   );
 }

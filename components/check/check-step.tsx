@@ -90,15 +90,6 @@ export function CheckStep({ domain, canRun, initialView, initialHistory, dkimSel
         </div>
       </Card>
 
-      {shown?.report && !showLive ? (
-        <Card>
-          <CardHeader title="Changes since the previous run" />
-          <div className="px-5 py-4">
-            <CheckChanges previous={shown.previous} changes={shown.changes} />
-          </div>
-        </Card>
-      ) : null}
-
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="History" description="Every run is kept with its results." />
@@ -142,6 +133,10 @@ function RunReport({ view, domain }: { view: CheckRunView; domain: string }) {
           </Alert>
         ) : null}
       </div>
+      <section aria-label="Changes since the previous run" className="space-y-2">
+        <h3 className="text-sm font-semibold text-slate-800">Changes since the previous run</h3>
+        <CheckChanges previous={view.previous} changes={view.changes} />
+      </section>
       <CheckResults domain={domain} results={report.results} />
     </div>
   );
