@@ -1,4 +1,4 @@
-import { Globe, ShieldCheck, Users } from "lucide-react";
+import { Globe, History, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
@@ -33,6 +33,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
                 Users
               </NavLink>
             ) : null}
+            <NavLink href="/audit" icon={<History aria-hidden />}>
+              Audit log
+            </NavLink>
           </nav>
           <div className="ml-auto">
             <UserMenu user={user} />

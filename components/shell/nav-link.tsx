@@ -24,7 +24,8 @@ export function NavLink({
       )}
     >
       {icon}
-      {children}
+      {/* Icons only on narrow screens; the name stays for screen readers. */}
+      <span className="sr-only sm:not-sr-only">{children}</span>
     </Link>
   );
 }

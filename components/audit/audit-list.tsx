@@ -1,0 +1,71 @@
+import { History } from "lucide-react";
+import { Card, CardHeader } from "@/components/ui/card";
+import type { AuditEntry } from "@/lib/db/audit/audit";
+
+type Row = AuditEntry & { domain: string | null };
+
+function describe(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(", ");
+}
+
+// Every change anyone made, newest first. All values are rendered as text.
+export function AuditList({ events }: { events: Row[] }) {
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Audit log</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Who changed what and when: domains, users, policies, mode switches.
+        </p>
+      </div>
+      <Card>
+        <CardHeader title={`Latest ${events.length} ${events.length === 1 ? "event" : "events"}`} />
+        {events.length === 0 ? (
+          <div className="flex items-center gap-3 px-5 py-6 text-sm text-slate-600">
+            <History aria-hidden className="size-6 text-slate-300" />
+            Nothing has changed yet.
+          </div>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    When (UTC)
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    What
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Domain
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Details
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {events.map((e) => (
+                  <tr key={e.id}>
+                    <td className="px-5 py-2 whitespace-nowrap text-slate-600">
+                      {e.at.toISOString().slice(0, 19).replace("T", " ")}
+                    </td>
+                    <td className="px-5 py-2">{e.actor}</td>
+                    <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
+                    <td className="px-5 py-2">{e.domain ?? "—"}</td>
+                    <td className="px-5 py-2 break-all text-slate-600">{describe(e.details)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}
