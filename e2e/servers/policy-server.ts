@@ -1,4 +1,5 @@
 // HTTPS server for https://mta-sts.<domain>/.well-known/mta-sts.txt on <ip>:443.
+import { request as httpRequest } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { Socket } from "node:net";
 import type { KeyAndCert } from "./test-ca";
@@ -15,6 +16,12 @@ export interface PolicyBehaviour {
   delayMs?: number;
   /** Send this many bytes of padding instead of the body. */
   oversizeBytes?: number;
+  /**
+   * "127.0.0.1:3100": act as the TLS-terminating reverse proxy in front of an app that
+   * hosts the policy, forwarding every request with its Host header and relaying the
+   * answer untouched (status, headers, bytes). The other fields are then ignored.
+   */
+  proxyTo?: string;
 }
 
 export interface PolicyServerHandle {
@@ -31,6 +38,28 @@ export async function startPolicyServer(
 ): Promise<PolicyServerHandle> {
   const sockets = new Set<Socket>();
   const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+    if (behaviour.proxyTo) {
+      const [host = "127.0.0.1", upstreamPort = "80"] = behaviour.proxyTo.split(":");
+      const upstream = httpRequest(
+        {
+          host,
+          port: Number(upstreamPort),
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on("error", () => {
+        res.writeHead(502, { "Content-Type": "text/plain" });
+        res.end("upstream unreachable");
+      });
+      req.pipe(upstream);
+      return;
+    }
     setTimeout(() => {
       if (behaviour.redirectTo) {
         res.writeHead(301, { Location: behaviour.redirectTo, "Content-Type": "text/html" });

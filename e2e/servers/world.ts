@@ -2,7 +2,7 @@
 // loopback for a set of test domains, all with certificates from one throwaway CA.
 // Needs root (binds <127.x.y.z>:25 and :443) unless smtpPort/httpsPort are given.
 import { randomInt } from "node:crypto";
-import { startDnsServer, type ZoneRecord } from "./dns-server";
+import { startDnsServer, type DnsServerHandle, type ZoneRecord } from "./dns-server";
 import { startPolicyServer, type PolicyBehaviour } from "./policy-server";
 import { startSmtpServer, type SmtpBehaviour } from "./smtp-server";
 import { createTestCa, type CertSpec, type TestCa } from "./test-ca";
@@ -66,6 +66,13 @@ export interface TestWorld {
   records: ZoneRecord[];
   /** Loopback address given to a host name. */
   ipOf(host: string): string | undefined;
+  /**
+   * Replace every TXT record at `name` while the world runs (publish, fix or remove a
+   * record mid-test); an empty list removes them. A string[] element is one RR's strings.
+   */
+  setTxt(name: string, rrs: (string | string[])[], ttl?: number): void;
+  /** Replace the records of one type at `name` (e.g. publish or withdraw an A record). */
+  setRecords(name: string, type: ZoneRecord["type"], rrs: ZoneRecord[]): void;
   stop(): Promise<void>;
 }
 
@@ -162,13 +169,29 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
     await stop();
     throw failed.reason;
   }
-  const dns = started[0] as { address: string };
+  const dns = started[0] as DnsServerHandle;
+  const zone = [...records];
+  const setRecords = (name: string, type: ZoneRecord["type"], rrs: ZoneRecord[]): void => {
+    const owner = name.toLowerCase().replace(/\.$/, "");
+    const kept = zone.filter((r) => !(r.type === type && r.name.toLowerCase() === owner));
+    zone.splice(0, zone.length, ...kept, ...rrs);
+    dns.setRecords([...zone]);
+  };
   return {
     dnsServer: dns.address,
     caPem: ca.caPem,
     ca,
-    records,
+    records: zone,
     ipOf: (h) => ips.get(h.toLowerCase()),
+    setRecords,
+    setTxt(name, rrs, ttl = 300) {
+      const owner = name.toLowerCase().replace(/\.$/, "");
+      setRecords(
+        owner,
+        "TXT",
+        rrs.map((rr) => ({ name: owner, type: "TXT", strings: txtStrings(rr), ttl })),
+      );
+    },
     stop,
   };
 }
