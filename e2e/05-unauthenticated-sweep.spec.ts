@@ -16,6 +16,9 @@ const PUBLIC = new Set([
   "/api/mta-sts",
   // Caddy's on-demand TLS ask endpoint: 200 only for mta-sts.<managed domain with a policy>.
   "/api/tls-ask",
+  // RFC 8460 §5.3: reporters POST TLS reports to the https rua URL without a session
+  // (rate-limited per source; e2e/30-ingest.spec.ts covers it).
+  "/api/reports/tlsrpt",
 ]);
 const SAMPLE_PARAM: Record<string, string> = { "[name]": "example.com" };
 

@@ -1,0 +1,200 @@
+// POST /api/reports/tlsrpt's handler against a real database (SQLite; PostgreSQL under
+// `npm run test:pg`), with the real samples, hostile inputs and the rate limit.
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { handleTlsrptPost, sourceOf } from "@/lib/ingest/https-endpoint";
+import { RateLimiter } from "@/lib/ingest/rate-limit";
+import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
+import { openTestDb, type TestDb } from "../test-db";
+import { isJsonSample, sampleDomains, samples } from "./samples";
+import { closeSqliteStore } from "./sqlite-store";
+import { countRows, resetReports } from "./test-helpers";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+  await t.db.domain.createMany({
+    data: [...(await sampleDomains()), "example.com"]
+      .filter((d, i, a) => a.indexOf(d) === i)
+      .map((name) => ({ name, displayName: name })),
+  });
+});
+afterAll(async () => {
+  await closeSqliteStore(t.db);
+  await t.close();
+});
+beforeEach(async () => resetReports(t.db));
+
+const roomy = () =>
+  new RateLimiter({ burst: 1000, perSecond: 1000 }, { burst: 1000, perSecond: 1000 });
+
+function post(
+  body: BodyInit,
+  headers: Record<string, string> = { "content-type": "application/tlsrpt+gzip" },
+  opts: { limiter?: RateLimiter; maxBytes?: number } = {},
+) {
+  const req = new Request("http://app.test/api/reports/tlsrpt", {
+    method: "POST",
+    body,
+    headers: { "x-forwarded-for": "198.51.100.7", ...headers },
+    duplex: "half",
+  } as RequestInit);
+  return handleTlsrptPost(req, {
+    db: async () => t.db,
+    limiter: opts.limiter ?? roomy(),
+    maxBytes: opts.maxBytes,
+  });
+}
+
+async function outcome(res: Response) {
+  return `${res.status} ${(await res.text()).trim()}`;
+}
+
+describe("POST /api/reports/tlsrpt", () => {
+  it("stores every JSON and gzip sample once; a second round is all duplicates", async () => {
+    const files = samples(isJsonSample);
+    expect(files).toHaveLength(29);
+    const first: Record<string, string> = {};
+    for (const f of files) first[f.name] = await outcome(await post(f.bytes, {}));
+    const tallyStatuses = (o: Record<string, string>) => {
+      const byStatus: Record<string, number> = {};
+      for (const v of Object.values(o)) {
+        const k = v.split(":")[0] ?? v;
+        byStatus[k] = (byStatus[k] ?? 0) + 1;
+      }
+      return byStatus;
+    };
+    expect(tallyStatuses(first)).toEqual({
+      "201 stored": 24,
+      // the same report-id from the same reporter with other content (TV-JSON-8)
+      "201 conflict": 2,
+      "202 no-report": 2,
+      "400 rejected": 1,
+    });
+    expect(first["unidentified-bq-cloudfn__ludemo-edited.json"]).toBe(
+      "400 rejected: date-range: start-datetime 2020-04-13T00:10:00.000Z is after end-datetime 2020-04-13T00:00:00.000Z",
+    );
+    expect(first["tls-rpt-monitor__microsoft-report.json.gz"]).toMatch(/^201 conflict: /);
+    expect(first["mail-tls-rpt__report.json.gz"]).toBe("201 stored: 1 report");
+    expect(first["mail-auth__rpt03.json"]).toBe(
+      "202 no-report: no managed domain in the report ((no policy-domain))",
+    );
+    const counts = await countRows(t.db);
+    expect(counts).toMatchObject({ reports: 26, rejected: 1 });
+
+    const second: Record<string, string> = {};
+    for (const f of files) second[f.name] = await outcome(await post(f.bytes, {}));
+    expect(tallyStatuses(second)).toEqual({
+      "200 duplicate": 26,
+      "202 no-report": 2,
+      "400 rejected": 1,
+    });
+    expect(await countRows(t.db)).toMatchObject({
+      ...counts,
+      rejected: 2,
+      unknown: counts.unknown,
+    });
+  });
+
+  it("stores ten concurrent submissions of one report exactly once", async () => {
+    const bytes = gzipOf(googleReport());
+    const res = await Promise.all(Array.from({ length: 10 }, () => post(bytes)));
+    expect(res.map((r) => r.status).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
+    expect(await countRows(t.db)).toMatchObject({
+      reports: 1,
+      policies: 1,
+      failures: 1,
+      rollups: 3,
+    });
+  });
+
+  it("refuses malformed, truncated, oversized and bomb inputs with nothing partial stored", async () => {
+    const good = gzipOf(googleReport());
+    const bomb = gzipSync(Buffer.alloc(25 * 1024 * 1024, 0x20));
+    const cases: [string, Promise<Response>][] = [
+      ["truncated gzip", post(good.subarray(0, good.length - 12))],
+      ["not a report", post('{"hello": "world"}', { "content-type": "application/tlsrpt+json" })],
+      ["broken JSON", post('{"policies": [', { "content-type": "application/tlsrpt+json" })],
+      ["neither JSON nor gzip", post("hello", { "content-type": "text/plain" })],
+      ["declared too large", post(good, { "content-length": String(11 * 1024 * 1024) })],
+      ["streamed too large", post(streamOf(64 * 1024, 3), {}, { maxBytes: 100 * 1024 })],
+      ["gzip bomb", post(bomb)],
+      ["empty", post(new Uint8Array(0))],
+    ];
+    const got: string[] = [];
+    for (const [label, res] of cases)
+      got.push(`${label}: ${(await outcome(await res)).slice(0, 3)}`);
+    expect(got).toEqual([
+      "truncated gzip: 400",
+      "not a report: 400",
+      "broken JSON: 400",
+      "neither JSON nor gzip: 415",
+      "declared too large: 413",
+      "streamed too large: 413",
+      "gzip bomb: 413",
+      "empty: 400",
+    ]);
+    expect(await countRows(t.db)).toEqual({
+      reports: 0,
+      policies: 0,
+      failures: 0,
+      rollups: 0,
+      rejected: 7,
+      unknown: 0,
+    });
+    const reasons = (await t.db.rejectedReport.findMany({ orderBy: { id: "asc" } })).map(
+      (r) => `${r.channel} ${r.source}: ${r.reason}`,
+    );
+    expect(reasons).toContain("https 198.51.100.7: the report is over the 10.0 MiB limit");
+    expect(reasons).toContain(
+      "https 198.51.100.7: the gzip data expands past 20.0 MiB; stopped at the limit",
+    );
+  });
+
+  it("answers 202 for a report about domains nobody here manages, and tallies them", async () => {
+    const v = googleReport();
+    const p = (v.policies as { policy: Record<string, unknown> }[])[0];
+    if (p) p.policy["policy-domain"] = "stranger.example";
+    expect(await outcome(await post(gzipOf(v)))).toBe(
+      "202 no-report: no managed domain in the report (stranger.example)",
+    );
+    expect(await outcome(await post(gzipOf(v)))).toBe(
+      "202 no-report: no managed domain in the report (stranger.example)",
+    );
+    const tally = await t.db.unknownDomainTally.findMany();
+    expect(tally.map((x) => [x.submitter, x.domain, x.count])).toEqual([
+      ["google.com", "stranger.example", 2],
+    ]);
+    expect((await countRows(t.db)).reports).toBe(0);
+  });
+
+  it("limits each source with 429 and Retry-After", async () => {
+    const limiter = new RateLimiter({ burst: 2, perSecond: 0.001 }, { burst: 100, perSecond: 1 });
+    const body = gzipOf(googleReport());
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(body, {}, { limiter })).status);
+    const limited = await post(body, {}, { limiter });
+    expect([...statuses, limited.status]).toEqual([201, 200, 429, 429]);
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    const other = await post(body, { "x-forwarded-for": "203.0.113.9" }, { limiter });
+    expect(other.status).toBe(200);
+  });
+
+  it("takes the client from X-Forwarded-For's first entry only behind a trusted proxy", () => {
+    const req = new Request("http://x/", { headers: { "x-forwarded-for": "1.1.1.1, 10.0.0.2" } });
+    expect(sourceOf(req, true)).toBe("1.1.1.1");
+    expect(sourceOf(req, false)).toBe("10.0.0.2");
+  });
+});
+
+function streamOf(chunk: number, count: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(c) {
+      if (sent++ >= count) c.close();
+      else c.enqueue(new Uint8Array(chunk).fill(0x7b));
+    },
+  });
+}

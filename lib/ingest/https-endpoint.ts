@@ -1,0 +1,100 @@
+// POST /api/reports/tlsrpt (RFC 8460 §5.3, RPT-DELIV-9/10/11): public, no session. The route
+// file only wires the process-wide database and limiter into this function.
+import type { Db } from "@/lib/db/client";
+import { recordRejection } from "@/lib/db/reports/rejected";
+import { MAX_COMPRESSED } from "@/lib/tlsrpt/read-report";
+import { logger } from "@/lib/log";
+import { ingestBytes, type IngestOutcome } from "./ingest";
+import type { RateLimiter } from "./rate-limit";
+
+export interface EndpointDeps {
+  db: () => Promise<Db>;
+  limiter: RateLimiter;
+  /** Body cap in bytes (RPT-ING-1: 10 MiB compressed). */
+  maxBytes?: number;
+  /** STS_TRUST_PROXY=1: the first X-Forwarded-For entry is the client. */
+  trustProxy?: boolean;
+}
+
+const text = (status: number, line: string, headers: Record<string, string> = {}) =>
+  new Response(`${line}\n`, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", ...headers },
+  });
+
+/**
+ * The client address. Next sets X-Forwarded-For to the socket address only when the
+ * request has none, so without a trusted proxy the last entry is the best we have; the
+ * limiter's shared bucket caps whoever forges it.
+ */
+export function sourceOf(req: Request, trustProxy: boolean): string {
+  const parts = (req.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const ip = trustProxy ? parts[0] : parts[parts.length - 1];
+  return ip || "unknown";
+}
+
+type Body = { ok: true; bytes: Uint8Array } | { ok: false; size: number };
+
+/** Reads at most max + 1 bytes: a larger body is refused without being buffered. */
+async function readCapped(req: Request, max: number): Promise<Body> {
+  if (!req.body) return { ok: true, bytes: new Uint8Array(0) };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, size };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, bytes: Buffer.concat(chunks, size) };
+}
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+function answer(o: IngestOutcome): Response {
+  const line =
+    o.status === "stored"
+      ? `stored: ${o.stored} report${o.stored === 1 ? "" : "s"}`
+      : o.status === "duplicate"
+        ? "duplicate: already received"
+        : `${o.status}: ${o.reason ?? ""}`;
+  return text(o.httpStatus, line.replace(/[\r\n]+/g, " "));
+}
+
+export async function handleTlsrptPost(req: Request, deps: EndpointDeps): Promise<Response> {
+  const source = sourceOf(req, deps.trustProxy ?? false);
+  if (!deps.limiter.take(source)) {
+    const wait = deps.limiter.retryAfter(source);
+    return text(429, `rate limited: try again in ${wait} s`, { "retry-after": String(wait) });
+  }
+  const max = deps.maxBytes ?? MAX_COMPRESSED;
+  const db = await deps.db();
+  const refuse = async (size: number) => {
+    const reason = `the report is over the ${mib(max)} limit`;
+    await recordRejection(db, { channel: "https", source, reason, size });
+    return text(413, `rejected: ${reason}`);
+  };
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > max) return refuse(declared);
+  const body = await readCapped(req, max);
+  if (!body.ok) return refuse(body.size);
+  if (body.bytes.length === 0) return text(400, "rejected: the request body is empty");
+  const outcome = await ingestBytes(db, body.bytes, {
+    channel: "https",
+    source,
+    contentType: req.headers.get("content-type") ?? undefined,
+  });
+  logger.debug(
+    { source, status: outcome.status, stored: outcome.stored, size: body.bytes.length },
+    "tlsrpt https submission",
+  );
+  return answer(outcome);
+}
