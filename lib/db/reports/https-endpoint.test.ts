@@ -29,13 +29,13 @@ const roomy = () =>
   new RateLimiter({ burst: 1000, perSecond: 1000 }, { burst: 1000, perSecond: 1000 });
 
 function post(
-  body: BodyInit,
+  data: BodyInit | Buffer,
   headers: Record<string, string> = { "content-type": "application/tlsrpt+gzip" },
   opts: { limiter?: RateLimiter; maxBytes?: number } = {},
 ) {
   const req = new Request("http://app.test/api/reports/tlsrpt", {
     method: "POST",
-    body,
+    body: Buffer.isBuffer(data) ? new Uint8Array(data) : data,
     headers: { "x-forwarded-for": "198.51.100.7", ...headers },
     duplex: "half",
   } as RequestInit);
