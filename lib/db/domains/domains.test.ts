@@ -34,7 +34,9 @@ describe("domains (data layer)", () => {
     expect(dup).toEqual({ ok: false, error: "münchen.example is already on the list." });
     expect((await listDomains(t.db)).map((d) => d.name)).toEqual(["xn--mnchen-3ya.example"]);
     if (!a.ok) return;
+    await t.db.setting.create({ data: { key: `verify:${a.value.id}:dns`, value: "{}" } });
     expect((await removeDomain(t.db, a.value.id, actor)).ok).toBe(true);
+    expect(await t.db.setting.count({ where: { key: { startsWith: "verify:" } } })).toBe(0);
     expect(await listDomains(t.db)).toEqual([]);
     const audit = await listAudit(t.db);
     expect(audit.map((e) => [e.action, e.actor, e.details.name])).toEqual([

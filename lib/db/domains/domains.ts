@@ -62,6 +62,8 @@ export async function removeDomain(
     const row = await tx.domain.findUnique({ where: { id } });
     if (!row) return err("That domain is no longer on the list.");
     await tx.domain.delete({ where: { id } });
+    // Live-verification results are kept as settings keyed by the domain id.
+    await tx.setting.deleteMany({ where: { key: { startsWith: `verify:${id}:` } } });
     await recordAudit(tx, {
       userId: actor.userId,
       actor: actor.email,
