@@ -58,6 +58,7 @@ export function ReportDashboard({ domain, initial }: { domain: string; initial: 
     placeholderData: keepPreviousData,
   });
   const s = q.data ?? initial;
+  const onAxis = s.markers.filter((m) => m.day <= s.to);
   const empty = s.totals.successful + s.totals.failed === 0 && s.mxFailures.length === 0;
   return (
     <div className="space-y-6">
@@ -83,7 +84,7 @@ export function ReportDashboard({ domain, initial }: { domain: string; initial: 
               is, try a longer date range.
             </Alert>
           ) : (
-            <DailyChart daily={s.daily} markers={s.markers} />
+            <DailyChart daily={s.daily} markers={onAxis} />
           )}
           {s.markers.length > 0 ? (
             <ul className="text-xs text-slate-600" aria-label="Policy changes">
@@ -111,13 +112,13 @@ export function ReportDashboard({ domain, initial }: { domain: string; initial: 
             s.mxFailures.map((m) => (
               <div key={m.mxHost}>
                 <h3 className="text-sm font-medium">
-                  <span className="font-mono">{m.mxHost || "(MX not named in the report)"}</span>
-                  <span className="ml-2 text-slate-600">{m.total} failed sessions</span>
+                  <span className="font-mono">{m.mxHost || "(MX not named in the report)"}</span>{" "}
+                  <span className="ml-1 text-slate-600">{m.total} failed sessions</span>
                 </h3>
                 <MxFailureChart
                   mx={m}
                   resultTypes={s.resultTypes}
-                  markers={s.markers}
+                  markers={onAxis}
                   onSelect={setSelection}
                 />
               </div>

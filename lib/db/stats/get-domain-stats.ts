@@ -37,6 +37,8 @@ export async function getDomainStats(
     resultTypes: all.resultTypes,
     mxFailures,
     reporters: reporterTable(summaries, names),
-    markers: markers.filter((m) => m.day >= range.from && m.day <= range.to),
+    // Changes after the last report day (today's switch) are listed too; the charts draw
+    // only those on their axis.
+    markers: markers.filter((m) => m.day >= range.from),
   };
 }
