@@ -1,0 +1,171 @@
+// IMAP accounts that receive TLS reports (the rua mailto address). The sealed password
+// stays in this module and the poller: MailboxView, which pages and APIs get, has none.
+import { seal } from "@/lib/crypto/seal";
+import { recordAudit } from "../audit/audit";
+import type { Db } from "../client";
+
+export type MailboxSecurity = "tls" | "starttls" | "none";
+
+export interface MailboxView {
+  id: string;
+  label: string;
+  host: string;
+  port: number;
+  security: MailboxSecurity;
+  username: string;
+  folder: string;
+  processedFolder: string;
+  pollMinutes: number;
+  enabled: boolean;
+  lastPollAt: Date | null;
+  lastError: string | null;
+  lastResult: string | null;
+}
+
+export interface MailboxForPoll extends MailboxView {
+  passwordSealed: string;
+}
+
+export interface MailboxInput {
+  label: string;
+  host: string;
+  port: number;
+  security: MailboxSecurity;
+  username: string;
+  /** Required when creating; on update, empty keeps the stored one. */
+  password: string;
+  folder: string;
+  processedFolder: string;
+  pollMinutes: number;
+  enabled: boolean;
+}
+
+export interface Actor {
+  userId: string;
+  email: string;
+}
+
+const view = {
+  id: true,
+  label: true,
+  host: true,
+  port: true,
+  security: true,
+  username: true,
+  folder: true,
+  processedFolder: true,
+  pollMinutes: true,
+  enabled: true,
+  lastPollAt: true,
+  lastError: true,
+  lastResult: true,
+} as const;
+
+const asView = <T extends { security: string }>(r: T) => ({
+  ...r,
+  security: r.security as MailboxSecurity,
+});
+
+export async function listMailboxes(db: Db): Promise<MailboxView[]> {
+  const rows = await db.mailboxAccount.findMany({ select: view, orderBy: { createdAt: "asc" } });
+  return rows.map(asView);
+}
+
+export async function mailboxForPoll(db: Db, id: string): Promise<MailboxForPoll | null> {
+  const r = await db.mailboxAccount.findUnique({
+    where: { id },
+    select: { ...view, passwordSealed: true },
+  });
+  return r ? asView(r) : null;
+}
+
+/** Enabled accounts whose interval has passed. */
+export async function dueMailboxes(db: Db, now: Date): Promise<string[]> {
+  const rows = await db.mailboxAccount.findMany({
+    where: { enabled: true },
+    select: { id: true, lastPollAt: true, pollMinutes: true },
+  });
+  return rows
+    .filter(
+      (r) => !r.lastPollAt || now.getTime() - r.lastPollAt.getTime() >= r.pollMinutes * 60_000,
+    )
+    .map((r) => r.id);
+}
+
+const fields = (m: MailboxInput) => ({
+  label: m.label,
+  host: m.host,
+  port: m.port,
+  security: m.security,
+  username: m.username,
+  folder: m.folder,
+  processedFolder: m.processedFolder,
+  pollMinutes: m.pollMinutes,
+  enabled: m.enabled,
+});
+
+export async function createMailbox(db: Db, m: MailboxInput, actor: Actor): Promise<MailboxView> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.mailboxAccount.create({
+      data: { ...fields(m), passwordSealed: seal(m.password) },
+      select: view,
+    });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      actor: actor.email,
+      action: "mailbox.add",
+      details: { label: m.label, host: m.host, username: m.username },
+    });
+    return asView(row);
+  });
+}
+
+export async function updateMailbox(
+  db: Db,
+  id: string,
+  m: MailboxInput,
+  actor: Actor,
+): Promise<MailboxView | null> {
+  return db.$transaction(async (tx) => {
+    const found = await tx.mailboxAccount.findUnique({ where: { id }, select: { id: true } });
+    if (!found) return null;
+    const row = await tx.mailboxAccount.update({
+      where: { id },
+      data: { ...fields(m), ...(m.password ? { passwordSealed: seal(m.password) } : {}) },
+      select: view,
+    });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      actor: actor.email,
+      action: "mailbox.edit",
+      details: { label: m.label, host: m.host, passwordChanged: m.password !== "" },
+    });
+    return asView(row);
+  });
+}
+
+export async function deleteMailbox(db: Db, id: string, actor: Actor): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const found = await tx.mailboxAccount.findUnique({ where: { id }, select: { label: true } });
+    if (!found) return false;
+    await tx.mailboxAccount.delete({ where: { id } });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      actor: actor.email,
+      action: "mailbox.remove",
+      details: { label: found.label },
+    });
+    return true;
+  });
+}
+
+export async function recordPoll(
+  db: Db,
+  id: string,
+  r: { at: Date; error: string | null; result: string | null },
+): Promise<void> {
+  await db.mailboxAccount.updateMany({
+    where: { id },
+    data: { lastPollAt: r.at, lastError: r.error, lastResult: r.result },
+  });
+}

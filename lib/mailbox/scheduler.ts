@@ -1,0 +1,31 @@
+// Polls every enabled mailbox account on its own interval, in the server process
+// (started from instrumentation.ts). One poll at a time: a slow server cannot pile up
+// overlapping sessions.
+import { getDb } from "@/lib/db/client";
+import { dueMailboxes } from "@/lib/db/reports/mailboxes";
+import { logger } from "@/lib/log";
+import { pollMailbox } from "./poll";
+
+const TICK_MS = 60_000;
+const state = globalThis as unknown as { __stsPoller?: NodeJS.Timeout };
+let running = false;
+
+export async function pollDueMailboxes(now = new Date()): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    const db = await getDb();
+    for (const id of await dueMailboxes(db, now)) await pollMailbox(db, id);
+  } catch (e) {
+    logger.error({ err: e }, "mailbox poller tick failed");
+  } finally {
+    running = false;
+  }
+}
+
+export function startMailboxPoller(): void {
+  if (state.__stsPoller) return;
+  state.__stsPoller = setInterval(() => void pollDueMailboxes(), TICK_MS);
+  state.__stsPoller.unref();
+  logger.info("mailbox poller started");
+}
