@@ -42,7 +42,10 @@ async function imap<T>(fn: (c: ImapFlow) => Promise<T>): Promise<T> {
 }
 
 const count = (path: string) =>
-  imap(async (c) => (await c.status(path, { messages: true })).messages ?? 0);
+  imap(async (c) => {
+    const st = await c.status(path, { messages: true });
+    return st ? (st.messages ?? 0) : 0;
+  });
 
 beforeAll(async () => {
   process.env.STS_SECRET ??= "test-secret-for-mailbox-passwords";
