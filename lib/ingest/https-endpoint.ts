@@ -6,6 +6,7 @@ import { MAX_COMPRESSED } from "@/lib/tlsrpt/read-report";
 import { logger } from "@/lib/log";
 import { ingestBytes, type IngestOutcome } from "./ingest";
 import type { RateLimiter } from "./rate-limit";
+import { readCapped } from "./read-capped";
 
 export interface EndpointDeps {
   db: () => Promise<Db>;
@@ -34,27 +35,6 @@ export function sourceOf(req: Request, trustProxy: boolean): string {
     .filter(Boolean);
   const ip = trustProxy ? parts[0] : parts[parts.length - 1];
   return ip || "unknown";
-}
-
-type Body = { ok: true; bytes: Uint8Array } | { ok: false; size: number };
-
-/** Reads at most max + 1 bytes: a larger body is refused without being buffered. */
-async function readCapped(req: Request, max: number): Promise<Body> {
-  if (!req.body) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return { ok: false, size };
-    }
-    chunks.push(value);
-  }
-  return { ok: true, bytes: Buffer.concat(chunks, size) };
 }
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;

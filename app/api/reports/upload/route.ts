@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/lib/db/client";
+import { withUser } from "@/lib/http/handler";
+import { ingestBytes } from "@/lib/ingest/ingest";
+import { readCapped } from "@/lib/ingest/read-capped";
+import { MAX_MESSAGE_BYTES } from "@/lib/mailbox/poll";
+
+// Admin upload of one report file per request (.json, .json.gz, .gz or .eml), sent as the
+// raw request body with the file name in ?filename=. The browser sends many in turn and
+// shows each outcome (components/ingest/upload-reports.tsx).
+export const POST = withUser("admin", async (req) => {
+  const filename = (new URL(req.url).searchParams.get("filename") ?? "upload").slice(0, 255);
+  const body = await readCapped(req, MAX_MESSAGE_BYTES);
+  if (!body.ok) {
+    return NextResponse.json(
+      { status: "rejected", reason: "the file is over the 15 MiB limit", stored: 0, duplicates: 0 },
+      { status: 413 },
+    );
+  }
+  const out = await ingestBytes(await getDb(), body.bytes, {
+    channel: "upload",
+    source: filename,
+    filename,
+    contentType: req.headers.get("content-type") ?? undefined,
+  });
+  return NextResponse.json(
+    {
+      status: out.status,
+      stored: out.stored,
+      duplicates: out.duplicates,
+      reason: out.reason ?? null,
+      unknownDomains: out.unknownDomains,
+    },
+    { status: out.httpStatus === 202 ? 200 : out.httpStatus },
+  );
+});

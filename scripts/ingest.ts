@@ -1,0 +1,58 @@
+// Ingest report files from disk: npx tsx scripts/ingest.ts <files or folders> (folders are
+// walked recursively for .json, .json.gz, .gz and .eml). The same ingestBytes as the HTTPS
+// endpoint; one line per file, a summary line, exit code 1 when anything was rejected.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { getDb } from "../lib/db/client";
+import { closeSqliteStore } from "../lib/db/reports/sqlite-store";
+import { ingestBytes, type IngestOutcome } from "../lib/ingest/ingest";
+import { summarize, type FileOutcome } from "../lib/ingest/summary";
+
+const REPORT_FILE = /\.(json|json\.gz|gz|eml)$/i;
+
+function* walk(p: string): Generator<string> {
+  const st = statSync(p);
+  if (st.isDirectory()) {
+    for (const name of readdirSync(p).sort()) yield* walk(path.join(p, name));
+  } else if (st.isFile()) yield p;
+}
+
+async function main(args: string[]): Promise<number> {
+  if (args.length === 0) {
+    console.error("usage: npm run ingest -- <files or folders>");
+    return 2;
+  }
+  const files: string[] = [];
+  for (const a of args) {
+    try {
+      for (const f of walk(a)) if (REPORT_FILE.test(f) || f === a) files.push(f);
+    } catch {
+      console.error(`${a}: not found`);
+      return 2;
+    }
+  }
+  const db = await getDb();
+  const outcomes: FileOutcome[] = [];
+  for (const f of files) {
+    const out: IngestOutcome = await ingestBytes(db, readFileSync(f), {
+      channel: "cli",
+      source: f,
+      filename: path.basename(f),
+    });
+    outcomes.push(out);
+    console.log(`${f}: ${out.status}${out.reason ? ` (${out.reason})` : ""}`);
+  }
+  const s = summarize(outcomes);
+  console.log(s.line);
+  await closeSqliteStore(db);
+  await db.$disconnect();
+  return s.rejected > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);
