@@ -1,4 +1,4 @@
-import { Globe, History, ShieldCheck, Users } from "lucide-react";
+import { Globe, History, Settings, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
@@ -36,6 +36,11 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
             <NavLink href="/audit" icon={<History aria-hidden />}>
               Audit log
             </NavLink>
+            {user.role === "admin" ? (
+              <NavLink href="/settings" icon={<Settings aria-hidden />}>
+                Settings
+              </NavLink>
+            ) : null}
           </nav>
           <div className="ml-auto">
             <UserMenu user={user} />

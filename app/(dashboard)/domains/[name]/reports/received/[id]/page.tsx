@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReportDetail } from "@/components/ingest/report-detail";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { findDomainByName } from "@/lib/db/domains/domains";
+import { getReceivedReport } from "@/lib/db/reports/received";
+import { rawAsText } from "@/lib/ingest/raw-text";
+
+export const metadata: Metadata = { title: "Received report" };
+
+export default async function ReceivedReportPage({
+  params,
+}: {
+  params: Promise<{ name: string; id: string }>;
+}) {
+  await requirePageUser();
+  const { name, id } = await params;
+  const db = await getDb();
+  const domain = await findDomainByName(db, decodeURIComponent(name));
+  const rowId = Number(id);
+  if (!domain || !Number.isSafeInteger(rowId)) notFound();
+  const report = await getReceivedReport(db, domain.id, rowId);
+  if (!report) notFound();
+  return <ReportDetail domain={domain.name} report={report} raw={rawAsText(report.raw)} />;
+}

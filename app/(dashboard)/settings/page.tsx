@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { HttpsChannel } from "@/components/ingest/https-channel";
+import { RejectedTable, UnknownDomainsTable } from "@/components/ingest/intake-tables";
+import { MailboxAdmin } from "@/components/ingest/mailbox-admin";
+import { UploadReports } from "@/components/ingest/upload-reports";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { listMailboxes } from "@/lib/db/reports/mailboxes";
+import { listUnknownDomains } from "@/lib/db/reports/received";
+import { listRejected } from "@/lib/db/reports/rejected";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requirePageUser("admin");
+  const db = await getDb();
+  const [mailboxes, rejected, unknown] = await Promise.all([
+    listMailboxes(db),
+    listRejected(db),
+    listUnknownDomains(db),
+  ]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold text-slate-900">Settings: report channels</h1>
+      <HttpsChannel publicUrl={process.env.STS_PUBLIC_URL?.trim() || null} />
+      <MailboxAdmin
+        mailboxes={mailboxes.map((m) => ({
+          ...m,
+          lastPollAt: m.lastPollAt?.toISOString() ?? null,
+        }))}
+      />
+      <UploadReports />
+      <RejectedTable rows={rejected} />
+      <UnknownDomainsTable rows={unknown} />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { Card, CardHeader } from "@/components/ui/card";
+import type { RejectedRecord } from "@/lib/db/reports/rejected";
+import type { UnknownDomainRow } from "@/lib/db/reports/received";
+import { CHANNEL_LABEL, utcMinute } from "./format";
+
+// Sources, reasons and domain names come from outside: rendered as text only (RPT-ING-2).
+export function RejectedTable({ rows }: { rows: RejectedRecord[] }) {
+  return (
+    <Card>
+      <CardHeader
+        title="Rejected submissions"
+        description={
+          rows.length === 0
+            ? "Nothing has been refused."
+            : "Reports that were refused, newest first, with the reason each one was refused."
+        }
+      />
+      {rows.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" aria-label="Rejected submissions">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th className="px-4 py-2 font-medium">When</th>
+                <th className="px-4 py-2 font-medium">Channel</th>
+                <th className="px-4 py-2 font-medium">Source</th>
+                <th className="px-4 py-2 font-medium">Reason</th>
+                <th className="px-4 py-2 text-right font-medium">Bytes</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.receivedAt)}</td>
+                  <td className="px-4 py-2">{CHANNEL_LABEL[r.channel] ?? r.channel}</td>
+                  <td className="max-w-56 break-all px-4 py-2">{r.source}</td>
+                  <td className="px-4 py-2">{r.reason}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">
+                    {r.size.toLocaleString("en")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+export function UnknownDomainsTable({ rows }: { rows: UnknownDomainRow[] }) {
+  return (
+    <Card>
+      <CardHeader
+        title="Reports about domains not managed here"
+        description={
+          rows.length === 0
+            ? "Every report so far was about a domain on the list."
+            : "Policy entries for domains not on the list are counted here, not stored. Add the domain to start keeping them."
+        }
+      />
+      {rows.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" aria-label="Unknown domains">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th className="px-4 py-2 font-medium">Domain</th>
+                <th className="px-4 py-2 font-medium">Reporter</th>
+                <th className="px-4 py-2 text-right font-medium">Reports</th>
+                <th className="px-4 py-2 font-medium">Last seen</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <tr key={`${r.submitter}\u0000${r.domain}`}>
+                  <td className="px-4 py-2">{r.domain}</td>
+                  <td className="px-4 py-2">{r.submitter}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{r.count}</td>
+                  <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.lastSeen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

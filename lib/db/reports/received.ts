@@ -1,0 +1,211 @@
+// The received-reports list and detail for one domain (components/ingest/*). Session counts
+// are the domain's, without double counting across policy types (RPT-JSON-7).
+import type { Diagnostic } from "@/lib/core/diagnostic";
+import type { Db } from "../client";
+
+export interface ReceivedRow {
+  id: number;
+  organization: string;
+  reporterKey: string;
+  reportId: string;
+  start: Date;
+  end: Date;
+  channel: string;
+  receivedAt: Date;
+  successful: number;
+  failed: number;
+  warnings: number;
+  conflict: boolean;
+}
+
+interface PolicyCounts {
+  policyType: string;
+  successfulCount: number;
+  failedCount: number;
+}
+
+/** Same rule as domainSessionTotals: the largest of sts/tlsa/other, plus no-policy-found. */
+export function sessionsOf(policies: readonly PolicyCounts[]): {
+  successful: number;
+  failed: number;
+} {
+  const byType = new Map<string, { successful: number; failed: number }>();
+  for (const p of policies) {
+    const c = byType.get(p.policyType) ?? { successful: 0, failed: 0 };
+    c.successful += p.successfulCount;
+    c.failed += p.failedCount;
+    byType.set(p.policyType, c);
+  }
+  let best = { successful: 0, failed: 0 };
+  for (const [type, c] of byType) {
+    if (type !== "no-policy-found" && c.successful + c.failed > best.successful + best.failed)
+      best = c;
+  }
+  const none = byType.get("no-policy-found") ?? { successful: 0, failed: 0 };
+  return { successful: best.successful + none.successful, failed: best.failed + none.failed };
+}
+
+const countWarnings = (json: string): number => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.length : 0;
+  } catch {
+    return 0;
+  }
+};
+
+export async function listReceivedReports(
+  db: Db,
+  domainId: string,
+  take = 200,
+): Promise<ReceivedRow[]> {
+  const rows = await db.report.findMany({
+    where: { policies: { some: { domainId } } },
+    orderBy: [{ startDatetime: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      organization: true,
+      reporterKey: true,
+      reportId: true,
+      startDatetime: true,
+      endDatetime: true,
+      channel: true,
+      receivedAt: true,
+      warnings: true,
+      conflict: true,
+      policies: {
+        where: { domainId },
+        select: { policyType: true, successfulCount: true, failedCount: true },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    organization: r.organization,
+    reporterKey: r.reporterKey,
+    reportId: r.reportId,
+    start: r.startDatetime,
+    end: r.endDatetime,
+    channel: r.channel,
+    receivedAt: r.receivedAt,
+    ...sessionsOf(r.policies),
+    warnings: countWarnings(r.warnings),
+    conflict: r.conflict,
+  }));
+}
+
+export interface ReceivedFailure {
+  resultType: string;
+  sendingMtaIp: string | null;
+  receivingMxHostname: string | null;
+  receivingMxHelo: string | null;
+  receivingIp: string | null;
+  failedSessionCount: number;
+  additionalInformation: string | null;
+  failureReasonCode: string | null;
+}
+
+export interface ReceivedPolicy {
+  policyType: string;
+  policyStrings: string[];
+  mxHosts: string[];
+  successfulCount: number;
+  failedCount: number;
+  failures: ReceivedFailure[];
+}
+
+export interface ReceivedDetail extends Omit<ReceivedRow, "warnings"> {
+  contactInfo: string | null;
+  contentHash: string;
+  warnings: Diagnostic[];
+  policies: ReceivedPolicy[];
+  raw: Uint8Array | null;
+  rawSize: number;
+}
+
+const stringList = (json: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
+const diagnostics = (json: string): Diagnostic[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v as Diagnostic[]) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** One report as stored, limited to this domain's policy entries; null when not found. */
+export async function getReceivedReport(
+  db: Db,
+  domainId: string,
+  id: number,
+): Promise<ReceivedDetail | null> {
+  const r = await db.report.findFirst({
+    where: { id, policies: { some: { domainId } } },
+    include: {
+      policies: {
+        where: { domainId },
+        orderBy: { id: "asc" },
+        include: { failures: { orderBy: { id: "asc" } } },
+      },
+    },
+  });
+  if (!r) return null;
+  const policies = r.policies.map((p) => ({
+    policyType: p.policyType,
+    policyStrings: stringList(p.policyStrings),
+    mxHosts: stringList(p.mxHosts),
+    successfulCount: p.successfulCount,
+    failedCount: p.failedCount,
+    failures: p.failures.map((f) => ({
+      resultType: f.resultType,
+      sendingMtaIp: f.sendingMtaIp,
+      receivingMxHostname: f.receivingMxHostname,
+      receivingMxHelo: f.receivingMxHelo,
+      receivingIp: f.receivingIp,
+      failedSessionCount: f.failedSessionCount,
+      additionalInformation: f.additionalInformation,
+      failureReasonCode: f.failureReasonCode,
+    })),
+  }));
+  return {
+    id: r.id,
+    organization: r.organization,
+    reporterKey: r.reporterKey,
+    reportId: r.reportId,
+    start: r.startDatetime,
+    end: r.endDatetime,
+    channel: r.channel,
+    receivedAt: r.receivedAt,
+    ...sessionsOf(r.policies),
+    conflict: r.conflict,
+    contactInfo: r.contactInfo,
+    contentHash: r.contentHash,
+    warnings: diagnostics(r.warnings),
+    policies,
+    raw: r.raw ? new Uint8Array(r.raw) : null,
+    rawSize: r.rawSize,
+  };
+}
+
+export interface UnknownDomainRow {
+  submitter: string;
+  domain: string;
+  count: number;
+  lastSeen: Date;
+}
+
+export async function listUnknownDomains(db: Db, take = 200): Promise<UnknownDomainRow[]> {
+  return db.unknownDomainTally.findMany({
+    orderBy: [{ count: "desc" }, { lastSeen: "desc" }],
+    take,
+  });
+}
