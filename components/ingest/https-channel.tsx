@@ -26,7 +26,7 @@ export function HttpsChannel({ publicUrl }: { publicUrl: string | null }) {
           </>
         ) : (
           <Alert tone="warn">
-            Set STS_PUBLIC_URL (the address people and reporters reach this app at, e.g.
+            Set STS_PUBLIC_URL (the address reporters reach this app at, e.g.
             https://sts.example.com) to see the HTTPS rua URL.
           </Alert>
         )}

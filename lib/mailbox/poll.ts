@@ -154,8 +154,21 @@ async function pollWith(db: Db, client: ImapFlow, a: MailboxForPoll): Promise<Po
   return s;
 }
 
+// One session per account at a time: "Poll now" during a scheduled poll joins it instead of
+// reading the same messages twice.
+const inFlight = new Map<string, Promise<PollResult>>();
+
 /** Polls one account now and records the outcome on it (lastPollAt, lastError, lastResult). */
-export async function pollMailbox(db: Db, id: string): Promise<PollResult> {
+export function pollMailbox(db: Db, id: string): Promise<PollResult> {
+  let p = inFlight.get(id);
+  if (!p) {
+    p = pollOnce(db, id).finally(() => inFlight.delete(id));
+    inFlight.set(id, p);
+  }
+  return p;
+}
+
+async function pollOnce(db: Db, id: string): Promise<PollResult> {
   const a = await mailboxForPoll(db, id);
   if (!a) return { ok: false, error: "that mailbox account no longer exists" };
   const at = new Date();

@@ -22,7 +22,9 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold text-slate-900">Settings: report channels</h1>
-      <HttpsChannel publicUrl={process.env.STS_PUBLIC_URL?.trim() || null} />
+      <HttpsChannel
+        publicUrl={process.env.STS_PUBLIC_URL?.trim() || process.env.NEXTAUTH_URL?.trim() || null}
+      />
       <MailboxAdmin
         mailboxes={mailboxes.map((m) => ({
           ...m,
