@@ -123,4 +123,59 @@ describe("ingestBytes", () => {
     expect(out.httpStatus).toBe(400);
     expect(await countRows(t.db)).toMatchObject({ reports: 0, policies: 0, rejected: 1 });
   });
+
+  it("answers 202 for an empty report (no policies) and stores nothing", async () => {
+    const empty = { ...googleReport(), policies: [] };
+    const out = await ingestBytes(t.db, gzipOf(empty), meta);
+    expect(out).toMatchObject({ status: "no-report", httpStatus: 202, stored: 0 });
+    expect(out.reason).toBe("no managed domain in the report (none named)");
+    expect(await countRows(t.db)).toMatchObject({ reports: 0, unknown: 0, rejected: 0 });
+  });
+
+  it("sees a domain removed between two reports (no stale cache, no orphan rows)", async () => {
+    const other = await t.db.domain.create({
+      data: { name: "removed.example", displayName: "removed.example" },
+    });
+    const forOther = (id: string) => {
+      const v = googleReport();
+      v["report-id"] = id;
+      const p = (v.policies as { policy: Record<string, unknown> }[])[0];
+      if (p) p.policy["policy-domain"] = "removed.example";
+      return gzipOf(v);
+    };
+    expect((await ingestBytes(t.db, forOther("r1"), meta)).status).toBe("stored");
+    await t.db.domain.delete({ where: { id: other.id } });
+    const after = await ingestBytes(t.db, forOther("r2"), meta);
+    expect(after).toMatchObject({
+      status: "no-report",
+      httpStatus: 202,
+      unknownDomains: ["removed.example"],
+    });
+    // The first report stays (it is the reporter's record); its entries went with the domain.
+    expect(await countRows(t.db)).toMatchObject({
+      reports: 1,
+      policies: 0,
+      failures: 0,
+      rollups: 0,
+    });
+  });
+
+  it("keeps concurrent reports for a domain being removed whole or not at all", async () => {
+    const d = await t.db.domain.create({ data: { name: "going.example", displayName: "going" } });
+    const reports = Array.from({ length: 20 }, (_, i) => {
+      const v = googleReport();
+      v["report-id"] = `going-${i}`;
+      const p = (v.policies as { policy: Record<string, unknown> }[])[0];
+      if (p) p.policy["policy-domain"] = "going.example";
+      return gzipOf(v);
+    });
+    const outs = await Promise.all([
+      ...reports.map((b) => ingestBytes(t.db, b, meta)),
+      t.db.domain.delete({ where: { id: d.id } }).then(() => null),
+    ]);
+    const statuses = outs.filter((o) => o !== null).map((o) => o.status);
+    expect(statuses.every((s) => s === "stored" || s === "no-report")).toBe(true);
+    // Whatever was stored for the domain went with it; nothing half-written remains.
+    expect(await countRows(t.db)).toMatchObject({ policies: 0, failures: 0, rollups: 0 });
+  });
 });
