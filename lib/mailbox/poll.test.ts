@@ -2,7 +2,7 @@
 // ../shared/samples/tlsrpt plus composed ones, appended over IMAP, then polled.
 import { gzipSync } from "node:zlib";
 import { ImapFlow } from "imapflow";
-import MailComposer from "nodemailer/lib/mail-composer";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDovecot, type DovecotServer } from "@/e2e/dovecot/dovecot";
 import { createMailbox, mailboxForPoll } from "@/lib/db/reports/mailboxes";
