@@ -5,12 +5,19 @@ import type { DailySessions, MxFailures, ReporterRow } from "./types";
 // Pure shaping of the rollup rows the stats queries return (DailyRollup, see
 // prisma/schema.prisma): dense day series, per-MX failures and the reporter table.
 
-/** Summary rollups: resultType "success" | "failure", mxHost "*". */
-export interface SummaryRow {
-  reporterKey: string;
+/** Summary rollups of one day, summed over reporters: resultType "success" | "failure". */
+export interface DaySummaryRow {
   day: string;
   resultType: string;
   sessions: number;
+}
+
+/** One reporter's summary sessions and the days it reported, in a range. */
+export interface ReporterSessions {
+  reporterKey: string;
+  successful: number;
+  failed: number;
+  daysReported: number;
 }
 
 /** Failure-detail rollups: one result type on one MX ("" = unknown) on one day. */
@@ -21,7 +28,7 @@ export interface FailureRow {
   sessions: number;
 }
 
-export function dailySeries(range: DayRange, rows: readonly SummaryRow[]): DailySessions[] {
+export function dailySeries(range: DayRange, rows: readonly DaySummaryRow[]): DailySessions[] {
   const byDay = new Map<string, DailySessions>(
     daysOf(range).map((day) => [day, { day, successful: 0, failed: 0 }]),
   );
@@ -35,30 +42,20 @@ export function dailySeries(range: DayRange, rows: readonly SummaryRow[]): Daily
 }
 
 export function reporterTable(
-  rows: readonly SummaryRow[],
+  rows: readonly ReporterSessions[],
   names: ReadonlyMap<string, string>,
 ): ReporterRow[] {
-  const acc = new Map<string, { days: Set<string>; successful: number; failed: number }>();
-  for (const r of rows) {
-    const a = acc.get(r.reporterKey) ?? { days: new Set(), successful: 0, failed: 0 };
-    acc.set(r.reporterKey, a);
-    a.days.add(r.day);
-    if (r.resultType === "success") a.successful += r.sessions;
-    else if (r.resultType === "failure") a.failed += r.sessions;
-  }
-  return [...acc.entries()]
-    .map(([reporterKey, a]) => {
-      const total = a.successful + a.failed;
-      return {
-        reporterKey,
-        organization: names.get(reporterKey) ?? reporterKey,
-        daysReported: a.days.size,
-        successful: a.successful,
-        failed: a.failed,
-        failureRate: total === 0 ? 0 : a.failed / total,
-      };
-    })
-    .sort((x, y) => y.successful + y.failed - (x.successful + x.failed));
+  return rows
+    .map((r) => ({
+      ...r,
+      organization: names.get(r.reporterKey) ?? r.reporterKey,
+      failureRate: failureRate(r.successful, r.failed),
+    }))
+    .sort(
+      (x, y) =>
+        y.successful + y.failed - (x.successful + x.failed) ||
+        x.reporterKey.localeCompare(y.reporterKey),
+    );
 }
 
 export function mxFailureSeries(
@@ -66,6 +63,7 @@ export function mxFailureSeries(
   rows: readonly FailureRow[],
 ): { mxFailures: MxFailures[]; resultTypes: string[] } {
   const days = daysOf(range);
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
   const byMx = new Map<string, MxFailures>();
   for (const r of rows) {
     let mx = byMx.get(r.mxHost);
@@ -78,8 +76,7 @@ export function mxFailureSeries(
       };
       byMx.set(r.mxHost, mx);
     }
-    const i = days.indexOf(r.day);
-    const d = mx.days[i];
+    const d = mx.days[dayIndex.get(r.day) ?? -1];
     if (!d) continue;
     d.total += r.sessions;
     d.byType[r.resultType] = (d.byType[r.resultType] ?? 0) + r.sessions;

@@ -5,6 +5,7 @@ import type { DomainStats } from "@/lib/stats/types";
 import { getMxFailures } from "./get-mx-failures";
 import { getPolicyMarkers } from "./get-policy-markers";
 import { getReporterNames } from "./get-reporter-names";
+import { getReporterSessions } from "./get-reporter-sessions";
 import { getSessionSummaries } from "./get-session-summaries";
 
 /** Everything the report dashboard draws for one domain and range (the chart API). */
@@ -14,12 +15,16 @@ export async function getDomainStats(
   range: DayRange,
   mx: string | null,
 ): Promise<DomainStats> {
-  const [summaries, failures, markers] = await Promise.all([
+  const [summaries, reporters, failures, markers] = await Promise.all([
     getSessionSummaries(db, domain.id, range),
+    getReporterSessions(db, domain.id, range),
     getMxFailures(db, domain.id, range),
     getPolicyMarkers(db, domain.id),
   ]);
-  const names = await getReporterNames(db, [...new Set(summaries.map((s) => s.reporterKey))]);
+  const names = await getReporterNames(
+    db,
+    reporters.map((r) => r.reporterKey),
+  );
   const all = mxFailureSeries(range, failures);
   const mxFailures = mx === null ? all.mxFailures : all.mxFailures.filter((m) => m.mxHost === mx);
   const daily = dailySeries(range, summaries);
@@ -36,7 +41,7 @@ export async function getDomainStats(
     mxHosts: all.mxFailures.map((m) => m.mxHost),
     resultTypes: all.resultTypes,
     mxFailures,
-    reporters: reporterTable(summaries, names),
+    reporters: reporterTable(reporters, names),
     // Changes after the last report day (today's switch) are listed too; the charts draw
     // only those on their axis.
     markers: markers.filter((m) => m.day >= range.from),

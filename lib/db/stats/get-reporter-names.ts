@@ -1,17 +1,16 @@
 import type { Db } from "../client";
 
-/** The organisation name each reporter used in its most recent report. */
+/** The organisation name each reporter gives in its reports. */
 export async function getReporterNames(
   db: Db,
   reporterKeys: readonly string[],
 ): Promise<Map<string, string>> {
-  // One indexed lookup per reporter (Report has an index on reporterKey): a group-by over
-  // all reports would read every report a reporter ever sent.
+  // One indexed lookup per reporter (Report has an index on reporterKey), without ordering:
+  // "the latest" would read every report a reporter ever sent (bench/charts.ts).
   const found = await Promise.all(
     reporterKeys.map((reporterKey) =>
       db.report.findFirst({
         where: { reporterKey },
-        orderBy: { id: "desc" },
         select: { reporterKey: true, organization: true },
       }),
     ),
