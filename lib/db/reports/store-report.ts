@@ -85,23 +85,33 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
     },
     select: { id: true },
   });
-  for (const p of r.policies) {
+  const entries = r.policies.flatMap((p) => {
     const domainId = p.policyDomain === null ? undefined : ids.get(p.policyDomain);
-    if (domainId === undefined) continue;
+    return domainId === undefined ? [] : [{ p, domainId }];
+  });
+  const policyRow = ({ p, domainId }: (typeof entries)[number]) => ({
+    reportRowId: row.id,
+    domainId,
+    reportDay: r.reportDay,
+    policyType: p.policyType,
+    policyStrings: JSON.stringify(p.policyStrings),
+    mxHosts: JSON.stringify(p.mxHosts),
+    successfulCount: p.totalSuccessfulSessionCount,
+    failedCount: p.totalFailureSessionCount,
+  });
+  // One statement for the policy entries of most reports; those with failure details need
+  // each entry's id, so they are written one by one with their details.
+  const plain = entries.filter((e) => e.p.failureDetails.length === 0);
+  if (plain.length > 0) await tx.reportPolicy.createMany({ data: plain.map(policyRow) });
+  for (const e of entries) {
+    if (e.p.failureDetails.length === 0) continue;
     await tx.reportPolicy.create({
       data: {
-        reportRowId: row.id,
-        domainId,
-        reportDay: r.reportDay,
-        policyType: p.policyType,
-        policyStrings: JSON.stringify(p.policyStrings),
-        mxHosts: JSON.stringify(p.mxHosts),
-        successfulCount: p.totalSuccessfulSessionCount,
-        failedCount: p.totalFailureSessionCount,
+        ...policyRow(e),
         failures: {
           createMany: {
-            data: p.failureDetails.map((d) => ({
-              domainId,
+            data: e.p.failureDetails.map((d) => ({
+              domainId: e.domainId,
               reportDay: r.reportDay,
               resultType: d.resultType,
               sendingMtaIp: d.sendingMtaIp,
