@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { CheckResult, ProbeProgress } from "@/lib/checker/types";
-import type { RunStreamEvent } from "@/lib/db/checks/run-domain-check";
+import type { RunStreamEvent } from "@/lib/check-runs/run-domain-check";
 
 // Runs a check through POST /api/domains/<name>/checks and follows its NDJSON stream:
 // probes as they start and finish, results as they arrive.

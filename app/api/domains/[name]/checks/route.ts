@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { checkerOptionsFromEnv } from "@/lib/config/checker";
 import { loadCheckHistory } from "@/lib/db/checks/check-run-view";
-import { runEventStream, startDomainCheck } from "@/lib/db/checks/run-domain-check";
+import { runEventStream, startDomainCheck } from "@/lib/check-runs/run-domain-check";
 import { getDb } from "@/lib/db/client";
 import { findDomainByName } from "@/lib/db/domains/domains";
 import { withUser } from "@/lib/http/handler";

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policyText } from "@/e2e/servers/lab-zones";
 import { startTestWorld, type TestWorld } from "@/e2e/servers/world";
 import type { CheckOptions } from "@/lib/checker/types";
-import { openTestDb, type TestDb } from "../test-db";
-import { createFirstAdmin } from "../users/users";
-import { addDomain } from "../domains/domains";
-import { getCheckRun, latestCheckRun } from "./checks";
+import { openTestDb, type TestDb } from "@/lib/db/test-db";
+import { createFirstAdmin } from "@/lib/db/users/users";
+import { addDomain } from "@/lib/db/domains/domains";
+import { getCheckRun, latestCheckRun } from "@/lib/db/checks/checks";
 import {
   ALREADY_RUNNING,
   runEventStream,

@@ -1,10 +1,15 @@
-import type { Db } from "../client";
+import type { Db } from "@/lib/db/client";
 import { runCheck } from "@/lib/checker/index";
 import type { CheckEvent, CheckOptions, CheckReport } from "@/lib/checker/types";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
 import { logger } from "@/lib/log";
-import { failCheckRun, finishCheckRun, runningCheckRun, startCheckRun } from "./checks";
-import { getDkimSelectors } from "./dkim-selectors";
+import {
+  failCheckRun,
+  finishCheckRun,
+  runningCheckRun,
+  startCheckRun,
+} from "@/lib/db/checks/checks";
+import { getDkimSelectors } from "@/lib/db/checks/dkim-selectors";
 
 // Step 1's "Run check" (issue 4): one stored run per request, its events fanned out to
 // whoever watches. The run belongs to the server, not to the request: a browser that goes
