@@ -1,0 +1,5 @@
+-- DropIndex
+DROP INDEX "Report_reporterKey_reportId_idx";
+
+-- DropIndex
+DROP INDEX "Report_reportDay_idx";
