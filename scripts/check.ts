@@ -1,5 +1,5 @@
 // CLI for the configuration checker: npm run check -- <domain> [--json] [--dns 127.0.0.1:5353]
-//   [--allow-private] [--ca file.pem] [--dkim-selector s1,s2] [--deadline ms]
+//   [--allow-private] [--ca file.pem] [--dkim-selector s1,s2] [--deadline ms] [--test-rua]
 // Without flags, the network settings come from the environment as for the app
 // (STS_DNS_SERVERS, STS_CHECK_ALLOW_PRIVATE, STS_EXTRA_CA_FILE, STS_CHECKER_CONFIG).
 // Exit code: 0 no errors, 1 at least one error, 2 bad usage.
@@ -8,7 +8,7 @@ import { checkDomain, formatReportText, type CheckOptions } from "../lib/checker
 import { checkerOptionsFromEnv } from "../lib/config/checker";
 
 const USAGE =
-  "usage: npm run check -- <domain> [--json] [--dns host:port[,host:port]] [--allow-private] [--ca file.pem] [--dkim-selector s1,s2] [--deadline ms]";
+  "usage: npm run check -- <domain> [--json] [--dns host:port[,host:port]] [--allow-private] [--ca file.pem] [--dkim-selector s1,s2] [--deadline ms] [--test-rua]";
 
 function parseArgs(
   argv: string[],
@@ -21,6 +21,7 @@ function parseArgs(
     const value = () => argv[++i] ?? "";
     if (arg === "--json") json = true;
     else if (arg === "--allow-private") options.allowPrivate = true;
+    else if (arg === "--test-rua") options.testHttpsRua = true;
     else if (arg === "--dns") options.dnsServers = value().split(",");
     else if (arg === "--ca") options.ca = [readFileSync(value(), "utf8")];
     else if (arg === "--dkim-selector") options.dkimSelectors = value().split(",").filter(Boolean);

@@ -1,9 +1,11 @@
-// §14.5 TLS-RPT record (CHK-RPT-1…5, 7). CHK-RPT-6 (test POST to https rua) is opt-in and not run.
+// §14.5 TLS-RPT record (CHK-RPT-1…7). CHK-RPT-6 (test POST to an https rua) runs only when
+// the caller opts in (testHttpsRua): it delivers a report to the endpoint.
 import type { Diagnostic } from "../core/diagnostic";
 import { joinTxtStrings } from "../mta-sts/txt-record";
 import { selectTlsRptRecord } from "../tlsrpt/tlsrpt-record";
 import { chainText, lookupProblem, type ProbeContext } from "./context";
 import { result } from "./result";
+import { probeHttpsRua } from "./rua-https-probe";
 import type { CheckResult, PolicyMode } from "./types";
 
 export interface StsState {
@@ -63,6 +65,7 @@ export async function checkTlsRpt(ctx: ProbeContext, sts: Promise<StsState>): Pr
   }
   for (const dest of selection.record?.rua ?? []) {
     if (dest.scheme === "mailto") ctx.emit(await mailtoResult(ctx, dest.address, dest.domain));
+    else if (ctx.testHttpsRua) ctx.emit(await probeHttpsRua(ctx, dest.url));
   }
 }
 

@@ -15,6 +15,7 @@ export interface ProbeContext {
   httpsPort: number;
   ehloName: string;
   dkimSelectors: string[];
+  testHttpsRua: boolean;
   now: () => number;
   /** Fires at the overall deadline or when the caller cancels. */
   signal: AbortSignal;

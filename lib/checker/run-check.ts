@@ -87,6 +87,7 @@ export async function* runCheck(
     httpsPort: options.httpsPort ?? 443,
     ehloName: options.ehloName ?? "sts-rollout-checker.invalid",
     dkimSelectors: options.dkimSelectors ?? [],
+    testHttpsRua: options.testHttpsRua ?? false,
     now,
     signal,
     limit: createLimiter(options.maxConcurrent ?? 5),

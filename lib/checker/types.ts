@@ -65,6 +65,8 @@ export interface CheckOptions {
   allowPrivate?: boolean;
   /** DKIM selectors the admin entered (CHK-AUTH-3). */
   dkimSelectors?: string[];
+  /** CHK-RPT-6 (opt-in): POST a zero-session test report to each https rua. */
+  testHttpsRua?: boolean;
   /** Overall deadline for the whole run; default 20000 ms. */
   deadlineMs?: number;
   /** Limit for one network step (connect, one SMTP reply, handshake); default 10000 ms. */

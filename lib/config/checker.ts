@@ -7,6 +7,7 @@ import type { CheckOptions } from "@/lib/checker/types";
 //   STS_DNS_SERVERS=127.0.0.1:5353,…   resolvers to ask instead of the system's
 //   STS_CHECK_ALLOW_PRIVATE=1          allow private/loopback targets (labs, tests)
 //   STS_EXTRA_CA_FILE=/path/ca.pem      trust this CA in addition to nothing else (labs)
+//   STS_CHECK_TEST_RUA=1               POST a zero-session test report to https rua (CHK-RPT-6)
 
 interface FileConfig {
   dnsServers?: string[];
@@ -21,6 +22,7 @@ export function checkerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Che
   const opts: CheckOptions = {};
   if (env.STS_DNS_SERVERS) opts.dnsServers = env.STS_DNS_SERVERS.split(",").map((s) => s.trim());
   if (env.STS_CHECK_ALLOW_PRIVATE === "1") opts.allowPrivate = true;
+  if (env.STS_CHECK_TEST_RUA === "1") opts.testHttpsRua = true;
   if (env.STS_EXTRA_CA_FILE) opts.ca = [readFileSync(env.STS_EXTRA_CA_FILE, "utf8")];
   const file = env.STS_CHECKER_CONFIG ? readJson(env.STS_CHECKER_CONFIG) : null;
   if (file) {
