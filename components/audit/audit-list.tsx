@@ -1,8 +1,17 @@
 import { History } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import type { AuditEntry } from "@/lib/db/audit/audit";
 
 type Row = AuditEntry & { domain: string | null };
+
+const AUDIT_COLUMNS = [
+  { label: "When (UTC)" },
+  { label: "Who" },
+  { label: "What" },
+  { label: "Domain" },
+  { label: "Details" },
+];
 
 function describe(details: Record<string, unknown>): string {
   return Object.entries(details)
@@ -28,42 +37,19 @@ export function AuditList({ events }: { events: Row[] }) {
             Nothing has changed yet.
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    When (UTC)
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Who
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    What
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Domain
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Details
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {events.map((e) => (
-                  <tr key={e.id}>
-                    <td className="px-5 py-2 whitespace-nowrap text-slate-600">
-                      {e.at.toISOString().slice(0, 19).replace("T", " ")}
-                    </td>
-                    <td className="px-5 py-2">{e.actor}</td>
-                    <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
-                    <td className="px-5 py-2">{e.domain ?? "—"}</td>
-                    <td className="px-5 py-2 break-all text-slate-600">{describe(e.details)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={AUDIT_COLUMNS}>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td className="px-5 py-2 whitespace-nowrap text-slate-600">
+                  {e.at.toISOString().slice(0, 19).replace("T", " ")}
+                </td>
+                <td className="px-5 py-2">{e.actor}</td>
+                <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
+                <td className="px-5 py-2">{e.domain ?? "—"}</td>
+                <td className="px-5 py-2 break-all text-slate-600">{describe(e.details)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </div>

@@ -1,7 +1,23 @@
 import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import type { RejectedRecord } from "@/lib/db/reports/rejected";
 import type { UnknownDomainRow } from "@/lib/db/reports/received";
 import { CHANNEL_LABEL, utcMinute } from "./format";
+
+const REJECTED_COLUMNS = [
+  { label: "When" },
+  { label: "Channel" },
+  { label: "Source" },
+  { label: "Reason" },
+  { label: "Bytes", align: "right" },
+] as const;
+
+const UNKNOWN_COLUMNS = [
+  { label: "Domain" },
+  { label: "Reporter" },
+  { label: "Reports", align: "right" },
+  { label: "Last seen" },
+] as const;
 
 // Sources, reasons and domain names come from outside: rendered as text only (RPT-ING-2).
 export function RejectedTable({ rows }: { rows: RejectedRecord[] }) {
@@ -16,32 +32,17 @@ export function RejectedTable({ rows }: { rows: RejectedRecord[] }) {
         }
       />
       {rows.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" aria-label="Rejected submissions">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">When</th>
-                <th className="px-4 py-2 font-medium">Channel</th>
-                <th className="px-4 py-2 font-medium">Source</th>
-                <th className="px-4 py-2 font-medium">Reason</th>
-                <th className="px-4 py-2 text-right font-medium">Bytes</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.receivedAt)}</td>
-                  <td className="px-4 py-2">{CHANNEL_LABEL[r.channel] ?? r.channel}</td>
-                  <td className="max-w-56 break-all px-4 py-2">{r.source}</td>
-                  <td className="px-4 py-2">{r.reason}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {r.size.toLocaleString("en")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={REJECTED_COLUMNS} label="Rejected submissions" cellPadding="px-4">
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.receivedAt)}</td>
+              <td className="px-4 py-2">{CHANNEL_LABEL[r.channel] ?? r.channel}</td>
+              <td className="max-w-56 break-all px-4 py-2">{r.source}</td>
+              <td className="px-4 py-2">{r.reason}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{r.size.toLocaleString("en")}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </Card>
   );
@@ -59,28 +60,16 @@ export function UnknownDomainsTable({ rows }: { rows: UnknownDomainRow[] }) {
         }
       />
       {rows.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" aria-label="Unknown domains">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">Domain</th>
-                <th className="px-4 py-2 font-medium">Reporter</th>
-                <th className="px-4 py-2 text-right font-medium">Reports</th>
-                <th className="px-4 py-2 font-medium">Last seen</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={`${r.submitter}\u0000${r.domain}`}>
-                  <td className="px-4 py-2">{r.domain}</td>
-                  <td className="px-4 py-2">{r.submitter}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{r.count}</td>
-                  <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.lastSeen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={UNKNOWN_COLUMNS} label="Unknown domains" cellPadding="px-4">
+          {rows.map((r) => (
+            <tr key={`${r.submitter}\u0000${r.domain}`}>
+              <td className="px-4 py-2">{r.domain}</td>
+              <td className="px-4 py-2">{r.submitter}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{r.count}</td>
+              <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.lastSeen)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </Card>
   );

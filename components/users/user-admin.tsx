@@ -1,7 +1,10 @@
 import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import type { UserRecord } from "@/lib/db/users/users";
 import { InviteUserForm } from "./invite-user-form";
 import { RoleSelect } from "./role-select";
+
+const USER_COLUMNS = [{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Added" }];
 
 export function UserAdmin({ users, meId }: { users: UserRecord[]; meId: string }) {
   return (
@@ -15,45 +18,23 @@ export function UserAdmin({ users, meId }: { users: UserRecord[]; meId: string }
       <InviteUserForm />
       <Card>
         <CardHeader title={`${users.length} ${users.length === 1 ? "user" : "users"}`} />
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-5 py-2 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-5 py-2 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="px-5 py-2 font-medium">
-                  Role
-                </th>
-                <th scope="col" className="px-5 py-2 font-medium">
-                  Added
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td className="px-5 py-2.5 font-medium">
-                    {u.name}
-                    {u.id === meId ? (
-                      <span className="ml-1 text-xs text-slate-500">(you)</span>
-                    ) : null}
-                  </td>
-                  <td className="px-5 py-2.5">{u.email}</td>
-                  <td className="px-5 py-2.5">
-                    <RoleSelect userId={u.id} role={u.role} label={`Role of ${u.email}`} />
-                  </td>
-                  <td className="px-5 py-2.5 text-slate-500">
-                    {u.createdAt.toISOString().slice(0, 10)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={USER_COLUMNS}>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td className="px-5 py-2.5 font-medium">
+                {u.name}
+                {u.id === meId ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}
+              </td>
+              <td className="px-5 py-2.5">{u.email}</td>
+              <td className="px-5 py-2.5">
+                <RoleSelect userId={u.id} role={u.role} label={`Role of ${u.email}`} />
+              </td>
+              <td className="px-5 py-2.5 text-slate-500">
+                {u.createdAt.toISOString().slice(0, 10)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </Card>
     </div>
   );

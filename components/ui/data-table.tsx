@@ -1,0 +1,41 @@
+import { cn } from "./cn";
+
+export interface Column {
+  label: string;
+  align?: "right";
+}
+
+/** A scrollable table with a header row; rows are the caller's <tr> elements. */
+export function DataTable({
+  columns,
+  label,
+  cellPadding = "px-5",
+  children,
+}: {
+  columns: readonly Column[];
+  /** Accessible name, when the surrounding heading does not give one. */
+  label?: string;
+  cellPadding?: "px-4" | "px-5";
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" aria-label={label}>
+        <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+          <tr>
+            {columns.map((c) => (
+              <th
+                key={c.label}
+                scope="col"
+                className={cn(cellPadding, "py-2 font-medium", c.align === "right" && "text-right")}
+              >
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
