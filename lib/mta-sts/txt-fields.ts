@@ -118,3 +118,33 @@ function parseField(text: string, ids: TxtFieldIds, diagnostics: Diagnostic[]): 
   }
   return { name, value };
 }
+
+/**
+ * STS-TXT-11 / RPT-TXT-2: a field the RFC does not define. Returns the diagnostic to report
+ * and whether the value is well-formed enough to keep as an extension (receivers ignore it).
+ */
+export function extensionField(
+  name: string,
+  value: string,
+  id: string,
+  rfc: string,
+  readers: string,
+): { keep: boolean; diagnostic: Diagnostic } {
+  if (!EXT_VALUE_RE.test(value)) {
+    return {
+      keep: false,
+      diagnostic: error(
+        id,
+        `The value of "${name}" is invalid: it must be 1 or more printable ASCII characters other than "=", ";" and space.`,
+      ),
+    };
+  }
+  return {
+    keep: true,
+    diagnostic: {
+      id,
+      severity: "info",
+      message: `The field "${name}" is not defined by ${rfc}; ${readers} ignore it.`,
+    },
+  };
+}

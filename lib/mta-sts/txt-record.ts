@@ -1,7 +1,7 @@
 // The `_mta-sts.<domain>` TXT record (RFC 8461 §3.1), spec §2 STS-TXT-*.
 
 import { hasErrors, type Diagnostic } from "../core/diagnostic";
-import { EXT_VALUE_RE, splitTxtRecord, type TxtFieldIds } from "./txt-fields";
+import { extensionField, splitTxtRecord, type TxtFieldIds } from "./txt-fields";
 
 export const STS_VERSION = "v=STSv1";
 /** STS-TXT-4: 1 to 32 ASCII letters or digits. */
@@ -46,20 +46,9 @@ export function parseStsTxtRecord(record: string): StsTxtRecord {
       }
       continue;
     }
-    if (!EXT_VALUE_RE.test(value)) {
-      diagnostics.push({
-        id: "STS-TXT-11",
-        severity: "error",
-        message: `The value of "${name}" is invalid: it must be 1 or more printable ASCII characters other than "=", ";" and space.`,
-      });
-      continue;
-    }
-    extensions.push([name, value]);
-    diagnostics.push({
-      id: "STS-TXT-11",
-      severity: "info",
-      message: `The field "${name}" is not defined by RFC 8461; senders ignore it.`,
-    });
+    const ext = extensionField(name, value, "STS-TXT-11", "RFC 8461", "senders");
+    diagnostics.push(ext.diagnostic);
+    if (ext.keep) extensions.push([name, value]);
   }
 
   if (split.versionMatched && idCount === 0) {

@@ -1,7 +1,7 @@
 // The `_smtp._tls.<domain>` TXT record (RFC 8460 §3), spec §9 RPT-TXT-*.
 
 import { hasErrors, type Diagnostic } from "../core/diagnostic";
-import { EXT_VALUE_RE, splitTxtRecord, type TxtFieldIds } from "../mta-sts/txt-fields";
+import { extensionField, splitTxtRecord, type TxtFieldIds } from "../mta-sts/txt-fields";
 import { joinTxtStrings } from "../mta-sts/txt-record";
 import { parseRuaUri, type RuaDestination } from "./rua-uri";
 
@@ -47,20 +47,9 @@ export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = 
       }
       continue;
     }
-    if (!EXT_VALUE_RE.test(value)) {
-      diagnostics.push({
-        id: "RPT-TXT-2",
-        severity: "error",
-        message: `The value of "${name}" is invalid: it must be 1 or more printable ASCII characters other than "=", ";" and space.`,
-      });
-      continue;
-    }
-    extensions.push([name, value]);
-    diagnostics.push({
-      id: "RPT-TXT-2",
-      severity: "info",
-      message: `The field "${name}" is not defined by RFC 8460; reporters ignore it.`,
-    });
+    const ext = extensionField(name, value, "RPT-TXT-2", "RFC 8460", "reporters");
+    diagnostics.push(ext.diagnostic);
+    if (ext.keep) extensions.push([name, value]);
   }
 
   if (split.versionMatched && ruaCount === 0) {
