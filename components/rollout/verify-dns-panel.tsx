@@ -1,13 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { RefreshCw } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
+import { useVerification, VerifyButton } from "./verify-button";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import type { DnsVerification, RecordCheck, RecordStatus } from "@/lib/rollout/types";
-import { postJson } from "./post-json";
 
 const TONE: Record<RecordStatus, "good" | "warn" | "bad"> = {
   match: "good",
@@ -53,19 +48,11 @@ function RecordResult({ r }: { r: RecordCheck }) {
 }
 
 export function VerifyDnsPanel({ domain, last }: { domain: string; last: DnsVerification | null }) {
-  const router = useRouter();
-  const verify = useMutation({
-    mutationFn: () => postJson<DnsVerification>(`/api/domains/${domain}/verify/dns`),
-    onSuccess: () => router.refresh(),
-  });
+  const verify = useVerification<DnsVerification>(domain, "dns");
   const v = verify.data ?? last;
   return (
     <div className="space-y-3 p-5">
-      <Button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
-        <RefreshCw aria-hidden className={verify.isPending ? "animate-spin" : undefined} />
-        {verify.isPending ? "Looking up…" : "Verify DNS records"}
-      </Button>
-      {verify.isError ? <Alert tone="bad">{verify.error.message}</Alert> : null}
+      <VerifyButton verify={verify} label="Verify DNS records" pendingLabel="Looking up…" />
       {v ? (
         <section aria-label="DNS result" className="space-y-2">
           <p className="text-xs text-slate-500">

@@ -1,13 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { RefreshCw } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { useVerification, VerifyButton } from "./verify-button";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import type { PublishVerification } from "@/lib/rollout/types";
 import { DiffView } from "./diff-view";
-import { postJson } from "./post-json";
 
 export function VerifyPublishPanel({
   domain,
@@ -16,19 +12,11 @@ export function VerifyPublishPanel({
   domain: string;
   last: PublishVerification | null;
 }) {
-  const router = useRouter();
-  const verify = useMutation({
-    mutationFn: () => postJson<PublishVerification>(`/api/domains/${domain}/verify/publish`),
-    onSuccess: () => router.refresh(),
-  });
+  const verify = useVerification<PublishVerification>(domain, "publish");
   const v = verify.data ?? last;
   return (
     <div className="space-y-3 p-5">
-      <Button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
-        <RefreshCw aria-hidden className={verify.isPending ? "animate-spin" : undefined} />
-        {verify.isPending ? "Fetching…" : "Verify publication"}
-      </Button>
-      {verify.isError ? <Alert tone="bad">{verify.error.message}</Alert> : null}
+      <VerifyButton verify={verify} label="Verify publication" pendingLabel="Fetching…" />
       {v ? (
         <section aria-label="Publication result" className="space-y-2 text-sm">
           {v.ok ? (
