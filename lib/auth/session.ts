@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { findUserById, type Role, type UserRecord } from "@/lib/db/users/users";
 import { authOptions } from "./options";
@@ -9,12 +10,13 @@ import { authOptions } from "./options";
 
 export type SessionUser = UserRecord;
 
-export async function currentUser(): Promise<SessionUser | null> {
+/** Read once per request, however many components and checks ask. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = (session as { userId?: string } | null)?.userId;
   if (!id) return null;
   return findUserById(await getDb(), id);
-}
+});
 
 /** For pages: the signed-in user, or a redirect to sign-in. */
 export async function requirePageUser(role: Role = "viewer"): Promise<SessionUser> {

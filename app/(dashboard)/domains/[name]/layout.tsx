@@ -1,8 +1,7 @@
 import { notFound } from "next/navigation";
 import { DomainHeader } from "@/components/domains/domain-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
+import { loadDomain } from "./load-domain";
 
 export default async function DomainLayout({
   children,
@@ -12,7 +11,7 @@ export default async function DomainLayout({
   params: Promise<{ name: string }>;
 }) {
   const user = await requirePageUser();
-  const domain = await findDomainByName(await getDb(), decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   return (
     <div className="space-y-6">

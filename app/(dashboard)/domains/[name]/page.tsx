@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { RolloutSteps } from "@/components/rollout/rollout-steps";
 import { ReportsSummary } from "@/components/reports/reports-summary";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
+import { loadDomain } from "./load-domain";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -14,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DomainPage({ params }: Props) {
   const user = await requirePageUser();
-  const domain = await findDomainByName(await getDb(), decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   return (
     <div className="space-y-6">

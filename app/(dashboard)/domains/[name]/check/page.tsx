@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { loadCheckHistory, loadCheckRunView } from "@/lib/db/checks/check-run-view";
 import { getDkimSelectors } from "@/lib/db/checks/dkim-selectors";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
+import { loadDomain } from "../load-domain";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CheckPage({ params }: Props) {
   const user = await requirePageUser();
   const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   const [latest, history, dkimSelectors] = await Promise.all([
     loadCheckRunView(db, domain.id),

@@ -7,7 +7,6 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
 import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
 import {
   bindSnippet,
@@ -18,6 +17,7 @@ import {
   tlsRptRecordValue,
 } from "@/lib/rollout/records";
 import { rolloutState } from "@/lib/rollout/step-state";
+import { loadDomain } from "../load-domain";
 
 function RecordRow({ name, value }: { name: string; value: string }) {
   return (
@@ -39,7 +39,7 @@ function RecordRow({ name, value }: { name: string; value: string }) {
 export default async function DnsPage({ params }: { params: Promise<{ name: string }> }) {
   await requirePageUser();
   const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   const facts = await loadRolloutFacts(db, domain.id);
   const rua = ruaFromEnv(process.env);

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { EnforcePanel } from "@/components/enforce/enforce-panel";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
 import { getEnforceState } from "@/lib/db/readiness/get-enforce-state";
+import { loadDomain } from "../load-domain";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Enforce" };
 export default async function EnforcePage({ params }: Props) {
   const user = await requirePageUser();
   const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   const state = await getEnforceState(db, domain);
   return <EnforcePanel initial={state} canEdit={user.role === "admin"} />;

@@ -5,17 +5,17 @@ import { PolicyHistory } from "@/components/rollout/policy-history";
 import { StepHeading } from "@/components/rollout/step-heading";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
 import { listPolicyVersions } from "@/lib/db/policies/policies";
 import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
 import { proposeMaxAge, proposeMxPatterns } from "@/lib/mta-sts/propose";
 import { liveMxHosts } from "@/lib/rollout/live";
 import { rolloutState } from "@/lib/rollout/step-state";
+import { loadDomain } from "../load-domain";
 
 export default async function PolicyPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser();
   const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   const [versions, facts, liveMx] = await Promise.all([
     listPolicyVersions(db, domain.id),

@@ -9,11 +9,11 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
 import { currentPolicyVersion } from "@/lib/db/policies/policies";
 import { getHosting, loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
 import { hostedSnippets, selfHostedSnippets } from "@/lib/rollout/snippets";
 import { rolloutState } from "@/lib/rollout/step-state";
+import { loadDomain } from "../load-domain";
 
 function publicHost(): string {
   try {
@@ -26,7 +26,7 @@ function publicHost(): string {
 export default async function PublishPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser();
   const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   const [current, hosting, facts] = await Promise.all([
     currentPolicyVersion(db, domain.id),

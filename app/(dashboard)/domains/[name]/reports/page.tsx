@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { ReportDashboard } from "@/components/charts/report-dashboard";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
 import { getDomainStats } from "@/lib/db/stats/get-domain-stats";
 import { resolveRange } from "@/lib/stats/date-range";
+import { loadDomain } from "../load-domain";
 
 type Props = {
   params: Promise<{ name: string }>;
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "TLS reports" };
 export default async function ReportsPage({ params, searchParams }: Props) {
   await requirePageUser();
   const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   const q = await searchParams;
   const range = resolveRange(q, new Date());

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { ReceivedTable } from "@/components/ingest/received-table";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
 import { listReceivedReports } from "@/lib/db/reports/received";
+import { loadDomain } from "../../load-domain";
 
 export const metadata: Metadata = { title: "Received reports" };
 
@@ -15,7 +15,7 @@ export default async function ReceivedReportsPage({
 }) {
   await requirePageUser();
   const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent((await params).name));
+  const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   return <ReceivedTable domain={domain.name} rows={await listReceivedReports(db, domain.id)} />;
 }

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { ReportDetail } from "@/components/ingest/report-detail";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
 import { getReceivedReport } from "@/lib/db/reports/received";
 import { rawAsText } from "@/lib/ingest/raw-text";
+import { loadDomain } from "../../../load-domain";
 
 export const metadata: Metadata = { title: "Received report" };
 
@@ -17,7 +17,7 @@ export default async function ReceivedReportPage({
   await requirePageUser();
   const { name, id } = await params;
   const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent(name));
+  const domain = await loadDomain(name);
   const rowId = Number(id);
   if (!domain || !Number.isSafeInteger(rowId)) notFound();
   const report = await getReceivedReport(db, domain.id, rowId);
