@@ -17,87 +17,40 @@ export interface HashableContent {
 // Strings that JSON.stringify would escape: '"', '\\', control characters, lone surrogates.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/** Appends JSON text pieces; one join at the end makes a single flat string (concatenating
- * builds a rope of ~100 nodes that hashing must flatten again). */
-class Canon {
-  readonly parts: string[] = [];
-  constructor(private readonly plain: boolean) {}
+/** A string quoted like JSON.stringify; `plain` says the source had no escapes at all. */
+function str(s: string | null, plain: boolean): string {
+  if (s === null) return "null";
+  return plain || !NEEDS_ESCAPE.test(s) ? `"${s}"` : JSON.stringify(s);
+}
 
-  /** A string quoted like JSON.stringify; `plain` says the source had no escapes at all. */
-  str(s: string | null): void {
-    if (s === null) this.parts.push("null");
-    else if (this.plain || !NEEDS_ESCAPE.test(s)) this.parts.push('"', s, '"');
-    else this.parts.push(JSON.stringify(s));
-  }
-
-  list(xs: readonly string[]): void {
-    if (this.plain) {
-      // One native call for the whole array: no element needs escaping.
-      this.parts.push(JSON.stringify(xs));
-      return;
-    }
-    this.parts.push("[");
-    for (let i = 0; i < xs.length; i++) {
-      if (i > 0) this.parts.push(",");
-      this.str(xs[i] as string);
-    }
-    this.parts.push("]");
-  }
-
-  raw(s: string): void {
-    this.parts.push(s);
-  }
+/** An array of strings as JSON.stringify writes it. */
+function list(xs: readonly string[], plain: boolean): string {
+  if (xs.length === 0) return "[]";
+  if (plain) return `["${xs.join('","')}"]`;
+  let out = "[";
+  for (let i = 0; i < xs.length; i++) out += (i > 0 ? "," : "") + str(xs[i] as string, false);
+  return `${out}]`;
 }
 
 /**
  * The canonical JSON of the normalized content, written positionally: arrays in a fixed
- * order, no key names, no whitespace. Built by hand because JSON.stringify on Node 20's V8
- * is several times slower here (bench/parse.ts); it is byte-for-byte what JSON.stringify
- * gives for the same arrays (see read-report.test.ts). Derived fields (bucket) are left
- * out: they follow from the values that are in.
+ * order, no key names, no whitespace. Built by hand (one string, appended to) because
+ * JSON.stringify on Node 20's V8 is several times slower here (bench/parse.ts); it is
+ * byte-for-byte what JSON.stringify gives for the same arrays (see read-report.test.ts).
+ * Derived fields (bucket) are left out: they follow from the values that are in.
  */
 export function canonicalContent(c: HashableContent, plain = false): string {
-  const w = new Canon(plain);
-  w.raw("[");
-  w.str(c.organizationName);
-  w.raw(",");
-  w.str(c.contactInfo);
-  w.raw(",");
-  w.str(c.reportId);
-  w.raw(`,${c.startDatetime.getTime()},${c.endDatetime.getTime()},[`);
+  let out = `[${str(c.organizationName, plain)},${str(c.contactInfo, plain)},${str(c.reportId, plain)},${c.startDatetime.getTime()},${c.endDatetime.getTime()},[`;
   for (let i = 0; i < c.policies.length; i++) {
     const p = c.policies[i] as NormalizedPolicy;
-    w.raw(i === 0 ? "[" : ",[");
-    w.str(p.policyType);
-    w.raw(",");
-    w.str(p.policyDomain);
-    w.raw(",");
-    w.list(p.policyStrings);
-    w.raw(",");
-    w.list(p.mxHosts);
-    w.raw(`,${p.totalSuccessfulSessionCount},${p.totalFailureSessionCount},[`);
+    out += `${i === 0 ? "" : ","}[${str(p.policyType, plain)},${str(p.policyDomain, plain)},${list(p.policyStrings, plain)},${list(p.mxHosts, plain)},${p.totalSuccessfulSessionCount},${p.totalFailureSessionCount},[`;
     for (let j = 0; j < p.failureDetails.length; j++) {
       const d = p.failureDetails[j] as NormalizedPolicy["failureDetails"][number];
-      w.raw(j === 0 ? "[" : ",[");
-      w.str(d.resultType);
-      w.raw(",");
-      w.str(d.sendingMtaIp);
-      w.raw(",");
-      w.str(d.receivingMxHostname);
-      w.raw(",");
-      w.str(d.receivingMxHelo);
-      w.raw(",");
-      w.str(d.receivingIp);
-      w.raw(`,${d.failedSessionCount},`);
-      w.str(d.additionalInformation);
-      w.raw(",");
-      w.str(d.failureReasonCode);
-      w.raw("]");
+      out += `${j === 0 ? "" : ","}[${str(d.resultType, plain)},${str(d.sendingMtaIp, plain)},${str(d.receivingMxHostname, plain)},${str(d.receivingMxHelo, plain)},${str(d.receivingIp, plain)},${d.failedSessionCount},${str(d.additionalInformation, plain)},${str(d.failureReasonCode, plain)}]`;
     }
-    w.raw("]]");
+    out += "]]";
   }
-  w.raw("]]");
-  return w.parts.join("");
+  return `${out}]]`;
 }
 
 /**
