@@ -1,6 +1,7 @@
 // The received-reports list and detail for one domain (components/ingest/*). Session counts
 // are the domain's, without double counting across policy types (RPT-JSON-7).
 import type { Diagnostic } from "@/lib/core/diagnostic";
+import { sessionsOf } from "@/lib/tlsrpt/domain-totals";
 import type { Db } from "../client";
 
 export interface ReceivedRow {
@@ -24,26 +25,15 @@ interface PolicyCounts {
   failedCount: number;
 }
 
-/** Same rule as domainSessionTotals: the largest of sts/tlsa/other, plus no-policy-found. */
-export function sessionsOf(policies: readonly PolicyCounts[]): {
-  successful: number;
-  failed: number;
-} {
-  const byType = new Map<string, { successful: number; failed: number }>();
-  for (const p of policies) {
-    const c = byType.get(p.policyType) ?? { successful: 0, failed: 0 };
-    c.successful += p.successfulCount;
-    c.failed += p.failedCount;
-    byType.set(p.policyType, c);
-  }
-  let best = { successful: 0, failed: 0 };
-  for (const [type, c] of byType) {
-    if (type !== "no-policy-found" && c.successful + c.failed > best.successful + best.failed)
-      best = c;
-  }
-  const none = byType.get("no-policy-found") ?? { successful: 0, failed: 0 };
-  return { successful: best.successful + none.successful, failed: best.failed + none.failed };
-}
+/** A stored report's sessions for one domain (RPT-JSON-7, the rule in domain-totals.ts). */
+const sessionsOfRows = (policies: readonly PolicyCounts[]) =>
+  sessionsOf(
+    policies.map((p) => ({
+      policyType: p.policyType,
+      successful: p.successfulCount,
+      failed: p.failedCount,
+    })),
+  );
 
 const countWarnings = (json: string): number => {
   try {
@@ -89,7 +79,7 @@ export async function listReceivedReports(
     end: r.endDatetime,
     channel: r.channel,
     receivedAt: r.receivedAt,
-    ...sessionsOf(r.policies),
+    ...sessionsOfRows(r.policies),
     warnings: countWarnings(r.warnings),
     conflict: r.conflict,
   }));
@@ -185,7 +175,7 @@ export async function getReceivedReport(
     end: r.endDatetime,
     channel: r.channel,
     receivedAt: r.receivedAt,
-    ...sessionsOf(r.policies),
+    ...sessionsOfRows(r.policies),
     conflict: r.conflict,
     contactInfo: r.contactInfo,
     contentHash: r.contentHash,

@@ -41,20 +41,23 @@ export function policyDomains(r: NormalizedReport): string[] {
  * Rollup increments for the managed domains. "success"/"failure" on mxHost "*" are the
  * domain's summary sessions without double counting across policy types (RPT-JSON-7);
  * other result types are failure-detail counts per receiving MX ("" when not given).
- * Aggregated here so one statement never touches the same key twice.
+ * Aggregated here so one statement never touches the same key twice (a linear search:
+ * a report yields a handful of rows, and this runs for every report stored).
  */
 export function rollupRows(
   r: NormalizedReport,
   reporterKey: string,
   domainIds: ReadonlyMap<string, string>,
 ): RollupRow[] {
-  const rows = new Map<string, RollupRow>();
+  const rows: RollupRow[] = [];
+  const day = r.reportDay;
   const add = (domainId: string, mxHost: string, resultType: string, sessions: number) => {
     if (sessions === 0) return;
-    const k = `${domainId}\u0000${mxHost}\u0000${resultType}`;
-    const row = rows.get(k);
+    const row = rows.find(
+      (x) => x.domainId === domainId && x.mxHost === mxHost && x.resultType === resultType,
+    );
     if (row) row.sessions += sessions;
-    else rows.set(k, { domainId, day: r.reportDay, mxHost, resultType, reporterKey, sessions });
+    else rows.push({ domainId, day, mxHost, resultType, reporterKey, sessions });
   };
   for (const t of domainSessionTotals(r)) {
     const id = t.policyDomain === null ? undefined : domainIds.get(t.policyDomain);
@@ -69,9 +72,10 @@ export function rollupRows(
       add(id, d.receivingMxHostname ?? "", d.resultType, d.failedSessionCount);
     }
   }
-  return [...rows.values()];
+  return rows;
 }
 
+/** JSON of the reader's warnings ("[]" without a call for the usual none). */
 export function warningsJson(warnings: readonly Diagnostic[]): string {
-  return JSON.stringify(warnings);
+  return warnings.length === 0 ? "[]" : JSON.stringify(warnings);
 }
