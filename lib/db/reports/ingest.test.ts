@@ -2,9 +2,12 @@
 // `npm run test:pg` (this file lives under lib/db so both runs include it).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestBytes } from "@/lib/ingest/ingest";
+import { computeContentHash } from "@/lib/tlsrpt/content-hash";
+import { readReport } from "@/lib/tlsrpt/read-report";
 import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
 import { closeSqliteStore } from "./sqlite-store";
+import { storeReport } from "./store-report";
 import { countRows, resetReports } from "./test-helpers";
 
 let t: TestDb;
@@ -177,5 +180,34 @@ describe("ingestBytes", () => {
     expect(statuses.every((s) => s === "stored" || s === "no-report")).toBe(true);
     // Whatever was stored for the domain went with it; nothing half-written remains.
     expect(await countRows(t.db)).toMatchObject({ policies: 0, failures: 0, rollups: 0 });
+  });
+
+  it("keeps the other reports of a batch when one fails half-way through its rows", async () => {
+    // Three reports handed in together share one SQLite commit. The middle one fails after
+    // its Report and ReportPolicy rows were written (a failure detail whose count cannot be
+    // bound), so the batch is redone with a savepoint per report.
+    const input = (id: string, broken = false) => {
+      const v = googleReport();
+      v["report-id"] = id;
+      const read = readReport(bytesOf(v));
+      if (!read.ok) throw new Error(read.error.message);
+      const report = read.value.reports[0];
+      if (!report) throw new Error("no report");
+      const detail = report.policies[0]?.failureDetails[0];
+      if (broken && detail) detail.failedSessionCount = { not: "a number" } as unknown as number;
+      const contentHash = broken ? "broken" : computeContentHash(report);
+      return { report, contentHash, channel: "upload" as const, raw: null, rawSize: 0 };
+    };
+    const outs = await Promise.allSettled([
+      storeReport(t.db, input("good-1")),
+      storeReport(t.db, input("half-written", true)),
+      storeReport(t.db, input("good-2")),
+    ]);
+    expect(outs.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await countRows(t.db)).toMatchObject({ reports: 2, policies: 2, failures: 2 });
+    const ids = await t.db.report.findMany({ select: { reportId: true }, orderBy: { id: "asc" } });
+    expect(ids.map((r) => r.reportId)).toEqual(["good-1", "good-2"]);
+    const success = await t.db.dailyRollup.findFirst({ where: { resultType: "success" } });
+    expect(success?.sessions).toBe(80);
   });
 });

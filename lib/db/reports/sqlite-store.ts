@@ -13,13 +13,7 @@
 import Database from "better-sqlite3";
 import type { Db } from "../client";
 import { conflictWarning } from "./conflict";
-import {
-  policyDomains,
-  reporterKeyOf,
-  rollupRows,
-  warningsJson,
-  type StoreInput,
-} from "./report-rows";
+import { reporterKeyOf, rollupRows, warningsJson, type StoreInput } from "./report-rows";
 import type { StoreResult } from "./store-report";
 import { unknownDomainsOf } from "./unknown-domains";
 
@@ -36,6 +30,14 @@ const MAX_BATCH = 500;
 const BUSY_RETRY_MS = 5;
 const BUSY_GIVE_UP_MS = 30_000;
 
+interface Outcome {
+  ok: boolean;
+  value: unknown;
+}
+
+/** Thrown inside flush when the savepoint-free pass met an error (see storeAll). */
+const RETRY_CAREFULLY = Symbol("retry with a savepoint per report");
+
 const sqliteCode = (e: unknown): string =>
   typeof e === "object" && e !== null ? String((e as { code?: unknown }).code ?? "") : "";
 
@@ -47,6 +49,8 @@ export class SqliteReportStore {
   private busySince = 0;
   private domains = new Map<string, string>();
   private domainsVersion = -1;
+  /** Set after a batch failed without savepoints; the next batch uses them. */
+  private careful = false;
 
   constructor(file: string) {
     const c = new Database(file);
@@ -68,9 +72,11 @@ export class SqliteReportStore {
       undo: c.prepare("ROLLBACK TO report"),
       dataVersion: c.prepare<[], { data_version: number }>("PRAGMA data_version"),
       domains: c.prepare<[], { id: string; name: string }>(`SELECT "id", "name" FROM "Domain"`),
-      earlier: c.prepare<[string, string], { contentHash: string }>(
-        `SELECT "contentHash" FROM "Report" WHERE "reporterKey" = ? AND "reportId" = ?`,
-      ),
+      earlier: c
+        .prepare<[string, string], string>(
+          `SELECT "contentHash" FROM "Report" WHERE "reporterKey" = ? AND "reportId" = ?`,
+        )
+        .pluck(),
       report: c.prepare(
         `INSERT INTO "Report" ("reporterKey", "organization", "contactInfo", "reportId",
           "contentHash", "startDatetime", "endDatetime", "reportDay", "channel", "receivedAt",
@@ -145,22 +151,54 @@ export class SqliteReportStore {
     }
     this.busySince = 0;
     const batch = this.queue.splice(0, MAX_BATCH);
-    const results: { p: Pending; ok: boolean; value: unknown }[] = [];
+    let results: Outcome[];
     try {
       this.refreshDomains();
-      for (const p of batch) results.push({ p, ...this.storeOne(p.input) });
+      // One receipt time for the batch: its reports arrive within the same few milliseconds.
+      const now = sqliteTime(new Date());
+      results = this.careful
+        ? batch.map((p) => this.storeOne(p.input, now))
+        : this.storeAll(batch, now);
       q.commit.run();
+      this.careful = false;
     } catch (e) {
       if (this.conn.inTransaction) q.rollback.run();
-      for (const p of batch) p.reject(e);
+      if (e === RETRY_CAREFULLY) {
+        // Nothing of this batch was kept: do it again, each report in its own savepoint.
+        this.careful = true;
+        this.queue.unshift(...batch);
+      } else {
+        for (const p of batch) p.reject(e);
+      }
       return;
     } finally {
       if (this.queue.length > 0) this.schedule(0);
     }
-    for (const r of results) {
-      if (r.ok) r.p.resolve(r.value as StoreResult);
-      else r.p.reject(r.value);
+    for (let i = 0; i < batch.length; i++) {
+      const p = batch[i] as Pending;
+      const r = results[i] as Outcome;
+      if (r.ok) p.resolve(r.value as StoreResult);
+      else p.reject(r.value);
     }
+  }
+
+  /**
+   * The common case: the whole batch without savepoints, which cost more than the rows
+   * themselves (a savepoint journals every page a report touches). Duplicates, conflicts
+   * and unmanaged domains are return values, not errors, so normally nothing throws here;
+   * if anything does, the caller rolls the whole transaction back and redoes the batch
+   * report by report (storeOne), so one bad report still cannot take the others with it.
+   */
+  private storeAll(batch: Pending[], now: string): Outcome[] {
+    const out: Outcome[] = [];
+    for (const p of batch) {
+      try {
+        out.push({ ok: true, value: this.storeInTx(p.input, now) });
+      } catch {
+        throw RETRY_CAREFULLY;
+      }
+    }
+    return out;
   }
 
   private keepWaiting(): boolean {
@@ -170,11 +208,11 @@ export class SqliteReportStore {
   }
 
   /** One report in its own savepoint: whole or not at all. */
-  private storeOne(input: StoreInput): { ok: boolean; value: unknown } {
+  private storeOne(input: StoreInput, now: string): Outcome {
     for (let attempt = 0; ; attempt++) {
       this.q.savepoint.run();
       try {
-        const value = this.storeInTx(input);
+        const value = this.storeInTx(input, now);
         this.q.release.run();
         return { ok: true, value };
       } catch (e) {
@@ -205,25 +243,19 @@ export class SqliteReportStore {
     this.domainsVersion = v;
   }
 
-  private storeInTx(input: StoreInput): StoreResult {
+  private storeInTx(input: StoreInput, now: string): StoreResult {
     const { report: r, contentHash } = input;
     const q = this.q;
     const reporterKey = reporterKeyOf(r);
-    const ids = new Map<string, string>();
-    for (const name of policyDomains(r)) {
-      const id = this.domains.get(name);
-      if (id !== undefined) ids.set(name, id);
-    }
+    // The whole name → id map serves as the managed-domain lookup (no per-report copy).
+    const ids = this.domains;
     const unknownDomains = unknownDomainsOf(r, ids);
-    const now = sqliteTime(new Date());
-    if (ids.size === 0) {
+    if (!r.policies.some((p) => p.policyDomain !== null && ids.has(p.policyDomain))) {
       for (const d of unknownDomains) q.tally.run(reporterKey, d, now);
       return { kind: "unmanaged", unknownDomains };
     }
     const earlier = q.earlier.all(reporterKey, r.reportId);
-    if (earlier.some((e) => e.contentHash === contentHash)) {
-      return { kind: "duplicate", unknownDomains };
-    }
+    if (earlier.includes(contentHash)) return { kind: "duplicate", unknownDomains };
     const conflict = earlier.length > 0;
     const warnings = conflict ? [...r.warnings, conflictWarning(r)] : r.warnings;
     const reportRowId = Number(
@@ -286,8 +318,13 @@ export class SqliteReportStore {
   }
 }
 
-// One store per Prisma client; null when the client is not SQLite.
+// One store per Prisma client; null when the client is not SQLite. `ready` holds the
+// settled value so the per-report path needs no await to find it.
 const stores = new WeakMap<Db, Promise<SqliteReportStore | null>>();
+const ready = new WeakMap<Db, SqliteReportStore | null>();
+
+/** The store if already known (undefined: not looked up yet, see sqliteStoreFor). */
+export const readySqliteStore = (db: Db): SqliteReportStore | null | undefined => ready.get(db);
 
 /** The file behind a SQLite client (PRAGMA database_list), or null for PostgreSQL. */
 async function sqliteFileOf(db: Db): Promise<string | null> {
@@ -304,7 +341,11 @@ async function sqliteFileOf(db: Db): Promise<string | null> {
 export function sqliteStoreFor(db: Db): Promise<SqliteReportStore | null> {
   let s = stores.get(db);
   if (!s) {
-    s = sqliteFileOf(db).then((file) => (file ? new SqliteReportStore(file) : null));
+    s = sqliteFileOf(db).then((file) => {
+      const store = file ? new SqliteReportStore(file) : null;
+      ready.set(db, store);
+      return store;
+    });
     stores.set(db, s);
   }
   return s;
@@ -315,4 +356,5 @@ export async function closeSqliteStore(db: Db): Promise<void> {
   const s = await stores.get(db);
   s?.close();
   stores.delete(db);
+  ready.delete(db);
 }

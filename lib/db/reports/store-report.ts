@@ -16,7 +16,7 @@ import {
   type StoreInput,
 } from "./report-rows";
 import { conflictWarning } from "./conflict";
-import { sqliteStoreFor } from "./sqlite-store";
+import { readySqliteStore, sqliteStoreFor } from "./sqlite-store";
 import { unknownDomainsOf } from "./unknown-domains";
 
 export type StoreResult =
@@ -26,9 +26,16 @@ export type StoreResult =
 
 type Tx = Prisma.TransactionClient;
 
-export async function storeReport(db: Db, input: StoreInput): Promise<StoreResult> {
-  const fast = await sqliteStoreFor(db);
+export function storeReport(db: Db, input: StoreInput): Promise<StoreResult> {
+  const fast = readySqliteStore(db);
   if (fast) return fast.store(input);
+  if (fast === undefined) {
+    return sqliteStoreFor(db).then((s) => (s ? s.store(input) : storeWithPrisma(db, input)));
+  }
+  return storeWithPrisma(db, input);
+}
+
+async function storeWithPrisma(db: Db, input: StoreInput): Promise<StoreResult> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction((tx) => storeInTx(tx, input));
