@@ -4,9 +4,10 @@
 // better-sqlite3 statements over a second connection to the same file.
 //
 // Group commit: reports handed in during one event-loop turn are written in ONE synchronous
-// SQLite transaction, each inside its own SAVEPOINT, so each report is still stored whole
-// or not at all (an error rolls back that report's savepoint only), and every caller's
-// promise settles only after the COMMIT that made its report durable. The write lock is
+// SQLite transaction, and every caller's promise settles only after the COMMIT that made
+// its report durable. Each report is still stored whole or not at all: if any report of
+// a batch throws, the batch is rolled back and redone with a SAVEPOINT per report, so the
+// error undoes that report only (storeAll, storeOne). The write lock is
 // never held across an await, so this connection cannot deadlock with Prisma's connection
 // in the same process; when another connection holds the lock (BEGIN IMMEDIATE answers
 // SQLITE_BUSY) the batch is retried on a timer instead of blocking the event loop.
