@@ -41,6 +41,10 @@ function applySqlite(file: string, migrations: Migration[]): string[] {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   try {
+    // 8 KiB pages for a new file (a no-op once it has tables): an ingest commit writes each
+    // dirty page as two write calls, and 8 KiB pages halve the calls per report
+    // (bench:ingest, strace: 3.3 → 1.7 pwrite per report).
+    db.pragma("page_size = 8192");
     db.pragma("journal_mode = WAL");
     db.exec(
       `CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`,

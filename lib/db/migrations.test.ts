@@ -67,7 +67,10 @@ describe("committed migrations match prisma/schema.prisma", () => {
     const rollup = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'DailyRollup'`).get() as {
       sql: string;
     };
+    // A new file gets 8 KiB pages (migrate.ts: fewer write calls per ingest commit).
+    const pageSize = db.pragma("page_size", { simple: true });
     db.close();
     expect(rollup.sql).toMatch(/\) WITHOUT ROWID$/);
+    expect(pageSize).toBe(8192);
   });
 });

@@ -23,8 +23,9 @@ function str(s: string | null, plain: boolean): string {
   return plain || !NEEDS_ESCAPE.test(s) ? `"${s}"` : JSON.stringify(s);
 }
 
-/** An array of strings as JSON.stringify writes it. */
-function list(xs: readonly string[], plain: boolean): string {
+/** An array of strings exactly as JSON.stringify writes it; `plain` as for canonicalContent
+ * (the report's hashBasis.plain). Also how ingestion stores policy strings and MX hosts. */
+export function jsonStringList(xs: readonly string[], plain: boolean): string {
   if (xs.length === 0) return "[]";
   if (plain) return `["${xs.join('","')}"]`;
   let out = "[";
@@ -43,7 +44,7 @@ export function canonicalContent(c: HashableContent, plain = false): string {
   let out = `[${str(c.organizationName, plain)},${str(c.contactInfo, plain)},${str(c.reportId, plain)},${c.startDatetime.getTime()},${c.endDatetime.getTime()},[`;
   for (let i = 0; i < c.policies.length; i++) {
     const p = c.policies[i] as NormalizedPolicy;
-    out += `${i === 0 ? "" : ","}[${str(p.policyType, plain)},${str(p.policyDomain, plain)},${list(p.policyStrings, plain)},${list(p.mxHosts, plain)},${p.totalSuccessfulSessionCount},${p.totalFailureSessionCount},[`;
+    out += `${i === 0 ? "" : ","}[${str(p.policyType, plain)},${str(p.policyDomain, plain)},${jsonStringList(p.policyStrings, plain)},${jsonStringList(p.mxHosts, plain)},${p.totalSuccessfulSessionCount},${p.totalFailureSessionCount},[`;
     for (let j = 0; j < p.failureDetails.length; j++) {
       const d = p.failureDetails[j] as NormalizedPolicy["failureDetails"][number];
       out += `${j === 0 ? "" : ","}[${str(d.resultType, plain)},${str(d.sendingMtaIp, plain)},${str(d.receivingMxHostname, plain)},${str(d.receivingMxHelo, plain)},${str(d.receivingIp, plain)},${d.failedSessionCount},${str(d.additionalInformation, plain)},${str(d.failureReasonCode, plain)}]`;

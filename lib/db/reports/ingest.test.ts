@@ -35,6 +35,11 @@ describe("ingestBytes", () => {
       rejected: 0,
       unknown: 0,
     });
+    const policy = await t.db.reportPolicy.findFirstOrThrow();
+    expect(policy.policyStrings).toBe(
+      JSON.stringify(["version: STSv1", "mode: enforce", "mx: mx1.example.com", "max_age: 604800"]),
+    );
+    expect(policy.mxHosts).toBe('["mx1.example.com"]');
     const rollups = await t.db.dailyRollup.findMany({
       orderBy: [{ resultType: "asc" }],
       select: { day: true, mxHost: true, resultType: true, reporterKey: true, sessions: true },
@@ -209,5 +214,17 @@ describe("ingestBytes", () => {
     expect(ids.map((r) => r.reportId)).toEqual(["good-1", "good-2"]);
     const success = await t.db.dailyRollup.findFirst({ where: { resultType: "success" } });
     expect(success?.sessions).toBe(80);
+  });
+
+  it("stores policy strings that need escaping exactly as JSON.stringify writes them", async () => {
+    const v = googleReport();
+    v["report-id"] = "escapes";
+    const strings = ["version: STSv1", 'mode: "enforce"\t', "mx: back\\slash.example.com"];
+    const p = (v.policies as { policy: Record<string, unknown> }[])[0];
+    if (p) p.policy["policy-string"] = strings;
+    expect((await ingestBytes(t.db, gzipOf(v), meta)).status).toBe("stored");
+    const policy = await t.db.reportPolicy.findFirstOrThrow();
+    expect(policy.policyStrings).toBe(JSON.stringify(strings));
+    expect(JSON.parse(policy.policyStrings)).toEqual(strings);
   });
 });

@@ -50,29 +50,45 @@ export function rollupRows(
   domainIds: ReadonlyMap<string, string>,
 ): RollupRow[] {
   const rows: RollupRow[] = [];
-  const day = r.reportDay;
-  const add = (domainId: string, mxHost: string, resultType: string, sessions: number) => {
-    if (sessions === 0) return;
-    const row = rows.find(
-      (x) => x.domainId === domainId && x.mxHost === mxHost && x.resultType === resultType,
-    );
-    if (row) row.sessions += sessions;
-    else rows.push({ domainId, day, mxHost, resultType, reporterKey, sessions });
-  };
+  const base = { day: r.reportDay, reporterKey };
   for (const t of domainSessionTotals(r)) {
     const id = t.policyDomain === null ? undefined : domainIds.get(t.policyDomain);
     if (id === undefined) continue;
-    add(id, "*", "success", t.sessions.successful);
-    add(id, "*", "failure", t.sessions.failed);
+    addRollup(rows, base, id, "*", "success", t.sessions.successful);
+    addRollup(rows, base, id, "*", "failure", t.sessions.failed);
   }
   for (const p of r.policies) {
     const id = p.policyDomain === null ? undefined : domainIds.get(p.policyDomain);
     if (id === undefined) continue;
     for (const d of p.failureDetails) {
-      add(id, d.receivingMxHostname ?? "", d.resultType, d.failedSessionCount);
+      addRollup(rows, base, id, d.receivingMxHostname ?? "", d.resultType, d.failedSessionCount);
     }
   }
   return rows;
+}
+
+function addRollup(
+  rows: RollupRow[],
+  base: { day: string; reporterKey: string },
+  domainId: string,
+  mxHost: string,
+  resultType: string,
+  sessions: number,
+): void {
+  if (sessions === 0) return;
+  const row = rows.find(
+    (x) => x.domainId === domainId && x.mxHost === mxHost && x.resultType === resultType,
+  );
+  if (row) row.sessions += sessions;
+  else
+    rows.push({
+      domainId,
+      day: base.day,
+      mxHost,
+      resultType,
+      reporterKey: base.reporterKey,
+      sessions,
+    });
 }
 
 /** JSON of the reader's warnings ("[]" without a call for the usual none). */
