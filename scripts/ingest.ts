@@ -1,11 +1,12 @@
 // Ingest report files from disk: npx tsx scripts/ingest.ts <files or folders> (folders are
-// walked recursively for .json, .json.gz, .gz and .eml). The same ingestBytes as the HTTPS
-// endpoint; one line per file, a summary line, exit code 1 when anything was rejected.
+// walked recursively for .json, .json.gz, .gz and .eml). The same read and store as the
+// HTTPS endpoint, many files in flight (lib/ingest/bulk.ts); one line per file in order, a
+// summary line, exit code 1 when anything was rejected.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "../lib/db/client";
 import { closeSqliteStore } from "../lib/db/reports/sqlite-store";
-import { ingestBytes, type IngestOutcome } from "../lib/ingest/ingest";
+import { ingestInOrder } from "../lib/ingest/bulk";
 import { summarize, type FileOutcome } from "../lib/ingest/summary";
 
 const REPORT_FILE = /\.(json|json\.gz|gz|eml)$/i;
@@ -32,16 +33,13 @@ async function main(args: string[]): Promise<number> {
     }
   }
   const db = await getDb();
-  const outcomes: FileOutcome[] = [];
-  for (const f of files) {
-    const out: IngestOutcome = await ingestBytes(db, readFileSync(f), {
-      channel: "cli",
-      source: f,
-      filename: path.basename(f),
-    });
-    outcomes.push(out);
-    console.log(`${f}: ${out.status}${out.reason ? ` (${out.reason})` : ""}`);
-  }
+  const items = files.map((f) => ({
+    meta: { channel: "cli" as const, source: f, filename: path.basename(f) },
+    load: () => readFileSync(f),
+  }));
+  const outcomes: FileOutcome[] = await ingestInOrder(db, items, (out, i) => {
+    console.log(`${files[i]}: ${out.status}${out.reason ? ` (${out.reason})` : ""}`);
+  });
   const s = summarize(outcomes);
   console.log(s.line);
   await closeSqliteStore(db);

@@ -42,12 +42,30 @@ const STATUS_FOR: Partial<Record<ReportErrorCode, number>> = {
   "unsupported-format": 415,
 };
 
+export type ReadInput = Awaited<ReturnType<typeof readAny>>;
+
 export async function ingestBytes(
   db: Db,
   bytes: Uint8Array,
   meta: IngestMeta,
 ): Promise<IngestOutcome> {
-  const read = await readAny(bytes, { contentType: meta.contentType, filename: meta.filename });
+  return storeRead(db, bytes, meta, await readInput(bytes, meta));
+}
+
+/** The first half of ingestBytes: the bytes read into reports (no database). */
+export const readInput = (bytes: Uint8Array, meta: IngestMeta): Promise<ReadInput> =>
+  readAny(bytes, { contentType: meta.contentType, filename: meta.filename });
+
+/**
+ * The second half of ingestBytes. Its first report reaches the store before this returns
+ * its promise, so callers that start storeRead in order store in that order (bulk.ts).
+ */
+export async function storeRead(
+  db: Db,
+  bytes: Uint8Array,
+  meta: IngestMeta,
+  read: ReadInput,
+): Promise<IngestOutcome> {
   if (!read.ok) return refuse(db, bytes, meta, read.error);
   const raw = bytes.length <= RAW_CAP ? bytes : null;
   let stored = 0;

@@ -28,7 +28,9 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-const MAX_BATCH = 500;
+/** Reports per commit at most: as many as bulk ingestion keeps in flight (BULK_IN_FLIGHT).
+ * A commit rewrites every index page its reports touched, so larger batches share more. */
+const MAX_BATCH = 1024;
 const BUSY_RETRY_MS = 5;
 const BUSY_GIVE_UP_MS = 30_000;
 
