@@ -22,6 +22,20 @@ import { unknownDomainsOf } from "./unknown-domains";
 /** Prisma's SQLite adapter stores DateTime as ISO text with an explicit +00:00 offset. */
 const sqliteTime = (d: Date) => `${d.toISOString().slice(0, -1)}+00:00`;
 
+/** sqliteTime for report periods, remembered: a day's reports share their start and end
+ * times, and toISOString is a noticeable part of a report's storage cost. */
+const periodTimes = new Map<number, string>();
+function periodTime(d: Date): string {
+  const ms = d.getTime();
+  let s = periodTimes.get(ms);
+  if (s === undefined) {
+    if (periodTimes.size >= 4096) periodTimes.clear();
+    s = sqliteTime(d);
+    periodTimes.set(ms, s);
+  }
+  return s;
+}
+
 interface Pending {
   input: StoreInput;
   resolve: (r: StoreResult) => void;
@@ -269,8 +283,8 @@ export class SqliteReportStore {
         r.contactInfo,
         r.reportId,
         contentHash,
-        sqliteTime(r.startDatetime),
-        sqliteTime(r.endDatetime),
+        periodTime(r.startDatetime),
+        periodTime(r.endDatetime),
         r.reportDay,
         input.channel,
         now,
