@@ -9,6 +9,7 @@
 // corpus went through the same path into a scratch database (so the JIT has compiled it),
 // and only once the process is idle again: creating a Prisma client compiles its wasm query
 // engine on background threads for about half a second, and process CPU time counts them.
+// Three runs, each into a fresh file; the verdict is on their medians.
 // Run: npx tsx bench/ingest.ts [reports]   (the lead: scripts/pg/with-postgres.sh for PG)
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -139,7 +140,7 @@ const rate = (secs: number) => (COUNT / secs).toFixed(0).padStart(6);
 function print(label: string, t: Timing, floor: Timing): number {
   const ratio = t.cpu / floor.cpu;
   console.log(
-    `${label.padEnd(11)} ${rate(t.wall)} reports/s wall, ${rate(t.cpu)} reports/s CPU; ${ratio.toFixed(2)}× the floor (CPU), ${(t.wall / floor.wall).toFixed(2)}× (wall)`,
+    `${label.padEnd(18)} ${rate(t.wall)} reports/s wall, ${rate(t.cpu)} reports/s CPU; ${ratio.toFixed(2)}× the floor (CPU), ${(t.wall / floor.wall).toFixed(2)}× (wall)`,
   );
   return ratio;
 }
@@ -156,20 +157,35 @@ const scratch = await freshSqlite(dir, "warm-up.db");
 await ingestAll(scratch, BULK_IN_FLIGHT, makeCorpus(WARM_UP, 1));
 await closeSqliteStore(scratch);
 await scratch.$disconnect();
-const sqlite = await freshSqlite(dir, "bench.db");
-await quiet();
-const { floor, ingest: sqliteTiming } = await interleaved(sqlite, BULK_IN_FLIGHT);
-console.log(
-  `raw floor   ${rate(floor.wall)} reports/s wall, ${rate(floor.cpu)} reports/s CPU (gunzipSync + JSON.parse, interleaved with ingestion in slices of ${CHUNK})`,
-);
-const ratio = print("SQLite", sqliteTiming, floor);
-await closeSqliteStore(sqlite);
-await sqlite.$disconnect();
+// RUNS times the whole corpus into a fresh file each time; the verdict is on the medians.
+const RUNS = 3;
+const runs: { floor: Timing; ingest: Timing; ratio: number }[] = [];
+for (let run = 1; run <= RUNS; run++) {
+  const sqlite = await freshSqlite(dir, `bench-${run}.db`);
+  await quiet();
+  const { floor, ingest } = await interleaved(sqlite, BULK_IN_FLIGHT);
+  console.log(
+    `run ${run}: raw floor ${rate(floor.cpu)} reports/s CPU (gunzipSync + JSON.parse, interleaved with ingestion in slices of ${CHUNK})`,
+  );
+  runs.push({ floor, ingest, ratio: print(`run ${run}: SQLite`, ingest, floor) });
+  await closeSqliteStore(sqlite);
+  await sqlite.$disconnect();
+}
 rmSync(dir, { recursive: true, force: true });
-
-const pass = COUNT / sqliteTiming.wall >= 1000 && ratio <= 5;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const ratio = median(runs.map((r) => r.ratio));
+const wallRate = median(runs.map((r) => COUNT / r.ingest.wall));
+const floor: Timing = {
+  wall: median(runs.map((r) => r.floor.wall)),
+  cpu: median(runs.map((r) => r.floor.cpu)),
+};
 console.log(
-  `target on SQLite: ≥ 1000 reports/s (wall) and ≤ 5× the floor (CPU): ${pass ? "PASS" : "FAIL"}`,
+  `SQLite median of ${RUNS}: ${wallRate.toFixed(0)} reports/s wall, ${ratio.toFixed(2)}× the floor (CPU); runs ${runs.map((r) => r.ratio.toFixed(2)).join(", ")}`,
+);
+
+const pass = wallRate >= 1000 && ratio <= 5;
+console.log(
+  `target on SQLite: ≥ 1000 reports/s (wall) and ≤ 5× the floor (CPU), medians: ${pass ? "PASS" : "FAIL"}`,
 );
 
 if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) {
