@@ -4,7 +4,7 @@ import { createPolicyVersion, currentPolicyVersion } from "@/lib/db/policies/pol
 import { backdatePolicyVersion } from "@/lib/db/stats/backdate-policy-version";
 import { countDomainReports } from "@/lib/db/stats/count-domain-reports";
 import { validateDomainName } from "@/lib/domains/domain-name";
-import { ingestBytes } from "@/lib/ingest/ingest";
+import { ingestInOrder } from "@/lib/ingest/bulk";
 import { addDays, utcDay } from "@/lib/stats/date-range";
 import { cleanReports, demoPlan, generateDemoReports } from "./generate";
 import { reportJson, type GenReport } from "./report-json";
@@ -21,18 +21,21 @@ export interface DemoOutcome {
 
 const MAX_AGE = 86400;
 
-/** Feeds generated reports through the one ingestion path (ingestBytes). */
+/** Feeds generated reports through the one ingestion path, as `npm run ingest` does. */
 export async function ingestGenerated(
   db: Db,
   reports: readonly GenReport[],
 ): Promise<DemoOutcome["reports"]> {
   const tally = { stored: 0, duplicates: 0, other: 0 };
-  for (const r of reports) {
-    const out = await ingestBytes(db, new TextEncoder().encode(reportJson(r)), {
-      channel: "cli",
+  const items = reports.map((r) => ({
+    meta: {
+      channel: "cli" as const,
       source: `demo ${r.reportId}`,
       contentType: "application/tlsrpt+json",
-    });
+    },
+    load: () => new TextEncoder().encode(reportJson(r)),
+  }));
+  for (const out of await ingestInOrder(db, items)) {
     if (out.status === "stored") tally.stored += out.stored;
     else if (out.status === "duplicate") tally.duplicates += out.duplicates;
     else tally.other += 1;
