@@ -11,30 +11,11 @@
 // never held across an await, so this connection cannot deadlock with Prisma's connection
 // in the same process; when another connection holds the lock (BEGIN IMMEDIATE answers
 // SQLITE_BUSY) the batch is retried on a timer instead of blocking the event loop.
-import Database from "better-sqlite3";
 import type { Db } from "../client";
-import { jsonStringList } from "@/lib/tlsrpt/content-hash";
-import { conflictWarning } from "./conflict";
-import { reporterKeyOf, rollupRows, warningsJson, type StoreInput } from "./report-rows";
+import type { StoreInput } from "./report-rows";
+import { openIngestConnection, type IngestStatements } from "./sqlite-statements";
+import { sqliteTime, writeReport } from "./sqlite-write";
 import type { StoreResult } from "./store-report";
-import { unknownDomainsOf } from "./unknown-domains";
-
-/** Prisma's SQLite adapter stores DateTime as ISO text with an explicit +00:00 offset. */
-const sqliteTime = (d: Date) => `${d.toISOString().slice(0, -1)}+00:00`;
-
-/** sqliteTime for report periods, remembered: a day's reports share their start and end
- * times, and toISOString is a noticeable part of a report's storage cost. */
-const periodTimes = new Map<number, string>();
-function periodTime(d: Date): string {
-  const ms = d.getTime();
-  let s = periodTimes.get(ms);
-  if (s === undefined) {
-    if (periodTimes.size >= 4096) periodTimes.clear();
-    s = sqliteTime(d);
-    periodTimes.set(ms, s);
-  }
-  return s;
-}
 
 interface Pending {
   input: StoreInput;
@@ -60,8 +41,7 @@ const sqliteCode = (e: unknown): string =>
   typeof e === "object" && e !== null ? String((e as { code?: unknown }).code ?? "") : "";
 
 export class SqliteReportStore {
-  private readonly conn: Database.Database;
-  private readonly q;
+  private readonly q: IngestStatements;
   private queue: Pending[] = [];
   private scheduled = false;
   private busySince = 0;
@@ -71,74 +51,7 @@ export class SqliteReportStore {
   private careful = false;
 
   constructor(file: string) {
-    const c = new Database(file);
-    c.pragma("journal_mode = WAL");
-    c.pragma("synchronous = NORMAL");
-    // No foreign-key checks on this connection: each would be one more b-tree search per
-    // row (~10% of bench:ingest), and every parent is certain by construction. Report and
-    // ReportPolicy parents are rows this same transaction just wrote; domain ids come from
-    // the map refreshDomains re-reads inside BEGIN IMMEDIATE whenever another connection
-    // has committed, and no connection can commit while this one holds the write lock, so
-    // no domain can vanish before COMMIT. Cascading deletes run on the deleting connection
-    // (Prisma's), which keeps the checks on.
-    c.pragma("foreign_keys = OFF");
-    // Never wait inside SQLite: that would block the event loop (see above).
-    c.pragma("busy_timeout = 0");
-    // Fewer, larger checkpoints (each one syncs the file) and room for the indexes.
-    c.pragma("wal_autocheckpoint = 8000");
-    c.pragma("cache_size = -65536");
-    this.conn = c;
-    this.q = {
-      begin: c.prepare("BEGIN IMMEDIATE"),
-      commit: c.prepare("COMMIT"),
-      rollback: c.prepare("ROLLBACK"),
-      savepoint: c.prepare("SAVEPOINT report"),
-      release: c.prepare("RELEASE report"),
-      undo: c.prepare("ROLLBACK TO report"),
-      dataVersion: c.prepare<[], { data_version: number }>("PRAGMA data_version"),
-      domains: c.prepare<[], { id: string; name: string }>(`SELECT "id", "name" FROM "Domain"`),
-      earlier: c
-        .prepare<[string, string], string>(
-          `SELECT "contentHash" FROM "Report" WHERE "reporterKey" = ? AND "reportId" = ?`,
-        )
-        .pluck(),
-      report: c.prepare(
-        `INSERT INTO "Report" ("reporterKey", "organization", "contactInfo", "reportId",
-          "contentHash", "startDatetime", "endDatetime", "reportDay", "channel", "receivedAt",
-          "warnings", "conflict", "raw", "rawSize") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      policy: c.prepare(
-        `INSERT INTO "ReportPolicy" ("reportRowId", "domainId", "reportDay", "policyType",
-          "policyStrings", "mxHosts", "successfulCount", "failedCount") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      failure: c.prepare(
-        `INSERT INTO "FailureDetail" ("policyRowId", "domainId", "reportDay", "resultType",
-          "sendingMtaIp", "receivingMxHostname", "receivingMxHelo", "receivingIp",
-          "failedSessionCount", "additionalInformation", "failureReasonCode")
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      tally: c.prepare(
-        `INSERT INTO "UnknownDomainTally" ("submitter", "domain", "count", "lastSeen") VALUES (?, ?, 1, ?)
-          ON CONFLICT ("submitter", "domain") DO UPDATE SET "count" = "count" + 1, "lastSeen" = excluded."lastSeen"`,
-      ),
-    };
-  }
-
-  /** One multi-row upsert per report for its rollup rows (a statement per row count). */
-  private readonly rollupStmts = new Map<number, Database.Statement>();
-  private rollupStmt(n: number): Database.Statement {
-    let st = this.rollupStmts.get(n);
-    if (!st) {
-      const values = Array.from({ length: n }, () => "(?, ?, ?, ?, ?, ?)").join(", ");
-      st = this.conn.prepare(
-        `INSERT INTO "DailyRollup" ("domainId", "day", "mxHost", "resultType", "reporterKey", "sessions")
-          VALUES ${values}
-          ON CONFLICT ("domainId", "day", "mxHost", "resultType", "reporterKey")
-          DO UPDATE SET "sessions" = "sessions" + excluded."sessions"`,
-      );
-      this.rollupStmts.set(n, st);
-    }
-    return st;
+    this.q = openIngestConnection(file);
   }
 
   store(input: StoreInput): Promise<StoreResult> {
@@ -149,7 +62,7 @@ export class SqliteReportStore {
   }
 
   close(): void {
-    this.conn.close();
+    this.q.conn.close();
   }
 
   private schedule(delayMs: number): void {
@@ -187,7 +100,7 @@ export class SqliteReportStore {
       q.commit.run();
       this.careful = false;
     } catch (e) {
-      if (this.conn.inTransaction) q.rollback.run();
+      if (this.q.conn.inTransaction) q.rollback.run();
       if (e === RETRY_CAREFULLY) {
         // Nothing of this batch was kept: do it again, each report in its own savepoint.
         this.careful = true;
@@ -218,7 +131,7 @@ export class SqliteReportStore {
     const out: Outcome[] = [];
     for (const p of batch) {
       try {
-        out.push({ ok: true, value: this.storeInTx(p.input, now) });
+        out.push({ ok: true, value: writeReport(this.q, this.domains, p.input, now) });
       } catch {
         throw RETRY_CAREFULLY;
       }
@@ -236,7 +149,7 @@ export class SqliteReportStore {
   private storeOne(input: StoreInput, now: string): Outcome {
     this.q.savepoint.run();
     try {
-      const value = this.storeInTx(input, now);
+      const value = writeReport(this.q, this.domains, input, now);
       this.q.release.run();
       return { ok: true, value };
     } catch (e) {
@@ -259,81 +172,6 @@ export class SqliteReportStore {
     if (v === this.domainsVersion) return;
     this.domains = new Map(this.q.domains.all().map((d) => [d.name, d.id]));
     this.domainsVersion = v;
-  }
-
-  private storeInTx(input: StoreInput, now: string): StoreResult {
-    const { report: r, contentHash } = input;
-    const q = this.q;
-    const reporterKey = reporterKeyOf(r);
-    // The whole name → id map serves as the managed-domain lookup (no per-report copy).
-    const ids = this.domains;
-    const unknownDomains = unknownDomainsOf(r, ids);
-    if (!r.policies.some((p) => p.policyDomain !== null && ids.has(p.policyDomain))) {
-      for (const d of unknownDomains) q.tally.run(reporterKey, d, now);
-      return { kind: "unmanaged", unknownDomains };
-    }
-    const earlier = q.earlier.all(reporterKey, r.reportId);
-    if (earlier.includes(contentHash)) return { kind: "duplicate", unknownDomains };
-    const conflict = earlier.length > 0;
-    const warnings = conflict ? [...r.warnings, conflictWarning(r)] : r.warnings;
-    const reportRowId = Number(
-      q.report.run(
-        reporterKey,
-        r.organizationName,
-        r.contactInfo,
-        r.reportId,
-        contentHash,
-        periodTime(r.startDatetime),
-        periodTime(r.endDatetime),
-        r.reportDay,
-        input.channel,
-        now,
-        warningsJson(warnings),
-        conflict ? 1 : 0,
-        input.raw,
-        input.rawSize,
-      ).lastInsertRowid,
-    );
-    const plain = r.hashBasis.plain;
-    for (const p of r.policies) {
-      const domainId = p.policyDomain === null ? undefined : ids.get(p.policyDomain);
-      if (domainId === undefined) continue;
-      const policyRowId = q.policy.run(
-        reportRowId,
-        domainId,
-        r.reportDay,
-        p.policyType,
-        jsonStringList(p.policyStrings, plain),
-        jsonStringList(p.mxHosts, plain),
-        p.totalSuccessfulSessionCount,
-        p.totalFailureSessionCount,
-      ).lastInsertRowid;
-      for (const d of p.failureDetails) {
-        q.failure.run(
-          policyRowId,
-          domainId,
-          r.reportDay,
-          d.resultType,
-          d.sendingMtaIp,
-          d.receivingMxHostname,
-          d.receivingMxHelo,
-          d.receivingIp,
-          d.failedSessionCount,
-          d.additionalInformation,
-          d.failureReasonCode,
-        );
-      }
-    }
-    const rollups = rollupRows(r, reporterKey, ids);
-    if (rollups.length > 0) {
-      const args: (string | number)[] = [];
-      for (const x of rollups) {
-        args.push(x.domainId, x.day, x.mxHost, x.resultType, x.reporterKey, x.sessions);
-      }
-      this.rollupStmt(rollups.length).run(args);
-    }
-    for (const d of unknownDomains) q.tally.run(reporterKey, d, now);
-    return { kind: "stored", reportRowId, conflict, unknownDomains };
   }
 }
 
