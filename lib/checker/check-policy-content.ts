@@ -1,7 +1,7 @@
 // §14.3 Policy content (CHK-POL-1…10), from the policy parser's STS-* diagnostics.
 import type { Diagnostic } from "../core/diagnostic";
 import { parsePolicy } from "../mta-sts/policy";
-import { result } from "./result";
+import { groupByCheck, result, worstSeverity } from "./result";
 import type { CheckResult, PolicyMode } from "./types";
 
 export interface PolicyFacts {
@@ -50,13 +50,6 @@ const TITLES: Record<string, string> = {
   "CHK-POL-10": "version is not the first line",
 };
 
-const worst = (list: readonly Diagnostic[]): Diagnostic["severity"] =>
-  list.some((d) => d.severity === "error")
-    ? "error"
-    : list.some((d) => d.severity === "warning")
-      ? "warning"
-      : "info";
-
 const lineRef = (d: Diagnostic): string => (d.line === undefined ? "" : `line ${d.line}: `);
 
 /** Maps every diagnostic to its CHK id (one result per id) and adds ok results for the rest. */
@@ -72,15 +65,11 @@ export function checkPolicyContent(
   const text = body.toString("utf8");
   const shown = text.length > 600 ? `${text.slice(0, 600)}…` : text;
   const evidence = `policy body (${body.length} bytes):\n${shown}`;
-  const byId = new Map<string, Diagnostic[]>();
-  for (const d of parsed.diagnostics) {
-    const id = chkIdFor(d);
-    byId.set(id, [...(byId.get(id) ?? []), d]);
-  }
+  const byId = groupByCheck(parsed.diagnostics, chkIdFor);
   const results: CheckResult[] = [];
   for (const [id, list] of byId) {
     const fix = list.map((d) => `${lineRef(d)}${d.message}`).join(" ");
-    results.push(result(id, worst(list), TITLES[id] ?? id, evidence, fix, target));
+    results.push(result(id, worstSeverity(list), TITLES[id] ?? id, evidence, fix, target));
   }
   for (const id of ["CHK-POL-1", "CHK-POL-2", "CHK-POL-4", "CHK-POL-5"]) {
     if (!byId.has(id)) results.push(result(id, "ok", `${TITLES[id]}: fine`, evidence, "", target));

@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../core/diagnostic";
 import { isStsRecordCandidate, joinTxtStrings, selectStsTxtRecord } from "../mta-sts/txt-record";
 import { chainText, lookupProblem, type ProbeContext } from "./context";
-import { result } from "./result";
+import { groupByCheck, result, worstSeverity } from "./result";
 import type { CheckResult } from "./types";
 
 export interface StsTxtFacts {
@@ -61,18 +61,10 @@ export async function checkStsTxt(ctx: ProbeContext): Promise<StsTxtFacts> {
   } else {
     emit(result("CHK-TXT-1", "ok", "MTA-STS record found", evidence));
   }
-  const byId = new Map<string, Diagnostic[]>();
-  for (const d of selection.diagnostics) {
-    const id = chkIdFor(d);
-    byId.set(id, [...(byId.get(id) ?? []), d]);
-  }
+  const byId = groupByCheck(selection.diagnostics, chkIdFor);
   for (const [id, list] of byId) {
-    const severity = list.some((d) => d.severity === "error")
-      ? "error"
-      : list.some((d) => d.severity === "warning")
-        ? "warning"
-        : "info";
-    emit(result(id, severity, TITLES[id] ?? id, evidence, list.map((d) => d.message).join(" ")));
+    const fix = list.map((d) => d.message).join(" ");
+    emit(result(id, worstSeverity(list), TITLES[id] ?? id, evidence, fix));
   }
   if (selection.status !== "absent") {
     if (!byId.has("CHK-TXT-2"))

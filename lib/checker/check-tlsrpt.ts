@@ -4,7 +4,7 @@ import type { Diagnostic } from "../core/diagnostic";
 import { joinTxtStrings } from "../mta-sts/txt-record";
 import { selectTlsRptRecord } from "../tlsrpt/tlsrpt-record";
 import { chainText, lookupProblem, type ProbeContext } from "./context";
-import { result } from "./result";
+import { groupByCheck, result, worstSeverity } from "./result";
 import { probeHttpsRua } from "./rua-https-probe";
 import type { CheckResult, PolicyMode } from "./types";
 
@@ -47,18 +47,10 @@ export async function checkTlsRpt(ctx: ProbeContext, sts: Promise<StsState>): Pr
   } else {
     ctx.emit(result("CHK-RPT-1", "ok", "TLS-RPT record found", evidence));
   }
-  const byId = new Map<string, Diagnostic[]>();
-  for (const d of selection.diagnostics)
-    byId.set(chkIdFor(d), [...(byId.get(chkIdFor(d)) ?? []), d]);
+  const byId = groupByCheck(selection.diagnostics, chkIdFor);
   for (const [id, list] of byId) {
-    const severity = list.some((d) => d.severity === "error")
-      ? "error"
-      : list.some((d) => d.severity === "warning")
-        ? "warning"
-        : "info";
-    ctx.emit(
-      result(id, severity, TITLES[id] ?? id, evidence, list.map((d) => d.message).join(" ")),
-    );
+    const fix = list.map((d) => d.message).join(" ");
+    ctx.emit(result(id, worstSeverity(list), TITLES[id] ?? id, evidence, fix));
   }
   if (selection.status === "valid" && !byId.has("CHK-RPT-3")) {
     ctx.emit(result("CHK-RPT-3", "ok", "TLS-RPT record syntax is valid", evidence));
