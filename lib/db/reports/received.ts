@@ -2,6 +2,7 @@
 // are the domain's, without double counting across policy types (RPT-JSON-7).
 import type { Diagnostic } from "@/lib/core/diagnostic";
 import { sessionsOf } from "@/lib/tlsrpt/domain-totals";
+import type { FailureDetail } from "@/lib/tlsrpt/types";
 import type { Db } from "../client";
 
 export interface ReceivedRow {
@@ -35,12 +36,40 @@ const sessionsOfRows = (policies: readonly PolicyCounts[]) =>
     })),
   );
 
-const countWarnings = (json: string): number => {
+/** The columns the list and the detail both show, as their rows name them. */
+interface StoredHead {
+  id: number;
+  organization: string;
+  reporterKey: string;
+  reportId: string;
+  startDatetime: Date;
+  endDatetime: Date;
+  channel: string;
+  receivedAt: Date;
+  conflict: boolean;
+  policies: readonly PolicyCounts[];
+}
+
+const headOf = (r: StoredHead): Omit<ReceivedRow, "warnings"> => ({
+  id: r.id,
+  organization: r.organization,
+  reporterKey: r.reporterKey,
+  reportId: r.reportId,
+  start: r.startDatetime,
+  end: r.endDatetime,
+  channel: r.channel,
+  receivedAt: r.receivedAt,
+  ...sessionsOfRows(r.policies),
+  conflict: r.conflict,
+});
+
+/** A JSON array column (warnings, policy strings, MX hosts); [] if it is anything else. */
+const jsonArray = (json: string): unknown[] => {
   try {
     const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.length : 0;
+    return Array.isArray(v) ? v : [];
   } catch {
-    return 0;
+    return [];
   }
 };
 
@@ -70,31 +99,11 @@ export async function listReceivedReports(
       },
     },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    organization: r.organization,
-    reporterKey: r.reporterKey,
-    reportId: r.reportId,
-    start: r.startDatetime,
-    end: r.endDatetime,
-    channel: r.channel,
-    receivedAt: r.receivedAt,
-    ...sessionsOfRows(r.policies),
-    warnings: countWarnings(r.warnings),
-    conflict: r.conflict,
-  }));
+  return rows.map((r) => ({ ...headOf(r), warnings: jsonArray(r.warnings).length }));
 }
 
-export interface ReceivedFailure {
-  resultType: string;
-  sendingMtaIp: string | null;
-  receivingMxHostname: string | null;
-  receivingMxHelo: string | null;
-  receivingIp: string | null;
-  failedSessionCount: number;
-  additionalInformation: string | null;
-  failureReasonCode: string | null;
-}
+/** A stored failure detail: the reader's FailureDetail without the derived bucket. */
+export type ReceivedFailure = Omit<FailureDetail, "bucket">;
 
 export interface ReceivedPolicy {
   policyType: string;
@@ -113,24 +122,6 @@ export interface ReceivedDetail extends Omit<ReceivedRow, "warnings"> {
   raw: Uint8Array | null;
   rawSize: number;
 }
-
-const stringList = (json: string): string[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-};
-
-const diagnostics = (json: string): Diagnostic[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v as Diagnostic[]) : [];
-  } catch {
-    return [];
-  }
-};
 
 /** One report as stored, limited to this domain's policy entries; null when not found. */
 export async function getReceivedReport(
@@ -151,8 +142,8 @@ export async function getReceivedReport(
   if (!r) return null;
   const policies = r.policies.map((p) => ({
     policyType: p.policyType,
-    policyStrings: stringList(p.policyStrings),
-    mxHosts: stringList(p.mxHosts),
+    policyStrings: jsonArray(p.policyStrings).map(String),
+    mxHosts: jsonArray(p.mxHosts).map(String),
     successfulCount: p.successfulCount,
     failedCount: p.failedCount,
     failures: p.failures.map((f) => ({
@@ -167,19 +158,10 @@ export async function getReceivedReport(
     })),
   }));
   return {
-    id: r.id,
-    organization: r.organization,
-    reporterKey: r.reporterKey,
-    reportId: r.reportId,
-    start: r.startDatetime,
-    end: r.endDatetime,
-    channel: r.channel,
-    receivedAt: r.receivedAt,
-    ...sessionsOfRows(r.policies),
-    conflict: r.conflict,
+    ...headOf(r),
     contactInfo: r.contactInfo,
     contentHash: r.contentHash,
-    warnings: diagnostics(r.warnings),
+    warnings: jsonArray(r.warnings) as Diagnostic[],
     policies,
     raw: r.raw ? new Uint8Array(r.raw) : null,
     rawSize: r.rawSize,
