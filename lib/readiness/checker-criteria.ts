@@ -9,6 +9,14 @@ const READY2_IDS = ["CHK-MX-1", "CHK-MX-3", "CHK-MX-4", "CHK-MX-5"];
 const line = (r: CheckResult): string =>
   `${r.id}${r.target ? ` (${r.target})` : ""} ${r.severity}: ${r.title}${r.evidence ? ` — ${r.evidence}` : ""}`;
 
+/** READY-1/2 before the first checker run. */
+const notRunYet = (base: Pick<Criterion, "id" | "title">): Criterion => ({
+  ...base,
+  status: "unknown",
+  summary: "The checker has not run yet: run 1·Check.",
+  evidence: [],
+});
+
 function ranAt(input: ReadinessInput): string {
   return input.check ? `Checker run of ${input.check.finishedAt.toISOString().slice(0, 16)}Z.` : "";
 }
@@ -18,13 +26,7 @@ export function ready1(input: ReadinessInput): Criterion {
     id: "READY-1" as const,
     title: "No checker errors (DNS, policy host, policy, TLS-RPT)",
   };
-  if (!input.check)
-    return {
-      ...base,
-      status: "unknown",
-      summary: "The checker has not run yet: run 1·Check.",
-      evidence: [],
-    };
+  if (!input.check) return notRunYet(base);
   const results = input.check.report.results.filter((r) =>
     READY1_PREFIXES.some((p) => r.id.startsWith(p)),
   );
@@ -46,13 +48,7 @@ export function ready1(input: ReadinessInput): Criterion {
 
 export function ready2(input: ReadinessInput): Criterion {
   const base = { id: "READY-2" as const, title: "Every MX passes STARTTLS and certificate checks" };
-  if (!input.check)
-    return {
-      ...base,
-      status: "unknown",
-      summary: "The checker has not run yet: run 1·Check.",
-      evidence: [],
-    };
+  if (!input.check) return notRunYet(base);
   const byHost = new Map<string, CheckResult[]>();
   for (const r of input.check.report.results) {
     if (!READY2_IDS.includes(r.id) || !r.target) continue;
