@@ -18,29 +18,50 @@ export function parseServer(server: string): ServerAddress {
   return { host, port: Number(port ?? 53) };
 }
 
+/**
+ * One socket exchange bounded by the timeout and the abort signal. `start` opens the socket,
+ * wires its events to `finish` and returns how to close it; `finish` settles once, after
+ * clearing the timer and the listener and closing the socket.
+ */
+function exchange(
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  start: (finish: (outcome: Buffer | Error) => void) => () => void,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let close: (() => void) | null = null;
+    const finish = (outcome: Buffer | Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      close?.();
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const onAbort = () => finish(new Error("aborted"));
+    const timer = setTimeout(() => finish(new Error("DNS query timed out")), timeoutMs);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    close = start(finish);
+  });
+}
+
 function udpQuery(
   server: ServerAddress,
   packet: Buffer,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+  return exchange(timeoutMs, signal, (finish) => {
     const sock = createSocket(isIPv6(server.host) ? "udp6" : "udp4");
     const id = packet.readUInt16BE(0);
-    const done = (fn: () => void) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      sock.close();
-      fn();
-    };
-    const onAbort = () => done(() => reject(new Error("aborted")));
-    const timer = setTimeout(() => done(() => reject(new Error("DNS query timed out"))), timeoutMs);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    sock.on("error", (e) => done(() => reject(e)));
+    sock.on("error", finish);
     sock.on("message", (msg) => {
-      if (msg.length >= 12 && msg.readUInt16BE(0) === id) done(() => resolve(msg));
+      if (msg.length >= 12 && msg.readUInt16BE(0) === id) finish(msg);
     });
     sock.send(packet, server.port, server.host);
+    return () => sock.close();
   });
 }
 
@@ -50,19 +71,10 @@ function tcpQuery(
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+  return exchange(timeoutMs, signal, (finish) => {
     const sock = connect({ host: server.host, port: server.port });
     let data = Buffer.alloc(0);
-    const done = (fn: () => void) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      sock.destroy();
-      fn();
-    };
-    const onAbort = () => done(() => reject(new Error("aborted")));
-    const timer = setTimeout(() => done(() => reject(new Error("DNS query timed out"))), timeoutMs);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    sock.on("error", (e) => done(() => reject(e)));
+    sock.on("error", finish);
     sock.on("connect", () => {
       const len = Buffer.alloc(2);
       len.writeUInt16BE(packet.length, 0);
@@ -71,9 +83,10 @@ function tcpQuery(
     sock.on("data", (chunk) => {
       data = Buffer.concat([data, chunk]);
       if (data.length >= 2 && data.length >= 2 + data.readUInt16BE(0)) {
-        done(() => resolve(data.subarray(2, 2 + data.readUInt16BE(0))));
+        finish(data.subarray(2, 2 + data.readUInt16BE(0)));
       }
     });
+    return () => sock.destroy();
   });
 }
 
