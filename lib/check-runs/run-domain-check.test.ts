@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policyText } from "@/e2e/servers/lab-zones";
 import { startTestWorld, type TestWorld } from "@/e2e/servers/world";
 import type { CheckOptions } from "@/lib/checker/types";
-import { openTestDb, type TestDb } from "@/lib/db/test-db";
-import { createFirstAdmin } from "@/lib/db/users/users";
+import { createTestActor, openTestDb, type TestDb } from "@/lib/db/test-db";
 import { addDomain } from "@/lib/db/domains/domains";
 import { getCheckRun, latestCheckRun } from "@/lib/db/checks/checks";
 import {
@@ -34,20 +33,8 @@ beforeAll(async () => {
     ],
   });
   options = { dnsServers: [world.dnsServer], ca: [world.caPem], allowPrivate: true };
-  const admin = await createFirstAdmin(t.db, {
-    email: "r@example.com",
-    name: "R",
-    passwordHash: "h",
-  });
-  if (!admin.ok) throw new Error(admin.error);
-  const d = await addDomain(
-    t.db,
-    { name: DOMAIN, displayName: DOMAIN },
-    {
-      userId: admin.value.id,
-      email: admin.value.email,
-    },
-  );
+  const actor = await createTestActor(t.db, "r@example.com");
+  const d = await addDomain(t.db, { name: DOMAIN, displayName: DOMAIN }, actor);
   if (!d.ok) throw new Error(d.error);
   domain = d.value;
 });

@@ -4,7 +4,9 @@ import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "./client";
 import type { DbConfig } from "./config";
+import type { Actor } from "./domains/domains";
 import { applyMigrations } from "./migrate";
+import { createFirstAdmin } from "./users/users";
 
 // Test databases: a fresh SQLite file by default; under `npm run test:pg` (DATABASE_URL is
 // a local PostgreSQL server) a fresh database on that server. Never a remote server.
@@ -62,4 +64,12 @@ async function openPg(serverUrl: string, migrate: boolean): Promise<TestDb> {
       await c.end();
     },
   };
+}
+
+/** Creates the first admin of a test database: the actor that audit events name. */
+export async function createTestActor(db: Db, email = "a@example.com"): Promise<Actor> {
+  const name = (email.split("@")[0] ?? "").toUpperCase();
+  const admin = await createFirstAdmin(db, { email, name, passwordHash: "h" });
+  if (!admin.ok) throw new Error(admin.error);
+  return { userId: admin.value.id, email: admin.value.email };
 }

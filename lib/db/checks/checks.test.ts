@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckReport, CheckResult } from "@/lib/checker/types";
 import { summarize } from "@/lib/checker/index";
-import { openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../test-db";
 import { listAudit } from "../audit/audit";
-import { createFirstAdmin } from "../users/users";
 import { addDomain, removeDomain, type Actor } from "../domains/domains";
 import {
   failCheckRun,
@@ -44,13 +43,7 @@ const report = (results: CheckResult[]): CheckReport => ({
 
 beforeAll(async () => {
   t = await openTestDb();
-  const admin = await createFirstAdmin(t.db, {
-    email: "c@example.com",
-    name: "C",
-    passwordHash: "h",
-  });
-  if (!admin.ok) throw new Error(admin.error);
-  actor = { userId: admin.value.id, email: admin.value.email };
+  actor = await createTestActor(t.db, "c@example.com");
   const a = await addDomain(t.db, { name: "runs.example", displayName: "runs.example" }, actor);
   const b = await addDomain(t.db, { name: "other.example", displayName: "other.example" }, actor);
   if (!a.ok || !b.ok) throw new Error("setup");

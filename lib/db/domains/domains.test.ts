@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../test-db";
 import { listAudit } from "../audit/audit";
-import { createFirstAdmin } from "../users/users";
 import { addDomain, listDomains, removeDomain, type Actor } from "./domains";
 
 let t: TestDb;
 let actor: Actor;
 beforeAll(async () => {
   t = await openTestDb();
-  const admin = await createFirstAdmin(t.db, {
-    email: "a@example.com",
-    name: "A",
-    passwordHash: "h",
-  });
-  if (!admin.ok) throw new Error(admin.error);
-  actor = { userId: admin.value.id, email: admin.value.email };
+  actor = await createTestActor(t.db);
 });
 afterAll(async () => t.close());
 

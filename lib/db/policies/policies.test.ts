@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../test-db";
 import { listAudit } from "../audit/audit";
-import { createFirstAdmin } from "../users/users";
 import { addDomain, type Actor } from "../domains/domains";
 import {
   createPolicyVersion,
@@ -17,13 +16,7 @@ let actor: Actor;
 let domainId: string;
 beforeAll(async () => {
   t = await openTestDb();
-  const admin = await createFirstAdmin(t.db, {
-    email: "a@example.com",
-    name: "A",
-    passwordHash: "h",
-  });
-  if (!admin.ok) throw new Error(admin.error);
-  actor = { userId: admin.value.id, email: admin.value.email };
+  actor = await createTestActor(t.db);
   const d = await addDomain(t.db, { name: "example.org", displayName: "example.org" }, actor);
   if (!d.ok) throw new Error(d.error);
   domainId = d.value.id;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../test-db";
 import { listAudit } from "../audit/audit";
-import { createFirstAdmin } from "../users/users";
 import { addDomain, type Actor } from "../domains/domains";
 import type { PublishVerification } from "@/lib/rollout/types";
 import { createPolicyVersion } from "./policies";
@@ -13,13 +12,7 @@ let actor: Actor;
 let domainId: string;
 beforeAll(async () => {
   t = await openTestDb();
-  const admin = await createFirstAdmin(t.db, {
-    email: "r@example.com",
-    name: "R",
-    passwordHash: "h",
-  });
-  if (!admin.ok) throw new Error(admin.error);
-  actor = { userId: admin.value.id, email: admin.value.email };
+  actor = await createTestActor(t.db, "r@example.com");
   const d = await addDomain(t.db, { name: "facts.example", displayName: "facts.example" }, actor);
   if (!d.ok) throw new Error(d.error);
   domainId = d.value.id;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb, type TestDb } from "../test-db";
-import { createFirstAdmin } from "../users/users";
+import { createTestActor, openTestDb, type TestDb } from "../test-db";
 import { findDomainByName, type Actor } from "../domains/domains";
 import { getReadiness } from "../readiness/get-readiness";
 import { ingestGenerated, loadDemo } from "@/lib/demo/load-demo";
@@ -14,13 +13,7 @@ let t: TestDb;
 let actor: Actor;
 beforeAll(async () => {
   t = await openTestDb();
-  const admin = await createFirstAdmin(t.db, {
-    email: "a@example.com",
-    name: "A",
-    passwordHash: "h",
-  });
-  if (!admin.ok) throw new Error(admin.error);
-  actor = { userId: admin.value.id, email: admin.value.email };
+  actor = await createTestActor(t.db);
 });
 afterAll(async () => t.close());
 
