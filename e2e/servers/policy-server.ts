@@ -1,7 +1,7 @@
 // HTTPS server for https://mta-sts.<domain>/.well-known/mta-sts.txt on <ip>:443.
 import { request as httpRequest } from "node:http";
 import { createServer, type Server } from "node:https";
-import type { Socket } from "node:net";
+import { listen, type ListeningServer } from "./listen";
 import type { KeyAndCert } from "./test-ca";
 
 export interface PolicyBehaviour {
@@ -24,11 +24,7 @@ export interface PolicyBehaviour {
   proxyTo?: string;
 }
 
-export interface PolicyServerHandle {
-  ip: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type PolicyServerHandle = ListeningServer;
 
 export async function startPolicyServer(
   ip: string,
@@ -36,7 +32,6 @@ export async function startPolicyServer(
   behaviour: PolicyBehaviour,
   port = 443,
 ): Promise<PolicyServerHandle> {
-  const sockets = new Set<Socket>();
   const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     if (behaviour.proxyTo) {
       const [host = "127.0.0.1", upstreamPort = "80"] = behaviour.proxyTo.split(":");
@@ -80,22 +75,6 @@ export async function startPolicyServer(
       );
     }, behaviour.delayMs ?? 0);
   });
-  server.on("connection", (s: Socket) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
   server.on("tlsClientError", () => undefined);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, ip, () => resolve());
-  });
-  return {
-    ip,
-    port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, ip, port);
 }

@@ -2,6 +2,7 @@
 // STARTTLS on/off, TLS version limits, SNI-only certificates, and blackhole mode.
 import { createServer, type Server, type Socket } from "node:net";
 import { createSecureContext, TLSSocket, type SecureContext, type SecureVersion } from "node:tls";
+import { listen, type ListeningServer } from "./listen";
 import type { KeyAndCert } from "./test-ca";
 
 export interface SmtpBehaviour {
@@ -21,11 +22,7 @@ export interface SmtpBehaviour {
   requireSni?: boolean;
 }
 
-export interface SmtpServerHandle {
-  ip: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type SmtpServerHandle = ListeningServer;
 
 export async function startSmtpServer(
   ip: string,
@@ -34,7 +31,6 @@ export async function startSmtpServer(
   behaviour: SmtpBehaviour = {},
   port = 25,
 ): Promise<SmtpServerHandle> {
-  const sockets = new Set<Socket>();
   const tlsOptions = {
     minVersion: behaviour.minVersion ?? "TLSv1.2",
     maxVersion: behaviour.maxVersion ?? "TLSv1.3",
@@ -90,8 +86,6 @@ export async function startSmtpServer(
   };
 
   const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
     if (behaviour.blackhole) return;
     setTimeout(() => {
@@ -100,17 +94,5 @@ export async function startSmtpServer(
       serve(socket, false);
     }, behaviour.bannerDelayMs ?? 0);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, ip, () => resolve());
-  });
-  return {
-    ip,
-    port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, ip, port);
 }
