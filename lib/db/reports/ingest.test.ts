@@ -1,6 +1,7 @@
 // The ingestion pipeline against a real database: SQLite by default, PostgreSQL under
 // `npm run test:pg` (this file lives under lib/db so both runs include it).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ingestInOrder } from "@/lib/ingest/bulk";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import { readReport } from "@/lib/tlsrpt/read-report";
@@ -226,5 +227,40 @@ describe("ingestBytes", () => {
     const policy = await t.db.reportPolicy.findFirstOrThrow();
     expect(policy.policyStrings).toBe(JSON.stringify(strings));
     expect(JSON.parse(policy.policyStrings)).toEqual(strings);
+  });
+});
+
+// Bulk ingestion: the CLI's path (lib/ingest/bulk.ts).
+const report = (id: string) => {
+  const v = googleReport();
+  v["report-id"] = id;
+  return gzipOf(v);
+};
+const item = (name: string, bytes: Uint8Array) => ({
+  meta: { channel: "cli" as const, source: name, filename: name },
+  load: () => bytes,
+});
+
+describe("ingestInOrder", () => {
+  it("stores many files, announces outcomes in input order, first copy wins", async () => {
+    const items = Array.from({ length: 40 }, (_, i) => item(`r${i}.json.gz`, report(`bulk-${i}`)));
+    // The same report again at the end, and a file that is not a report in the middle.
+    items.push(item("again.json.gz", report("bulk-3")));
+    items.splice(20, 0, item("junk.json", new TextEncoder().encode("{ not json")));
+    const seen: number[] = [];
+    const outs = await ingestInOrder(t.db, items, (_, i) => seen.push(i));
+    expect(seen).toEqual(items.map((_, i) => i));
+    expect(outs.map((o) => o.status)).toEqual([
+      ...Array<string>(20).fill("stored"),
+      "rejected",
+      ...Array<string>(20).fill("stored"),
+      "duplicate",
+    ]);
+    expect(outs[20]?.reason).toMatch(/^the report is not valid JSON/);
+    expect(await countRows(t.db)).toMatchObject({ reports: 40, policies: 40, rejected: 1 });
+  });
+
+  it("returns no outcomes for no files", async () => {
+    expect(await ingestInOrder(t.db, [])).toEqual([]);
   });
 });
