@@ -211,7 +211,11 @@ describe("ingestBytes", () => {
     ]);
     expect(outs.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(await countRows(t.db)).toMatchObject({ reports: 2, policies: 2, failures: 2 });
-    const ids = await t.db.report.findMany({ select: { reportId: true }, orderBy: { id: "asc" } });
+    // By report id, not row id: on PostgreSQL the three are separate concurrent transactions.
+    const ids = await t.db.report.findMany({
+      select: { reportId: true },
+      orderBy: { reportId: "asc" },
+    });
     expect(ids.map((r) => r.reportId)).toEqual(["good-1", "good-2"]);
     const success = await t.db.dailyRollup.findFirst({ where: { resultType: "success" } });
     expect(success?.sessions).toBe(80);
