@@ -1,10 +1,11 @@
 // Many inputs at once (the CLI over a folder, the demo): read one after another, stored
 // without waiting for each commit. Up to BULK_IN_FLIGHT reports wait for the store at a
 // time, so on SQLite they share commits (group commit, lib/db/reports/sqlite-store.ts)
-// instead of paying one commit each. Reports reach the store in input order, so a report
+// instead of paying one commit each. Reports reach the store in input order, and a report
 // present in two files is stored from the first and is a duplicate in the second, as it
 // would be one file at a time. bench:ingest keeps the same number in flight.
 import type { Db } from "@/lib/db/client";
+import { dedupeKey } from "@/lib/tlsrpt/content-hash";
 import { readInput, storeRead, type IngestMeta, type IngestOutcome } from "./ingest";
 
 /** Reports waiting for the store at once: matches the store's largest batch. */
@@ -25,13 +26,24 @@ export async function ingestInOrder(
 ): Promise<IngestOutcome[]> {
   const pending: Promise<IngestOutcome>[] = [];
   const budget = new Budget();
+  // Dedupe key → the store of the input that holds it. A later input with the same report
+  // waits for it, so the first copy is the one stored on every engine (PostgreSQL runs
+  // concurrent stores as concurrent transactions, which could otherwise finish in any order).
+  const storing = new Map<string, Promise<IngestOutcome>>();
   let announced = Promise.resolve();
   for (const item of items) {
     await budget.waitForRoom();
     const bytes = item.load();
     const read = await readInput(bytes, item.meta);
+    const keys = read.ok ? read.value.reports.map(dedupeKey) : [];
+    const earlier = keys.flatMap((k) => storing.get(k) ?? []);
+    if (earlier.length > 0) await Promise.allSettled(earlier);
     budget.take(bytes.length);
-    const stored = storeRead(db, bytes, item.meta, read).finally(() => budget.give(bytes.length));
+    const stored = storeRead(db, bytes, item.meta, read).finally(() => {
+      budget.give(bytes.length);
+      for (const k of keys) if (storing.get(k) === stored) storing.delete(k);
+    });
+    for (const k of keys) storing.set(k, stored);
     const index = pending.push(stored) - 1;
     announced = announced.then(async () => onOutcome(await stored, index));
     // Handled here so an early failure is not "unhandled" before the final await.
