@@ -1,18 +1,13 @@
 "use client";
 
-import { MailPlus, RefreshCw, Trash2 } from "lucide-react";
-import { useActionState, useState, useTransition } from "react";
-import {
-  deleteMailboxAction,
-  pollMailboxAction,
-  saveMailboxAction,
-  type MailboxFormState,
-} from "@/app/(dashboard)/settings/actions";
+import { RefreshCw, Trash2 } from "lucide-react";
+import { useState, useTransition } from "react";
+import { deleteMailboxAction, pollMailboxAction } from "@/app/(dashboard)/settings/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Label, TextField } from "@/components/ui/input";
+import { MailboxForm } from "./mailbox-form";
 
 /** What the browser gets about a mailbox: never the password, sealed or not. */
 export interface MailboxRow {
@@ -24,6 +19,7 @@ export interface MailboxRow {
   username: string;
   folder: string;
   processedFolder: string;
+  rejectedFolder: string;
   pollMinutes: number;
   enabled: boolean;
   lastPollAt: string | null;
@@ -31,25 +27,32 @@ export interface MailboxRow {
   lastResult: string | null;
 }
 
-export function MailboxAdmin({ mailboxes }: { mailboxes: MailboxRow[] }) {
+export function MailboxAdmin({
+  mailboxes,
+  allowPlainImap,
+}: {
+  mailboxes: MailboxRow[];
+  /** The lab setting STS_ALLOW_PLAIN_IMAP: offers security "none". */
+  allowPlainImap: boolean;
+}) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <Card>
       <CardHeader
         title="Mailboxes"
-        description="IMAP accounts that receive reports sent to a mailto: rua address. Report messages are moved to the processed folder; other mail is left alone."
+        description="IMAP accounts that receive reports sent to a mailto: rua address. Report messages are moved to the processed folder; refused messages and mail without a report go to the rejected folder."
       />
       <ul className="divide-y divide-slate-100">
         {mailboxes.map((m) => (
           <li key={m.id} className="px-5 py-4">
             <MailboxItem mailbox={m} onEdit={() => setEditing(editing === m.id ? null : m.id)} />
-            {editing === m.id ? <MailboxForm mailbox={m} /> : null}
+            {editing === m.id ? <MailboxForm mailbox={m} allowPlainImap={allowPlainImap} /> : null}
           </li>
         ))}
       </ul>
       <div className="border-t border-slate-100 px-5 py-4">
         <h3 className="text-sm font-semibold text-slate-900">Add a mailbox</h3>
-        <MailboxForm />
+        <MailboxForm allowPlainImap={allowPlainImap} />
       </div>
     </Card>
   );
@@ -119,93 +122,5 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
         </Alert>
       ) : null}
     </div>
-  );
-}
-
-function MailboxForm({ mailbox: m }: { mailbox?: MailboxRow }) {
-  const [state, action, pending] = useActionState<MailboxFormState, FormData>(
-    saveMailboxAction,
-    {},
-  );
-  const p = m ? `mb-${m.id}` : "mb-new";
-  return (
-    <form action={action} className="mt-3 grid gap-4 sm:grid-cols-3">
-      {m ? <input type="hidden" name="id" value={m.id} /> : null}
-      <TextField label="Name" id={`${p}-label`} name="label" defaultValue={m?.label} required />
-      <TextField label="IMAP host" id={`${p}-host`} name="host" defaultValue={m?.host} required />
-      <TextField
-        label="Port"
-        id={`${p}-port`}
-        name="port"
-        type="number"
-        defaultValue={m?.port ?? 993}
-        required
-      />
-      <div className="space-y-1.5">
-        <Label htmlFor={`${p}-security`}>Security</Label>
-        <select
-          id={`${p}-security`}
-          name="security"
-          defaultValue={m?.security ?? "tls"}
-          className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
-        >
-          <option value="tls">TLS (port 993)</option>
-          <option value="starttls">STARTTLS (port 143)</option>
-          <option value="none">none (testing only)</option>
-        </select>
-      </div>
-      <TextField
-        label="Username"
-        id={`${p}-username`}
-        name="username"
-        defaultValue={m?.username}
-        autoComplete="off"
-        required
-      />
-      <TextField
-        label="Password or app password"
-        id={`${p}-password`}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={m ? "Leave empty to keep the stored one." : "Stored encrypted; never shown again."}
-        required={!m}
-      />
-      <TextField
-        label="Folder"
-        id={`${p}-folder`}
-        name="folder"
-        defaultValue={m?.folder ?? "INBOX"}
-        required
-      />
-      <TextField
-        label="Processed folder"
-        id={`${p}-processed`}
-        name="processedFolder"
-        defaultValue={m?.processedFolder ?? "TLS-RPT/Processed"}
-        hint="Created when missing."
-        required
-      />
-      <TextField
-        label="Poll every (minutes)"
-        id={`${p}-minutes`}
-        name="pollMinutes"
-        type="number"
-        defaultValue={m?.pollMinutes ?? 15}
-        required
-      />
-      <label className="flex items-center gap-2 text-sm sm:col-span-3">
-        <input type="checkbox" name="enabled" defaultChecked={m?.enabled ?? true} /> Poll on
-        schedule
-      </label>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-        <Button type="submit" disabled={pending}>
-          <MailPlus aria-hidden />
-          {pending ? "Saving…" : m ? "Save mailbox" : "Add mailbox"}
-        </Button>
-        {state.error ? <Alert tone="bad">{state.error}</Alert> : null}
-        {state.saved ? <Alert tone="good">Saved {state.saved}.</Alert> : null}
-      </div>
-    </form>
   );
 }

@@ -1,39 +1,43 @@
-// One poll of one IMAP account (RPT-DELIV-1..7 by mailto): every message in the folder is
-// read through the same ingestBytes as the HTTPS endpoint; report messages (stored,
-// duplicate, conflicting, for unmanaged domains, or refused) are moved to the processed
-// folder, or flagged \Flagged when the server cannot move them, so nothing is read twice;
-// mail without a report is left where it is, unflagged.
+// One poll of one IMAP account (RPT-DELIV-1..7 by mailto): a session that runs pollPass
+// (poll-pass.ts) over the account's folder and records the outcome on the account. Plain-
+// text IMAP is refused unless the lab setting STS_ALLOW_PLAIN_IMAP allows it, and a whole
+// session has a deadline, so a server that trickles cannot hold the scheduler forever.
 import { ImapFlow, type ImapFlowOptions } from "imapflow";
+import { settings } from "@/lib/config/settings";
 import type { Db } from "@/lib/db/client";
 import { mailboxForPoll, recordPoll, type MailboxForPoll } from "@/lib/db/reports/mailboxes";
 import { unseal } from "@/lib/crypto/seal";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
+import { PLAIN_IMAP_REFUSED } from "./account-rules";
+import { pollPass, type PassOptions, type PollSummary } from "./poll-pass";
 
-/** RPT-ING-1 [IMPL: mox caps messages at 15 MB]: larger messages are left unread. */
-export const MAX_MESSAGE_BYTES = 15 * 1024 * 1024;
+export { MAX_MESSAGE_BYTES, type PollSummary } from "./poll-pass";
 
-export interface PollSummary {
-  messages: number;
-  stored: number;
-  duplicates: number;
-  rejected: number;
-  /** Reports only about domains this installation does not manage. */
-  unmanaged: number;
-  /** Messages without a report, left in place. */
-  leftAlone: number;
-  moved: number;
-  flagged: number;
+/** A read (gunzip, parse, store) of one message past this is refused; the poll goes on. */
+export const MESSAGE_TIMEOUT_MS = 60_000;
+/** A whole session past this is closed; the messages left are read at the next poll. */
+export const POLL_DEADLINE_MS = 15 * 60_000;
+
+export interface PollOptions extends PassOptions {
+  /** The lab setting STS_ALLOW_PLAIN_IMAP. */
+  allowPlainImap: boolean;
+  deadlineMs: number;
 }
 
 export type PollResult = { ok: true; summary: PollSummary } | { ok: false; error: string };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export function describeSummary(s: PollSummary): string {
-  return (
-    `${s.messages} message${s.messages === 1 ? "" : "s"}: ${s.stored} stored, ` +
-    `${s.duplicates} duplicate${s.duplicates === 1 ? "" : "s"}, ${s.rejected} rejected, ` +
-    `${s.unmanaged} for unmanaged domains, ${s.leftAlone} without a report left in place`
-  );
+  const line =
+    `${plural(s.messages, "message")}: ${s.stored} stored, ${plural(s.duplicates, "duplicate")}, ` +
+    `${s.rejected} rejected, ${s.unmanaged} for unmanaged domains, ${s.noReport} without a report`;
+  const after = [
+    s.setAside ? `${s.setAside} moved to the rejected folder` : "",
+    s.flagged ? `${s.flagged} flagged (could not be moved)` : "",
+  ].filter(Boolean);
+  return after.length ? `${line}; ${after.join(", ")}` : line;
 }
 
 function clientOptions(a: MailboxForPoll, pass: string): ImapFlowOptions {
@@ -81,116 +85,69 @@ export function describeImapError(e: unknown, a: Pick<MailboxForPoll, "host" | "
   return `the IMAP session with ${where} failed (details are in the server log)`;
 }
 
-/** The processed folder, written with "/" in settings, in the server's own hierarchy
- * delimiter; created when missing. Returns the path to MOVE to. */
-async function ensureFolder(client: ImapFlow, wanted: string): Promise<string> {
-  const list = await client.list();
-  const delimiter = list.find((m) => m.path.toUpperCase() === "INBOX")?.delimiter || "/";
-  const path = wanted.split("/").join(delimiter);
-  if (!list.some((m) => m.path === path)) await client.mailboxCreate(path);
-  return path;
-}
-
-async function pollWith(db: Db, client: ImapFlow, a: MailboxForPoll): Promise<PollSummary> {
-  const s: PollSummary = {
-    messages: 0,
-    stored: 0,
-    duplicates: 0,
-    rejected: 0,
-    unmanaged: 0,
-    leftAlone: 0,
-    moved: 0,
-    flagged: 0,
-  };
-  const processed = await ensureFolder(client, a.processedFolder);
-  const lock = await client.getMailboxLock(a.folder);
-  try {
-    const box = client.mailbox;
-    if (box && box.exists === 0) return s;
-    // Sizes and flags first: commands cannot be sent while a FETCH is streaming.
-    const list = await client.fetchAll(
-      "1:*",
-      { uid: true, size: true, flags: true },
-      { uid: false },
-    );
-    const todo = list.filter((m) => !m.flags?.has("\\Flagged"));
-    for (const m of todo) {
-      s.messages++;
-      if ((m.size ?? 0) > MAX_MESSAGE_BYTES) {
-        s.leftAlone++;
-        continue;
-      }
-      const msg = await client.fetchOne(
-        String(m.uid),
-        { source: true, envelope: true },
-        { uid: true },
-      );
-      if (!msg || !msg.source) continue;
-      const id = msg.envelope?.messageId ?? `uid ${m.uid}`;
-      const out = await ingestBytes(db, msg.source, {
-        channel: "imap",
-        source: `${a.label}: ${id}`,
-      });
-      if (out.status === "no-report" && out.httpStatus !== 202) {
-        s.leftAlone++;
-        continue;
-      }
-      s.stored += out.stored;
-      s.duplicates += out.duplicates;
-      if (out.status === "rejected") s.rejected++;
-      if (out.status === "no-report") s.unmanaged++;
-      const moved = await client
-        .messageMove(String(m.uid), processed, { uid: true })
-        .catch(() => false);
-      if (moved) s.moved++;
-      else {
-        await client.messageFlagsAdd(String(m.uid), ["\\Flagged"], { uid: true });
-        s.flagged++;
-      }
-    }
-  } finally {
-    lock.release();
-  }
-  return s;
-}
-
 // One session per account at a time: "Poll now" during a scheduled poll joins it instead of
 // reading the same messages twice.
 const inFlight = new Map<string, Promise<PollResult>>();
 
-/** Polls one account now and records the outcome on it (lastPollAt, lastError, lastResult). */
-export function pollMailbox(db: Db, id: string): Promise<PollResult> {
+/**
+ * Polls one account now and records the outcome on it (lastPollAt, lastError, lastResult).
+ * `opts` default to the settings and the constants above; tests pass their own.
+ */
+export function pollMailbox(
+  db: Db,
+  id: string,
+  opts: Partial<PollOptions> = {},
+): Promise<PollResult> {
   let p = inFlight.get(id);
   if (!p) {
-    p = pollOnce(db, id).finally(() => inFlight.delete(id));
+    const full: PollOptions = {
+      ingest: ingestBytes,
+      messageTimeoutMs: MESSAGE_TIMEOUT_MS,
+      deadlineMs: POLL_DEADLINE_MS,
+      allowPlainImap: opts.allowPlainImap ?? settings().STS_ALLOW_PLAIN_IMAP,
+      ...opts,
+    };
+    p = pollOnce(db, id, full).finally(() => inFlight.delete(id));
     inFlight.set(id, p);
   }
   return p;
 }
 
-async function pollOnce(db: Db, id: string): Promise<PollResult> {
+async function pollOnce(db: Db, id: string, opts: PollOptions): Promise<PollResult> {
   const a = await mailboxForPoll(db, id);
   if (!a) return { ok: false, error: "that mailbox account no longer exists" };
   const at = new Date();
+  const fail = async (error: string): Promise<PollResult> => {
+    await recordPoll(db, id, { at, error, result: null });
+    return { ok: false, error };
+  };
+  // An account saved while a lab allowed it is not polled in clear once that is turned off.
+  if (a.security === "none" && !opts.allowPlainImap) return fail(PLAIN_IMAP_REFUSED);
   const pass = unseal(a.passwordSealed);
-  if (!pass.ok) {
-    await recordPoll(db, id, { at, error: pass.error, result: null });
-    return { ok: false, error: pass.error };
-  }
+  if (!pass.ok) return fail(pass.error);
   const client = new ImapFlow(clientOptions(a, pass.value));
   client.on("error", (e: unknown) => logger.warn({ err: e, mailbox: a.label }, "imap error"));
+  let expired = false;
+  const deadline = setTimeout(() => {
+    expired = true;
+    client.close();
+  }, opts.deadlineMs);
   try {
     await client.connect();
-    const summary = await pollWith(db, client, a);
+    const summary = await pollPass(db, client, a, opts);
     await recordPoll(db, id, { at, error: null, result: describeSummary(summary) });
     logger.info({ mailbox: a.label, ...summary }, "mailbox polled");
     return { ok: true, summary };
   } catch (e) {
-    const error = describeImapError(e, a);
     logger.warn({ err: e, mailbox: a.label, host: a.host }, "mailbox poll failed");
-    await recordPoll(db, id, { at, error, result: null });
-    return { ok: false, error };
+    const minutes = Math.round(opts.deadlineMs / 60_000);
+    return fail(
+      expired
+        ? `the poll took longer than ${minutes} minutes and was stopped; the rest is read next time`
+        : describeImapError(e, a),
+    );
   } finally {
+    clearTimeout(deadline);
     await client.logout().catch(() => client.close());
   }
 }

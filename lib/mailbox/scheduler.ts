@@ -15,7 +15,13 @@ export async function pollDueMailboxes(now = new Date()): Promise<void> {
   running = true;
   try {
     const db = await getDb();
-    for (const id of await dueMailboxes(db, now)) await pollMailbox(db, id);
+    // pollMailbox records its own failures; this catch is for what it could not record,
+    // so one account's trouble never keeps the others from their poll.
+    for (const id of await dueMailboxes(db, now)) {
+      await pollMailbox(db, id).catch((e: unknown) =>
+        logger.error({ err: e, mailbox: id }, "mailbox poll failed unexpectedly"),
+      );
+    }
   } catch (e) {
     logger.error({ err: e }, "mailbox poller tick failed");
   } finally {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorize } from "@/lib/auth/session";
+import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { createMailbox, deleteMailbox, updateMailbox } from "@/lib/db/reports/mailboxes";
 import { pollMailbox, describeSummary } from "@/lib/mailbox/poll";
@@ -27,6 +28,11 @@ const Mailbox = z.object({
   password: z.string().max(1000),
   folder: z.string().trim().min(1, "Enter the folder reports arrive in.").max(200),
   processedFolder: z.string().trim().min(1, "Enter the folder for processed reports.").max(200),
+  rejectedFolder: z
+    .string()
+    .trim()
+    .min(1, "Enter the folder for refused messages and mail without a report.")
+    .max(200),
   pollMinutes: z.coerce.number().int().min(1, "Poll at most once a minute.").max(1440),
   enabled: z.boolean(),
 });
@@ -46,13 +52,13 @@ export async function saveMailboxAction(
   const { id, ...m } = parsed.data;
   const actor = { userId: auth.user.id, email: auth.user.email };
   const db = await getDb();
-  if (id) {
-    const updated = await updateMailbox(db, id, m, actor);
-    if (!updated) return { error: "That mailbox was removed meanwhile." };
-  } else {
-    if (!m.password) return { error: "Enter the password (or app password)." };
-    await createMailbox(db, m, actor);
-  }
+  // The use case refuses plain-text IMAP outside labs and a changed host, port or security
+  // without the password typed again (lib/mailbox/account-rules.ts).
+  const opts = { allowPlainImap: settings().STS_ALLOW_PLAIN_IMAP };
+  const r = id
+    ? await updateMailbox(db, id, m, actor, opts)
+    : await createMailbox(db, m, actor, opts);
+  if (!r.ok) return { error: r.error };
   revalidatePath("/settings");
   return { saved: m.label };
 }

@@ -4,6 +4,7 @@ import { RejectedTable, UnknownDomainsTable } from "@/components/ingest/intake-t
 import { MailboxAdmin } from "@/components/ingest/mailbox-admin";
 import { UploadReports } from "@/components/ingest/upload-reports";
 import { requirePageUser } from "@/lib/auth/session";
+import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { listMailboxes } from "@/lib/db/reports/mailboxes";
 import { listUnknownDomains } from "@/lib/db/reports/received";
@@ -30,6 +31,7 @@ export default async function SettingsPage() {
           ...m,
           lastPollAt: m.lastPollAt?.toISOString() ?? null,
         }))}
+        allowPlainImap={settings().STS_ALLOW_PLAIN_IMAP}
       />
       <UploadReports />
       <RejectedTable rows={rejected} />

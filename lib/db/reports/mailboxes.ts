@@ -1,10 +1,13 @@
 // IMAP accounts that receive TLS reports (the rua mailto address). The sealed password
 // stays in this module and the poller: MailboxView, which pages and APIs get, has none.
+// Saving goes through accountProblem (lib/mailbox/account-rules.ts): no plain-text IMAP
+// outside labs, and no stored password sent to a host, port or security it was not typed for.
 import { seal } from "@/lib/crypto/seal";
+import { accountProblem, type MailboxSecurity } from "@/lib/mailbox/account-rules";
 import { recordAudit } from "../audit/audit";
 import type { Db } from "../client";
 
-export type MailboxSecurity = "tls" | "starttls" | "none";
+export type { MailboxSecurity };
 
 export interface MailboxView {
   id: string;
@@ -15,6 +18,8 @@ export interface MailboxView {
   username: string;
   folder: string;
   processedFolder: string;
+  /** Where refused messages and messages without a report go. */
+  rejectedFolder: string;
   pollMinutes: number;
   enabled: boolean;
   lastPollAt: Date | null;
@@ -32,10 +37,11 @@ export interface MailboxInput {
   port: number;
   security: MailboxSecurity;
   username: string;
-  /** Required when creating; on update, empty keeps the stored one. */
+  /** Required when creating; on update, empty keeps the stored one (same endpoint only). */
   password: string;
   folder: string;
   processedFolder: string;
+  rejectedFolder: string;
   pollMinutes: number;
   enabled: boolean;
 }
@@ -44,6 +50,14 @@ export interface Actor {
   userId: string;
   email: string;
 }
+
+export interface SaveOptions {
+  /** The lab setting STS_ALLOW_PLAIN_IMAP. */
+  allowPlainImap: boolean;
+}
+
+/** An expected refusal is a value with a message for the form; null: the account is gone. */
+export type SaveResult = { ok: true; mailbox: MailboxView } | { ok: false; error: string };
 
 const view = {
   id: true,
@@ -54,6 +68,7 @@ const view = {
   username: true,
   folder: true,
   processedFolder: true,
+  rejectedFolder: true,
   pollMinutes: true,
   enabled: true,
   lastPollAt: true,
@@ -100,11 +115,19 @@ const fields = (m: MailboxInput) => ({
   username: m.username,
   folder: m.folder,
   processedFolder: m.processedFolder,
+  rejectedFolder: m.rejectedFolder,
   pollMinutes: m.pollMinutes,
   enabled: m.enabled,
 });
 
-export async function createMailbox(db: Db, m: MailboxInput, actor: Actor): Promise<MailboxView> {
+export async function createMailbox(
+  db: Db,
+  m: MailboxInput,
+  actor: Actor,
+  opts: SaveOptions,
+): Promise<SaveResult> {
+  const problem = accountProblem(m, null, opts);
+  if (problem) return { ok: false, error: problem };
   return db.$transaction(async (tx) => {
     const row = await tx.mailboxAccount.create({
       data: { ...fields(m), passwordSealed: seal(m.password) },
@@ -116,7 +139,7 @@ export async function createMailbox(db: Db, m: MailboxInput, actor: Actor): Prom
       action: "mailbox.add",
       details: { label: m.label, host: m.host, username: m.username },
     });
-    return asView(row);
+    return { ok: true, mailbox: asView(row) };
   });
 }
 
@@ -125,10 +148,16 @@ export async function updateMailbox(
   id: string,
   m: MailboxInput,
   actor: Actor,
-): Promise<MailboxView | null> {
-  return db.$transaction(async (tx) => {
-    const found = await tx.mailboxAccount.findUnique({ where: { id }, select: { id: true } });
-    if (!found) return null;
+  opts: SaveOptions,
+): Promise<SaveResult> {
+  return db.$transaction(async (tx): Promise<SaveResult> => {
+    const found = await tx.mailboxAccount.findUnique({
+      where: { id },
+      select: { host: true, port: true, security: true },
+    });
+    if (!found) return { ok: false, error: "That mailbox was removed meanwhile." };
+    const problem = accountProblem(m, asView(found), opts);
+    if (problem) return { ok: false, error: problem };
     const row = await tx.mailboxAccount.update({
       where: { id },
       data: { ...fields(m), ...(m.password ? { passwordSealed: seal(m.password) } : {}) },
@@ -140,7 +169,7 @@ export async function updateMailbox(
       action: "mailbox.edit",
       details: { label: m.label, host: m.host, passwordChanged: m.password !== "" },
     });
-    return asView(row);
+    return { ok: true, mailbox: asView(row) };
   });
 }
 

@@ -1,0 +1,137 @@
+"use client";
+
+import { MailPlus } from "lucide-react";
+import { useActionState, useState } from "react";
+import { saveMailboxAction, type MailboxFormState } from "@/app/(dashboard)/settings/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Label, TextField } from "@/components/ui/input";
+import { endpointChanged, type MailboxSecurity } from "@/lib/mailbox/account-rules";
+import type { MailboxRow } from "./mailbox-admin";
+
+/**
+ * Adds or edits a mailbox. Changing the host, port or security makes the password required
+ * again (the server action refuses it too), so a stored password never goes elsewhere.
+ */
+export function MailboxForm({
+  mailbox: m,
+  allowPlainImap,
+}: {
+  mailbox?: MailboxRow;
+  allowPlainImap: boolean;
+}) {
+  const [state, action, pending] = useActionState<MailboxFormState, FormData>(
+    saveMailboxAction,
+    {},
+  );
+  const [host, setHost] = useState(m?.host ?? "");
+  const [port, setPort] = useState(String(m?.port ?? 993));
+  const [security, setSecurity] = useState<MailboxSecurity>(m?.security ?? "tls");
+  const moved = !!m && endpointChanged(m, { host, port: Number(port), security });
+  const p = m ? `mb-${m.id}` : "mb-new";
+  return (
+    <form action={action} className="mt-3 grid gap-4 sm:grid-cols-3">
+      {m ? <input type="hidden" name="id" value={m.id} /> : null}
+      <TextField label="Name" id={`${p}-label`} name="label" defaultValue={m?.label} required />
+      <TextField
+        label="IMAP host"
+        id={`${p}-host`}
+        name="host"
+        value={host}
+        onChange={(e) => setHost(e.target.value)}
+        required
+      />
+      <TextField
+        label="Port"
+        id={`${p}-port`}
+        name="port"
+        type="number"
+        value={port}
+        onChange={(e) => setPort(e.target.value)}
+        required
+      />
+      <div className="space-y-1.5">
+        <Label htmlFor={`${p}-security`}>Security</Label>
+        <select
+          id={`${p}-security`}
+          name="security"
+          value={security}
+          onChange={(e) => setSecurity(e.target.value as MailboxSecurity)}
+          className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
+        >
+          <option value="tls">TLS (port 993)</option>
+          <option value="starttls">STARTTLS (port 143)</option>
+          {allowPlainImap || m?.security === "none" ? (
+            <option value="none">none (labs only, password in clear)</option>
+          ) : null}
+        </select>
+      </div>
+      <TextField
+        label="Username"
+        id={`${p}-username`}
+        name="username"
+        defaultValue={m?.username}
+        autoComplete="off"
+        required
+      />
+      <TextField
+        label="Password or app password"
+        id={`${p}-password`}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={
+          !m
+            ? "Stored encrypted; never shown again."
+            : moved
+              ? "Required: the host, port or security changed."
+              : "Leave empty to keep the stored one."
+        }
+        required={!m || moved}
+      />
+      <TextField
+        label="Folder"
+        id={`${p}-folder`}
+        name="folder"
+        defaultValue={m?.folder ?? "INBOX"}
+        required
+      />
+      <TextField
+        label="Processed folder"
+        id={`${p}-processed`}
+        name="processedFolder"
+        defaultValue={m?.processedFolder ?? "TLS-RPT/Processed"}
+        hint="Created when missing."
+        required
+      />
+      <TextField
+        label="Rejected folder"
+        id={`${p}-rejected`}
+        name="rejectedFolder"
+        defaultValue={m?.rejectedFolder ?? "TLS-RPT/Rejected"}
+        hint="Refused messages and mail without a report; created when missing."
+        required
+      />
+      <TextField
+        label="Poll every (minutes)"
+        id={`${p}-minutes`}
+        name="pollMinutes"
+        type="number"
+        defaultValue={m?.pollMinutes ?? 15}
+        required
+      />
+      <label className="flex items-center gap-2 text-sm sm:col-span-3">
+        <input type="checkbox" name="enabled" defaultChecked={m?.enabled ?? true} /> Poll on
+        schedule
+      </label>
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
+        <Button type="submit" disabled={pending}>
+          <MailPlus aria-hidden />
+          {pending ? "Saving…" : m ? "Save mailbox" : "Add mailbox"}
+        </Button>
+        {state.error ? <Alert tone="bad">{state.error}</Alert> : null}
+        {state.saved ? <Alert tone="good">Saved {state.saved}.</Alert> : null}
+      </div>
+    </form>
+  );
+}
