@@ -1,0 +1,184 @@
+// Issue 11: one bad message cannot stop the poller. Refused messages go to the rejected
+// folder with a RejectedReport row, the good report after them is stored, and a second poll
+// reads nothing again; when the rejected folder cannot be made, the message is flagged and
+// skipped instead. Against a real Dovecot (e2e/dovecot).
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listRejected } from "@/lib/db/reports/rejected";
+import { countRows, resetReports } from "@/lib/db/reports/test-helpers";
+import { ingestBytes } from "@/lib/ingest/ingest";
+import { googleReport } from "@/lib/tlsrpt/test-fixtures";
+import { SKIP_KEYWORD } from "./folders";
+import { pollMailbox } from "./poll";
+import type { Ingest } from "./poll-pass";
+import { compose, startWorld, type World } from "./test-world";
+
+let w: World;
+
+beforeAll(async () => {
+  w = await startWorld(["example.com"]);
+}, 60_000);
+
+afterAll(async () => {
+  await w.stop();
+});
+
+/** A report mail as Google sends it, with its own report-id. */
+function reportMail(reportId: string, content?: Buffer): Promise<Buffer> {
+  return compose({
+    from: "noreply-smtp-tls-reporting@google.com",
+    to: "tlsrpt@example.com",
+    messageId: `<mail-${reportId}>`,
+    subject: `Report Domain: example.com Submitter: google.com Report-ID: <${reportId}>`,
+    headers: { "TLS-Report-Domain": "example.com", "TLS-Report-Submitter": "google.com" },
+    text: "This is an aggregate TLS report from google.com",
+    attachments: [
+      {
+        filename: "google.com!example.com!1744416000!1744502399!001.json.gz",
+        content: content ?? gzipSync(JSON.stringify({ ...googleReport(), "report-id": reportId })),
+        contentType: "application/tlsrpt+gzip",
+      },
+    ],
+  });
+}
+
+const plainMail = (subject: string) =>
+  compose({ from: "someone@example.com", to: "tlsrpt@example.com", subject, text: subject });
+
+describe("RPT-ING-1/RPT-ING-2: hostile mail in the IMAP channel (issue 11)", () => {
+  it("moves a refused report to the rejected folder, stores the good one after it, and never reads either again", async () => {
+    await resetReports(w.t.db);
+    // Cut off mid-way: the reader refuses it, naming the problem.
+    const broken = gzipSync('{"report-id":"broken","policies":[[[');
+    await w.deliver("Hostile", await reportMail("broken@google.com", broken));
+    await w.deliver("Hostile", await reportMail("good-after-broken@google.com"));
+    const id = await w.account({
+      label: "hostile",
+      folder: "Hostile",
+      processedFolder: "Hostile/Processed",
+      rejectedFolder: "Hostile/Rejected",
+    });
+
+    const first = await pollMailbox(w.t.db, id);
+    expect(first).toEqual({
+      ok: true,
+      summary: {
+        messages: 2,
+        stored: 1,
+        duplicates: 0,
+        rejected: 1,
+        unmanaged: 0,
+        noReport: 0,
+        moved: 1,
+        setAside: 1,
+        flagged: 0,
+      },
+    });
+    expect(await countRows(w.t.db)).toMatchObject({ reports: 1, rejected: 1 });
+    const rejections = await listRejected(w.t.db);
+    expect(rejections.map((x) => [x.channel, x.source, x.reason])).toEqual([
+      [
+        "imap",
+        "hostile: <mail-broken@google.com>",
+        "google.com!example.com!1744416000!1744502399!001.json.gz: the report is not valid JSON: Unexpected end of JSON input",
+      ],
+    ]);
+    expect((await w.list("Hostile.Rejected")).map((m) => m.subject)).toEqual([
+      "Report Domain: example.com Submitter: google.com Report-ID: <broken@google.com>",
+    ]);
+    expect((await w.list("Hostile.Processed")).map((m) => m.subject)).toEqual([
+      "Report Domain: example.com Submitter: google.com Report-ID: <good-after-broken@google.com>",
+    ]);
+    expect(await w.count("Hostile")).toBe(0);
+
+    const second = await pollMailbox(w.t.db, id);
+    expect(second.ok && second.summary.messages).toBe(0);
+    expect(await countRows(w.t.db)).toMatchObject({ reports: 1, rejected: 1 });
+  });
+
+  it("a read that throws or hangs is refused with a reason; the pass goes on to the next message", async () => {
+    await resetReports(w.t.db);
+    await w.deliver(
+      "Stuck",
+      await plainMail("explode"),
+      await plainMail("hang"),
+      await reportMail("good-after-stuck@google.com"),
+    );
+    const id = await w.account({
+      label: "stuck",
+      folder: "Stuck",
+      processedFolder: "Stuck/Processed",
+      rejectedFolder: "Stuck/Rejected",
+    });
+    // Stand-ins for a reader that fails or never finishes; the good report is read for real.
+    const ingest: Ingest = (db, bytes, meta) => {
+      const text = Buffer.from(bytes).toString("latin1");
+      if (text.includes("Subject: explode")) return Promise.reject(new Error("reader crashed"));
+      if (text.includes("Subject: hang")) return new Promise(() => undefined);
+      return ingestBytes(db, bytes, meta);
+    };
+
+    const started = Date.now();
+    const r = await pollMailbox(w.t.db, id, { ingest, messageTimeoutMs: 500 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.ok && r.summary).toEqual({
+      messages: 3,
+      stored: 1,
+      duplicates: 0,
+      rejected: 2,
+      unmanaged: 0,
+      noReport: 0,
+      moved: 1,
+      setAside: 2,
+      flagged: 0,
+    });
+    const reasons = (await listRejected(w.t.db)).map((x) => x.reason).sort();
+    expect(reasons).toEqual([
+      "reading the message failed (details are in the server log)",
+      "reading the message took longer than 0.5 s",
+    ]);
+    expect((await w.list("Stuck.Rejected")).map((m) => m.subject)).toEqual(["explode", "hang"]);
+    expect(await w.count("Stuck.Processed")).toBe(1);
+
+    const second = await pollMailbox(w.t.db, id, { ingest, messageTimeoutMs: 500 });
+    expect(second.ok && second.summary.messages).toBe(0);
+    expect(await countRows(w.t.db)).toMatchObject({ reports: 1, rejected: 2 });
+  });
+
+  it("flags and skips a message when the rejected folder cannot be created", async () => {
+    await resetReports(w.t.db);
+    await w.deliver(
+      "Unmovable",
+      await plainMail("not a report"),
+      await reportMail("good-unmovable@google.com"),
+    );
+    // Dovecot refuses folder names that begin with "~".
+    const id = await w.account({
+      label: "unmovable",
+      folder: "Unmovable",
+      processedFolder: "Unmovable/Processed",
+      rejectedFolder: "~Rejected",
+    });
+
+    const first = await pollMailbox(w.t.db, id);
+    expect(first.ok && first.summary).toEqual({
+      messages: 2,
+      stored: 1,
+      duplicates: 0,
+      rejected: 0,
+      unmanaged: 0,
+      noReport: 1,
+      moved: 1,
+      setAside: 0,
+      flagged: 1,
+    });
+    expect(await w.list("Unmovable")).toEqual([
+      { subject: "not a report", flags: [SKIP_KEYWORD, "\\Flagged"].sort() },
+    ]);
+    expect(await w.count("Unmovable.Processed")).toBe(1);
+
+    const second = await pollMailbox(w.t.db, id);
+    expect(second.ok && second.summary.messages).toBe(0);
+    expect((await countRows(w.t.db)).reports).toBe(1);
+  });
+});
