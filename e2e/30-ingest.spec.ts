@@ -222,11 +222,32 @@ test.describe.serial("report intake", () => {
     const box = page.getByTestId("mailbox-Dovecot rua");
     await box.getByRole("button", { name: "Poll now" }).click();
     await expect(box).toContainText(
-      "Polled: 2 messages: 1 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 1 without a report left in place",
+      "Polled: 2 messages: 1 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 1 without a report; 1 moved to the rejected folder",
     );
     await box.getByRole("button", { name: "Poll now" }).click();
     await expect(box).toContainText(
-      "Polled: 1 message: 0 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 1 without a report left in place",
+      "Polled: 0 messages: 0 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 0 without a report",
+    );
+
+    // Issue 11: a changed port needs the password again, in the form and in the action.
+    await box.getByRole("button", { name: "Edit" }).click();
+    const edit = page.locator("li", { has: box }).locator("form");
+    const password = edit.getByLabel("Password or app password", { exact: true });
+    await expect(edit.getByText("Leave empty to keep the stored one.")).toBeVisible();
+    await edit.getByLabel("Port", { exact: true }).fill("1993");
+    await expect(edit.getByText("Required: the host, port or security changed.")).toBeVisible();
+    await expect(password).toHaveAttribute("required", "");
+    // Past the browser's check, the server action refuses it with the same rule.
+    await password.evaluate((el) => el.removeAttribute("required"));
+    await edit.getByRole("button", { name: "Save mailbox" }).click();
+    await expect(
+      edit.getByText(
+        "The host, port or security changed: enter the password again, so the stored one is never sent to a different server.",
+      ),
+    ).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("mailbox-Dovecot rua")).toContainText(
+      `${MAIL_USER} @ ${dovecot.host}:${dovecot.port} (none)`,
     );
 
     await add("Wrong password", "nope");
