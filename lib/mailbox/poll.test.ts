@@ -1,7 +1,10 @@
 // The IMAP channel against a real Dovecot (e2e/dovecot): real report emails from
 // ../shared/samples/tlsrpt plus composed ones, appended over IMAP, then polled.
+import type { AddressInfo } from "node:net";
+import tls from "node:tls";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestCa } from "@/e2e/servers/test-ca";
 import { mailboxForPoll } from "@/lib/db/reports/mailboxes";
 import { isEmlSample, sampleDomains, samples } from "@/lib/db/reports/samples";
 import { countRows } from "@/lib/db/reports/test-helpers";
@@ -108,6 +111,22 @@ describe("IMAP poller against Dovecot", () => {
       ok: false,
       error: "could not connect to 127.0.0.1:1: connection refused",
     });
+  });
+
+  it("names an IMAP server whose certificate is not from a trusted CA", async () => {
+    const { key, cert } = createTestCa("Untrusted IMAP CA").issue({ sans: ["localhost"] });
+    const server = tls.createServer({ key, cert }, (s) => s.end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const id = await w.account({ label: "private CA", security: "tls", host: "127.0.0.1", port });
+      expect(await pollMailbox(w.t.db, id)).toEqual({
+        ok: false,
+        error: `TLS to 127.0.0.1:${port} failed: its certificate is not from a CA this server trusts (UNABLE_TO_VERIFY_LEAF_SIGNATURE); for a private CA, start the app with NODE_EXTRA_CA_CERTS`,
+      });
+    } finally {
+      server.close();
+    }
   });
 
   it("refuses to poll a plain-text account once STS_ALLOW_PLAIN_IMAP is off, without connecting", async () => {

@@ -78,7 +78,14 @@ export function describeImapError(e: unknown, a: Pick<MailboxForPoll, "host" | "
     case "ECONNRESET":
       return `the connection to ${where} was reset`;
   }
-  if (x.code && /CERT|SSL|TLS|SELF_SIGNED/i.test(x.code)) {
+  if (x.code && /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED/.test(x.code)) {
+    // Known gap: no per-account CA; a private CA is trusted process-wide.
+    return (
+      `TLS to ${where} failed: its certificate is not from a CA this server trusts ` +
+      `(${x.code}); for a private CA, start the app with NODE_EXTRA_CA_CERTS`
+    );
+  }
+  if (x.code && /CERT|SSL|TLS/i.test(x.code)) {
     return `TLS to ${where} failed (${x.code}); check the host name and the security setting`;
   }
   if (x.responseText) return `the IMAP server said: ${x.responseText.slice(0, 200)}`;
