@@ -145,6 +145,27 @@ describe("RPT-ING-1/RPT-ING-2: hostile mail in the IMAP channel (issue 11)", () 
     expect(await countRows(w.t.db)).toMatchObject({ reports: 1, rejected: 2 });
   });
 
+  it("a session past its deadline is closed and says so; the message waits for the next poll", async () => {
+    await w.deliver("Slow", await plainMail("hang"));
+    const id = await w.account({
+      label: "slow",
+      folder: "Slow",
+      processedFolder: "Slow/Processed",
+      rejectedFolder: "Slow/Rejected",
+    });
+    const hang: Ingest = () => new Promise(() => undefined);
+    const r = await pollMailbox(w.t.db, id, {
+      ingest: hang,
+      deadlineMs: 1_000,
+      messageTimeoutMs: 3_000,
+    });
+    expect(r).toEqual({
+      ok: false,
+      error: "the poll took longer than 1 s and was stopped; the rest is read next time",
+    });
+    expect(await w.count("Slow")).toBe(1);
+  });
+
   it("flags and skips a message when the rejected folder cannot be created", async () => {
     await resetReports(w.t.db);
     await w.deliver(

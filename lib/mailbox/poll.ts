@@ -147,10 +147,13 @@ async function pollOnce(db: Db, id: string, opts: PollOptions): Promise<PollResu
     return { ok: true, summary };
   } catch (e) {
     logger.warn({ err: e, mailbox: a.label, host: a.host }, "mailbox poll failed");
-    const minutes = Math.round(opts.deadlineMs / 60_000);
+    const limit =
+      opts.deadlineMs >= 60_000
+        ? `${Math.round(opts.deadlineMs / 60_000)} minutes`
+        : `${opts.deadlineMs / 1000} s`;
     return fail(
       expired
-        ? `the poll took longer than ${minutes} minutes and was stopped; the rest is read next time`
+        ? `the poll took longer than ${limit} and was stopped; the rest is read next time`
         : describeImapError(e, a),
     );
   } finally {
