@@ -22,6 +22,8 @@ export interface PassOptions {
   ingest: Ingest;
   /** A read that has not finished by then is refused and the pass goes on. */
   messageTimeoutMs: number;
+  /** Larger messages are refused unread (MAX_MESSAGE_BYTES). */
+  maxMessageBytes: number;
 }
 
 export interface PollSummary {
@@ -118,9 +120,10 @@ async function readMessage(
   s: PollSummary,
   opts: PassOptions,
 ): Promise<Verdict> {
-  if (size > MAX_MESSAGE_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(1);
-    return refuse(db, a, `uid ${uid}`, size, `the message is ${mb} MiB, over the 15 MiB limit`);
+  if (size > opts.maxMessageBytes) {
+    const n = (x: number) => x.toLocaleString("en-US");
+    const why = `the message is ${n(size)} bytes, over the limit of ${n(opts.maxMessageBytes)}`;
+    return refuse(db, a, `uid ${uid}`, size, why);
   }
   const msg = await client.fetchOne(String(uid), { source: true, envelope: true }, { uid: true });
   if (!msg || !msg.source) return "gone"; // expunged meanwhile by another client

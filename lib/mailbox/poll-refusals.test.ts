@@ -145,6 +145,30 @@ describe("RPT-ING-1/RPT-ING-2: hostile mail in the IMAP channel (issue 11)", () 
     expect(await countRows(w.t.db)).toMatchObject({ reports: 1, rejected: 2 });
   });
 
+  it("RPT-ING-1: a message over the size limit is refused unread and set aside", async () => {
+    await resetReports(w.t.db);
+    const big = await reportMail("too-big@google.com");
+    await w.deliver("Big", big);
+    const id = await w.account({
+      label: "big",
+      folder: "Big",
+      processedFolder: "Big/Processed",
+      rejectedFolder: "Big/Rejected",
+    });
+    const r = await pollMailbox(w.t.db, id, { maxMessageBytes: 1_000 });
+    expect(r.ok && [r.summary.messages, r.summary.rejected, r.summary.setAside]).toEqual([1, 1, 1]);
+    const rejections = await listRejected(w.t.db);
+    expect(rejections.map((x) => [x.source, x.reason, x.size])).toEqual([
+      [
+        "big: uid 1",
+        `the message is ${big.length.toLocaleString("en-US")} bytes, over the limit of 1,000`,
+        big.length,
+      ],
+    ]);
+    expect(await w.count("Big.Rejected")).toBe(1);
+    expect((await countRows(w.t.db)).reports).toBe(0);
+  });
+
   it("a session past its deadline is closed and says so; the message waits for the next poll", async () => {
     await w.deliver("Slow", await plainMail("hang"));
     const id = await w.account({

@@ -10,7 +10,7 @@ import { unseal } from "@/lib/crypto/seal";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
 import { PLAIN_IMAP_REFUSED } from "./account-rules";
-import { pollPass, type PassOptions, type PollSummary } from "./poll-pass";
+import { MAX_MESSAGE_BYTES, pollPass, type PassOptions, type PollSummary } from "./poll-pass";
 
 export { MAX_MESSAGE_BYTES, type PollSummary } from "./poll-pass";
 
@@ -110,6 +110,7 @@ export function pollMailbox(
     const full: PollOptions = {
       ingest: ingestBytes,
       messageTimeoutMs: MESSAGE_TIMEOUT_MS,
+      maxMessageBytes: MAX_MESSAGE_BYTES,
       deadlineMs: POLL_DEADLINE_MS,
       allowPlainImap: opts.allowPlainImap ?? settings().STS_ALLOW_PLAIN_IMAP,
       ...opts,
