@@ -2,7 +2,8 @@
 // FieldError, which read-report.ts turns into a ReportError value at the boundary.
 import { domainToASCII } from "node:url";
 import ipaddr from "ipaddr.js";
-import { scanJson } from "./json-text";
+import { INPUT_LIMITS, type InputLimits } from "./budget";
+import { numberLiteralAt } from "./json-scan";
 import type { WarningSink } from "./warnings";
 
 export class FieldError extends Error {
@@ -16,23 +17,29 @@ export class FieldError extends Error {
 
 export type JsonObject = Record<string, unknown>;
 
-/** Per-report state: warnings, plus the JSON text for quoting numbers exactly. */
+/** Per-report state: warnings, the JSON text for quoting numbers exactly, and the
+ * per-report row budget (issue 11: MAX_POLICIES, MAX_FAILURE_DETAILS). */
 export class ReadContext {
-  private numbers: Map<string, string> | undefined;
   /** The JSON text has no backslash, so no string in it needs escaping (content-hash.ts). */
   readonly plain: boolean;
+  /** Failure-detail rows this report may still keep. */
+  detailRowsLeft: number;
+  /** Failure-detail rows seen past the budget and dropped. */
+  detailRowsDropped = 0;
   constructor(
     readonly warn: WarningSink,
     private readonly text: string,
+    readonly limits: Pick<InputLimits, "policies" | "failureDetails"> = INPUT_LIMITS,
   ) {
     this.plain = !text.includes("\\");
+    this.detailRowsLeft = limits.failureDetails;
   }
 
   /** How the value was written in the JSON: JSON.parse turns 2^53+1 into 2^53. */
   describe(path: string, v: unknown): string {
     if (typeof v === "number") {
-      this.numbers ??= scanJson(this.text).numbers;
-      return this.numbers.get(path) ?? String(v);
+      // Only for an error message: one linear scan of the text (json-scan.ts).
+      return numberLiteralAt(this.text, path) ?? String(v);
     }
     const s = v === undefined ? "nothing" : JSON.stringify(v);
     return s.length > 60 ? `${s.slice(0, 57)}...` : s;

@@ -161,20 +161,31 @@ function summaryCount(v: unknown, sp: string, key: string, ctx: ReadContext): nu
 
 const NO_SUMMARY: JsonObject = {};
 
+/** Issue 11: a report keeps at most ctx.limits.failureDetails rows over all its policies;
+ * rows past that are counted (normalize-report.ts warns) but neither read nor kept. */
 function failureDetails(fd: unknown, path: string, ctx: ReadContext): FailureDetail[] {
   if (fd === undefined || fd === null) return [];
   if (!Array.isArray(fd)) {
     const p = `${path}.failure-details`;
     throw new FieldError(p, `expected an array, got ${ctx.describe(p, fd)}`);
   }
+  const keep = Math.min(fd.length, ctx.detailRowsLeft);
+  ctx.detailRowsLeft -= keep;
+  ctx.detailRowsDropped += fd.length - keep;
   const out: FailureDetail[] = [];
-  for (let i = 0; i < fd.length; i++) {
+  for (let i = 0; i < keep; i++) {
     out.push(failureDetail(fd[i], `${path}.failure-details[${i}]`, ctx));
   }
   return out;
 }
 
-export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext): NormalizedPolicy {
+/** `withDetails` false: a policy past the per-report budget, read for its summary only. */
+export function normalizePolicy(
+  entry: unknown,
+  path: string,
+  ctx: ReadContext,
+  withDetails = true,
+): NormalizedPolicy {
   if (!isObject(entry)) {
     throw new FieldError(path, `expected an object, got ${ctx.describe(path, entry)}`);
   }
@@ -228,6 +239,6 @@ export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext):
       "total-failure-session-count",
       ctx,
     ),
-    failureDetails: failureDetails(entry["failure-details"], path, ctx),
+    failureDetails: withDetails ? failureDetails(entry["failure-details"], path, ctx) : [],
   };
 }

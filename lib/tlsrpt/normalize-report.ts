@@ -11,7 +11,7 @@ import {
   type ReadContext,
 } from "./fields";
 import { parseReportFilename } from "./filename";
-import { normalizePolicy } from "./normalize-policy";
+import { normalizePolicies } from "./policy-budget";
 import type { NormalizedReport, ReadHints } from "./types";
 
 const DAY = 86_400_000;
@@ -68,7 +68,7 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
   }
   if (policies.length === 0)
     ctx.warn.add("RPT-JSON-2", "policies: empty; the report counts no sessions");
-  const normalized = policies.map((p, i) => normalizePolicy(p, `policies[${i}]`, ctx));
+  const normalized = normalizePolicies(policies, ctx);
   // RPT-ING-5: the hash is computed lazily (computeContentHash) unless the report-id must
   // be derived from it now (RPT-ING-4).
   let hash: string | null = null;
