@@ -27,6 +27,10 @@ export function decodeJson(bytes: Uint8Array): Result<ParsedJson, ReportError> {
   // RPT-ING-3: strip a leading UTF-8 BOM.
   const bomStripped = text.charCodeAt(0) === 0xfeff;
   if (bomStripped) text = text.slice(1);
+  // Issue 11: V8's JSON.parse spends about 1 µs per nesting level, so 10 MiB of "[" would
+  // hold the thread for seconds; the structural walk refuses deep text before parsing it.
+  const separators = walkStructure(text);
+  if (separators < 0) return err(tooDeep());
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -39,7 +43,7 @@ export function decodeJson(bytes: Uint8Array): Result<ParsedJson, ReportError> {
   if (members < 0) return err(tooDeep());
   // Every ':' outside a string separates one object member. Fewer members in the parsed
   // value than separators in the text means a name repeated inside one object.
-  if (members === countNameSeparators(text)) {
+  if (members === separators) {
     return ok({ value, text, bomStripped, duplicates: [], duplicateCount: 0 });
   }
   const scan = findDuplicates(text);
@@ -75,15 +79,26 @@ function countMembers(v: object, level: number): number {
   return n;
 }
 
-function countNameSeparators(text: string): number {
+/**
+ * The ':' separators outside strings, or -1 when brackets nest deeper than MAX_DEPTH
+ * levels (counted like countMembers: the top-level container is level 1).
+ */
+function walkStructure(text: string): number {
   // Jumps from quote to quote with indexOf (native, fast); only the short structural runs
   // between strings are walked character by character.
   let n = 0;
+  let depth = 0;
   let i = 0;
   for (;;) {
     const q = text.indexOf('"', i);
     const stop = q < 0 ? text.length : q;
-    for (let j = i; j < stop; j++) if (text.charCodeAt(j) === 0x3a) n++;
+    for (let j = i; j < stop; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x3a) n++;
+      else if (c === 0x5b || c === 0x7b) {
+        if (++depth > MAX_DEPTH) return -1;
+      } else if (c === 0x5d || c === 0x7d) depth--;
+    }
     if (q < 0) return n;
     // Find the closing quote: one preceded by an even number of backslashes. Each run of
     // backslashes is walked once (it precedes exactly one quote), so this stays linear.

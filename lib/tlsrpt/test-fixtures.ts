@@ -42,3 +42,32 @@ export function googleReport(): { [k: string]: Json } {
 
 export const bytesOf = (v: unknown): Buffer => Buffer.from(JSON.stringify(v));
 export const gzipOf = (v: unknown): Buffer => gzipSync(bytesOf(v));
+
+export interface Part {
+  type: string;
+  name?: string;
+  body: Buffer;
+}
+
+/** A multipart message: base64 parts, except message/rfc822 which is embedded as is. */
+export function emailOf(parts: readonly Part[], boundary = "b"): Buffer {
+  const lines = [
+    "From: r@google.com",
+    "TLS-Report-Domain: example.com",
+    "TLS-Report-Submitter: google.com",
+    "MIME-Version: 1.0",
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    "",
+  ];
+  for (const p of parts) {
+    lines.push(`--${boundary}`, `Content-Type: ${p.type}`);
+    if (p.name) lines.push(`Content-Disposition: attachment; filename="${p.name}"`);
+    if (p.type === "message/rfc822") lines.push("", p.body.toString("latin1"));
+    else lines.push("Content-Transfer-Encoding: base64", "", p.body.toString("base64"));
+  }
+  lines.push(`--${boundary}--`, "");
+  return Buffer.from(lines.join("\r\n"), "latin1");
+}
+
+/** The 174-byte body of issue 11: a duplicate key, then a scalar inside 65 levels. */
+export const ISSUE_11_BODY = `{"report-id":"a","report-id":"b","policies":${"[".repeat(64)}0${"]".repeat(64)}}`;
