@@ -71,3 +71,27 @@ export function emailOf(parts: readonly Part[], boundary = "b"): Buffer {
 
 /** The 174-byte body of issue 11: a duplicate key, then a scalar inside 65 levels. */
 export const ISSUE_11_BODY = `{"report-id":"a","report-id":"b","policies":${"[".repeat(64)}0${"]".repeat(64)}}`;
+
+/**
+ * What a call cost, in ms: the smaller of wall time and this process's CPU time. The test
+ * machine is shared, so wall time alone also counts other processes' turns on the CPU; a
+ * slow algorithm shows in both.
+ */
+export function costMs<T>(fn: () => T): { value: T; ms: number } {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = fn();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { value, ms: Math.min(wall, (cpu.user + cpu.system) / 1000) };
+}
+
+/** costMs for a promise. */
+export async function costMsAsync<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { value, ms: Math.min(wall, (cpu.user + cpu.system) / 1000) };
+}
