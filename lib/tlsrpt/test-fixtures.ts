@@ -95,3 +95,21 @@ export async function costMsAsync<T>(fn: () => Promise<T>): Promise<{ value: T; 
   const cpu = process.cpuUsage(cpu0);
   return { value, ms: Math.min(wall, (cpu.user + cpu.system) / 1000) };
 }
+
+export type JsonPath = (string | number)[];
+
+/** Every path (list of keys/indices) to a node of a JSON value, the root included. */
+export function jsonPaths(v: Json, here: JsonPath = []): JsonPath[] {
+  const out = [here];
+  if (Array.isArray(v)) v.forEach((x, i) => out.push(...jsonPaths(x, [...here, i])));
+  else if (v !== null && typeof v === "object")
+    for (const [k, x] of Object.entries(v)) out.push(...jsonPaths(x, [...here, k]));
+  return out;
+}
+
+/** `policies[0].summary.x`, as the reader names paths. */
+export const pathText = (p: JsonPath): string =>
+  p.reduce<string>(
+    (s, k) => (typeof k === "number" ? `${s}[${k}]` : s === "" ? k : `${s}.${k}`),
+    "",
+  );
