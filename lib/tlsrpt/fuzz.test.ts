@@ -2,7 +2,7 @@
 // Result value (spec §13 RPT-ING-1..3; issue 3 "every outcome is a value").
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { checkOutcome, readAnyTimed, readTimed } from "./fuzz-checks";
 import { bytesOf, googleReport, jsonPaths, type Json } from "./test-fixtures";
 
