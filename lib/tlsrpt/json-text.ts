@@ -80,10 +80,10 @@ function countMembers(v: object, level: number): number {
 }
 
 /**
- * The ':' separators outside strings, or -1 when brackets nest deeper than MAX_DEPTH
+ * The ':' separators outside strings, or -1 when brackets nest deeper than `maxDepth`
  * levels (counted like countMembers: the top-level container is level 1).
  */
-function walkStructure(text: string): number {
+export function walkStructure(text: string, maxDepth: number = MAX_DEPTH): number {
   // Jumps from quote to quote with indexOf (native, fast); only the short structural runs
   // between strings are walked character by character.
   let n = 0;
@@ -96,7 +96,7 @@ function walkStructure(text: string): number {
       const c = text.charCodeAt(j);
       if (c === 0x3a) n++;
       else if (c === 0x5b || c === 0x7b) {
-        if (++depth > MAX_DEPTH) return -1;
+        if (++depth > maxDepth) return -1;
       } else if (c === 0x5d || c === 0x7d) depth--;
     }
     if (q < 0) return n;

@@ -1,6 +1,7 @@
 // One `policies[]` entry → NormalizedPolicy (RPT-JSON-*, RPT-QUIRK-1/4/5/9).
 // Properties are read with constant names (see fields.ts): this runs for every policy.
 import {
+  clip,
   FieldError,
   isObject,
   normalizeHost,
@@ -10,6 +11,7 @@ import {
   type JsonObject,
   type ReadContext,
 } from "./fields";
+import { walkStructure } from "./json-text";
 import { bucketFor, KNOWN_POLICY_TYPES } from "./result-types";
 import type { FailureDetail, NormalizedPolicy } from "./types";
 
@@ -51,6 +53,9 @@ function stringList(v: unknown, base: string, key: string, ctx: ReadContext): st
 function unwrapJsonArray(lines: string[], pp: string, ctx: ReadContext): string[] {
   const only = lines.length === 1 ? lines[0] : undefined;
   if (only === undefined || !only.trimStart().startsWith("[")) return lines;
+  // Issue 11: only a flat array can be unwrapped, and JSON.parse spends ~1 µs per nesting
+  // level: a nested string is kept as sent without parsing it.
+  if (walkStructure(only, 1) < 0) return lines;
   try {
     const inner: unknown = JSON.parse(only);
     if (Array.isArray(inner) && inner.every((x) => typeof x === "string")) {
@@ -81,7 +86,7 @@ function mxHosts(policy: JsonObject, pp: string, ctx: ReadContext): string[] {
     if ((s.charCodeAt(0) | 0x20) === 0x6d && /^mx\s*:/i.test(s)) {
       ctx.warn.add(
         "RPT-JSON-9",
-        `${pp}.${key}[${i}]: "${s}" is a policy line, not a pattern; read as the pattern`,
+        `${pp}.${key}[${i}]: "${clip(s)}" is a policy line, not a pattern; read as the pattern`,
       );
       s = s.slice(s.indexOf(":") + 1);
     }
@@ -111,7 +116,7 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
   if (bucket === "other") {
     ctx.warn.add(
       "RPT-JSON-10",
-      `${path}.result-type: unknown result type "${resultType}"; kept, shown as "other"`,
+      `${path}.result-type: unknown result type "${clip(resultType)}"; kept, shown as "other"`,
       "info",
       `rt:${resultType}`,
     );
@@ -201,7 +206,7 @@ export function normalizePolicy(
   if (!KNOWN_POLICY_TYPES.includes(policyType)) {
     ctx.warn.add(
       "RPT-JSON-10",
-      `${pp}.policy-type: unknown policy type "${policyType}"; kept, shown as "other"`,
+      `${pp}.policy-type: unknown policy type "${clip(policyType)}"; kept, shown as "other"`,
       "info",
       `pt:${policyType}`,
     );

@@ -3,6 +3,7 @@
 // ignores it: the same body hashes the same whichever way it arrived (RPT-ING-5).
 import { contentHash } from "./content-hash";
 import {
+  clip,
   FieldError,
   isObject,
   optString,
@@ -192,7 +193,7 @@ export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadConte
   ) {
     ctx.warn.add(
       "RPT-DELIV-5",
-      `TLS-Report-Submitter "${submitter}" is not the domain of contact-info "${r.contactInfo}"`,
+      `TLS-Report-Submitter "${submitter}" is not the domain of contact-info "${clip(r.contactInfo ?? "")}"`,
     );
   }
   const fallbackDomain = header ?? file?.policyDomain ?? null;
