@@ -4,6 +4,7 @@
 //   field             = name ":" *WSP value *WSP
 
 import type { Diagnostic } from "../core/diagnostic";
+import { trimWsp, trimWspEnd, trimWspStart } from "./wsp";
 
 export interface PolicyLine {
   /** 1-based line number in the file. */
@@ -20,6 +21,17 @@ export interface PolicyLines {
 }
 
 const BOM = "\uFEFF";
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Line problems told one by one; the rest are counted (issue 11). */
+export const MAX_LINE_PROBLEMS = 100;
+
+/** 0-based line of the character at `at` (-1 stays -1): one pass, no split. */
+function lineIndexOf(text: string, at: number): number {
+  if (at < 0) return -1;
+  let line = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
 
 /** Decode a fetched body. Invalid UTF-8 is an error (STS-POL-12); a BOM is kept for the parser. */
 export function decodePolicyBody(bytes: Uint8Array): { text: string } | { error: Diagnostic } {
@@ -38,8 +50,14 @@ export function decodePolicyBody(bytes: Uint8Array): { text: string } | { error:
 
 export function splitPolicyLines(body: string): PolicyLines {
   const diagnostics: Diagnostic[] = [];
+  // Issue 11: a crafted 64 KiB body can break every one of its lines; the first
+  // MAX_LINE_PROBLEMS are told, the rest counted in one closing diagnostic.
+  let problems = 0;
+  let firstUntold = 0;
   const problem = (id: string, line: number, message: string): void => {
-    diagnostics.push({ id, severity: "error", message, line });
+    problems += 1;
+    if (problems <= MAX_LINE_PROBLEMS) diagnostics.push({ id, severity: "error", message, line });
+    else if (firstUntold === 0) firstUntold = line;
   };
 
   let text = body;
@@ -51,9 +69,7 @@ export function splitPolicyLines(body: string): PolicyLines {
     );
     text = text.slice(BOM.length);
   }
-  const nonAsciiLine = text
-    .split("\n")
-    .findIndex((l) => [...l].some((c) => c.charCodeAt(0) > 0x7f));
+  const nonAsciiLine = lineIndexOf(text, text.search(NON_ASCII));
   if (nonAsciiLine !== -1) {
     diagnostics.push({
       id: "STS-POL-12",
@@ -87,7 +103,7 @@ export function splitPolicyLines(body: string): PolicyLines {
     let keyStart = content;
     if (/^[ \t]/.test(content)) {
       problem("STS-POL-2", line, "Remove the whitespace at the start of the line.");
-      keyStart = content.replace(/^[ \t]+/, "");
+      keyStart = trimWspStart(content);
     }
     const colon = keyStart.indexOf(":");
     if (colon === -1) {
@@ -95,14 +111,22 @@ export function splitPolicyLines(body: string): PolicyLines {
       return;
     }
     const rawKey = keyStart.slice(0, colon);
-    const key = rawKey.replace(/[ \t]+$/, "");
+    const key = trimWspEnd(rawKey);
     if (key !== rawKey) {
       problem("STS-POL-2", line, `Remove the whitespace between "${key}" and ":".`);
     }
-    const value = keyStart.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, "");
+    const value = trimWsp(keyStart.slice(colon + 1));
     lines.push({ line, key, value });
   });
 
+  if (problems > MAX_LINE_PROBLEMS) {
+    diagnostics.push({
+      id: "STS-POL-2",
+      severity: "error",
+      line: firstUntold,
+      message: `${problems - MAX_LINE_PROBLEMS} more lines from here on break the line grammar too: fix the ones above first.`,
+    });
+  }
   const grammatical = !diagnostics.some((d) => d.severity === "error");
   return { lines, diagnostics, grammatical };
 }

@@ -6,14 +6,12 @@
 // Callers validate the values; this file only splits and checks names and delimiters.
 
 import type { Diagnostic } from "../core/diagnostic";
+import { trimWspEnd, trimWspStart } from "./wsp";
 
 /** STS-TXT-11 / RPT-TXT-2: extension names. */
 export const EXT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 /** STS-TXT-11 / RPT-TXT-2: extension values: printable ASCII except "=", ";" and space. */
 export const EXT_VALUE_RE = /^[\x21-\x3A\x3C\x3E-\x7E]+$/;
-
-const LEADING_WSP = /^[ \t]+/;
-const TRAILING_WSP = /[ \t]+$/;
 
 export interface TxtField {
   name: string;
@@ -39,6 +37,9 @@ export interface TxtSplit {
   diagnostics: Diagnostic[];
 }
 
+/** Empty fields told one by one; the rest are counted in one more diagnostic. */
+const MAX_EMPTY_FIELDS_TOLD = 20;
+
 const error = (id: string, message: string): Diagnostic => ({ id, severity: "error", message });
 
 /** Split a joined TXT record (STS-TXT-9: strings joined with no separator) into fields. */
@@ -54,7 +55,7 @@ export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds
   const rest = record.slice(version.length);
   if (rest === "") return { versionMatched: true, fields: [], diagnostics };
 
-  const gap = LEADING_WSP.exec(rest)?.[0] ?? "";
+  const gap = rest.slice(0, rest.length - trimWspStart(rest).length);
   if (rest[gap.length] !== ";") {
     const message =
       rest.length === gap.length
@@ -73,22 +74,35 @@ export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds
 
   const fields: TxtField[] = [];
   const parts = rest.slice(gap.length + 1).split(";");
+  let emptyFields = 0;
   parts.forEach((part, index) => {
     const isLast = index === parts.length - 1;
-    const text = part.replace(LEADING_WSP, "");
+    const text = trimWspStart(part);
     if (text === "") {
       // A trailing ";" (with optional whitespace) is allowed once; ";;" is an empty field.
-      if (!isLast) diagnostics.push(error(ids.delimiter, `Remove the empty field (";;").`));
+      // Issue 11: one diagnostic per empty field would let ";" × 64 Ki flood the list.
+      if (!isLast && ++emptyFields <= MAX_EMPTY_FIELDS_TOLD) {
+        diagnostics.push(error(ids.delimiter, `Remove the empty field (";;").`));
+      }
       return;
     }
-    if (isLast && TRAILING_WSP.test(text)) {
+    const trimmed = trimWspEnd(text);
+    if (isLast && trimmed !== text) {
       diagnostics.push(
         error(ids.delimiter, `Remove the whitespace at the end of the record, or end it with ";".`),
       );
     }
-    const field = parseField(text.replace(TRAILING_WSP, ""), ids, diagnostics);
+    const field = parseField(trimmed, ids, diagnostics);
     if (field) fields.push(field);
   });
+  if (emptyFields > MAX_EMPTY_FIELDS_TOLD) {
+    diagnostics.push(
+      error(
+        ids.delimiter,
+        `Remove the other ${emptyFields - MAX_EMPTY_FIELDS_TOLD} empty fields too (${emptyFields} in all).`,
+      ),
+    );
+  }
   return { versionMatched: true, fields, diagnostics };
 }
 
@@ -100,8 +114,8 @@ function parseField(text: string, ids: TxtFieldIds, diagnostics: Diagnostic[]): 
   }
   const rawName = text.slice(0, eq);
   const rawValue = text.slice(eq + 1);
-  const name = rawName.replace(TRAILING_WSP, "");
-  const value = rawValue.replace(LEADING_WSP, "");
+  const name = trimWspEnd(rawName);
+  const value = trimWspStart(rawValue);
   if (name !== rawName || value !== rawValue) {
     diagnostics.push(
       error(ids.delimiter, `Remove the whitespace around "=" in "${text}" (write "${name}=").`),

@@ -44,12 +44,10 @@ export function resultTypeGroup(resultType: string): string {
   return bucketFor(resultType);
 }
 
+const RANK = new Map(Object.keys(WORDS).map((t, i) => [t, i]));
+
 /** Known types first in §10.3 order, then unknown ones alphabetically. */
 export function sortResultTypes(types: Iterable<string>): string[] {
-  const known = Object.keys(WORDS);
-  const rank = (t: string) => {
-    const i = known.indexOf(t);
-    return i < 0 ? known.length : i;
-  };
+  const rank = (t: string) => RANK.get(t) ?? RANK.size;
   return [...new Set(types)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

@@ -96,11 +96,12 @@ export function compareDuplicate(storedHash: string, incoming: NormalizedReport)
 export function computeContentHash(r: NormalizedReport): string {
   const b = r.hashBasis;
   if (b.hash !== null) return b.hash;
-  const hinted = b.hintedPolicies;
+  // A Set, not includes() per policy: up to MAX_POLICIES entries may be hinted (issue 11).
+  const hinted = b.hintedPolicies === null ? null : new Set(b.hintedPolicies);
   const policies =
     hinted === null
       ? r.policies
-      : r.policies.map((p, i) => (hinted.includes(i) ? { ...p, policyDomain: null } : p));
+      : r.policies.map((p, i) => (hinted.has(i) ? { ...p, policyDomain: null } : p));
   b.hash = contentHash(
     {
       organizationName: b.organizationName,

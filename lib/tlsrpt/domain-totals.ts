@@ -1,7 +1,7 @@
 // RPT-JSON-7: one session can be listed under several policy entries of a report (Microsoft
 // lists the same sessions under `sts` and `tlsa`), so summaries must not be added across
-// policy types for one domain. Runs for every stored report (the ingest benchmark), so it
-// works on small arrays rather than maps: a report has a handful of entries.
+// policy types for one domain. Issue 11: grouping uses maps, never a search per entry, so
+// a hostile report with a thousand entries (or policy types) costs linear time.
 import type { NormalizedReport } from "./types";
 
 export interface SessionCounts {
@@ -29,18 +29,18 @@ export interface EntryCounts {
  * counts; `no-policy-found` means the sender found neither policy, so those are added.
  */
 export function sessionsOf(entries: readonly EntryCounts[]): SessionCounts {
-  const sums: EntryCounts[] = [];
+  const byType = new Map<string, EntryCounts>();
   for (const e of entries) {
-    const s = sums.find((x) => x.policyType === e.policyType);
+    const s = byType.get(e.policyType);
     if (s) {
       s.successful += e.successful;
       s.failed += e.failed;
-    } else sums.push({ ...e });
+    } else byType.set(e.policyType, { ...e });
   }
   let best = 0;
   const out = { successful: 0, failed: 0 };
   let chosen: EntryCounts | undefined;
-  for (const s of sums) {
+  for (const s of byType.values()) {
     if (s.policyType === "no-policy-found") {
       out.successful += s.successful;
       out.failed += s.failed;
@@ -60,19 +60,20 @@ export function sessionsOf(entries: readonly EntryCounts[]): SessionCounts {
 export function domainSessionTotals(
   report: Pick<NormalizedReport, "policies">,
 ): DomainSessionTotals[] {
-  const domains: (string | null)[] = [];
-  const entries: EntryCounts[][] = [];
+  // A Map keeps insertion order: domains come out in order of first appearance.
+  const byDomain = new Map<string | null, EntryCounts[]>();
   for (const p of report.policies) {
-    let i = domains.indexOf(p.policyDomain);
-    if (i < 0) i = domains.push(p.policyDomain) - 1;
-    (entries[i] ??= []).push({
+    let list = byDomain.get(p.policyDomain);
+    if (!list) byDomain.set(p.policyDomain, (list = []));
+    list.push({
       policyType: p.policyType,
       successful: p.totalSuccessfulSessionCount,
       failed: p.totalFailureSessionCount,
     });
   }
-  return domains.map((policyDomain, i) => ({
-    policyDomain,
-    sessions: sessionsOf(entries[i] ?? []),
-  }));
+  const out: DomainSessionTotals[] = [];
+  for (const [policyDomain, list] of byDomain) {
+    out.push({ policyDomain, sessions: sessionsOf(list) });
+  }
+  return out;
 }

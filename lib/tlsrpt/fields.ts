@@ -2,7 +2,8 @@
 // FieldError, which read-report.ts turns into a ReportError value at the boundary.
 import { domainToASCII } from "node:url";
 import ipaddr from "ipaddr.js";
-import { scanJson } from "./json-text";
+import { INPUT_LIMITS, type InputLimits } from "./budget";
+import { numberLiteralAt } from "./json-scan";
 import type { WarningSink } from "./warnings";
 
 export class FieldError extends Error {
@@ -16,25 +17,33 @@ export class FieldError extends Error {
 
 export type JsonObject = Record<string, unknown>;
 
-/** Per-report state: warnings, plus the JSON text for quoting numbers exactly. */
+/** Per-report state: warnings, the JSON text for quoting numbers exactly, and the
+ * per-report row budget (issue 11: MAX_POLICIES, MAX_FAILURE_DETAILS). */
 export class ReadContext {
-  private numbers: Map<string, string> | undefined;
   /** The JSON text has no backslash, so no string in it needs escaping (content-hash.ts). */
   readonly plain: boolean;
+  /** Failure-detail rows this report may still keep. */
+  detailRowsLeft: number;
+  /** Failure-detail rows seen past the budget and dropped. */
+  detailRowsDropped = 0;
   constructor(
     readonly warn: WarningSink,
     private readonly text: string,
+    readonly limits: Pick<InputLimits, "policies" | "failureDetails"> = INPUT_LIMITS,
   ) {
     this.plain = !text.includes("\\");
+    this.detailRowsLeft = limits.failureDetails;
   }
 
   /** How the value was written in the JSON: JSON.parse turns 2^53+1 into 2^53. */
   describe(path: string, v: unknown): string {
     if (typeof v === "number") {
-      this.numbers ??= scanJson(this.text).numbers;
-      return this.numbers.get(path) ?? String(v);
+      // Only for an error message: one linear scan of the text (json-scan.ts).
+      return numberLiteralAt(this.text, path) ?? String(v);
     }
-    const s = v === undefined ? "nothing" : JSON.stringify(v);
+    // A long string is cut before quoting: only 60 characters are shown anyway.
+    const shown = typeof v === "string" && v.length > 60 ? v.slice(0, 60) : v;
+    const s = shown === undefined ? "nothing" : JSON.stringify(shown);
     return s.length > 60 ? `${s.slice(0, 57)}...` : s;
   }
 }
@@ -42,6 +51,10 @@ export class ReadContext {
 export function isObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+
+/** A report value quoted in a warning, cut to 80 characters (issue 11: a hostile report
+ * must not turn one field into megabytes of stored warnings). */
+export const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 
 /** `base.key`; paths are built only for messages, never on the happy path. */
 export const at = (base: string, key: string) => (base === "" ? key : `${base}.${key}`);
@@ -72,6 +85,9 @@ export function readCount(v: unknown, base: string, key: string, ctx: ReadContex
   throw new FieldError(path, `expected a non-negative safe integer, got ${ctx.describe(path, v)}`);
 }
 
+/** Longer date-times are refused unread (issue 11); real ones have at most ~35 characters. */
+const MAX_DATETIME = 64;
+
 /** Two ASCII digits at i as a number, or -1. */
 function digits2(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48;
@@ -84,7 +100,13 @@ function digits2(s: string, i: number): number {
  * per report. The offset is optional because of RPT-QUIRK-2; `zoneless` reports that case.
  */
 export function parseDatetime(s: string, out: { zoneless: boolean }): number {
-  if (s.length < 19 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return NaN;
+  if (
+    s.length < 19 ||
+    s.length > MAX_DATETIME ||
+    s.charCodeAt(4) !== 0x2d ||
+    s.charCodeAt(7) !== 0x2d
+  )
+    return NaN;
   const sep = s.charCodeAt(10);
   if (
     (sep !== 0x54 && sep !== 0x74 && sep !== 0x20) ||
@@ -156,6 +178,11 @@ export function readDatetime(v: unknown, path: string, ctx: ReadContext): Date {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** RFC 1035: a domain name has at most 253 characters in text form. */
+const MAX_HOST = 253;
+/** No IP address is this long in text form, even IPv6 with a zone (issue 11: ipaddr.js's
+ * parser costs ~0.5 µs per character, so long strings are refused unparsed). */
+const MAX_IP_TEXT = 100;
 
 /**
  * Domains and host names: lowercase, one trailing dot removed, U-labels turned into
@@ -167,36 +194,43 @@ export function normalizeHost(raw: string, base: string, key: string, ctx: ReadC
   if (s === "") return null;
   if (NON_ASCII.test(s)) {
     const path = at(base, key);
-    const a = domainToASCII(s);
+    // Issue 11: IDNA costs ~0.5 µs per character; a name past 253 is no domain anyway.
+    const a = s.length > MAX_HOST ? "" : domainToASCII(s);
     if (a === "") {
-      ctx.warn.add("RPT-JSON-9", `${path}: "${raw}" is not a valid domain name; kept as sent`);
+      ctx.warn.add(
+        "RPT-JSON-9",
+        `${path}: "${clip(raw)}" is not a valid domain name; kept as sent`,
+      );
       return s;
     }
-    ctx.warn.add("RPT-JSON-9", `${path}: "${raw}" is a U-label; stored as the A-label "${a}"`);
+    ctx.warn.add(
+      "RPT-JSON-9",
+      `${path}: "${clip(raw)}" is a U-label; stored as the A-label "${clip(a)}"`,
+    );
     return a;
   }
   return s;
 }
 
+function canonicalIp(raw: string): string | null {
+  if (raw.includes(":")) {
+    if (!ipaddr.IPv6.isValid(raw)) return null;
+    const a = ipaddr.IPv6.parse(raw);
+    return a.isIPv4MappedAddress() ? `::ffff:${a.toIPv4Address().toString()}` : a.toRFC5952String();
+  }
+  return ipaddr.IPv4.isValidFourPartDecimal(raw) ? raw : null;
+}
+
 /** RPT-JSON-8: parse with a real parser and store the canonical form (RFC 5952 for IPv6). */
 export function normalizeIp(raw: string, base: string, key: string, ctx: ReadContext) {
   let canonical: string | null = null;
-  if (raw.includes(":")) {
-    if (ipaddr.IPv6.isValid(raw)) {
-      const a = ipaddr.IPv6.parse(raw);
-      canonical = a.isIPv4MappedAddress()
-        ? `::ffff:${a.toIPv4Address().toString()}`
-        : a.toRFC5952String();
-    }
-  } else if (ipaddr.IPv4.isValidFourPartDecimal(raw)) {
-    canonical = raw;
-  }
+  if (raw.length <= MAX_IP_TEXT) canonical = canonicalIp(raw);
   if (canonical === raw) return canonical;
   const path = at(base, key);
   if (canonical === null) {
     ctx.warn.add(
       "RPT-JSON-8",
-      `${path}: "${raw}" is not an IP address; dropped`,
+      `${path}: "${clip(raw)}" is not an IP address; dropped`,
       "warning",
       "ip-bad",
     );

@@ -1,6 +1,7 @@
 // One `policies[]` entry → NormalizedPolicy (RPT-JSON-*, RPT-QUIRK-1/4/5/9).
 // Properties are read with constant names (see fields.ts): this runs for every policy.
 import {
+  clip,
   FieldError,
   isObject,
   normalizeHost,
@@ -10,6 +11,7 @@ import {
   type JsonObject,
   type ReadContext,
 } from "./fields";
+import { walkStructure } from "./json-text";
 import { bucketFor, KNOWN_POLICY_TYPES } from "./result-types";
 import type { FailureDetail, NormalizedPolicy } from "./types";
 
@@ -51,6 +53,9 @@ function stringList(v: unknown, base: string, key: string, ctx: ReadContext): st
 function unwrapJsonArray(lines: string[], pp: string, ctx: ReadContext): string[] {
   const only = lines.length === 1 ? lines[0] : undefined;
   if (only === undefined || !only.trimStart().startsWith("[")) return lines;
+  // Issue 11: only a flat array can be unwrapped, and JSON.parse spends ~1 µs per nesting
+  // level: a nested string is kept as sent without parsing it.
+  if (walkStructure(only, 1) < 0) return lines;
   try {
     const inner: unknown = JSON.parse(only);
     if (Array.isArray(inner) && inner.every((x) => typeof x === "string")) {
@@ -81,7 +86,7 @@ function mxHosts(policy: JsonObject, pp: string, ctx: ReadContext): string[] {
     if ((s.charCodeAt(0) | 0x20) === 0x6d && /^mx\s*:/i.test(s)) {
       ctx.warn.add(
         "RPT-JSON-9",
-        `${pp}.${key}[${i}]: "${s}" is a policy line, not a pattern; read as the pattern`,
+        `${pp}.${key}[${i}]: "${clip(s)}" is a policy line, not a pattern; read as the pattern`,
       );
       s = s.slice(s.indexOf(":") + 1);
     }
@@ -111,7 +116,7 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
   if (bucket === "other") {
     ctx.warn.add(
       "RPT-JSON-10",
-      `${path}.result-type: unknown result type "${resultType}"; kept, shown as "other"`,
+      `${path}.result-type: unknown result type "${clip(resultType)}"; kept, shown as "other"`,
       "info",
       `rt:${resultType}`,
     );
@@ -161,20 +166,31 @@ function summaryCount(v: unknown, sp: string, key: string, ctx: ReadContext): nu
 
 const NO_SUMMARY: JsonObject = {};
 
+/** Issue 11: a report keeps at most ctx.limits.failureDetails rows over all its policies;
+ * rows past that are counted (normalize-report.ts warns) but neither read nor kept. */
 function failureDetails(fd: unknown, path: string, ctx: ReadContext): FailureDetail[] {
   if (fd === undefined || fd === null) return [];
   if (!Array.isArray(fd)) {
     const p = `${path}.failure-details`;
     throw new FieldError(p, `expected an array, got ${ctx.describe(p, fd)}`);
   }
+  const keep = Math.min(fd.length, ctx.detailRowsLeft);
+  ctx.detailRowsLeft -= keep;
+  ctx.detailRowsDropped += fd.length - keep;
   const out: FailureDetail[] = [];
-  for (let i = 0; i < fd.length; i++) {
+  for (let i = 0; i < keep; i++) {
     out.push(failureDetail(fd[i], `${path}.failure-details[${i}]`, ctx));
   }
   return out;
 }
 
-export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext): NormalizedPolicy {
+/** `withDetails` false: a policy past the per-report budget, read for its summary only. */
+export function normalizePolicy(
+  entry: unknown,
+  path: string,
+  ctx: ReadContext,
+  withDetails = true,
+): NormalizedPolicy {
   if (!isObject(entry)) {
     throw new FieldError(path, `expected an object, got ${ctx.describe(path, entry)}`);
   }
@@ -190,7 +206,7 @@ export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext):
   if (!KNOWN_POLICY_TYPES.includes(policyType)) {
     ctx.warn.add(
       "RPT-JSON-10",
-      `${pp}.policy-type: unknown policy type "${policyType}"; kept, shown as "other"`,
+      `${pp}.policy-type: unknown policy type "${clip(policyType)}"; kept, shown as "other"`,
       "info",
       `pt:${policyType}`,
     );
@@ -228,6 +244,6 @@ export function normalizePolicy(entry: unknown, path: string, ctx: ReadContext):
       "total-failure-session-count",
       ctx,
     ),
-    failureDetails: failureDetails(entry["failure-details"], path, ctx),
+    failureDetails: withDetails ? failureDetails(entry["failure-details"], path, ctx) : [],
   };
 }

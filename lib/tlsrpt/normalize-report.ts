@@ -3,6 +3,7 @@
 // ignores it: the same body hashes the same whichever way it arrived (RPT-ING-5).
 import { contentHash } from "./content-hash";
 import {
+  clip,
   FieldError,
   isObject,
   optString,
@@ -11,7 +12,7 @@ import {
   type ReadContext,
 } from "./fields";
 import { parseReportFilename } from "./filename";
-import { normalizePolicy } from "./normalize-policy";
+import { normalizePolicies } from "./policy-budget";
 import type { NormalizedReport, ReadHints } from "./types";
 
 const DAY = 86_400_000;
@@ -68,7 +69,7 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
   }
   if (policies.length === 0)
     ctx.warn.add("RPT-JSON-2", "policies: empty; the report counts no sessions");
-  const normalized = policies.map((p, i) => normalizePolicy(p, `policies[${i}]`, ctx));
+  const normalized = normalizePolicies(policies, ctx);
   // RPT-ING-5: the hash is computed lazily (computeContentHash) unless the report-id must
   // be derived from it now (RPT-ING-4).
   let hash: string | null = null;
@@ -192,7 +193,7 @@ export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadConte
   ) {
     ctx.warn.add(
       "RPT-DELIV-5",
-      `TLS-Report-Submitter "${submitter}" is not the domain of contact-info "${r.contactInfo}"`,
+      `TLS-Report-Submitter "${submitter}" is not the domain of contact-info "${clip(r.contactInfo ?? "")}"`,
     );
   }
   const fallbackDomain = header ?? file?.policyDomain ?? null;

@@ -10,8 +10,8 @@ export async function readAny(
   hints: ReadHints = {},
 ): Promise<Result<ReadOutcome, ReportError>> {
   if (sniff(bytes) === "eml") {
-    const { maxCompressed, maxDecompressed, contentType } = hints;
-    return readReportEmail(bytes, { maxCompressed, maxDecompressed, contentType });
+    const { maxCompressed, maxDecompressed, contentType, limits } = hints;
+    return readReportEmail(bytes, { maxCompressed, maxDecompressed, contentType, limits });
   }
   return readReport(bytes, hints);
 }

@@ -2,7 +2,8 @@
 // MIME parsing is mailparser's; we pick the report parts by media type, filename and bytes.
 import { simpleParser, type Attachment, type ParsedMail } from "mailparser";
 import { err, ok, type Result } from "../core/diagnostic";
-import { MAX_COMPRESSED, readReport } from "./read-report";
+import { InputBudget } from "./budget";
+import { limitsOf, MAX_COMPRESSED, readReport } from "./read-report";
 import { sniff } from "./sniff";
 import type {
   EmailMeta,
@@ -67,7 +68,10 @@ export async function readReportEmail(
   };
   const reports: NormalizedReport[] = [];
   const rejected: RejectedAttachment[] = [];
-  await collect(mail, email, opts, reports, rejected, 0);
+  // Issue 11: one budget for the whole message, forwarded messages inside it included.
+  const budget = new InputBudget(limitsOf(opts));
+  await collect(mail, { email, opts, budget, reports, rejected }, 0);
+  if (budget.overrun) return err(budget.overrun);
   if (reports.length === 0) {
     const first = rejected[0];
     if (first)
@@ -103,15 +107,19 @@ function parse(buf: Buffer): Promise<ParsedMail> {
   });
 }
 
-async function collect(
-  mail: ParsedMail,
-  email: EmailMeta,
-  opts: EmailOptions,
-  reports: NormalizedReport[],
-  rejected: RejectedAttachment[],
-  depth: number,
-): Promise<void> {
+interface Collected {
+  email: EmailMeta;
+  opts: EmailOptions;
+  budget: InputBudget;
+  reports: NormalizedReport[];
+  rejected: RejectedAttachment[];
+}
+
+/** Reads the attachments in order; stops at the first budget overrun (budget.overrun). */
+async function collect(mail: ParsedMail, c: Collected, depth: number): Promise<void> {
+  const { email, opts, budget, reports, rejected } = c;
   for (const a of mail.attachments ?? []) {
+    if (budget.chargeAttachment()) return;
     // mailparser passes broken headers through: do not trust the field types.
     const type = typeof a.contentType === "string" ? a.contentType.toLowerCase() : "";
     if (!Buffer.isBuffer(a.content)) continue;
@@ -119,20 +127,26 @@ async function collect(
     if (type === "message/rfc822" && depth < MAX_NESTING) {
       // RPT-DELIV-4: a report forwarded inside another message.
       const inner = await parse(a.content).catch(() => null);
-      if (inner) await collect(inner, email, opts, reports, rejected, depth + 1);
+      if (inner) await collect(inner, c, depth + 1);
+      if (budget.overrun) return;
       continue;
     }
     const labelled = REPORT_TYPES.has(type) || isReportName(a);
     if (!labelled && !MAYBE_TYPES.has(type)) continue;
     const container = sniff(a.content);
     if (!labelled && container !== "gzip" && container !== "json") continue;
-    const result = readReport(a.content, {
-      ...opts,
-      contentType: type,
-      filename,
-      headerDomain: email.reportDomain ?? undefined,
-      submitter: email.reportSubmitter ?? undefined,
-    });
+    const result = readReport(
+      a.content,
+      {
+        ...opts,
+        contentType: type,
+        filename,
+        headerDomain: email.reportDomain ?? undefined,
+        submitter: email.reportSubmitter ?? undefined,
+      },
+      budget,
+    );
+    if (budget.overrun) return;
     if (result.ok) {
       reports.push(...result.value.reports);
     } else if (labelled || !NOT_A_REPORT.has(result.error.code)) {

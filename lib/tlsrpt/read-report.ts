@@ -2,6 +2,7 @@
 // RPT-QUIRK-10 sniffing, RPT-ING-3 JSON checks; every failure is a ReportError value.
 import { gunzipSync } from "node:zlib";
 import { err, ok, type Result } from "../core/diagnostic";
+import { InputBudget, MAX_COMPRESSED, mib, type InputLimits } from "./budget";
 import { FieldError, ReadContext } from "./fields";
 import { decodeJson } from "./json-text";
 import { applyHints, normalizeReport, NotAReport } from "./normalize-report";
@@ -9,17 +10,27 @@ import { sniff } from "./sniff";
 import type { ReadHints, ReadOutcome, ReportError } from "./types";
 import { WarningSink } from "./warnings";
 
-export const MAX_COMPRESSED = 10 * 1024 * 1024;
-export const MAX_DECOMPRESSED = 20 * 1024 * 1024;
+export { MAX_COMPRESSED, MAX_DECOMPRESSED } from "./budget";
 
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+/** The budget limits a caller's hints ask for (maxDecompressed is the older spelling). */
+export function limitsOf(
+  hints: Pick<ReadHints, "limits" | "maxDecompressed">,
+): Partial<InputLimits> {
+  const limits = { ...hints.limits };
+  if (hints.maxDecompressed !== undefined) limits.decompressed = hints.maxDecompressed;
+  return limits;
+}
 
+/**
+ * One report body. `budget` is the whole input's (an e-mail passes one budget to every
+ * attachment, issue 11); a standalone body gets a budget of its own.
+ */
 export function readReport(
   bytes: Uint8Array,
   hints: ReadHints = {},
+  budget: InputBudget = new InputBudget(limitsOf(hints)),
 ): Result<ReadOutcome, ReportError> {
   const maxCompressed = hints.maxCompressed ?? MAX_COMPRESSED;
-  const maxDecompressed = hints.maxDecompressed ?? MAX_DECOMPRESSED;
   if (bytes.length > maxCompressed) {
     return err({
       code: "too-large",
@@ -28,11 +39,15 @@ export function readReport(
   }
   const container = sniff(bytes);
   if (container === "gzip") {
-    const inflated = gunzip(bytes, maxDecompressed);
+    const inflated = gunzip(bytes, budget);
     if (!inflated.ok) return inflated;
-    return readJson(inflated.value, "gzip", hints);
+    return readJson(inflated.value, "gzip", hints, budget);
   }
-  if (container === "json") return readJson(bytes, "json", hints);
+  if (container === "json") {
+    const over = budget.chargeJson(bytes.length);
+    if (over) return err(over);
+    return readJson(bytes, "json", hints, budget);
+  }
   const what =
     container === "eml"
       ? "an email message (use readAny or readReportEmail)"
@@ -44,18 +59,18 @@ export function readReport(
 }
 
 /** RPT-ING-1: zlib stops as soon as the output passes the cap, so a bomb costs ~cap bytes. */
-function gunzip(bytes: Uint8Array, max: number): Result<Buffer, ReportError> {
+function gunzip(bytes: Uint8Array, budget: InputBudget): Result<Buffer, ReportError> {
+  const max = budget.decompressedLeft;
+  if (max < 1) return err(budget.bombError());
   try {
-    // Multi-member gzip streams are inflated member after member; the cap is on the total.
-    return ok(gunzipSync(bytes, { maxOutputLength: max }));
+    // Multi-member gzip streams are inflated member after member; the cap is on the total
+    // of all members, and of all earlier parts of the same input.
+    const out = gunzipSync(bytes, { maxOutputLength: max });
+    budget.chargeInflated(out.length);
+    return ok(out);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    if (code === "ERR_BUFFER_TOO_LARGE") {
-      return err({
-        code: "decompression-bomb",
-        message: `the gzip data expands past ${mib(max)}; stopped at the limit`,
-      });
-    }
+    if (code === "ERR_BUFFER_TOO_LARGE") return err(budget.bombError());
     const detail = e instanceof Error ? e.message : "corrupt data";
     return err({ code: "not-gzip", message: `the gzip data could not be decompressed: ${detail}` });
   }
@@ -65,24 +80,29 @@ function readJson(
   bytes: Uint8Array,
   source: "json" | "gzip",
   hints: ReadHints,
+  budget: InputBudget,
 ): Result<ReadOutcome, ReportError> {
   const parsed = decodeJson(bytes);
   if (!parsed.ok) return parsed;
-  const { value, text, bomStripped, duplicates } = parsed.value;
+  const { value, text, bomStripped, duplicates, duplicateCount } = parsed.value;
   const warn = new WarningSink();
-  const ctx = new ReadContext(warn, text);
+  const ctx = new ReadContext(warn, text, budget.limits);
   if (bomStripped)
     warn.add("RPT-ING-3", "a UTF-8 byte order mark preceded the JSON; removed", "info");
-  if (duplicates.length > 0) {
+  if (duplicateCount > 0) {
+    const more =
+      duplicateCount > duplicates.length ? `, and ${duplicateCount - duplicates.length} more` : "";
     warn.add(
       "RPT-ING-3",
-      `duplicate member names (I-JSON forbids them); the last value was kept: ${duplicates.join(", ")}`,
+      `duplicate member names (I-JSON forbids them); the last value was kept: ${duplicates.join(", ")}${more}`,
     );
   }
   try {
     const report = normalizeReport(value, ctx);
     applyHints(report, hints, ctx);
     report.warnings = warn.list();
+    const over = budget.chargeReports(1);
+    if (over) return err(over);
     return ok({ reports: [report], source, rejected: [] });
   } catch (e) {
     if (e instanceof FieldError) {

@@ -3,6 +3,7 @@
 import { hasErrors, type Diagnostic } from "../core/diagnostic";
 import { extensionField, splitTxtRecord, type TxtFieldIds } from "../mta-sts/txt-fields";
 import { joinTxtStrings } from "../mta-sts/txt-record";
+import { splitWspComma } from "../mta-sts/wsp";
 import { parseRuaUri, type RuaDestination } from "./rua-uri";
 
 export const TLSRPT_VERSION = "v=TLSRPTv1";
@@ -13,6 +14,10 @@ const IDS: TxtFieldIds = {
   prefix: "RPT-TXT-4",
   field: "RPT-TXT-2",
 };
+
+/** Invalid rua URIs told one by one; the rest are counted (issue 11: a crafted record
+ * must not produce a diagnostic per comma). */
+const MAX_BAD_URIS_TOLD = 20;
 
 export interface TlsRptRecord {
   /** Sender verdict: a compliant reporter accepts this record. */
@@ -35,15 +40,18 @@ export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = 
   const rua: RuaDestination[] = [];
   const extensions: [string, string][] = [];
   let ruaCount = 0;
+  let badUris = 0;
 
   for (const { name, value } of split.fields) {
     if (name === "rua") {
       ruaCount += 1;
       // RPT-TXT-2: URIs separated by "," with optional WSP around each comma.
-      for (const uri of value.split(/[ \t]*,[ \t]*/)) {
+      for (const uri of splitWspComma(value)) {
         const parsed = parseRuaUri(uri);
         if (parsed.ok) rua.push(parsed.value);
-        else diagnostics.push({ id: "RPT-TXT-3", severity: "error", message: parsed.error });
+        else if (++badUris <= MAX_BAD_URIS_TOLD) {
+          diagnostics.push({ id: "RPT-TXT-3", severity: "error", message: parsed.error });
+        }
       }
       continue;
     }
@@ -52,6 +60,13 @@ export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = 
     if (ext.keep) extensions.push([name, value]);
   }
 
+  if (badUris > MAX_BAD_URIS_TOLD) {
+    diagnostics.push({
+      id: "RPT-TXT-3",
+      severity: "error",
+      message: `${badUris - MAX_BAD_URIS_TOLD} more rua destinations are invalid too (${badUris} in all).`,
+    });
+  }
   if (split.versionMatched && ruaCount === 0) {
     diagnostics.push({
       id: "RPT-TXT-2",

@@ -2,6 +2,7 @@
 // §11 (RPT-QUIRK), §13 (RPT-ING-4/5). Every quirk the reader tolerated is listed in
 // `warnings` with its requirement id, so the dashboard can tell the admin what was odd.
 import type { Diagnostic } from "../core/diagnostic";
+import type { InputLimits } from "./budget";
 
 /** Policy types from RFC 8460 §4.3; anything else is kept verbatim (RPT-JSON-10). */
 export type PolicyType = "sts" | "tlsa" | "no-policy-found" | (string & {});
@@ -98,14 +99,17 @@ export interface ReadHints {
   submitter?: string;
   /** Compressed (or raw JSON) input cap in bytes; default 10 MiB (RPT-ING-1). */
   maxCompressed?: number;
-  /** Decompressed JSON cap in bytes; default 20 MiB (RPT-ING-1). */
+  /** Decompressed JSON cap in bytes over the whole input; default 20 MiB (RPT-ING-1). */
   maxDecompressed?: number;
+  /** Per-input budgets (lib/tlsrpt/budget.ts); defaults are INPUT_LIMITS (issue 11). */
+  limits?: Partial<InputLimits>;
 }
 
 export type ReportErrorCode =
-  /** Input above maxCompressed (or an email above the message cap). HTTP 413. */
+  /** Input above maxCompressed (or an email above the message cap), or past a per-input
+   * budget: attachments, reports, JSON bytes over all parts (budget.ts). HTTP 413. */
   | "too-large"
-  /** gzip expanded past maxDecompressed; stopped at the cap. HTTP 413. */
+  /** gzip expanded past maxDecompressed (over all members and parts); stopped at the cap. HTTP 413. */
   | "decompression-bomb"
   /** Starts with the gzip magic but is not a complete gzip stream. */
   | "not-gzip"

@@ -1,5 +1,8 @@
 import type { Diagnostic, Severity } from "../core/diagnostic";
 
+/** Distinct kinds of warning kept per report; the rest are counted. */
+export const MAX_KINDS = 50;
+
 /**
  * Collects diagnostics for one report. The same kind of oddity repeated across many rows
  * (say 40 non-canonical IPs) becomes one diagnostic with a count, so the admin reads one
@@ -9,11 +12,16 @@ export class WarningSink {
   // Created on the first warning: most reports have none.
   private byKey: Map<string, { d: Diagnostic; n: number }> | undefined;
 
+  /** Warnings of kinds past MAX_KINDS (issue 11: say, 10,000 distinct unknown result types). */
+  private untold = 0;
+
   add(id: string, message: string, severity: Severity = "warning", key: string = id): void {
     this.byKey ??= new Map();
     const seen = this.byKey.get(key);
     if (seen) seen.n += 1;
-    else this.byKey.set(key, { d: { id, severity, message }, n: 1 });
+    else if (this.byKey.size < MAX_KINDS)
+      this.byKey.set(key, { d: { id, severity, message }, n: 1 });
+    else this.untold += 1;
   }
 
   get size(): number {
@@ -25,6 +33,13 @@ export class WarningSink {
     if (!this.byKey) return out;
     for (const { d, n } of this.byKey.values()) {
       out.push(n === 1 ? d : { ...d, message: `${d.message} (${n} times in this report)` });
+    }
+    if (this.untold > 0) {
+      out.push({
+        id: "RPT-ING-1",
+        severity: "info",
+        message: `${this.untold} more warnings of other kinds were not kept (at most ${MAX_KINDS} kinds per report)`,
+      });
     }
     return out;
   }
