@@ -32,7 +32,7 @@ const schema = z.object({
   STS_RATE_BURST: positiveInt(60),
   STS_RATE_PER_SECOND: z.coerce.number().positive().default(1),
   /** Policy fetches (and Caddy's certificate questions) per source per minute. */
-  STS_POLICY_RATE_PER_MINUTE: positiveInt(600),
+  STS_POLICY_PER_MINUTE: positiveInt(600),
   /** Requests each public endpoint works on at once, per process; more get 503. */
   STS_INFLIGHT_REPORTS: positiveInt(16),
   STS_INFLIGHT_POLICY: positiveInt(64),
@@ -44,7 +44,9 @@ export type Settings = z.infer<typeof schema>;
 export class SettingsError extends Error {}
 
 /** Parses an environment (process.env by default); throws SettingsError naming each bad variable. */
-export function parseSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+export function parseSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Settings {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

@@ -21,7 +21,11 @@ export function installPeerStamp(): void {
   if (state.__stsPeerStamp) return;
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
     const emit = proto.emit;
-    proto.emit = function stampedEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
+    proto.emit = function stampedEmit(
+      this: http.Server,
+      event: string | symbol,
+      ...args: unknown[]
+    ) {
       if (event === "request") stamp(args[0] as IncomingMessage);
       return Reflect.apply(emit, this, [event, ...args]) as boolean;
     } as typeof proto.emit;

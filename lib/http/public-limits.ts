@@ -36,7 +36,7 @@ export function reportLimits(s: Settings): PublicEndpointConfig {
 export function policyLimits(s: Settings): PublicEndpointConfig {
   return {
     name: "policy",
-    perSource: { points: s.STS_POLICY_RATE_PER_MINUTE, duration: 60 },
+    perSource: { points: s.STS_POLICY_PER_MINUTE, duration: 60 },
     maxInFlight: s.STS_INFLIGHT_POLICY,
     busyRetryAfter: 1,
     trust: trustOf(s),
@@ -51,7 +51,7 @@ export function policyLimits(s: Settings): PublicEndpointConfig {
 export function tlsAskLimits(s: Settings): PublicEndpointConfig {
   return {
     name: "tls_ask",
-    perSource: { points: s.STS_POLICY_RATE_PER_MINUTE, duration: 60 },
+    perSource: { points: s.STS_POLICY_PER_MINUTE, duration: 60 },
     maxInFlight: s.STS_INFLIGHT_TLS_ASK,
     busyRetryAfter: 1,
     trust: trustOf(s),

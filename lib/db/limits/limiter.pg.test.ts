@@ -48,7 +48,7 @@ describe("createLimiter on PostgreSQL", () => {
   it("two app instances answer one source's fourth policy fetch with 429 between them", async () => {
     installPeerStamp();
     const cfg = {
-      ...policyLimits(parseSettings({ STS_POLICY_RATE_PER_MINUTE: "3" })),
+      ...policyLimits(parseSettings({ STS_POLICY_PER_MINUTE: "3" })),
       name: prefix("policy"),
     };
     const ok = async () => new Response("ok");

@@ -135,7 +135,7 @@ describe("GET /.well-known/mta-sts.txt limits (STS-FETCH-1)", () => {
 
   it("serves each source generously, then 429 with Retry-After", async () => {
     const serve = publicEndpoint(
-      fresh(policyLimits(parseSettings({ STS_POLICY_RATE_PER_MINUTE: "3" }))),
+      fresh(policyLimits(parseSettings({ STS_POLICY_PER_MINUTE: "3" }))),
       async (req) => servePolicyFile(req, t.db),
     );
     const got = [];

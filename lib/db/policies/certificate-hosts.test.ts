@@ -71,7 +71,7 @@ describe("GET /api/tls-ask (STS-FETCH-1)", () => {
   });
 
   it("is rate-limited too: 429 with Retry-After, which Caddy takes as a refusal", async () => {
-    const answer = asker({ STS_POLICY_RATE_PER_MINUTE: "2" });
+    const answer = asker({ STS_POLICY_PER_MINUTE: "2" });
     const got = [];
     for (let i = 0; i < 3; i++) {
       const res = await answer(ask("?domain=mta-sts.hosted.example"));
