@@ -94,7 +94,7 @@ export function publicEndpoint(
 
 async function buildLimiters(cfg: PublicEndpointConfig): Promise<Limiters> {
   const make = (suffix: string, w: RateWindow) =>
-    createLimiter({ keyPrefix: `${cfg.name}_${suffix}`, ...w });
+    createLimiter({ keyPrefix: `${cfg.name}_${suffix}`, ...w, memoryBlockWhenOver: true });
   const [perSource, overall] = await Promise.all([
     make("src", cfg.perSource),
     cfg.overall ? make("all", cfg.overall) : Promise.resolve(null),

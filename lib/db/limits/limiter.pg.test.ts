@@ -45,6 +45,34 @@ describe("createLimiter on PostgreSQL", () => {
     expect(await a.get("198.51.100.8")).toBeNull(); // other sources are untouched
   });
 
+  it("refuses a key over its points from memory, without asking the database again", async () => {
+    const keyPrefix = prefix("flood");
+    const a = await createLimiter({
+      keyPrefix,
+      points: 1,
+      duration: 60,
+      memoryBlockWhenOver: true,
+    });
+    await a.consume("192.0.2.1");
+    await expect(a.consume("192.0.2.1")).rejects.toMatchObject({ remainingPoints: 0 });
+    // the table forgets the key (as if its window had ended): this process still refuses it
+    // from memory, while another process, asking the table, lets it through
+    const db = new pg.Client({ connectionString: dbConfigFromEnv().url });
+    await db.connect();
+    const gone = await db.query(`DELETE FROM rl_${keyPrefix}`);
+    await db.end();
+    expect(gone.rowCount).toBe(1);
+    await expect(a.consume("192.0.2.1")).rejects.toMatchObject({ remainingPoints: 0 });
+    asAnotherProcess();
+    const b = await createLimiter({
+      keyPrefix,
+      points: 1,
+      duration: 60,
+      memoryBlockWhenOver: true,
+    });
+    expect((await b.consume("192.0.2.1")).remainingPoints).toBe(0);
+  });
+
   it("two app instances answer one source's fourth policy fetch with 429 between them", async () => {
     installPeerStamp();
     const cfg = {
