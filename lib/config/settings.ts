@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCidrList, type CidrRange } from "./cidr-list";
 
 // The one place operator settings are read from the environment and validated. A bad
 // value stops the app at start with a message naming the variable (see settings()).
@@ -11,14 +12,33 @@ const flag = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const cidrList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx): CidrRange[] => {
+      const parsed = parseCidrList(text);
+      if (parsed.ok) return parsed.ranges;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    });
+
 const schema = z.object({
   /** Trust X-Forwarded-For from the proxies in STS_TRUSTED_PROXIES. */
   STS_TRUST_PROXY: flag,
+  /** The reverse proxies whose X-Forwarded-For entries are believed (CIDR list). */
+  STS_TRUSTED_PROXIES: cidrList("127.0.0.0/8,::1/128"),
   /** Requests per source the report endpoint takes at once, and refills per second. */
   STS_RATE_BURST: positiveInt(60),
   STS_RATE_PER_SECOND: z.coerce.number().positive().default(1),
   /** Labs only: lets mailbox accounts use IMAP without TLS or STARTTLS (password in clear). */
   STS_ALLOW_PLAIN_IMAP: flag,
+  /** Policy fetches (and Caddy's certificate questions) per source per minute. */
+  STS_POLICY_PER_MINUTE: positiveInt(600),
+  /** Requests each public endpoint works on at once, per process; more get 503. */
+  STS_INFLIGHT_REPORTS: positiveInt(16),
+  STS_INFLIGHT_POLICY: positiveInt(64),
+  STS_INFLIGHT_TLS_ASK: positiveInt(16),
 });
 
 export type Settings = z.infer<typeof schema>;
@@ -26,7 +46,9 @@ export type Settings = z.infer<typeof schema>;
 export class SettingsError extends Error {}
 
 /** Parses an environment (process.env by default); throws SettingsError naming each bad variable. */
-export function parseSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+export function parseSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Settings {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

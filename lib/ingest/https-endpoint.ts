@@ -1,41 +1,26 @@
 // POST /api/reports/tlsrpt (RFC 8460 §5.3, RPT-DELIV-9/10/11): public, no session. The route
-// file only wires the process-wide database and limiter into this function.
+// wraps this in publicEndpoint (lib/http), which has already told the client address and
+// applied the rate limits and the in-flight cap by the time this runs.
 import type { Db } from "@/lib/db/client";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import { MAX_COMPRESSED } from "@/lib/tlsrpt/read-report";
 import { logger } from "@/lib/log";
 import { ingestBytes, type IngestOutcome } from "./ingest";
-import type { RateLimiter } from "./rate-limit";
 import { readCapped } from "./read-capped";
 
 export interface EndpointDeps {
   db: () => Promise<Db>;
-  limiter: RateLimiter;
+  /** The client address (lib/http/client-address.ts), recorded with refusals. */
+  source: string;
   /** Body cap in bytes (RPT-ING-1: 10 MiB compressed). */
   maxBytes?: number;
-  /** STS_TRUST_PROXY=1: the first X-Forwarded-For entry is the client. */
-  trustProxy?: boolean;
 }
 
-const text = (status: number, line: string, headers: Record<string, string> = {}) =>
+const text = (status: number, line: string) =>
   new Response(`${line}\n`, {
     status,
-    headers: { "content-type": "text/plain; charset=utf-8", ...headers },
+    headers: { "content-type": "text/plain; charset=utf-8" },
   });
-
-/**
- * The client address. Next sets X-Forwarded-For to the socket address only when the
- * request has none, so without a trusted proxy the last entry is the best we have; the
- * limiter's shared bucket caps whoever forges it.
- */
-export function sourceOf(req: Request, trustProxy: boolean): string {
-  const parts = (req.headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const ip = trustProxy ? parts[0] : parts[parts.length - 1];
-  return ip || "unknown";
-}
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -50,11 +35,7 @@ function answer(o: IngestOutcome): Response {
 }
 
 export async function handleTlsrptPost(req: Request, deps: EndpointDeps): Promise<Response> {
-  const source = sourceOf(req, deps.trustProxy ?? false);
-  if (!deps.limiter.take(source)) {
-    const wait = deps.limiter.retryAfter(source);
-    return text(429, `rate limited: try again in ${wait} s`, { "retry-after": String(wait) });
-  }
+  const { source } = deps;
   const max = deps.maxBytes ?? MAX_COMPRESSED;
   const db = await deps.db();
   const refuse = async (size: number) => {

@@ -20,6 +20,12 @@ export interface LimiterOptions {
   duration: number;
   /** Seconds a key stays blocked once it has used up its points (0: none). */
   blockDuration?: number;
+  /**
+   * On PostgreSQL: once a key is over its points, this process refuses it from memory for
+   * the rest of the window instead of asking the database again, so a flood costs no
+   * queries. Other processes still count through the table.
+   */
+  memoryBlockWhenOver?: boolean;
 }
 
 const holder = globalThis as unknown as { __stsLimiterPool?: Pool };
@@ -50,6 +56,7 @@ export function createLimiter(
     const limiter: RateLimiterPostgres = new RateLimiterPostgres(
       {
         ...base,
+        ...(opts.memoryBlockWhenOver ? { inMemoryBlockOnConsumed: opts.points + 1 } : {}),
         storeClient: pool(config.url),
         storeType: "pool",
         tableName: `rl_${opts.keyPrefix}`,

@@ -1,9 +1,9 @@
 // POST /api/reports/tlsrpt's handler against a real database (SQLite; PostgreSQL under
-// `npm run test:pg`), with the real samples, hostile inputs and the rate limit.
+// `npm run test:pg`), with the real samples and hostile inputs. The rate limits and the
+// in-flight cap in front of it: lib/db/limits/public-endpoints.test.ts.
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { handleTlsrptPost, sourceOf } from "@/lib/ingest/https-endpoint";
-import { RateLimiter } from "@/lib/ingest/rate-limit";
+import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
 import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
 import { isJsonSample, sampleDomains, samples } from "./samples";
@@ -25,23 +25,20 @@ afterAll(async () => {
 });
 beforeEach(async () => resetReports(t.db));
 
-const roomy = () =>
-  new RateLimiter({ burst: 1000, perSecond: 1000 }, { burst: 1000, perSecond: 1000 });
-
 function post(
   data: BodyInit | Buffer,
   headers: Record<string, string> = { "content-type": "application/tlsrpt+gzip" },
-  opts: { limiter?: RateLimiter; maxBytes?: number } = {},
+  opts: { maxBytes?: number } = {},
 ) {
   const req = new Request("http://app.test/api/reports/tlsrpt", {
     method: "POST",
     body: Buffer.isBuffer(data) ? new Uint8Array(data) : data,
-    headers: { "x-forwarded-for": "198.51.100.7", ...headers },
+    headers,
     duplex: "half",
   } as RequestInit);
   return handleTlsrptPost(req, {
     db: async () => t.db,
-    limiter: opts.limiter ?? roomy(),
+    source: "198.51.100.7",
     maxBytes: opts.maxBytes,
   });
 }
@@ -168,24 +165,6 @@ describe("POST /api/reports/tlsrpt", () => {
       ["google.com", "stranger.example", 2],
     ]);
     expect((await countRows(t.db)).reports).toBe(0);
-  });
-
-  it("limits each source with 429 and Retry-After", async () => {
-    const limiter = new RateLimiter({ burst: 2, perSecond: 0.001 }, { burst: 100, perSecond: 1 });
-    const body = gzipOf(googleReport());
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await post(body, {}, { limiter })).status);
-    const limited = await post(body, {}, { limiter });
-    expect([...statuses, limited.status]).toEqual([201, 200, 429, 429]);
-    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
-    const other = await post(body, { "x-forwarded-for": "203.0.113.9" }, { limiter });
-    expect(other.status).toBe(200);
-  });
-
-  it("takes the client from X-Forwarded-For's first entry only behind a trusted proxy", () => {
-    const req = new Request("http://x/", { headers: { "x-forwarded-for": "1.1.1.1, 10.0.0.2" } });
-    expect(sourceOf(req, true)).toBe("1.1.1.1");
-    expect(sourceOf(req, false)).toBe("10.0.0.2");
   });
 });
 

@@ -1,20 +1,15 @@
+import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
-import { limiterFromEnv } from "@/lib/ingest/rate-limit";
-import { guarded } from "@/lib/http/handler";
+import { publicEndpoint } from "@/lib/http/public-endpoint";
+import { reportLimits } from "@/lib/http/public-limits";
 
 // Public on purpose (RFC 8460 §5.3): reporters POST TLS reports here with no session; the
-// URL is published in the _smtp._tls rua. Rate-limited per source (RPT-DELIV-11).
+// URL is published in the _smtp._tls rua. Rate-limited per source and overall, and capped
+// in flight, before the body is read (RPT-DELIV-11).
 export const dynamic = "force-dynamic";
 
-const limiter = limiterFromEnv();
-
-export async function POST(req: Request): Promise<Response> {
-  return guarded(() =>
-    handleTlsrptPost(req, {
-      db: getDb,
-      limiter,
-      trustProxy: process.env.STS_TRUST_PROXY === "1",
-    }),
-  );
-}
+export const POST = publicEndpoint(
+  () => reportLimits(settings()),
+  (req, source) => handleTlsrptPost(req, { db: getDb, source }),
+);

@@ -1,0 +1,44 @@
+import http, { type IncomingMessage } from "node:http";
+import https from "node:https";
+
+// The socket peer of a request, for the public endpoints' limits. A Next 16 route handler
+// sees only a Web Request: NextRequest.ip is gone, and `next start` copies the socket
+// address into X-Forwarded-For only when the request has no such header
+// (base-server.js: `req.headers['x-forwarded-for'] ??= socket.remoteAddress`), so a client
+// that sends its own X-Forwarded-For hides its address from the app.
+//
+// So the server process (instrumentation.ts) installs a stamp: for every request the HTTP
+// server emits, it writes the socket's remote address into PEER_HEADER, replacing whatever
+// the client sent under that name. Route handlers read it with peerAddress(). Until the
+// stamp is installed the header is a client's claim and is never read.
+
+export const PEER_HEADER = "x-sts-peer-address";
+
+const state = globalThis as unknown as { __stsPeerStamp?: boolean };
+
+/** Stamps every request of every HTTP(S) server in this process; idempotent. */
+export function installPeerStamp(): void {
+  if (state.__stsPeerStamp) return;
+  for (const proto of [http.Server.prototype, https.Server.prototype]) {
+    const emit = proto.emit;
+    proto.emit = function stampedEmit(
+      this: http.Server,
+      event: string | symbol,
+      ...args: unknown[]
+    ) {
+      if (event === "request") stamp(args[0] as IncomingMessage);
+      return Reflect.apply(emit, this, [event, ...args]) as boolean;
+    } as typeof proto.emit;
+  }
+  state.__stsPeerStamp = true;
+}
+
+function stamp(req: IncomingMessage): void {
+  req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
+}
+
+/** The stamped socket peer, or null when the stamp is not installed in this process. */
+export function peerAddress(req: Request): string | null {
+  if (!state.__stsPeerStamp) return null;
+  return req.headers.get(PEER_HEADER) || null;
+}

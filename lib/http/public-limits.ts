@@ -1,0 +1,59 @@
+import type { Settings } from "@/lib/config/settings";
+import type { PublicEndpointConfig } from "./public-endpoint";
+
+// The limits of each public endpoint, from the settings (README: Configuration).
+
+const trustOf = (s: Settings) => ({
+  trustProxy: s.STS_TRUST_PROXY,
+  trustedProxies: s.STS_TRUSTED_PROXIES,
+});
+
+/**
+ * POST /api/reports/tlsrpt (RPT-DELIV-11): STS_RATE_BURST reports per source per window,
+ * the window being as long as STS_RATE_PER_SECOND takes to earn them back (defaults: 60
+ * per minute); 500 per 10 s from everyone together. Reporters retry for a day
+ * (RPT-DELIV-3), so a 429 or 503 loses nothing.
+ */
+export function reportLimits(s: Settings): PublicEndpointConfig {
+  return {
+    name: "reports",
+    perSource: {
+      points: s.STS_RATE_BURST,
+      duration: Math.max(1, Math.ceil(s.STS_RATE_BURST / s.STS_RATE_PER_SECOND)),
+    },
+    overall: { points: 500, duration: 10 },
+    maxInFlight: s.STS_INFLIGHT_REPORTS,
+    busyRetryAfter: 10,
+    trust: trustOf(s),
+  };
+}
+
+/**
+ * GET /.well-known/mta-sts.txt by Host (STS-FETCH-1): senders fetch it whenever their
+ * cached copy ages out, many from one address behind a NAT, so the limit is generous and
+ * per source only: one source cannot take the policy away from the others.
+ */
+export function policyLimits(s: Settings): PublicEndpointConfig {
+  return {
+    name: "policy",
+    perSource: { points: s.STS_POLICY_PER_MINUTE, duration: 60 },
+    maxInFlight: s.STS_INFLIGHT_POLICY,
+    busyRetryAfter: 1,
+    trust: trustOf(s),
+  };
+}
+
+/**
+ * GET /api/tls-ask (Caddy's on-demand TLS question). Caddy asks from its own address for
+ * every new name a TLS client sends, so this bucket is in effect Caddy's; a 429 is a "no"
+ * to Caddy, which never gets a certificate it was refused.
+ */
+export function tlsAskLimits(s: Settings): PublicEndpointConfig {
+  return {
+    name: "tls_ask",
+    perSource: { points: s.STS_POLICY_PER_MINUTE, duration: 60 },
+    maxInFlight: s.STS_INFLIGHT_TLS_ASK,
+    busyRetryAfter: 1,
+    trust: trustOf(s),
+  };
+}
