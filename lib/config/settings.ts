@@ -17,6 +17,8 @@ const schema = z.object({
   /** Requests per source the report endpoint takes at once, and refills per second. */
   STS_RATE_BURST: positiveInt(60),
   STS_RATE_PER_SECOND: z.coerce.number().positive().default(1),
+  /** Days the raw bytes of received inputs are kept; the normalised reports stay. */
+  STS_RAW_RETENTION_DAYS: positiveInt(400),
 });
 
 export type Settings = z.infer<typeof schema>;

@@ -31,18 +31,19 @@ export function rawBytesOf(bytes: Uint8Array): RawBytes | null {
  * input, and a unique violation would abort this report's transaction.
  */
 export async function rawInputIdFor(tx: Prisma.TransactionClient, raw: RawBytes): Promise<number> {
-  const found = await tx.rawInput.findUnique({
-    where: { sha256: raw.sha256 },
-    select: { id: true },
-  });
+  const lookUp = () =>
+    tx.rawInput.findUnique({ where: { sha256: raw.sha256 }, select: { id: true } });
+  const found = await lookUp();
   if (found) return found.id;
   // receivedAt: the column default (the engine's clock).
-  await tx.$executeRaw`INSERT INTO "RawInput" ("sha256", "bytes", "size")
+  const [inserted] = await tx.$queryRaw<
+    { id: number }[]
+  >`INSERT INTO "RawInput" ("sha256", "bytes", "size")
     VALUES (${raw.sha256}, ${raw.bytes}, ${raw.bytes.length})
-    ON CONFLICT ("sha256") DO NOTHING`;
-  const row = await tx.rawInput.findUniqueOrThrow({
-    where: { sha256: raw.sha256 },
-    select: { id: true },
-  });
-  return row.id;
+    ON CONFLICT ("sha256") DO NOTHING RETURNING "id"`;
+  if (inserted) return Number(inserted.id);
+  // Inserted meanwhile by a transaction that committed first.
+  const other = await lookUp();
+  if (!other) throw new Error(`raw input ${raw.sha256} vanished while it was being stored`);
+  return other.id;
 }

@@ -39,9 +39,7 @@ export function openIngestConnection(file: string) {
         `SELECT "contentHash" FROM "Report" WHERE "reporterKey" = ? AND "reportId" = ?`,
       )
       .pluck(),
-    rawId: c
-      .prepare<[string], number>(`SELECT "id" FROM "RawInput" WHERE "sha256" = ?`)
-      .pluck(),
+    rawId: c.prepare<[string], number>(`SELECT "id" FROM "RawInput" WHERE "sha256" = ?`).pluck(),
     rawInsert: c.prepare<[string, Uint8Array, number, string]>(
       `INSERT INTO "RawInput" ("sha256", "bytes", "size", "receivedAt") VALUES (?, ?, ?, ?)`,
     ),

@@ -1,0 +1,114 @@
+// Issue 11, disk: raw inputs past the retention period are pruned; the normalised rows
+// (reports, policy entries, failure details, rollups) stay exactly as they were. SQLite by
+// default, PostgreSQL under `npm run test:pg`.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseSettings } from "@/lib/config/settings";
+import { ingestBytes } from "@/lib/ingest/ingest";
+import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
+import { openTestDb, type TestDb } from "../test-db";
+import { pruneRawInputs } from "./prune-raw-inputs";
+import { getReceivedReport } from "./received";
+import { closeSqliteStore } from "./sqlite-store";
+import { countRows, resetReports } from "./test-helpers";
+
+let t: TestDb;
+let domainId: string;
+beforeAll(async () => {
+  t = await openTestDb();
+  domainId = (await t.db.domain.create({ data: { name: "example.com", displayName: "e" } })).id;
+});
+afterAll(async () => {
+  await closeSqliteStore(t.db);
+  await t.close();
+});
+beforeEach(async () => resetReports(t.db));
+
+const DAY = 24 * 60 * 60 * 1000;
+const meta = { channel: "https" as const, source: "192.0.2.1" };
+const input = (id: string) => {
+  const v = googleReport();
+  v["report-id"] = id;
+  return gzipOf(v);
+};
+
+async function reportRow(reportId: string) {
+  return t.db.report.findFirstOrThrow({ where: { reportId } });
+}
+
+describe("pruneRawInputs (STS_RAW_RETENTION_DAYS)", () => {
+  it("the setting defaults to 400 days and refuses a bad value by name", () => {
+    const days = (v?: string) =>
+      parseSettings({ ...process.env, STS_RAW_RETENTION_DAYS: v }).STS_RAW_RETENTION_DAYS;
+    expect(days()).toBe(400);
+    expect(days("30")).toBe(30);
+    expect(() => days("0")).toThrow(/STS_RAW_RETENTION_DAYS/);
+  });
+
+  it("prunes an input older than the period, keeps a young one, leaves the reports whole", async () => {
+    for (const id of ["old", "young"]) {
+      expect((await ingestBytes(t.db, input(id), meta)).status).toBe("stored");
+    }
+    const old = await reportRow("old");
+    await t.db.rawInput.update({
+      where: { id: old.rawInputId ?? -1 },
+      data: { receivedAt: new Date(Date.now() - 401 * DAY) },
+    });
+    const before = await countRows(t.db);
+    expect(before).toEqual({
+      reports: 2,
+      policies: 2,
+      failures: 2,
+      rollups: 3,
+      rejected: 0,
+      unknown: 0,
+      rawInputs: 2,
+    });
+    const rollupsBefore = await t.db.dailyRollup.findMany({ orderBy: { resultType: "asc" } });
+
+    expect(await pruneRawInputs(t.db, 400)).toEqual({ expired: 1, orphaned: 0 });
+
+    expect(await countRows(t.db)).toEqual({ ...before, rawInputs: 1 });
+    expect(await t.db.dailyRollup.findMany({ orderBy: { resultType: "asc" } })).toEqual(
+      rollupsBefore,
+    );
+    const oldAfter = await reportRow("old");
+    expect(oldAfter).toEqual({ ...old, rawInputId: null });
+    const young = await reportRow("young");
+    expect(young.rawInputId).not.toBeNull();
+
+    const shown = await getReceivedReport(t.db, domainId, oldAfter.id);
+    expect(shown).toMatchObject({ raw: null, rawState: "pruned", rawSize: input("old").length });
+    expect(shown?.policies[0]?.failures).toHaveLength(1);
+    expect((await getReceivedReport(t.db, domainId, young.id))?.rawState).toBe("kept");
+
+    // Nothing is older than 400 days now: a second run deletes nothing.
+    expect(await pruneRawInputs(t.db, 400)).toEqual({ expired: 0, orphaned: 0 });
+  });
+
+  it("compares against the receipt time the ingest path writes", async () => {
+    // Written by the ingest path itself (on SQLite: its own connection and time format).
+    expect((await ingestBytes(t.db, input("written-now"), meta)).status).toBe("stored");
+    expect(await pruneRawInputs(t.db, 400, new Date(Date.now() + 399 * DAY))).toEqual({
+      expired: 0,
+      orphaned: 0,
+    });
+    expect(await pruneRawInputs(t.db, 400, new Date(Date.now() + 401 * DAY))).toEqual({
+      expired: 1,
+      orphaned: 0,
+    });
+    expect(await countRows(t.db)).toMatchObject({ reports: 1, failures: 1, rawInputs: 0 });
+  });
+
+  it("removes raw inputs whose reports are gone, in batches past 500", async () => {
+    const many = Array.from({ length: 520 }, (_, i) => ingestBytes(t.db, input(`gone-${i}`), meta));
+    expect((await Promise.all(many)).every((o) => o.status === "stored")).toBe(true);
+    expect((await countRows(t.db)).rawInputs).toBe(520);
+    await t.db.report.deleteMany({ where: { reportId: { startsWith: "gone-1" } } });
+    // gone-1, gone-10..19, gone-100..199: 111 reports and their inputs.
+    expect(await pruneRawInputs(t.db, 400)).toEqual({ expired: 0, orphaned: 111 });
+    expect(await countRows(t.db)).toMatchObject({ reports: 409, rawInputs: 409 });
+    await t.db.rawInput.updateMany({ data: { receivedAt: new Date(Date.now() - 500 * DAY) } });
+    expect(await pruneRawInputs(t.db, 400)).toEqual({ expired: 409, orphaned: 0 });
+    expect(await countRows(t.db)).toMatchObject({ reports: 409, policies: 409, rawInputs: 0 });
+  });
+});
