@@ -98,6 +98,18 @@ describe("no statement exceeds either engine's parameter limit (issue 11)", () =
       _sum: { sessions: true },
     });
     expect(failed._sum.sessions).toBe(2 * FAILURES);
+    // Every failure row hangs off its own policy entry.
+    for (const [i, n] of [
+      [5, 13],
+      [700, 12],
+    ] as const) {
+      const p = await t.db.reportPolicy.findFirstOrThrow({
+        where: { domain: { name: `d${i}.example` } },
+        select: { failures: { select: { receivingMxHostname: true } } },
+      });
+      expect(p.failures).toHaveLength(n);
+      expect(p.failures.every((f) => f.receivingMxHostname?.endsWith(`.d${i}.example`))).toBe(true);
+    }
 
     // The same input again: one duplicate, nothing added.
     const again = await ingestBytes(t.db, bytes, { channel: "upload", source: "again" });

@@ -99,16 +99,23 @@ describe("pruneRawInputs (STS_RAW_RETENTION_DAYS)", () => {
     expect(await countRows(t.db)).toMatchObject({ reports: 1, failures: 1, rawInputs: 0 });
   });
 
-  it("removes raw inputs whose reports are gone, in batches past 500", async () => {
-    const many = Array.from({ length: 520 }, (_, i) => ingestBytes(t.db, input(`gone-${i}`), meta));
-    expect((await Promise.all(many)).every((o) => o.status === "stored")).toBe(true);
-    expect((await countRows(t.db)).rawInputs).toBe(520);
-    await t.db.report.deleteMany({ where: { reportId: { startsWith: "gone-1" } } });
-    // gone-1, gone-10..19, gone-100..199: 111 reports and their inputs.
-    expect(await pruneRawInputs(t.db, 400)).toEqual({ expired: 0, orphaned: 111 });
-    expect(await countRows(t.db)).toMatchObject({ reports: 409, rawInputs: 409 });
-    await t.db.rawInput.updateMany({ data: { receivedAt: new Date(Date.now() - 500 * DAY) } });
-    expect(await pruneRawInputs(t.db, 400)).toEqual({ expired: 409, orphaned: 0 });
-    expect(await countRows(t.db)).toMatchObject({ reports: 409, policies: 409, rawInputs: 0 });
+  it("removes raw inputs no report references, in batches past 500", async () => {
+    for (const id of ["kept-1", "kept-2"]) {
+      expect((await ingestBytes(t.db, input(id), meta)).status).toBe("stored");
+    }
+    // 520 inputs whose reports were deleted (only their raw rows are left).
+    await t.db.rawInput.createMany({
+      data: Array.from({ length: 520 }, (_, i) => ({
+        sha256: `orphan-${i}`,
+        bytes: new Uint8Array([i % 256]),
+        size: 1,
+      })),
+    });
+    expect(await pruneRawInputs(t.db, 400)).toEqual({ expired: 0, orphaned: 520 });
+    expect(await countRows(t.db)).toMatchObject({ reports: 2, rawInputs: 2 });
+    expect(await t.db.report.count({ where: { rawInputId: null } })).toBe(0);
+    await t.db.report.deleteMany({ where: { reportId: "kept-1" } });
+    expect(await pruneRawInputs(t.db, 400)).toEqual({ expired: 0, orphaned: 1 });
+    expect(await countRows(t.db)).toMatchObject({ reports: 1, rawInputs: 1 });
   });
 });

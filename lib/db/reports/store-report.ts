@@ -30,6 +30,12 @@ export type StoreResult =
 
 type Tx = Prisma.TransactionClient;
 
+/** Policy entries with failure details up to which each is created on its own. */
+const FEW_POLICIES = 4;
+/** A report's transaction may wait this long for a connection and take this long: a burst
+ * of reports queues for the pool, and the largest report takes a few seconds. */
+const TX_OPTIONS = { maxWait: 30_000, timeout: 60_000 };
+
 export function storeReport(db: Db, input: StoreInput): Promise<StoreResult> {
   const fast = readySqliteStore(db);
   if (fast) return fast.store(input);
@@ -42,7 +48,7 @@ export function storeReport(db: Db, input: StoreInput): Promise<StoreResult> {
 async function storeWithPrisma(db: Db, input: StoreInput): Promise<StoreResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction((tx) => storeInTx(tx, input));
+      return await db.$transaction((tx) => storeInTx(tx, input), TX_OPTIONS);
     } catch (e) {
       if (isUniqueViolation(e)) return { kind: "duplicate", unknownDomains: [] };
       // P2003: a domain was removed between our read and our insert (PostgreSQL, read
@@ -115,36 +121,55 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
     successfulCount: p.totalSuccessfulSessionCount,
     failedCount: p.totalFailureSessionCount,
   });
-  // Few statements for the policy entries of most reports; those with failure details need
-  // each entry's id, so they are written one by one, each followed by its details.
-  const plain = entries.filter((e) => e.p.failureDetails.length === 0);
-  for (const some of chunksFor(plain, 8)) {
-    await tx.reportPolicy.createMany({ data: some.map(policyRow) });
-  }
-  for (const e of entries) {
-    if (e.p.failureDetails.length === 0) continue;
-    const policy = await tx.reportPolicy.create({ data: policyRow(e), select: { id: true } });
-    for (const some of chunksFor(e.p.failureDetails, 11)) {
-      await tx.failureDetail.createMany({
-        data: some.map((d) => ({
-          policyRowId: policy.id,
-          domainId: e.domainId,
-          reportDay: r.reportDay,
-          resultType: d.resultType,
-          sendingMtaIp: d.sendingMtaIp,
-          receivingMxHostname: d.receivingMxHostname,
-          receivingMxHelo: d.receivingMxHelo,
-          receivingIp: d.receivingIp,
-          failedSessionCount: d.failedSessionCount,
-          additionalInformation: d.additionalInformation,
-          failureReasonCode: d.failureReasonCode,
-        })),
-      });
-    }
-  }
+  // Entries with failure details first: their details need the entries' ids.
+  const withFailures = entries.filter((e) => e.p.failureDetails.length > 0);
+  const policyIds = await insertPolicies(tx, withFailures.map(policyRow), row.id);
+  const failures = withFailures.flatMap((e, i) =>
+    e.p.failureDetails.map((d) => ({
+      policyRowId: policyIds[i] as number,
+      domainId: e.domainId,
+      reportDay: r.reportDay,
+      resultType: d.resultType,
+      sendingMtaIp: d.sendingMtaIp,
+      receivingMxHostname: d.receivingMxHostname,
+      receivingMxHelo: d.receivingMxHelo,
+      receivingIp: d.receivingIp,
+      failedSessionCount: d.failedSessionCount,
+      additionalInformation: d.additionalInformation,
+      failureReasonCode: d.failureReasonCode,
+    })),
+  );
+  for (const some of chunksFor(failures, 11)) await tx.failureDetail.createMany({ data: some });
+  const plain = entries.filter((e) => e.p.failureDetails.length === 0).map(policyRow);
+  for (const some of chunksFor(plain, 8)) await tx.reportPolicy.createMany({ data: some });
   await addRollups(tx, rollupRows(r, reporterKey, ids));
   await tally(tx, reporterKey, unknownDomains);
   return { kind: "stored", reportRowId: row.id, conflict, unknownDomains };
+}
+
+type PolicyRow = Prisma.ReportPolicyCreateManyInput;
+
+/**
+ * Inserts a report's first policy rows and returns their ids in order. A few are created
+ * one by one (the usual report has one); many (up to the reader's 1,000) go in chunked
+ * multi-row INSERTs, read back by id: rows of one INSERT … VALUES take their serial ids
+ * in list order, and this transaction is the only writer of its report's rows.
+ */
+async function insertPolicies(tx: Tx, rows: PolicyRow[], reportRowId: number): Promise<number[]> {
+  if (rows.length <= FEW_POLICIES) {
+    const ids: number[] = [];
+    for (const data of rows)
+      ids.push((await tx.reportPolicy.create({ data, select: { id: true } })).id);
+    return ids;
+  }
+  for (const some of chunksFor(rows, 8)) await tx.reportPolicy.createMany({ data: some });
+  const back = await tx.reportPolicy.findMany({
+    where: { reportRowId },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  if (back.length !== rows.length) throw new Error("policy rows read back do not match");
+  return back.map((p) => p.id);
 }
 
 /** INSERT … ON CONFLICT DO UPDATE is the same text on SQLite (≥ 3.24) and PostgreSQL. */
