@@ -17,7 +17,7 @@ describe("migration raw_input", () => {
   it("keeps every report's raw bytes, stored once per distinct input", async () => {
     const t = await openTestDb({ migrate: false });
     // The migrations before raw_input, copied to a root of their own.
-    const before = listMigrations(t.config.provider).filter((m) => m.name < "20261130190414");
+    const before = listMigrations(t.config.provider).filter((m) => m.name < "20261130193904");
     for (const m of before) {
       const to = path.join(migrationsDir(t.config.provider, root), m.name);
       mkdirSync(to, { recursive: true });

@@ -5,7 +5,7 @@
 // is actually stored from it: a duplicate or refused input writes no RawInput, and a report
 // and its raw reference commit together. Rows left without any report (their reports were
 // deleted) are removed by pruneRawInputs.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Prisma } from "@/prisma/generated/sqlite/client";
 
 /** Raw bytes kept for audit up to this size; larger inputs keep only their size. */
@@ -20,7 +20,7 @@ export interface RawBytes {
 /** The bytes to keep with an input's reports, or null when over RAW_CAP. */
 export function rawBytesOf(bytes: Uint8Array): RawBytes | null {
   if (bytes.length > RAW_CAP) return null;
-  return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
+  return { sha256: hash("sha256", bytes, "hex"), bytes };
 }
 
 /**

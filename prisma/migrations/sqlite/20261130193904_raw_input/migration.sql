@@ -1,26 +1,23 @@
--- Hand-edited: carries the raw bytes over (see below); the indexes come first for the join.
+-- Hand-edited: carries the raw bytes over (see below); the unique index comes first for the join.
 -- CreateTable
 CREATE TABLE "RawInput" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "sha256" TEXT NOT NULL,
-    "bytes" BLOB NOT NULL,
     "size" INTEGER NOT NULL,
-    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "bytes" BLOB NOT NULL
 );
 
 -- CreateIndex
 CREATE UNIQUE INDEX "RawInput_sha256_key" ON "RawInput"("sha256");
-
--- CreateIndex
-CREATE INDEX "RawInput_receivedAt_idx" ON "RawInput"("receivedAt");
 
 -- Hand-edited: the bytes each Report kept move to RawInput, one row per distinct input
 -- (SQLite has no sha256(): those rows are keyed "legacy:<first report id>").
 CREATE TEMP TABLE "_raw_first" ("reportRowId" INTEGER PRIMARY KEY, "firstId" INTEGER NOT NULL);
 INSERT INTO "_raw_first" ("reportRowId", "firstId")
   SELECT "id", MIN("id") OVER (PARTITION BY "raw") FROM "Report" WHERE "raw" IS NOT NULL;
-INSERT INTO "RawInput" ("sha256", "bytes", "size", "receivedAt")
-  SELECT 'legacy:' || "id", "raw", length("raw"), "receivedAt" FROM "Report"
+INSERT INTO "RawInput" ("sha256", "size", "receivedAt", "bytes")
+  SELECT 'legacy:' || "id", length("raw"), "receivedAt", "raw" FROM "Report"
   WHERE "id" IN (SELECT "firstId" FROM "_raw_first");
 
 -- RedefineTables

@@ -7,9 +7,9 @@ ALTER TABLE "Report" ADD COLUMN     "rawInputId" INTEGER;
 CREATE TABLE "RawInput" (
     "id" SERIAL NOT NULL,
     "sha256" TEXT NOT NULL,
-    "bytes" BYTEA NOT NULL,
     "size" INTEGER NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "bytes" BYTEA NOT NULL,
 
     CONSTRAINT "RawInput_pkey" PRIMARY KEY ("id")
 );
@@ -17,11 +17,8 @@ CREATE TABLE "RawInput" (
 -- CreateIndex
 CREATE UNIQUE INDEX "RawInput_sha256_key" ON "RawInput"("sha256");
 
--- CreateIndex
-CREATE INDEX "RawInput_receivedAt_idx" ON "RawInput"("receivedAt");
-
-INSERT INTO "RawInput" ("sha256", "bytes", "size", "receivedAt")
-  SELECT DISTINCT ON (h) h, "raw", length("raw"), "receivedAt"
+INSERT INTO "RawInput" ("sha256", "size", "receivedAt", "bytes")
+  SELECT DISTINCT ON (h) h, length("raw"), "receivedAt", "raw"
   FROM (SELECT encode(sha256("raw"), 'hex') AS h, "raw", "receivedAt", "id"
         FROM "Report" WHERE "raw" IS NOT NULL) AS r
   ORDER BY h, "id";
