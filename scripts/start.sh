@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 port=${PORT:-3000}
+# data/ holds the SQLite database and secrets: this user only (issue 11), also when an
+# older version left it looser. The database files are tightened by the migration step.
 mkdir -p data
+chmod 700 data
 
 # Secrets come from the environment. On a first local start without one, a random secret
 # is made once and kept in data/ (readable by this user only), so sessions survive restarts.
@@ -14,6 +17,7 @@ if [ -z "${NEXTAUTH_SECRET:-}" ]; then
     (umask 077 && node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64url'))" > data/auth-secret)
     echo "No NEXTAUTH_SECRET set: generated one in data/auth-secret"
   fi
+  chmod 600 data/auth-secret
   NEXTAUTH_SECRET=$(cat data/auth-secret)
   export NEXTAUTH_SECRET
 fi

@@ -145,7 +145,11 @@ export function ReportDetail({
             </>
           ) : (
             <Alert tone="info">
-              The raw bytes were over the 1 MiB audit limit and were not kept.
+              <span data-testid="raw-missing">
+                {r.rawState === "pruned"
+                  ? "The raw input was pruned after the retention period (STS_RAW_RETENTION_DAYS); the figures above are kept."
+                  : "The raw bytes were over the 1 MiB audit limit and were not kept."}
+              </span>
             </Alert>
           )}
         </div>

@@ -39,6 +39,8 @@ const schema = z.object({
   STS_INFLIGHT_REPORTS: positiveInt(16),
   STS_INFLIGHT_POLICY: positiveInt(64),
   STS_INFLIGHT_TLS_ASK: positiveInt(16),
+  /** Days the raw bytes of received inputs are kept; the normalised reports stay. */
+  STS_RAW_RETENTION_DAYS: positiveInt(400),
 });
 
 export type Settings = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/prisma/generated/postgres/client";
 import { dbConfigFromEnv, type DbConfig } from "./config";
+import { dataDirOf, secureDataDir } from "./file-modes";
 import { applyMigrations } from "./migrate";
 
 // The only module that creates a Prisma client. Both generated clients come from the same
@@ -31,6 +32,8 @@ export function getDb(): Promise<Db> {
   holder.ready ??= (async () => {
     const config = dbConfigFromEnv();
     await applyMigrations(config);
+    // Issue 11: data/ 0700 and its files 0600, also when an older start left them looser.
+    secureDataDir(dataDirOf(process.cwd()));
     holder.config = config;
     holder.db = createDb(config);
     return holder.db;

@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DbConfig, DbProvider } from "./config";
+import { secureSqliteFile } from "./file-modes";
 
 // Applies the committed SQL migrations in prisma/migrations/<provider>/ in name order.
 // Prisma's own `migrate deploy` needs a native engine that cannot be downloaded offline,
@@ -38,7 +39,8 @@ export async function applyMigrations(config: DbConfig, root = process.cwd()): P
 }
 
 function applySqlite(file: string, migrations: Migration[]): string[] {
-  mkdirSync(path.dirname(file), { recursive: true });
+  // Issue 11: the file is created 0600 in a 0700 directory before SQLite opens it.
+  secureSqliteFile(file);
   const db = new Database(file);
   try {
     // 8 KiB pages for a new file (a no-op once it has tables): an ingest commit writes each
@@ -70,6 +72,7 @@ function applySqlite(file: string, migrations: Migration[]): string[] {
     return applied;
   } finally {
     db.close();
+    secureSqliteFile(file);
   }
 }
 

@@ -2,6 +2,7 @@
 // one transaction per report (lib/db/reports). Expected failures come back as values with
 // the HTTP status the endpoint answers (RPT-DELIV-10).
 import type { Db } from "@/lib/db/client";
+import { rawBytesOf } from "@/lib/db/reports/raw-input";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import type { IngestChannel } from "@/lib/db/reports/report-rows";
 import { storeReport } from "@/lib/db/reports/store-report";
@@ -34,7 +35,7 @@ export interface IngestOutcome {
 }
 
 /** Raw bytes kept for audit up to this size; larger inputs keep only their size. */
-export const RAW_CAP = 1024 * 1024;
+export { RAW_CAP } from "@/lib/db/reports/raw-input";
 
 const STATUS_FOR: Partial<Record<ReportErrorCode, number>> = {
   "too-large": 413,
@@ -67,7 +68,8 @@ export async function storeRead(
   read: ReadInput,
 ): Promise<IngestOutcome> {
   if (!read.ok) return refuse(db, bytes, meta, read.error);
-  const raw = bytes.length <= RAW_CAP ? bytes : null;
+  // Hashed once per input: its reports share one stored copy (raw-input.ts).
+  const raw = rawBytesOf(bytes);
   let stored = 0;
   let duplicates = 0;
   let conflicts = 0;

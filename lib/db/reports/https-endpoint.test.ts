@@ -104,6 +104,7 @@ describe("POST /api/reports/tlsrpt", () => {
       policies: 1,
       failures: 1,
       rollups: 3,
+      rawInputs: 1,
     });
   });
 
@@ -140,6 +141,7 @@ describe("POST /api/reports/tlsrpt", () => {
       rollups: 0,
       rejected: 7,
       unknown: 0,
+      rawInputs: 0,
     });
     const reasons = (await t.db.rejectedReport.findMany({ orderBy: { id: "asc" } })).map(
       (r) => `${r.channel} ${r.source}: ${r.reason}`,

@@ -35,6 +35,7 @@ describe("ingestBytes", () => {
       rollups: 3,
       rejected: 0,
       unknown: 0,
+      rawInputs: 1,
     });
     const policy = await t.db.reportPolicy.findFirstOrThrow();
     expect(policy.policyStrings).toBe(

@@ -4,6 +4,7 @@ import type { Diagnostic } from "@/lib/core/diagnostic";
 import { sessionsOf } from "@/lib/tlsrpt/domain-totals";
 import type { FailureDetail } from "@/lib/tlsrpt/types";
 import type { Db } from "../client";
+import { RAW_CAP } from "./raw-input";
 
 export interface ReceivedRow {
   id: number;
@@ -119,8 +120,12 @@ export interface ReceivedDetail extends Omit<ReceivedRow, "warnings"> {
   contentHash: string;
   warnings: Diagnostic[];
   policies: ReceivedPolicy[];
+  /** The input's bytes when still stored (shared with the other reports of that input). */
   raw: Uint8Array | null;
   rawSize: number;
+  /** Why raw is null: the input was over the audit cap, or its bytes were pruned after the
+   * retention period (STS_RAW_RETENTION_DAYS). */
+  rawState: "kept" | "over-cap" | "pruned";
 }
 
 /** One report as stored, limited to this domain's policy entries; null when not found. */
@@ -137,6 +142,7 @@ export async function getReceivedReport(
         orderBy: { id: "asc" },
         include: { failures: { orderBy: { id: "asc" } } },
       },
+      rawInput: { select: { bytes: true } },
     },
   });
   if (!r) return null;
@@ -163,8 +169,9 @@ export async function getReceivedReport(
     contentHash: r.contentHash,
     warnings: jsonArray(r.warnings) as Diagnostic[],
     policies,
-    raw: r.raw ? new Uint8Array(r.raw) : null,
+    raw: r.rawInput ? new Uint8Array(r.rawInput.bytes) : null,
     rawSize: r.rawSize,
+    rawState: r.rawInput ? "kept" : r.rawSize > RAW_CAP ? "over-cap" : "pruned",
   };
 }
 

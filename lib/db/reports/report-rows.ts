@@ -3,6 +3,7 @@
 import { domainSessionTotals } from "@/lib/tlsrpt/domain-totals";
 import type { Diagnostic } from "@/lib/core/diagnostic";
 import type { NormalizedReport } from "@/lib/tlsrpt/types";
+import type { RawBytes } from "./raw-input";
 
 export type IngestChannel = "https" | "imap" | "upload" | "cli";
 
@@ -12,8 +13,10 @@ export interface StoreInput {
   /** RPT-ING-5: computed by the ingester (the reader does not hash, bench/parse.ts). */
   contentHash: string;
   channel: IngestChannel;
-  /** Raw bytes as received, or null when over the cap. */
-  raw: Uint8Array | null;
+  /** The input's bytes as received (stored once per input, raw-input.ts), or null when
+   * over the cap. */
+  raw: RawBytes | null;
+  /** The input's size in bytes. */
   rawSize: number;
 }
 
@@ -41,54 +44,37 @@ export function policyDomains(r: NormalizedReport): string[] {
  * Rollup increments for the managed domains. "success"/"failure" on mxHost "*" are the
  * domain's summary sessions without double counting across policy types (RPT-JSON-7);
  * other result types are failure-detail counts per receiving MX ("" when not given).
- * Aggregated here so one statement never touches the same key twice (a linear search:
- * a report yields a handful of rows, and this runs for every report stored).
+ * Aggregated in a map so one statement never touches the same key twice, in linear time
+ * however many distinct MX hosts a report names (issue 11: 10,000 failure rows).
  */
 export function rollupRows(
   r: NormalizedReport,
   reporterKey: string,
   domainIds: ReadonlyMap<string, string>,
 ): RollupRow[] {
-  const rows: RollupRow[] = [];
-  const base = { day: r.reportDay, reporterKey };
+  const rows = new Map<string, RollupRow>();
+  const add = (domainId: string, mxHost: string, resultType: string, sessions: number) => {
+    if (sessions === 0) return;
+    // Length-prefixed: unambiguous whatever characters a sender put in the names.
+    const key = `${domainId.length}:${domainId}${resultType.length}:${resultType}${mxHost}`;
+    const row = rows.get(key);
+    if (row) row.sessions += sessions;
+    else rows.set(key, { domainId, day: r.reportDay, mxHost, resultType, reporterKey, sessions });
+  };
   for (const t of domainSessionTotals(r)) {
     const id = t.policyDomain === null ? undefined : domainIds.get(t.policyDomain);
     if (id === undefined) continue;
-    addRollup(rows, base, id, "*", "success", t.sessions.successful);
-    addRollup(rows, base, id, "*", "failure", t.sessions.failed);
+    add(id, "*", "success", t.sessions.successful);
+    add(id, "*", "failure", t.sessions.failed);
   }
   for (const p of r.policies) {
     const id = p.policyDomain === null ? undefined : domainIds.get(p.policyDomain);
     if (id === undefined) continue;
     for (const d of p.failureDetails) {
-      addRollup(rows, base, id, d.receivingMxHostname ?? "", d.resultType, d.failedSessionCount);
+      add(id, d.receivingMxHostname ?? "", d.resultType, d.failedSessionCount);
     }
   }
-  return rows;
-}
-
-function addRollup(
-  rows: RollupRow[],
-  base: { day: string; reporterKey: string },
-  domainId: string,
-  mxHost: string,
-  resultType: string,
-  sessions: number,
-): void {
-  if (sessions === 0) return;
-  const row = rows.find(
-    (x) => x.domainId === domainId && x.mxHost === mxHost && x.resultType === resultType,
-  );
-  if (row) row.sessions += sessions;
-  else
-    rows.push({
-      domainId,
-      day: base.day,
-      mxHost,
-      resultType,
-      reporterKey: base.reporterKey,
-      sessions,
-    });
+  return [...rows.values()];
 }
 
 /** JSON of the reader's warnings ("[]" without a call for the usual none). */

@@ -4,6 +4,10 @@ import Database from "better-sqlite3";
 
 export type IngestStatements = ReturnType<typeof openIngestConnection>;
 
+/** Rollup rows per upsert statement at most; a report with more takes several (issue 11:
+ * SQLite binds at most 32,766 parameters per statement). */
+export const ROLLUP_ROWS_MAX = 64;
+
 export function openIngestConnection(file: string) {
   const c = new Database(file);
   c.pragma("journal_mode = WAL");
@@ -35,10 +39,14 @@ export function openIngestConnection(file: string) {
         `SELECT "contentHash" FROM "Report" WHERE "reporterKey" = ? AND "reportId" = ?`,
       )
       .pluck(),
+    rawId: c.prepare<[string], number>(`SELECT "id" FROM "RawInput" WHERE "sha256" = ?`).pluck(),
+    rawInsert: c.prepare<[string, Uint8Array, number, string]>(
+      `INSERT INTO "RawInput" ("sha256", "bytes", "size", "receivedAt") VALUES (?, ?, ?, ?)`,
+    ),
     report: c.prepare(
       `INSERT INTO "Report" ("reporterKey", "organization", "contactInfo", "reportId",
         "contentHash", "startDatetime", "endDatetime", "reportDay", "channel", "receivedAt",
-        "warnings", "conflict", "raw", "rawSize") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        "warnings", "conflict", "rawInputId", "rawSize") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     policy: c.prepare(
       `INSERT INTO "ReportPolicy" ("reportRowId", "domainId", "reportDay", "policyType",
@@ -55,9 +63,11 @@ export function openIngestConnection(file: string) {
         ON CONFLICT ("submitter", "domain") DO UPDATE SET "count" = "count" + 1, "lastSeen" = excluded."lastSeen"`,
     ),
   };
-  /** One multi-row upsert per report for its rollup rows (a statement per row count). */
+  /** A multi-row upsert of n rollup rows (1 ≤ n ≤ ROLLUP_ROWS_MAX: a statement per count,
+   * so the statements kept stay few and each binds at most 6 × 64 parameters). */
   const rollups = new Map<number, Database.Statement>();
   const rollup = (n: number): Database.Statement => {
+    if (n < 1 || n > ROLLUP_ROWS_MAX) throw new RangeError(`rollup statement for ${n} rows`);
     let st = rollups.get(n);
     if (!st) {
       const values = Array.from({ length: n }, () => "(?, ?, ?, ?, ?, ?)").join(", ");

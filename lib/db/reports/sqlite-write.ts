@@ -1,11 +1,13 @@
 // One report's rows inside the ingest transaction (sqlite-store.ts opens and commits it):
-// the dedupe lookup, Report, ReportPolicy and FailureDetail rows for the managed domains,
-// the rollup increments and the unknown-domain tally. `ids` is the managed domains' name → id
+// the dedupe lookup, the input's RawInput row (once per input), Report, ReportPolicy and
+// FailureDetail rows for the managed domains, the rollup increments (in statements of at
+// most ROLLUP_ROWS_MAX rows) and the unknown-domain tally. `ids` is the managed domains' name → id
 // map, current for this transaction.
 import { jsonStringList } from "@/lib/tlsrpt/content-hash";
 import { conflictWarning } from "./conflict";
 import { reporterKeyOf, rollupRows, warningsJson, type StoreInput } from "./report-rows";
-import type { IngestStatements } from "./sqlite-statements";
+import type { RawBytes } from "./raw-input";
+import { ROLLUP_ROWS_MAX, type IngestStatements } from "./sqlite-statements";
 import type { StoreResult } from "./store-report";
 import { unknownDomainsOf } from "./unknown-domains";
 
@@ -26,6 +28,13 @@ function periodTime(d: Date): string {
   return s;
 }
 
+/** The input's RawInput row, written by the first report stored from it (raw-input.ts). */
+function rawInputIdOf(q: IngestStatements, raw: RawBytes, now: string): number {
+  const id = q.rawId.get(raw.sha256);
+  if (id !== undefined) return id;
+  return Number(q.rawInsert.run(raw.sha256, raw.bytes, raw.bytes.length, now).lastInsertRowid);
+}
+
 export function writeReport(
   q: IngestStatements,
   ids: ReadonlyMap<string, string>,
@@ -43,6 +52,7 @@ export function writeReport(
   if (earlier.includes(contentHash)) return { kind: "duplicate", unknownDomains };
   const conflict = earlier.length > 0;
   const warnings = conflict ? [...r.warnings, conflictWarning(r)] : r.warnings;
+  const rawInputId = input.raw ? rawInputIdOf(q, input.raw, now) : null;
   const reportRowId = Number(
     q.report.run(
       reporterKey,
@@ -57,7 +67,7 @@ export function writeReport(
       now,
       warningsJson(warnings),
       conflict ? 1 : 0,
-      input.raw,
+      rawInputId,
       input.rawSize,
     ).lastInsertRowid,
   );
@@ -92,12 +102,14 @@ export function writeReport(
     }
   }
   const rollups = rollupRows(r, reporterKey, ids);
-  if (rollups.length > 0) {
+  for (let i = 0; i < rollups.length; i += ROLLUP_ROWS_MAX) {
+    const some =
+      rollups.length <= ROLLUP_ROWS_MAX ? rollups : rollups.slice(i, i + ROLLUP_ROWS_MAX);
     const args: (string | number)[] = [];
-    for (const x of rollups) {
+    for (const x of some) {
       args.push(x.domainId, x.day, x.mxHost, x.resultType, x.reporterKey, x.sessions);
     }
-    q.rollup(rollups.length).run(args);
+    q.rollup(some.length).run(args);
   }
   for (const d of unknownDomains) q.tally.run(reporterKey, d, now);
   return { kind: "stored", reportRowId, conflict, unknownDomains };

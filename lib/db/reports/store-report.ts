@@ -3,8 +3,11 @@
 // Concurrent copies of the same report race on the unique (reporterKey, reportId,
 // contentHash) key: the loser's transaction rolls back whole (P2002), so rollups are only
 // ever incremented by the transaction that inserted the Report. This generic path serves
-// PostgreSQL; SQLite takes the synchronous fast path in sqlite-store.ts.
+// PostgreSQL; SQLite takes the synchronous fast path in sqlite-store.ts. Every statement
+// that binds a list is cut with chunksFor (bind-limits.ts), so the largest report the
+// reader accepts never exceeds PostgreSQL's 65,535 bind parameters.
 import { Prisma } from "@/prisma/generated/sqlite/client";
+import { chunksFor } from "../bind-limits";
 import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
 import {
@@ -16,6 +19,7 @@ import {
   type StoreInput,
 } from "./report-rows";
 import { conflictWarning } from "./conflict";
+import { rawInputIdFor } from "./raw-input";
 import { readySqliteStore, sqliteStoreFor } from "./sqlite-store";
 import { unknownDomainsOf } from "./unknown-domains";
 
@@ -25,6 +29,12 @@ export type StoreResult =
   | { kind: "unmanaged"; unknownDomains: string[] };
 
 type Tx = Prisma.TransactionClient;
+
+/** Policy entries with failure details up to which each is created on its own. */
+const FEW_POLICIES = 4;
+/** A report's transaction may wait this long for a connection and take this long: a burst
+ * of reports queues for the pool, and the largest report takes a few seconds. */
+const TX_OPTIONS = { maxWait: 30_000, timeout: 60_000 };
 
 export function storeReport(db: Db, input: StoreInput): Promise<StoreResult> {
   const fast = readySqliteStore(db);
@@ -38,7 +48,7 @@ export function storeReport(db: Db, input: StoreInput): Promise<StoreResult> {
 async function storeWithPrisma(db: Db, input: StoreInput): Promise<StoreResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction((tx) => storeInTx(tx, input));
+      return await db.$transaction((tx) => storeInTx(tx, input), TX_OPTIONS);
     } catch (e) {
       if (isUniqueViolation(e)) return { kind: "duplicate", unknownDomains: [] };
       // P2003: a domain was removed between our read and our insert (PostgreSQL, read
@@ -56,10 +66,14 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
   const { report: r, contentHash } = input;
   const reporterKey = reporterKeyOf(r);
   const names = policyDomains(r);
-  const domains = names.length
-    ? await tx.domain.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })
-    : [];
-  const ids = new Map(domains.map((d) => [d.name, d.id]));
+  const ids = new Map<string, string>();
+  for (const some of chunksFor(names, 1)) {
+    const found = await tx.domain.findMany({
+      where: { name: { in: some } },
+      select: { id: true, name: true },
+    });
+    for (const d of found) ids.set(d.name, d.id);
+  }
   const unknownDomains = unknownDomainsOf(r, ids);
   if (ids.size === 0) {
     await tally(tx, reporterKey, unknownDomains);
@@ -74,6 +88,7 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
   }
   const conflict = earlier.length > 0;
   const warnings = conflict ? [...r.warnings, conflictWarning(r)] : r.warnings;
+  const rawInputId = input.raw ? await rawInputIdFor(tx, input.raw) : null;
   const row = await tx.report.create({
     data: {
       reporterKey,
@@ -87,7 +102,7 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
       channel: input.channel,
       warnings: warningsJson(warnings),
       conflict,
-      raw: input.raw ? new Uint8Array(input.raw) : null,
+      rawInputId,
       rawSize: input.rawSize,
     },
     select: { id: true },
@@ -106,59 +121,78 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
     successfulCount: p.totalSuccessfulSessionCount,
     failedCount: p.totalFailureSessionCount,
   });
-  // One statement for the policy entries of most reports; those with failure details need
-  // each entry's id, so they are written one by one with their details.
-  const plain = entries.filter((e) => e.p.failureDetails.length === 0);
-  if (plain.length > 0) await tx.reportPolicy.createMany({ data: plain.map(policyRow) });
-  for (const e of entries) {
-    if (e.p.failureDetails.length === 0) continue;
-    await tx.reportPolicy.create({
-      data: {
-        ...policyRow(e),
-        failures: {
-          createMany: {
-            data: e.p.failureDetails.map((d) => ({
-              domainId: e.domainId,
-              reportDay: r.reportDay,
-              resultType: d.resultType,
-              sendingMtaIp: d.sendingMtaIp,
-              receivingMxHostname: d.receivingMxHostname,
-              receivingMxHelo: d.receivingMxHelo,
-              receivingIp: d.receivingIp,
-              failedSessionCount: d.failedSessionCount,
-              additionalInformation: d.additionalInformation,
-              failureReasonCode: d.failureReasonCode,
-            })),
-          },
-        },
-      },
-      select: { id: true },
-    });
-  }
+  // Entries with failure details first: their details need the entries' ids.
+  const withFailures = entries.filter((e) => e.p.failureDetails.length > 0);
+  const policyIds = await insertPolicies(tx, withFailures.map(policyRow), row.id);
+  const failures = withFailures.flatMap((e, i) =>
+    e.p.failureDetails.map((d) => ({
+      policyRowId: policyIds[i] as number,
+      domainId: e.domainId,
+      reportDay: r.reportDay,
+      resultType: d.resultType,
+      sendingMtaIp: d.sendingMtaIp,
+      receivingMxHostname: d.receivingMxHostname,
+      receivingMxHelo: d.receivingMxHelo,
+      receivingIp: d.receivingIp,
+      failedSessionCount: d.failedSessionCount,
+      additionalInformation: d.additionalInformation,
+      failureReasonCode: d.failureReasonCode,
+    })),
+  );
+  for (const some of chunksFor(failures, 11)) await tx.failureDetail.createMany({ data: some });
+  const plain = entries.filter((e) => e.p.failureDetails.length === 0).map(policyRow);
+  for (const some of chunksFor(plain, 8)) await tx.reportPolicy.createMany({ data: some });
   await addRollups(tx, rollupRows(r, reporterKey, ids));
   await tally(tx, reporterKey, unknownDomains);
   return { kind: "stored", reportRowId: row.id, conflict, unknownDomains };
 }
 
+type PolicyRow = Prisma.ReportPolicyCreateManyInput;
+
+/**
+ * Inserts a report's first policy rows and returns their ids in order. A few are created
+ * one by one (the usual report has one); many (up to the reader's 1,000) go in chunked
+ * multi-row INSERTs, read back by id: rows of one INSERT … VALUES take their serial ids
+ * in list order, and this transaction is the only writer of its report's rows.
+ */
+async function insertPolicies(tx: Tx, rows: PolicyRow[], reportRowId: number): Promise<number[]> {
+  if (rows.length <= FEW_POLICIES) {
+    const ids: number[] = [];
+    for (const data of rows)
+      ids.push((await tx.reportPolicy.create({ data, select: { id: true } })).id);
+    return ids;
+  }
+  for (const some of chunksFor(rows, 8)) await tx.reportPolicy.createMany({ data: some });
+  const back = await tx.reportPolicy.findMany({
+    where: { reportRowId },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  if (back.length !== rows.length) throw new Error("policy rows read back do not match");
+  return back.map((p) => p.id);
+}
+
 /** INSERT … ON CONFLICT DO UPDATE is the same text on SQLite (≥ 3.24) and PostgreSQL. */
 async function addRollups(tx: Tx, rows: RollupRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const values = rows.map(
-    (x) =>
-      Prisma.sql`(${x.domainId}, ${x.day}, ${x.mxHost}, ${x.resultType}, ${x.reporterKey}, ${x.sessions})`,
-  );
-  await tx.$executeRaw`INSERT INTO "DailyRollup" ("domainId", "day", "mxHost", "resultType", "reporterKey", "sessions")
+  for (const some of chunksFor(rows, 6)) {
+    const values = some.map(
+      (x) =>
+        Prisma.sql`(${x.domainId}, ${x.day}, ${x.mxHost}, ${x.resultType}, ${x.reporterKey}, ${x.sessions})`,
+    );
+    await tx.$executeRaw`INSERT INTO "DailyRollup" ("domainId", "day", "mxHost", "resultType", "reporterKey", "sessions")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("domainId", "day", "mxHost", "resultType", "reporterKey")
     DO UPDATE SET "sessions" = "DailyRollup"."sessions" + excluded."sessions"`;
+  }
 }
 
 async function tally(tx: Tx, submitter: string, domains: string[]): Promise<void> {
-  if (domains.length === 0) return;
   const now = new Date();
-  const values = domains.map((d) => Prisma.sql`(${submitter}, ${d}, 1, ${now})`);
-  await tx.$executeRaw`INSERT INTO "UnknownDomainTally" ("submitter", "domain", "count", "lastSeen")
+  for (const some of chunksFor(domains, 4)) {
+    const values = some.map((d) => Prisma.sql`(${submitter}, ${d}, 1, ${now})`);
+    await tx.$executeRaw`INSERT INTO "UnknownDomainTally" ("submitter", "domain", "count", "lastSeen")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("submitter", "domain")
     DO UPDATE SET "count" = "UnknownDomainTally"."count" + 1, "lastSeen" = excluded."lastSeen"`;
+  }
 }
