@@ -66,7 +66,7 @@ test("a password reset, a role change and removal each end the user's open sessi
   await adminPage.getByRole("button", { name: `Reset the password of ${rita.email}` }).click();
   await adminPage.getByLabel("New password").fill("rita password 2");
   await adminPage.getByRole("button", { name: "Set new password" }).click();
-  await expect(adminPage.getByRole("dialog").getByRole("alert")).toHaveText(
+  await expect(adminPage.getByRole("dialog").getByRole("status")).toHaveText(
     `New password set for ${rita.email}. Their open sessions have ended.`,
   );
   await adminPage.getByRole("button", { name: "Close" }).click();
