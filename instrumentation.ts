@@ -1,12 +1,15 @@
 // Next's server start hook, in the Node server process (not the Edge runtime, not while
 // building): stamps each request with its socket address for the public endpoints' limits
-// (lib/http/peer-address.ts), schedules the pruning of raw inputs past their retention (at
-// start, then daily), and IMAP polling of the rua mailboxes unless STS_DISABLE_POLLER=1.
+// (lib/http/peer-address.ts), prints the first-run setup code while no user exists,
+// schedules the pruning of raw inputs past their retention (at start, then daily), and
+// IMAP polling of the rua mailboxes unless STS_DISABLE_POLLER=1.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { installPeerStamp } = await import("./lib/http/peer-address");
   installPeerStamp();
+  const { announceSetupCodeAtStart } = await import("./lib/auth/announce-setup-code");
+  await announceSetupCodeAtStart();
   const { startRawInputPruner } = await import("./lib/ingest/raw-retention");
   startRawInputPruner();
   if (process.env.STS_DISABLE_POLLER === "1") return;

@@ -1,15 +1,36 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./helpers";
 
-test("a fresh install leads to first run, which creates one admin and then is gone", async ({
+// The server prints the setup code in its log at start and keeps a 0600 copy in its data
+// folder (lib/auth/setup-code.ts); the log is piped to Playwright, so the test reads the copy.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const codeFile = path.resolve(`data/e2e-${port}/setup-code`);
+
+test("a fresh install leads to first run, which needs the setup code, creates one admin and then is gone", async ({
   page,
 }) => {
+  await expect.poll(() => existsSync(codeFile)).toBe(true);
+  const code = readFileSync(codeFile, "utf8").trim();
+  expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
   await page.goto("/");
   await expect(page).toHaveURL(/\/first-run$/);
   await expect(page.getByRole("heading", { name: "Create the first admin" })).toBeVisible();
 
+  await page
+    .getByLabel("Setup code")
+    .fill(code === "2222-2222-2222" ? "3333-3333-3333" : "2222-2222-2222");
   await page.getByLabel("Name").fill(ADMIN.name);
   await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Create admin account" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That setup code is wrong. Enter the code from the server log of its latest start.",
+  );
+
+  await page.getByLabel("Setup code").fill(code.toLowerCase());
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create admin account" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
@@ -20,6 +41,7 @@ test("a fresh install leads to first run, which creates one admin and then is go
   await page.getByRole("button", { name: "Create admin account" }).click();
   await expect(page).toHaveURL(/\/sign-in\?created=1$/);
   await expect(page.getByText("Admin account created. Sign in with it.")).toBeVisible();
+  expect(existsSync(codeFile)).toBe(false);
 
   const again = await page.goto("/first-run");
   expect(again?.status()).toBe(404);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, VIEWER, signIn } from "./helpers";
+import { ADMIN, VIEWER, ensureUser, signIn } from "./helpers";
 
 test("an admin invites a viewer, who can read but not add, remove or manage users", async ({
   browser,
@@ -48,4 +48,55 @@ test("an admin invites a viewer, who can read but not add, remove or manage user
     400,
   );
   expect((await adminPage.request.delete("/api/domains/api.example.org")).status()).toBe(204);
+});
+
+test("a password reset, a role change and removal each end the user's open session", async ({
+  browser,
+}) => {
+  const rita = { name: "Rita Reset", email: "rita@example.test", password: "rita password 1" };
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, ADMIN);
+  await ensureUser(adminPage.request, rita, "viewer");
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, rita);
+
+  // Reset: the admin sets a new password in the users page; Rita's next request is signed out.
+  await adminPage.goto("/users");
+  await adminPage.getByRole("button", { name: `Reset the password of ${rita.email}` }).click();
+  await adminPage.getByLabel("New password").fill("rita password 2");
+  await adminPage.getByRole("button", { name: "Set new password" }).click();
+  await expect(adminPage.getByRole("dialog").getByRole("status")).toHaveText(
+    `New password set for ${rita.email}. Their open sessions have ended.`,
+  );
+  await adminPage.getByRole("button", { name: "Close" }).click();
+  await page.goto("/domains");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signIn(page, { email: rita.email, password: "rita password 2" });
+
+  // Role change: the session signed before it ends too.
+  await adminPage.getByRole("combobox", { name: `Role of ${rita.email}` }).selectOption("admin");
+  await expect(adminPage.getByRole("combobox", { name: `Role of ${rita.email}` })).toHaveValue(
+    "admin",
+  );
+  await expect
+    .poll(async () => {
+      await page.goto("/domains");
+      return new URL(page.url()).pathname;
+    })
+    .toBe("/sign-in");
+  await signIn(page, { email: rita.email, password: "rita password 2" });
+
+  // Removal: confirm in the dialog; the row is gone and so is Rita's session.
+  await expect(adminPage.getByRole("button", { name: `Remove ${ADMIN.email}` })).toHaveCount(0);
+  await adminPage.getByRole("button", { name: `Remove ${rita.email}` }).click();
+  await expect(adminPage.getByRole("alertdialog")).toContainText(`Remove ${rita.email}?`);
+  await adminPage.getByRole("button", { name: "Remove user" }).click();
+  await expect(adminPage.getByRole("cell", { name: rita.email })).toHaveCount(0);
+  await page.goto("/domains");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByLabel("Email").fill(rita.email);
+  await page.getByLabel("Password").fill("rita password 2");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
 });

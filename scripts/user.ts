@@ -11,7 +11,8 @@ import { dbConfigFromEnv } from "../lib/db/config";
 import { createDb } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { recordAudit } from "../lib/db/audit/audit";
-import { createUser, listUsers, setUserPassword } from "../lib/db/users/users";
+import { removeSetupCodeFile } from "../lib/auth/setup-code";
+import { clearSetupCodes, createUser, listUsers, setUserPassword } from "../lib/db/users/users";
 
 const USAGE = `usage:
   npm run user -- list
@@ -66,6 +67,9 @@ try {
       passwordHash: await hashPassword(pw.value),
     });
     if (!r.ok) fail(r.error);
+    // A user exists now, so first run is over: forget any setup code a running server printed.
+    await clearSetupCodes(db);
+    removeSetupCodeFile(config);
     await recordAudit(db, {
       userId: null,
       actor: "cli",
@@ -84,7 +88,7 @@ try {
       action: "user.reset-password",
       details: { email: r.value.email },
     });
-    console.log(`password reset for ${r.value.email}`);
+    console.log(`password reset for ${r.value.email}; their open sessions have ended`);
     if (pw.generated) console.log(`password: ${pw.value}`);
   } else {
     fail(USAGE);

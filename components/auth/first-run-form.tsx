@@ -18,6 +18,16 @@ export function FirstRunForm() {
       </p>
       <form action={action} className="mt-5 space-y-4">
         <TextField
+          label="Setup code"
+          id="setupCode"
+          name="setupCode"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={state.fields?.setupCode}
+          required
+          hint="Printed in the server log when it started, like K7QD-9XRM-4HTB."
+        />
+        <TextField
           label="Name"
           id="name"
           name="name"

@@ -7,6 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/input";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export function SignInForm() {
   const router = useRouter();
@@ -26,11 +28,11 @@ export function SignInForm() {
     });
     setPending(false);
     if (!res || res.error) {
-      setError("Wrong email or password.");
+      setError(signInErrorMessage(res?.error ?? ""));
       return;
     }
-    const next = params.get("callbackUrl");
-    router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/domains");
+    // Only a path on this origin; anything else lands on the domain list.
+    router.replace(safeCallbackPath(params.get("callbackUrl"), window.location.origin));
     router.refresh();
   }
 

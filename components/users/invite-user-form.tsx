@@ -14,7 +14,7 @@ export function InviteUserForm() {
     <Card>
       <CardHeader
         title="Invite a user"
-        description="Set a first password and share it with them; they can be reset with `npm run user -- reset`."
+        description="Set a first password and share it with them; reset it here later if they lose it."
       />
       <form action={action} className="grid gap-4 px-5 py-4 sm:grid-cols-2">
         <TextField

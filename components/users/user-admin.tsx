@@ -2,9 +2,17 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRecord } from "@/lib/db/users/users";
 import { InviteUserForm } from "./invite-user-form";
+import { RemoveUserButton } from "./remove-user-button";
+import { ResetPasswordButton } from "./reset-password-button";
 import { RoleSelect } from "./role-select";
 
-const USER_COLUMNS = [{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Added" }];
+const USER_COLUMNS = [
+  { label: "Name" },
+  { label: "Email" },
+  { label: "Role" },
+  { label: "Added" },
+  { label: "Actions" },
+];
 
 export function UserAdmin({ users, meId }: { users: UserRecord[]; meId: string }) {
   return (
@@ -31,6 +39,12 @@ export function UserAdmin({ users, meId }: { users: UserRecord[]; meId: string }
               </td>
               <td className="px-5 py-2.5 text-slate-500">
                 {u.createdAt.toISOString().slice(0, 10)}
+              </td>
+              <td className="px-5 py-2.5">
+                <div className="flex gap-1">
+                  <ResetPasswordButton email={u.email} />
+                  {u.id === meId ? null : <RemoveUserButton id={u.id} email={u.email} />}
+                </div>
               </td>
             </tr>
           ))}

@@ -2,7 +2,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
-import { findUserById, type Role, type UserRecord } from "@/lib/db/users/users";
+import { findSessionUser, type Role, type UserRecord } from "@/lib/db/users/users";
 import { authOptions } from "./options";
 
 // Every page, route handler and server action calls one of these itself: a page's check
@@ -10,12 +10,20 @@ import { authOptions } from "./options";
 
 export type SessionUser = UserRecord;
 
-/** Read once per request, however many components and checks ask. */
+/**
+ * Read once per request, however many components and checks ask. A session signed before
+ * the user's password reset or role change (an older session version), or for a removed
+ * user, counts as signed out.
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session as { userId?: string } | null)?.userId;
-  if (!id) return null;
-  return findUserById(await getDb(), id);
+  const session = (await getServerSession(authOptions)) as {
+    userId?: unknown;
+    sessionVersion?: unknown;
+  } | null;
+  const id = session?.userId;
+  const version = session?.sessionVersion;
+  if (typeof id !== "string" || typeof version !== "number") return null;
+  return findSessionUser(await getDb(), id, version);
 });
 
 /** For pages: the signed-in user, or a redirect to sign-in. */

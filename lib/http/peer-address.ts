@@ -39,6 +39,11 @@ function stamp(req: IncomingMessage): void {
 
 /** The stamped socket peer, or null when the stamp is not installed in this process. */
 export function peerAddress(req: Request): string | null {
+  return stampedPeer(req.headers.get(PEER_HEADER));
+}
+
+/** The same, from the header's value (for callers that get plain header records). */
+export function stampedPeer(value: string | null | undefined): string | null {
   if (!state.__stsPeerStamp) return null;
-  return req.headers.get(PEER_HEADER) || null;
+  return value || null;
 }

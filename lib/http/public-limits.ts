@@ -3,7 +3,7 @@ import type { PublicEndpointConfig } from "./public-endpoint";
 
 // The limits of each public endpoint, from the settings (README: Configuration).
 
-const trustOf = (s: Settings) => ({
+export const trustOf = (s: Settings) => ({
   trustProxy: s.STS_TRUST_PROXY,
   trustedProxies: s.STS_TRUSTED_PROXIES,
 });

@@ -6,7 +6,7 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { authorize } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
-import { createUser, setUserRole } from "@/lib/db/users/users";
+import { createUser, removeUser, setUserPassword, setUserRole } from "@/lib/db/users/users";
 
 export interface InviteState {
   error?: string;
@@ -64,4 +64,47 @@ export async function setRoleAction(userId: string, role: string): Promise<{ err
   });
   revalidatePath("/users");
   return {};
+}
+
+/** Removes a user (never yourself, never the last admin); their sessions end at once. */
+export async function removeUserAction(userId: string): Promise<{ error?: string }> {
+  const auth = await authorize("admin");
+  if (!auth.ok) return { error: auth.error };
+  if (typeof userId !== "string" || !userId) return { error: "Unknown user." };
+  const db = await getDb();
+  const r = await removeUser(db, { userId: auth.user.id }, userId);
+  if (!r.ok) return { error: r.error };
+  await recordAudit(db, {
+    userId: auth.user.id,
+    actor: auth.user.email,
+    action: "user.remove",
+    details: { email: r.value.email, role: r.value.role },
+  });
+  revalidatePath("/users");
+  return {};
+}
+
+export interface ResetState {
+  error?: string;
+  done?: string;
+}
+
+/** Sets a new password for a user; every session they have open ends at its next request. */
+export async function resetPasswordAction(_: ResetState, form: FormData): Promise<ResetState> {
+  const auth = await authorize("admin");
+  if (!auth.ok) return { error: auth.error };
+  const email = String(form.get("email") ?? "");
+  const password = String(form.get("password") ?? "");
+  const problem = passwordProblem(password);
+  if (problem) return { error: problem };
+  const db = await getDb();
+  const r = await setUserPassword(db, email, await hashPassword(password));
+  if (!r.ok) return { error: r.error };
+  await recordAudit(db, {
+    userId: auth.user.id,
+    actor: auth.user.email,
+    action: "user.reset-password",
+    details: { email: r.value.email },
+  });
+  return { done: `New password set for ${r.value.email}. Their open sessions have ended.` };
 }

@@ -10,6 +10,8 @@ export interface UserRecord {
   email: string;
   name: string;
   role: Role;
+  /** Signed into the session at sign-in; bumped to end every open session of this user. */
+  sessionVersion: number;
   createdAt: Date;
 }
 
@@ -18,6 +20,7 @@ interface Row {
   email: string;
   name: string;
   role: string;
+  sessionVersion: number;
   createdAt: Date;
 }
 
@@ -26,10 +29,21 @@ const toUser = (r: Row): UserRecord => ({
   email: r.email,
   name: r.name,
   role: r.role === "admin" ? "admin" : "viewer",
+  sessionVersion: r.sessionVersion,
   createdAt: r.createdAt,
 });
 
-const select = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+const select = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  sessionVersion: true,
+  createdAt: true,
+} as const;
+
+/** Ends every open session of the user at its next request (see findSessionUser). */
+const endSessions = { sessionVersion: { increment: 1 } } as const;
 
 export async function countUsers(db: Db): Promise<number> {
   return db.user.count();
@@ -50,6 +64,19 @@ export async function findUserForSignIn(
 export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
   const r = await db.user.findUnique({ where: { id }, select });
   return r ? toUser(r) : null;
+}
+
+/**
+ * The user a session belongs to, or null when the session is over: the user was removed,
+ * or their password or role changed after the session was signed (its version is older).
+ */
+export async function findSessionUser(
+  db: Db,
+  id: string,
+  sessionVersion: number,
+): Promise<UserRecord | null> {
+  const user = await findUserById(db, id);
+  return user && user.sessionVersion === sessionVersion ? user : null;
 }
 
 export interface NewUser {
@@ -73,6 +100,24 @@ export async function createUser(db: Db, u: NewUser): Promise<Result<UserRecord>
 }
 
 const FIRST_RUN_DONE = "first-run-done";
+/** Setting keys `setup-code:<sha-256 of a setup code>`: one per server start during first run. */
+const SETUP_CODE_PREFIX = "setup-code:";
+
+/** Stores a first-run setup code's hash (never the code); see lib/auth/setup-code.ts. */
+export async function storeSetupCodeHash(db: Db, hash: string): Promise<void> {
+  const key = SETUP_CODE_PREFIX + hash;
+  const value = new Date().toISOString();
+  await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+}
+
+export async function isSetupCodeHashKnown(db: Db, hash: string): Promise<boolean> {
+  return (await db.setting.count({ where: { key: SETUP_CODE_PREFIX + hash } })) > 0;
+}
+
+/** Forgets every setup code (first run is over: the first admin exists). */
+export async function clearSetupCodes(db: Db): Promise<void> {
+  await db.setting.deleteMany({ where: { key: { startsWith: SETUP_CODE_PREFIX } } });
+}
 const FIRST_RUN_OVER = "The first admin already exists. Sign in instead.";
 
 /** True once first run is over: the first-run page is then gone for good. */
@@ -94,6 +139,7 @@ export async function createFirstAdmin(
   try {
     return await db.$transaction(async (tx) => {
       await tx.setting.create({ data: { key: FIRST_RUN_DONE, value: new Date().toISOString() } });
+      await tx.setting.deleteMany({ where: { key: { startsWith: SETUP_CODE_PREFIX } } });
       const r = await tx.user.create({
         data: { ...u, email: u.email.trim().toLowerCase(), role: "admin" },
         select,
@@ -114,7 +160,10 @@ export async function setUserRole(db: Db, id: string, role: Role): Promise<Resul
       const admins = await tx.user.count({ where: { role: "admin" } });
       if (admins <= 1) return err("The last admin cannot be made a viewer.");
     }
-    return ok(toUser(await tx.user.update({ where: { id }, data: { role }, select })));
+    if (user.role === role) return ok(toUser(user));
+    return ok(
+      toUser(await tx.user.update({ where: { id }, data: { role, ...endSessions }, select })),
+    );
   });
 }
 
@@ -125,5 +174,23 @@ export async function setUserPassword(
 ): Promise<Result<UserRecord>> {
   const r = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!r) return err(`No user with the email ${email}.`);
-  return ok(toUser(await db.user.update({ where: { id: r.id }, data: { passwordHash }, select })));
+  const data = { passwordHash, ...endSessions };
+  return ok(toUser(await db.user.update({ where: { id: r.id }, data, select })));
+}
+
+/** Removes a user; never yourself, never the last admin. Their audit events stay. */
+export async function removeUser(
+  db: Db,
+  by: { userId: string },
+  id: string,
+): Promise<Result<UserRecord>> {
+  if (by.userId === id) return err("You cannot remove yourself. Ask another admin.");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select });
+    if (!user) return err("That user no longer exists.");
+    if (user.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) <= 1)
+      return err("The last admin cannot be removed.");
+    await tx.user.delete({ where: { id } });
+    return ok(toUser(user));
+  });
 }

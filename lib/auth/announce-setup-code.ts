@@ -1,0 +1,19 @@
+import { getDb } from "@/lib/db/client";
+import { dbConfigFromEnv } from "@/lib/db/config";
+import { logger } from "@/lib/log";
+import { announceSetupCode } from "./first-run";
+
+/**
+ * Called once at server start (instrumentation.ts): prints the first-run setup code. A
+ * failure is logged, not thrown: the server still starts, and `npm run user -- add`
+ * still creates an admin.
+ */
+export async function announceSetupCodeAtStart(): Promise<void> {
+  // NEXTAUTH_URL is next-auth's own setting (scripts/start.sh always sets it).
+  const base = (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  try {
+    await announceSetupCode(await getDb(), dbConfigFromEnv(), logger, base);
+  } catch (e) {
+    logger.error({ err: e }, "could not make the first-run setup code");
+  }
+}

@@ -1,0 +1,58 @@
+import { recordAudit } from "@/lib/db/audit/audit";
+import type { Db } from "@/lib/db/client";
+import { findUserForSignIn, type UserRecord } from "@/lib/db/users/users";
+import { verifyPassword } from "./password";
+import { throttledCode } from "./sign-in-messages";
+import type { SignInThrottle } from "./sign-in-throttle";
+
+export type SignInOutcome =
+  | { ok: true; user: UserRecord }
+  /** "CredentialsSignin" (next-auth's own code) or `throttled:<seconds>`. */
+  | { ok: false; error: string };
+
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /** The client address (see client-address.ts). */
+  address: string;
+}
+
+// A fixed bcrypt hash compared when the e-mail is unknown, so timing does not tell which
+// addresses have accounts.
+const DUMMY_HASH = "$2b$12$i1.2/Q6ocyJ93Qva5pF6.uIOiFbiQqoHp4WgCz2U64XzEibZrXQv2";
+
+/**
+ * Checks an e-mail and password, throttled per account and per address (see
+ * sign-in-throttle.ts). Every failure checked is audit-logged with the e-mail tried and
+ * the address; the password never is. Attempts refused while blocked are not checked and
+ * not logged one by one (the failure that started the block names its length).
+ */
+export async function signInWithPassword(
+  db: Db,
+  throttle: SignInThrottle,
+  a: SignInAttempt,
+): Promise<SignInOutcome> {
+  const keys = { email: a.email, address: a.address };
+  const wait = await throttle.check(keys);
+  if (wait > 0) return { ok: false, error: throttledCode(wait) };
+  const user = await findUserForSignIn(db, a.email);
+  const passwordOk = await verifyPassword(a.password, user?.passwordHash ?? DUMMY_HASH);
+  if (user && passwordOk) {
+    await throttle.succeed(keys);
+    const { passwordHash: _, ...record } = user;
+    return { ok: true, user: record };
+  }
+  const blocked = await throttle.fail(keys);
+  await recordAudit(db, {
+    // Nobody is signed in: the actor is unknown, the account tried is in the details.
+    userId: null,
+    actor: "anonymous",
+    action: "user.sign-in-failed",
+    details: {
+      email: a.email.slice(0, 320),
+      address: a.address,
+      ...(blocked > 0 ? { blockedForSeconds: blocked } : {}),
+    },
+  });
+  return { ok: false, error: blocked > 0 ? throttledCode(blocked) : "CredentialsSignin" };
+}
