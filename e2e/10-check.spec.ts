@@ -224,7 +224,12 @@ test("one run per domain at a time, streamed as NDJSON, stored even when the bro
   const before = (await (await page.request.get(url)).json()).runs.length as number;
   const runId = await page.evaluate(async (u) => {
     const ctrl = new AbortController();
-    const res = await fetch(u, { method: "POST", signal: ctrl.signal });
+    const res = await fetch(u, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+      signal: ctrl.signal,
+    });
     const reader = res.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     ctrl.abort();
