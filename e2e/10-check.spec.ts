@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { policyText } from "./servers/lab-zones";
 import { startTestWorld, type TestWorld } from "./servers/world";
-import { ADMIN, ensureUser, signIn } from "./helpers";
+import { ADMIN, SAME_ORIGIN, ensureUser, signIn } from "./helpers";
 
 // Step 1 against real servers on loopback: DNS, the policy host over HTTPS and SMTP with
 // STARTTLS, all started here. The app reads the checker's network settings from
@@ -103,7 +103,8 @@ test("step 1 runs the check with live progress, keeps history and shows what cha
 }) => {
   await signIn(page, ADMIN);
   for (const name of [GOOD, BROKEN]) {
-    expect((await page.request.post("/api/domains", { data: { name } })).status()).toBe(201);
+    const res = await page.request.post("/api/domains", { data: { name }, headers: SAME_ORIGIN });
+    expect(res.status()).toBe(201);
   }
 
   await page.goto(`/domains/${BROKEN}/check`);
@@ -199,7 +200,8 @@ test("one run per domain at a time, streamed as NDJSON, stored even when the bro
 }) => {
   await signIn(page, ADMIN);
   const url = `/api/domains/${BROKEN}/checks`;
-  const [a, b] = await Promise.all([page.request.post(url), page.request.post(url)]);
+  const start = () => page.request.post(url, { data: {}, headers: SAME_ORIGIN });
+  const [a, b] = await Promise.all([start(), start()]);
   const statuses = [a.status(), b.status()].sort();
   expect(statuses).toEqual([200, 409]);
   const [streamed, refused] = a.status() === 200 ? [a, b] : [b, a];
@@ -222,7 +224,12 @@ test("one run per domain at a time, streamed as NDJSON, stored even when the bro
   const before = (await (await page.request.get(url)).json()).runs.length as number;
   const runId = await page.evaluate(async (u) => {
     const ctrl = new AbortController();
-    const res = await fetch(u, { method: "POST", signal: ctrl.signal });
+    const res = await fetch(u, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+      signal: ctrl.signal,
+    });
     const reader = res.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     ctrl.abort();

@@ -80,6 +80,9 @@ export function useCheckStream(domain: string, onStored: (runId: string) => void
     try {
       const res = await fetch(`/api/domains/${encodeURIComponent(domain)}/checks`, {
         method: "POST",
+        // The API takes JSON only (lib/http/same-origin.ts); this request has no fields.
+        headers: { "content-type": "application/json" },
+        body: "{}",
       });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: string } | null;

@@ -1,14 +1,15 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
-import { withUser } from "@/lib/http/handler";
+import { withUserUpload } from "@/lib/http/handler";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { readCapped } from "@/lib/ingest/read-capped";
 import { MAX_MESSAGE_BYTES } from "@/lib/mailbox/poll";
 
 // Admin upload of one report file per request (.json, .json.gz, .gz or .eml), sent as the
 // raw request body with the file name in ?filename=. The browser sends many in turn and
-// shows each outcome (components/ingest/upload-reports.tsx).
-export const POST = withUser("admin", async (req) => {
+// shows each outcome (components/ingest/upload-reports.tsx). The body is the file itself,
+// so the wrapper checks that the request comes from this site but not that it is JSON.
+export const POST = withUserUpload("admin", async (req) => {
   const filename = (new URL(req.url).searchParams.get("filename") ?? "upload").slice(0, 255);
   const body = await readCapped(req, MAX_MESSAGE_BYTES);
   if (!body.ok) {
