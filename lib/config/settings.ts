@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 // The one place operator settings are read from the environment and validated. A bad
@@ -17,6 +18,10 @@ const schema = z.object({
   /** Requests per source the report endpoint takes at once, and refills per second. */
   STS_RATE_BURST: positiveInt(60),
   STS_RATE_PER_SECOND: z.coerce.number().positive().default(1),
+  /** Worker threads that read reports and hash passwords (lib/pool); default: the cores. */
+  STS_WORKER_THREADS: positiveInt(availableParallelism()),
+  /** Milliseconds one input may take to read in a worker before it is ended and refused. */
+  STS_READ_TIMEOUT_MS: positiveInt(2000),
 });
 
 export type Settings = z.infer<typeof schema>;
