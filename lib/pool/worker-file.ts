@@ -20,12 +20,12 @@ export function workerEntry(
   root: string = process.cwd(),
   production: boolean = process.env.NODE_ENV === "production",
 ): WorkerEntry {
-  const bundle = path.join(root, WORKER_BUNDLE);
+  const bundle = path.join(/*turbopackIgnore: true*/ root, WORKER_BUNDLE);
   if (production && existsSync(bundle)) return { filename: bundle, execArgv: [] };
   try {
     createRequire(path.join(root, "package.json")).resolve("tsx");
   } catch {
     throw new Error(`${bundle} is missing: run \`npm run build\` in ${root}`);
   }
-  return { filename: path.join(root, WORKER_SOURCE), execArgv: [] };
+  return { filename: path.join(/*turbopackIgnore: true*/ root, WORKER_SOURCE), execArgv: [] };
 }
