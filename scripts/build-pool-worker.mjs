@@ -27,6 +27,7 @@ export async function buildPoolWorker() {
   return out;
 }
 
+// No top-level await: next.config.ts loads this file with require().
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  console.log(`wrote ${path.relative(root, await buildPoolWorker())}`);
+  buildPoolWorker().then((out) => console.log(`wrote ${path.relative(root, out)}`));
 }
