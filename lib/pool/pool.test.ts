@@ -4,29 +4,17 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { readAny } from "../tlsrpt/read-any";
-import { googleReport, gzipOf, type Json } from "../tlsrpt/test-fixtures";
+import { googleReport, gzipOf } from "../tlsrpt/test-fixtures";
 import { WorkerPool } from "./pool";
+import { slowReport } from "./test-inputs";
 
 const SAMPLES = path.join(
   process.env.STS_SAMPLES_DIR ?? path.resolve(process.cwd(), "../shared/samples"),
   "tlsrpt",
 );
-
-/**
- * A valid report carrying an unknown field of a million small objects: far over 50 ms to
- * parse on any machine, while the outcome that crosses back stays small (moving a large
- * outcome costs the event loop its own time, which is not what these tests measure).
- */
-function slowReport(): Buffer {
-  const r = googleReport();
-  const policy = (r.policies as { [k: string]: { [k: string]: Json } }[])[0];
-  if (policy?.policy) policy.policy["x-padding"] = Array.from({ length: 1e6 }, (_, a) => ({ a }));
-  return gzipSync(Buffer.from(JSON.stringify(r)));
-}
 
 interface Loop {
   /** Longest gap between ticks of a 5 ms interval, in ms. */
