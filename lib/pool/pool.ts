@@ -27,6 +27,9 @@ export interface PoolOptions {
   entry?: WorkerEntry;
 }
 
+/** Added to the workers' nice value; 10 gives them about a tenth of the main thread's weight. */
+const WORKER_NICE = 10;
+
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 export class WorkerPool {
@@ -41,6 +44,10 @@ export class WorkerPool {
       maxThreads: options.threads,
       // Idle workers stay ready: starting one costs more than most reads.
       idleTimeout: Number.MAX_SAFE_INTEGER,
+      // Workers run at a lower priority than the event loop (Linux nice, through piscina's
+      // optional @napi-rs/nice): with a thread per core busy on hostile input, the thread
+      // that answers requests still gets a core when it needs one (bench:hostile).
+      niceIncrement: WORKER_NICE,
     });
   }
 
