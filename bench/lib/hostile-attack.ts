@@ -6,7 +6,9 @@ import http from "node:http";
 import { hostileInputs } from "./hostile-inputs";
 
 const [port, seconds, clients] = process.argv.slice(2).map(Number) as [number, number, number];
-const inputs = hostileInputs();
+// BENCH_INPUTS=name,name sends only those inputs (to find which one costs the most).
+const only = process.env.BENCH_INPUTS?.split(",");
+const inputs = hostileInputs().filter((i) => !only || only.includes(i.name));
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 /** input name → response status (or error code) → count */
 const counts: Record<string, Record<string, number>> = {};
