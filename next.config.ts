@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import pkg from "./package.json" with { type: "json" };
 
 const nextConfig: NextConfig = {
@@ -14,6 +15,8 @@ const nextConfig: NextConfig = {
     "pino",
     "mailparser",
     "imapflow",
+    // Starts worker threads from its own files (lib/pool): they must stay on disk as is.
+    "piscina",
   ],
   // Several checkouts or parallel builds can keep separate outputs (NEXT_DIST_DIR).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
@@ -25,4 +28,11 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.STS_BUILD_SKIP_TYPECHECK === "1" },
 };
 
-export default nextConfig;
+// Every production build also writes the worker pool's bundle (lib/pool/worker-file.ts).
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_BUILD) {
+    const { buildPoolWorker } = await import("./scripts/build-pool-worker.mjs");
+    await buildPoolWorker();
+  }
+  return nextConfig;
+}

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { parseCidrList, type CidrRange } from "./cidr-list";
 
@@ -41,6 +42,10 @@ const schema = z.object({
   STS_INFLIGHT_TLS_ASK: positiveInt(16),
   /** Days the raw bytes of received inputs are kept; the normalised reports stay. */
   STS_RAW_RETENTION_DAYS: positiveInt(400),
+  /** Worker threads that read reports and hash passwords (lib/pool); default: the cores. */
+  STS_WORKER_THREADS: positiveInt(availableParallelism()),
+  /** Milliseconds one input may take to read in a worker before it is ended and refused. */
+  STS_READ_TIMEOUT_MS: positiveInt(2000),
 });
 
 export type Settings = z.infer<typeof schema>;

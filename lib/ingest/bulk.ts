@@ -6,12 +6,20 @@
 // would be one file at a time. bench:ingest keeps the same number in flight.
 import type { Db } from "@/lib/db/client";
 import { dedupeKey } from "@/lib/tlsrpt/content-hash";
-import { readInput, storeRead, type IngestMeta, type IngestOutcome } from "./ingest";
+import {
+  readInput,
+  storeRead,
+  type IngestMeta,
+  type IngestOutcome,
+  type ReadInput,
+} from "./ingest";
 
 /** Reports waiting for the store at once: matches the store's largest batch. */
 export const BULK_IN_FLIGHT = 1024;
 /** Bytes held by waiting inputs at once: caps memory when the files are large. */
 export const BULK_MAX_BYTES = 64 * 1024 * 1024;
+/** Inputs being read at once, ahead of the store: keeps a few worker threads busy. */
+export const READ_AHEAD = 8;
 
 export interface BulkItem {
   meta: IngestMeta;
@@ -31,10 +39,8 @@ export async function ingestInOrder(
   // concurrent stores as concurrent transactions, which could otherwise finish in any order).
   const storing = new Map<string, Promise<IngestOutcome>>();
   let announced = Promise.resolve();
-  for (const item of items) {
+  for await (const { item, bytes, read } of readAhead(items)) {
     await budget.waitForRoom();
-    const bytes = item.load();
-    const read = await readInput(bytes, item.meta);
     const keys = read.ok ? read.value.reports.map(dedupeKey) : [];
     const earlier = keys.flatMap((k) => storing.get(k) ?? []);
     if (earlier.length > 0) await Promise.allSettled(earlier);
@@ -51,6 +57,28 @@ export async function ingestInOrder(
   }
   await announced;
   return Promise.all(pending);
+}
+
+interface Read {
+  item: BulkItem;
+  bytes: Uint8Array;
+  read: ReadInput;
+}
+
+/** The items read in the pool, READ_AHEAD at a time, yielded in input order. */
+async function* readAhead(items: Iterable<BulkItem>): AsyncGenerator<Read> {
+  const window: { item: BulkItem; bytes: Uint8Array; read: Promise<ReadInput> }[] = [];
+  const next = async (): Promise<Read> => {
+    const head = window.shift();
+    if (!head) throw new Error("readAhead: empty window");
+    return { ...head, read: await head.read };
+  };
+  for (const item of items) {
+    const bytes = item.load();
+    window.push({ item, bytes, read: readInput(bytes, item.meta) });
+    if (window.length >= READ_AHEAD) yield await next();
+  }
+  while (window.length > 0) yield await next();
 }
 
 /** How many inputs and bytes are waiting for the store; the loop waits while full. */

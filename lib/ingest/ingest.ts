@@ -1,13 +1,15 @@
-// The one ingestion path every channel uses (HTTPS, IMAP, upload, CLI): bytes → readAny →
-// one transaction per report (lib/db/reports). Expected failures come back as values with
-// the HTTP status the endpoint answers (RPT-DELIV-10).
+// The one ingestion path every channel uses (HTTPS, IMAP, upload, CLI): bytes → readAny in
+// a worker thread (lib/pool, off the event loop, with a deadline) → one transaction per
+// report (lib/db/reports). Expected failures come back as values with the HTTP status the
+// endpoint answers (RPT-DELIV-10).
 import type { Db } from "@/lib/db/client";
 import { rawBytesOf } from "@/lib/db/reports/raw-input";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import type { IngestChannel } from "@/lib/db/reports/report-rows";
 import { storeReport } from "@/lib/db/reports/store-report";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
-import { readAny } from "@/lib/tlsrpt/read-any";
+import type { PoolError, PoolRead } from "@/lib/pool/pool";
+import { workerPool } from "@/lib/pool/shared";
 import type { ReportError, ReportErrorCode } from "@/lib/tlsrpt/types";
 
 export type { IngestChannel };
@@ -37,13 +39,16 @@ export interface IngestOutcome {
 /** Raw bytes kept for audit up to this size; larger inputs keep only their size. */
 export { RAW_CAP } from "@/lib/db/reports/raw-input";
 
-const STATUS_FOR: Partial<Record<ReportErrorCode, number>> = {
+const STATUS_FOR: Partial<Record<ReportErrorCode | PoolError["code"], number>> = {
   "too-large": 413,
   "decompression-bomb": 413,
   "unsupported-format": 415,
+  // Past the read deadline: like a bomb, more work than one input may cost.
+  "too-slow": 413,
+  "reader-failed": 500,
 };
 
-export type ReadInput = Awaited<ReturnType<typeof readAny>>;
+export type ReadInput = PoolRead;
 
 export async function ingestBytes(
   db: Db,
@@ -55,7 +60,7 @@ export async function ingestBytes(
 
 /** The first half of ingestBytes: the bytes read into reports (no database). */
 export const readInput = (bytes: Uint8Array, meta: IngestMeta): Promise<ReadInput> =>
-  readAny(bytes, { contentType: meta.contentType, filename: meta.filename });
+  workerPool().read(bytes, { contentType: meta.contentType, filename: meta.filename });
 
 /**
  * The second half of ingestBytes. Its first report reaches the store before this returns
@@ -133,7 +138,7 @@ async function refuse(
   db: Db,
   bytes: Uint8Array,
   meta: IngestMeta,
-  error: ReportError,
+  error: ReportError | PoolError,
 ): Promise<IngestOutcome> {
   const empty = { stored: 0, duplicates: 0, unknownDomains: [] };
   // An email with no report in it is ordinary mail: left alone, not a rejection.

@@ -1,0 +1,54 @@
+// The attacking side of bench:hostile, in a process of its own so its work never delays
+// the measuring client: CLIENTS loops POST the hostile inputs round-robin to the report
+// endpoint as fast as the server answers, for SECONDS, then print one JSON line of counts.
+// Run by bench/hostile.ts: npx tsx bench/lib/hostile-attack.ts <port> <seconds> <clients>
+import http from "node:http";
+import { hostileInputs } from "./hostile-inputs";
+
+const [port, seconds, clients] = process.argv.slice(2).map(Number) as [number, number, number];
+// BENCH_INPUTS=name,name sends only those inputs (to find which one costs the most).
+const only = process.env.BENCH_INPUTS?.split(",");
+const inputs = hostileInputs().filter((i) => !only || only.includes(i.name));
+const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+/** input name → response status (or error code) → count */
+const counts: Record<string, Record<string, number>> = {};
+
+function post(body: Buffer, contentType: string): Promise<string> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/reports/tlsrpt",
+        method: "POST",
+        agent,
+        headers: { "content-type": contentType, "content-length": body.length },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(String(res.statusCode)));
+        res.on("error", () => resolve("response-error"));
+      },
+    );
+    req.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"));
+    req.setTimeout(60_000, () => req.destroy());
+    req.end(body);
+  });
+}
+
+process.stdout.write("ready\n");
+const end = Date.now() + seconds * 1000;
+let next = 0;
+await Promise.all(
+  Array.from({ length: clients }, async () => {
+    while (Date.now() < end) {
+      const input = inputs[next++ % inputs.length];
+      if (!input) break;
+      const status = await post(input.body, input.contentType);
+      const row = (counts[input.name] ??= {});
+      row[status] = (row[status] ?? 0) + 1;
+    }
+  }),
+);
+agent.destroy();
+process.stdout.write(`${JSON.stringify(counts)}\n`);

@@ -1,0 +1,47 @@
+// Issue 11 (spec §12-13): an input that takes longer than STS_READ_TIMEOUT_MS to read is
+// refused through the one ingestion path like any other refusal: a reason a person can act
+// on, HTTP 413, a RejectedReport row, nothing stored; the next input is read as usual.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestBytes } from "@/lib/ingest/ingest";
+import { workerPool } from "@/lib/pool/shared";
+import { slowReport } from "@/lib/pool/test-inputs";
+import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
+import { openTestDb, type TestDb } from "../test-db";
+import { closeSqliteStore } from "./sqlite-store";
+import { countRows } from "./test-helpers";
+
+// Read by settings() on first use, which is below: this file's pool has a 50 ms deadline.
+process.env.STS_READ_TIMEOUT_MS = "50";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+  await t.db.domain.create({ data: { name: "example.com", displayName: "example.com" } });
+});
+afterAll(async () => {
+  await closeSqliteStore(t.db);
+  await t.close();
+  await workerPool().close();
+});
+
+describe("ingestBytes with a read deadline", () => {
+  it("refuses an input past the deadline as a rejection, then stores the next report", async () => {
+    const meta = { channel: "https" as const, source: "192.0.2.7" };
+    const reason = "the input took more than 50 ms to read and was refused";
+    expect(await ingestBytes(t.db, slowReport(), meta)).toStrictEqual({
+      status: "rejected",
+      stored: 0,
+      duplicates: 0,
+      unknownDomains: [],
+      httpStatus: 413,
+      reason,
+    });
+    const rejected = await t.db.rejectedReport.findMany();
+    expect(rejected.map((r) => [r.channel, r.source, r.reason])).toStrictEqual([
+      ["https", "192.0.2.7", reason],
+    ]);
+    expect(await countRows(t.db)).toMatchObject({ reports: 0, policies: 0, rejected: 1 });
+    const next = await ingestBytes(t.db, gzipOf(googleReport()), meta);
+    expect(next).toMatchObject({ status: "stored", stored: 1, httpStatus: 201 });
+  });
+});
