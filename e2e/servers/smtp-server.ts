@@ -1,5 +1,6 @@
 // A small SMTP responder on <ip>:25 with STARTTLS, shaped for checker tests: banner delay,
-// STARTTLS on/off, TLS version limits, SNI-only certificates, and blackhole mode.
+// STARTTLS on/off, TLS version limits, SNI-only certificates, blackhole mode, and hostile
+// servers: an endless multi-line reply, a 1 MiB banner line, a drop after STARTTLS.
 import { createServer, type Server, type Socket } from "node:net";
 import { createSecureContext, TLSSocket, type SecureContext, type SecureVersion } from "node:tls";
 import { listen, type ListeningServer } from "./listen";
@@ -20,6 +21,23 @@ export interface SmtpBehaviour {
   ciphers?: string;
   /** Present the certificate only to clients that send SNI (no default certificate). */
   requireSni?: boolean;
+  /** Close the connection when EHLO arrives over TLS (after a completed STARTTLS). */
+  dropAfterStarttls?: boolean;
+  /**
+   * "endless-reply": answer EHLO with "250-…" lines forever (until the client hangs up).
+   * "huge-line": a banner of one 1 MiB line.
+   */
+  hostile?: "endless-reply" | "huge-line";
+}
+
+/** Writes `line` again and again, waiting for drain, until the client goes away. */
+function flood(socket: Socket | TLSSocket, line: string): void {
+  const more = () => {
+    while (!socket.destroyed && socket.writable) {
+      if (!socket.write(line)) return void socket.once("drain", more);
+    }
+  };
+  more();
 }
 
 export type SmtpServerHandle = ListeningServer;
@@ -53,6 +71,14 @@ export async function startSmtpServer(
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 2);
         const verb = line.split(" ")[0]?.toUpperCase() ?? "";
+        if (verb === "EHLO" && secure && behaviour.dropAfterStarttls) {
+          socket.destroy();
+          return;
+        }
+        if (verb === "EHLO" && behaviour.hostile === "endless-reply") {
+          flood(socket, `250-${"x".repeat(58)}\r\n`);
+          return;
+        }
         if (verb === "EHLO") {
           const offer = !secure && behaviour.starttls !== false ? ["STARTTLS"] : [];
           const lines = [hostName, "PIPELINING", "8BITMIME", ...offer];
@@ -90,6 +116,10 @@ export async function startSmtpServer(
     if (behaviour.blackhole) return;
     setTimeout(() => {
       if (socket.destroyed) return;
+      if (behaviour.hostile === "huge-line") {
+        socket.end(`220 ${"a".repeat(1024 * 1024)}\r\n`);
+        return;
+      }
       socket.write(`220 ${hostName} ESMTP test\r\n`);
       serve(socket, false);
     }, behaviour.bannerDelayMs ?? 0);
