@@ -30,12 +30,16 @@ export interface SmtpBehaviour {
   hostile?: "endless-reply" | "huge-line";
 }
 
-/** Writes `line` again and again, waiting for drain, until the client goes away. */
+/**
+ * Writes `line` again and again until the client goes away: a batch per turn of the event
+ * loop, so the flood never blocks the process it shares with the checker under test.
+ */
 function flood(socket: Socket | TLSSocket, line: string): void {
+  const batch = line.repeat(64);
   const more = () => {
-    while (!socket.destroyed && socket.writable) {
-      if (!socket.write(line)) return void socket.once("drain", more);
-    }
+    if (socket.destroyed || !socket.writable) return;
+    if (socket.write(batch)) setImmediate(more);
+    else socket.once("drain", more);
   };
   more();
 }
