@@ -7,16 +7,10 @@ import { startDnsServer, type DnsServerHandle, type ZoneRecord } from "./dns-ser
 import { createV6Block, type V6Block } from "./loopback-v6";
 import { startPolicyServer, type PolicyBehaviour } from "./policy-server";
 import { startSmtpServer, type SmtpBehaviour } from "./smtp-server";
+import { certFor, type CertKind } from "./cert-kinds";
 import { createTestCa, type CertSpec, type TestCa } from "./test-ca";
 
-export type CertKind =
-  | "good"
-  | "expired"
-  | "expiring-soon"
-  | "wrong-name"
-  | "cn-only"
-  | "self-signed"
-  | "partial-wildcard";
+export { certFor, type CertKind } from "./cert-kinds";
 
 /** A second (IPv6) address of a host, with its own server (see loopback-v6.ts). */
 export interface V6Spec {
@@ -94,21 +88,6 @@ export interface TestWorld {
   /** Replace the records of one type at `name` (e.g. publish or withdraw an A record). */
   setRecords(name: string, type: ZoneRecord["type"], rrs: ZoneRecord[]): void;
   stop(): Promise<void>;
-}
-
-export function certFor(ca: TestCa, host: string, kind: CertKind | CertSpec = "good") {
-  if (typeof kind !== "string") return ca.issue(kind);
-  const [first = "", ...rest] = host.split(".");
-  const specs: Record<CertKind, CertSpec> = {
-    good: { sans: [host] },
-    expired: { sans: [host], daysValid: -10 },
-    "expiring-soon": { sans: [host], daysValid: 5 },
-    "wrong-name": { sans: [`wrong.${rest.join(".") || "test"}`] },
-    "cn-only": { cn: host, sans: [] },
-    "self-signed": { sans: [host], selfSigned: true },
-    "partial-wildcard": { sans: [`${first.slice(0, 2)}*.${rest.join(".")}`] },
-  };
-  return ca.issue(specs[kind]);
 }
 
 const txtStrings = (rr: string | string[]) => (typeof rr === "string" ? [rr] : rr);

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pick, startLab, type Lab } from "../../e2e/servers/lab-check";
-import { LAB_V6_DOMAINS } from "../../e2e/servers/lab-zones";
+import { LAB_V6_DOMAINS } from "../../e2e/servers/lab-zones-v6";
 import { startTestWorld } from "../../e2e/servers/world";
 import type { CheckReport } from "./types";
 
