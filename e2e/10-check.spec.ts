@@ -141,6 +141,9 @@ test("step 1 runs the check with live progress, keeps history and shows what cha
     "Certificate not valid for MTA-STS: the certificate has expired",
   );
   await expect(expired.locator("pre")).toHaveText(expiredDatePattern());
+  // Every address is probed on its own; the result names the one it is about (issue 12).
+  await expect(expired).toHaveAttribute("data-address", world.ipOf(MX1) ?? "");
+  await expect(expired.getByTestId("result-address")).toHaveText(`IPv4 ${world.ipOf(MX1)}`);
   await expect(expired.locator("pre")).toContainText(
     `subject CN=${MX1}; SAN ${MX1}; issuer CN=STS Rollout Test CA`,
   );

@@ -2,6 +2,7 @@ import type { ChangeKind, ResultChange } from "@/lib/checker/diff";
 import type { CheckRunJson } from "@/lib/db/checks/check-run-view";
 import { Badge } from "@/components/ui/badge";
 import { formatRunTime } from "./format-time";
+import { AddressTag } from "./check-results";
 import { SeverityBadge } from "./severity";
 
 const KIND: Record<ChangeKind, { label: string; tone: "bad" | "good" | "warn" | "neutral" }> = {
@@ -41,7 +42,7 @@ export function CheckChanges({
           .sort((a, b) => rank(a) - rank(b))
           .map((c, i) => (
             <li
-              key={`${c.kind}|${c.id}|${c.target ?? ""}|${i}`}
+              key={`${c.kind}|${c.id}|${c.target ?? ""}|${c.address ?? ""}|${i}`}
               data-testid="check-change"
               data-kind={c.kind}
               data-id={c.id}
@@ -52,6 +53,7 @@ export function CheckChanges({
               {c.target ? (
                 <span className="text-xs break-all text-slate-500">{c.target}</span>
               ) : null}
+              {c.address ? <AddressTag address={c.address} /> : null}
               <span className="flex items-center gap-1">
                 {c.before ? <SeverityBadge severity={c.before.severity} /> : "–"}
                 <span aria-hidden>→</span>

@@ -18,7 +18,7 @@ export function CheckResults({
           <h3 className="text-sm font-semibold text-slate-800 break-all">{g.title}</h3>
           <ul className="space-y-2">
             {g.results.map((r, i) => (
-              <ResultItem key={`${r.id}|${r.target ?? ""}|${i}`} result={r} />
+              <ResultItem key={`${r.id}|${r.target ?? ""}|${r.address ?? ""}|${i}`} result={r} />
             ))}
           </ul>
         </section>
@@ -34,6 +34,7 @@ function ResultItem({ result: r }: { result: CheckResult }) {
       data-id={r.id}
       data-severity={r.severity}
       data-target={r.target ?? ""}
+      data-address={r.address ?? ""}
       className={
         r.severity === "ok"
           ? "rounded-md border border-slate-100 px-3 py-2"
@@ -44,6 +45,7 @@ function ResultItem({ result: r }: { result: CheckResult }) {
         <SeverityBadge severity={r.severity} />
         <span className="font-mono text-xs text-slate-600">{r.id}</span>
         {r.target ? <span className="text-xs break-all text-slate-500">{r.target}</span> : null}
+        {r.address ? <AddressTag address={r.address} /> : null}
       </div>
       <p className="mt-1.5 text-sm font-medium text-slate-900">{r.title}</p>
       {r.evidence && r.severity === "ok" ? (
@@ -65,6 +67,18 @@ function ResultItem({ result: r }: { result: CheckResult }) {
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** Per-address checks (every A and AAAA address is probed on its own) name the address. */
+export function AddressTag({ address }: { address: string }) {
+  return (
+    <span
+      data-testid="result-address"
+      className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all text-slate-700"
+    >
+      {address.includes(":") ? "IPv6" : "IPv4"} {address}
+    </span>
   );
 }
 

@@ -2,7 +2,7 @@
 import { checkDomain } from "../../lib/checker/index";
 import type { CheckOptions, CheckReport, CheckResult } from "../../lib/checker/types";
 import { LAB_DOMAINS } from "./lab-zones";
-import { startTestWorld, type TestWorld } from "./world";
+import { startTestWorld, type DomainSpec, type TestWorld } from "./world";
 
 export interface Lab {
   world: TestWorld;
@@ -19,8 +19,8 @@ export const LAB_LIMITS: CheckOptions = {
   deadlineMs: 15_000,
 };
 
-export async function startLab(): Promise<Lab> {
-  const world = await startTestWorld({ domains: LAB_DOMAINS });
+export async function startLab(domains: DomainSpec[] = LAB_DOMAINS): Promise<Lab> {
+  const world = await startTestWorld({ domains });
   const options: CheckOptions = {
     ...LAB_LIMITS,
     dnsServers: [world.dnsServer],
@@ -35,16 +35,28 @@ export async function startLab(): Promise<Lab> {
   };
 }
 
-/** The one result with this id (and target); throws when there is none or several. */
-export function pick(report: CheckReport, id: string, target?: string): CheckResult {
+/**
+ * The one result with this id (and target, and address); throws when there is none or
+ * several.
+ */
+export function pick(
+  report: CheckReport,
+  id: string,
+  target?: string,
+  address?: string,
+): CheckResult {
   const found = report.results.filter(
-    (r) => r.id === id && (target === undefined || r.target === target),
+    (r) =>
+      r.id === id &&
+      (target === undefined || r.target === target) &&
+      (address === undefined || r.address === address),
   );
   if (found.length !== 1) {
-    const seen = report.results.map((r) => `${r.id}[${r.target ?? ""}]=${r.severity}`).join(", ");
-    throw new Error(
-      `expected one ${id}${target ? ` for ${target}` : ""}, found ${found.length}: ${seen}`,
-    );
+    const seen = report.results
+      .map((r) => `${r.id}[${r.target ?? ""}${r.address ? ` ${r.address}` : ""}]=${r.severity}`)
+      .join(", ");
+    const at = `${target ? ` for ${target}` : ""}${address ? ` at ${address}` : ""}`;
+    throw new Error(`expected one ${id}${at}, found ${found.length}: ${seen}`);
   }
   return found[0] as CheckResult;
 }

@@ -7,11 +7,11 @@ export const policyText = (mode: string, mx: string[], maxAge = 604800): string 
     "\n",
   );
 
-const STS = ["v=STSv1; ", "id=20250301T120000Z"]; // split into two strings (STS-TXT-9)
+export const STS = ["v=STSv1; ", "id=20250301T120000Z"]; // split into two strings (STS-TXT-9)
 const RPT = "v=TLSRPTv1; rua=mailto:tlsrpt@good.test";
 
 /** A domain whose only interesting part is its policy host / policy file. */
-function policyDomain(name: string, spec: Omit<DomainSpec, "name">): DomainSpec {
+export function policyDomain(name: string, spec: Omit<DomainSpec, "name">): DomainSpec {
   return { stsTxt: [STS], tlsRpt: [RPT], ...spec, name };
 }
 
@@ -36,6 +36,11 @@ export const BAD_MX: Record<string, MxSpec> = {
   soon: { host: "soon.bad-mx.test", cert: "expiring-soon" },
   snionly: { host: "snionly.bad-mx.test", smtp: { requireSni: true } },
   uncovered: { host: "uncovered.bad-mx.test" },
+  // Completes STARTTLS, then drops the connection at the EHLO over TLS (TLS-3).
+  droptls: { host: "droptls.bad-mx.test", smtp: { dropAfterStarttls: true } },
+  // Hostile servers (issue 11): an endless "250-" reply to EHLO, and a 1 MiB banner line.
+  endless: { host: "endless.bad-mx.test", smtp: { hostile: "endless-reply" } },
+  hugeline: { host: "hugeline.bad-mx.test", smtp: { hostile: "huge-line" } },
 };
 
 const badMxHosts = Object.values(BAD_MX).map((m) => m.host);

@@ -1,5 +1,6 @@
 // A small SMTP responder on <ip>:25 with STARTTLS, shaped for checker tests: banner delay,
-// STARTTLS on/off, TLS version limits, SNI-only certificates, and blackhole mode.
+// STARTTLS on/off, TLS version limits, SNI-only certificates, blackhole mode, and hostile
+// servers: an endless multi-line reply, a 1 MiB banner line, a drop after STARTTLS.
 import { createServer, type Server, type Socket } from "node:net";
 import { createSecureContext, TLSSocket, type SecureContext, type SecureVersion } from "node:tls";
 import { listen, type ListeningServer } from "./listen";
@@ -20,6 +21,27 @@ export interface SmtpBehaviour {
   ciphers?: string;
   /** Present the certificate only to clients that send SNI (no default certificate). */
   requireSni?: boolean;
+  /** Close the connection when EHLO arrives over TLS (after a completed STARTTLS). */
+  dropAfterStarttls?: boolean;
+  /**
+   * "endless-reply": answer EHLO with "250-…" lines forever (until the client hangs up).
+   * "huge-line": a banner of one 1 MiB line.
+   */
+  hostile?: "endless-reply" | "huge-line";
+}
+
+/**
+ * Writes `line` again and again until the client goes away: a batch per turn of the event
+ * loop, so the flood never blocks the process it shares with the checker under test.
+ */
+function flood(socket: Socket | TLSSocket, line: string): void {
+  const batch = line.repeat(64);
+  const more = () => {
+    if (socket.destroyed || !socket.writable) return;
+    if (socket.write(batch)) setImmediate(more);
+    else socket.once("drain", more);
+  };
+  more();
 }
 
 export type SmtpServerHandle = ListeningServer;
@@ -53,6 +75,14 @@ export async function startSmtpServer(
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 2);
         const verb = line.split(" ")[0]?.toUpperCase() ?? "";
+        if (verb === "EHLO" && secure && behaviour.dropAfterStarttls) {
+          socket.destroy();
+          return;
+        }
+        if (verb === "EHLO" && behaviour.hostile === "endless-reply") {
+          flood(socket, `250-${"x".repeat(58)}\r\n`);
+          return;
+        }
         if (verb === "EHLO") {
           const offer = !secure && behaviour.starttls !== false ? ["STARTTLS"] : [];
           const lines = [hostName, "PIPELINING", "8BITMIME", ...offer];
@@ -90,6 +120,10 @@ export async function startSmtpServer(
     if (behaviour.blackhole) return;
     setTimeout(() => {
       if (socket.destroyed) return;
+      if (behaviour.hostile === "huge-line") {
+        socket.end(`220 ${"a".repeat(1024 * 1024)}\r\n`);
+        return;
+      }
       socket.write(`220 ${hostName} ESMTP test\r\n`);
       serve(socket, false);
     }, behaviour.bannerDelayMs ?? 0);

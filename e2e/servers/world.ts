@@ -1,20 +1,28 @@
 // startTestWorld: one authoritative DNS server, HTTPS policy hosts and SMTP servers on
 // loopback for a set of test domains, all with certificates from one throwaway CA.
-// Needs root (binds <127.x.y.z>:25 and :443) unless smtpPort/httpsPort are given.
+// Needs root (binds <127.x.y.z>:25 and :443) unless smtpPort/httpsPort are given; hosts with
+// `v6` also need root for their IPv6 addresses (loopback-v6.ts).
 import { randomInt } from "node:crypto";
 import { startDnsServer, type DnsServerHandle, type ZoneRecord } from "./dns-server";
+import { createV6Block, type V6Block } from "./loopback-v6";
 import { startPolicyServer, type PolicyBehaviour } from "./policy-server";
 import { startSmtpServer, type SmtpBehaviour } from "./smtp-server";
+import { certFor, type CertKind } from "./cert-kinds";
 import { createTestCa, type CertSpec, type TestCa } from "./test-ca";
 
-export type CertKind =
-  | "good"
-  | "expired"
-  | "expiring-soon"
-  | "wrong-name"
-  | "cn-only"
-  | "self-signed"
-  | "partial-wildcard";
+export { certFor, type CertKind } from "./cert-kinds";
+
+/** A second (IPv6) address of a host, with its own server (see loopback-v6.ts). */
+export interface V6Spec {
+  /** Certificate on the IPv6 address; default: the host's own. */
+  cert?: CertKind | CertSpec;
+  /** SMTP behaviour on the IPv6 address; default: the host's own. */
+  smtp?: SmtpBehaviour;
+  /** Policy server behaviour on the IPv6 address; default: the host's own. */
+  behaviour?: PolicyBehaviour;
+  /** Publish an address this machine has no route to (no server; connect: ENETUNREACH). */
+  unroutable?: boolean;
+}
 
 export interface MxSpec {
   host: string;
@@ -25,6 +33,8 @@ export interface MxSpec {
   smtp?: SmtpBehaviour | null;
   /** Publish this address instead of a loopback one (no server is started), e.g. "10.0.0.5". */
   address?: string;
+  /** Also publish an AAAA address (needs root: adds an address to `lo`). */
+  v6?: V6Spec;
 }
 
 export interface PolicySpec {
@@ -34,6 +44,8 @@ export interface PolicySpec {
   /** Publish mta-sts.<domain> as a CNAME to this provider host (which gets the address). */
   cnameTo?: string;
   address?: string;
+  /** Also publish an AAAA address (needs root: adds an address to `lo`). */
+  v6?: V6Spec;
 }
 
 export interface DomainSpec {
@@ -66,6 +78,8 @@ export interface TestWorld {
   records: ZoneRecord[];
   /** Loopback address given to a host name. */
   ipOf(host: string): string | undefined;
+  /** IPv6 address given to a host name (MxSpec.v6 / PolicySpec.v6). */
+  ipv6Of(host: string): string | undefined;
   /**
    * Replace every TXT record at `name` while the world runs (publish, fix or remove a
    * record mid-test); an empty list removes them. A string[] element is one RR's strings.
@@ -74,21 +88,6 @@ export interface TestWorld {
   /** Replace the records of one type at `name` (e.g. publish or withdraw an A record). */
   setRecords(name: string, type: ZoneRecord["type"], rrs: ZoneRecord[]): void;
   stop(): Promise<void>;
-}
-
-export function certFor(ca: TestCa, host: string, kind: CertKind | CertSpec = "good") {
-  if (typeof kind !== "string") return ca.issue(kind);
-  const [first = "", ...rest] = host.split(".");
-  const specs: Record<CertKind, CertSpec> = {
-    good: { sans: [host] },
-    expired: { sans: [host], daysValid: -10 },
-    "expiring-soon": { sans: [host], daysValid: 5 },
-    "wrong-name": { sans: [`wrong.${rest.join(".") || "test"}`] },
-    "cn-only": { cn: host, sans: [] },
-    "self-signed": { sans: [host], selfSigned: true },
-    "partial-wildcard": { sans: [`${first.slice(0, 2)}*.${rest.join(".")}`] },
-  };
-  return ca.issue(specs[kind]);
 }
 
 const txtStrings = (rr: string | string[]) => (typeof rr === "string" ? [rr] : rr);
@@ -105,6 +104,16 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
   };
   const records: ZoneRecord[] = [];
   const starting: Promise<{ close(): Promise<void> }>[] = [];
+  const ips6 = new Map<string, string>();
+  let v6Block: V6Block | null = null;
+  /** The AAAA address of `host`, or null when it gets a server-less unroutable one. */
+  const allocate6 = (host: string, spec: V6Spec): string | null => {
+    v6Block ??= createV6Block();
+    const address = spec.unroutable ? v6Block.unroutable() : v6Block.allocate();
+    ips6.set(host.toLowerCase(), address);
+    records.push({ name: host, type: "AAAA", address });
+    return spec.unroutable ? null : address;
+  };
 
   for (const d of opts.domains) {
     for (const [i, mx] of (d.mx ?? []).entries()) {
@@ -122,6 +131,12 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
           startSmtpServer(ip, mx.host, certFor(ca, mx.host, mx.cert), mx.smtp ?? {}, opts.smtpPort),
         );
       }
+      const ip6 = mx.v6 ? allocate6(mx.host, mx.v6) : null;
+      if (mx.v6 && ip6) {
+        const cert = certFor(ca, mx.host, mx.v6.cert ?? mx.cert);
+        const smtp = mx.v6.smtp ?? mx.smtp ?? {};
+        starting.push(startSmtpServer(ip6, mx.host, cert, smtp, opts.smtpPort));
+      }
     }
     if (d.policy) {
       const host = `mta-sts.${d.name}`;
@@ -138,6 +153,13 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
             opts.httpsPort,
           ),
         );
+      }
+      const v6 = d.policy.v6;
+      const ip6 = v6 ? allocate6(addressHost, v6) : null;
+      if (v6 && ip6) {
+        const cert = certFor(ca, host, v6.cert ?? d.policy.cert);
+        const behaviour = v6.behaviour ?? d.policy.behaviour;
+        starting.push(startPolicyServer(ip6, cert, behaviour, opts.httpsPort));
       }
     }
     for (const rr of d.stsTxt ?? []) {
@@ -162,8 +184,10 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
   const settled = await Promise.allSettled([startDnsServer(records), ...starting]);
   const started = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  const block = v6Block as V6Block | null;
   const stop = async () => {
     await Promise.all(started.map((s) => s.close()));
+    block?.remove();
   };
   if (failed) {
     await stop();
@@ -183,6 +207,7 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
     ca,
     records: zone,
     ipOf: (h) => ips.get(h.toLowerCase()),
+    ipv6Of: (h) => ips6.get(h.toLowerCase()),
     setRecords,
     setTxt(name, rrs, ttl = 300) {
       const owner = name.toLowerCase().replace(/\.$/, "");

@@ -1,5 +1,12 @@
-// §14.4 MX TLS, run against every MX host (STS-OPS-12): CHK-MX-3…8 and CHK-MX-10.
-import { lookupProblem, pickAddress, type ProbeContext } from "./context";
+// §14.4 MX TLS, run against every MX host (STS-OPS-12) and every A/AAAA address of it:
+// CHK-MX-3…8 per address (results carry `address`), CHK-MX-10 per host.
+import {
+  hostPort,
+  lookupProblem,
+  MAX_ADDRESSES_PER_HOST,
+  splitAddresses,
+  type ProbeContext,
+} from "./context";
 import { judgeMxTls } from "./judge-mx-tls";
 import { modeAware, result, untested } from "./result";
 import { probeSmtp, type SmtpProbeOutcome, type TlsVariant } from "./smtp-probe";
@@ -51,27 +58,62 @@ async function probeHost(ctx: ProbeContext, host: string): Promise<CheckResult[]
       ...TLS_IDS.map((id) => untested(id, "Not tested", `${host} has no address`, host)),
     ];
   }
-  const picked = pickAddress(lookup.records, ctx.allowPrivate);
-  if (picked.ip === null) {
+  const split = splitAddresses(lookup.records, ctx.allowPrivate);
+  if (split.allowed.length === 0) {
     return [
       result(
         "CHK-NET-1",
         "warning",
         "MX host has no public address",
-        `${host}: ${picked.refused.join(", ")}`,
+        `${host}: ${split.refused.join(", ")}`,
         `Point ${host} at a public address: senders on the internet cannot reach private or special-purpose addresses. (The checker does not connect to them.)`,
         host,
       ),
       untested(
         "CHK-MX-3",
         "Port 25 not tested",
-        `${host} resolves only to non-public addresses (${picked.refused.join(", ")}); the checker refuses to connect there`,
+        `${host} resolves only to non-public addresses (${split.refused.join(", ")}); the checker refuses to connect there`,
         host,
       ),
       ...TLS_IDS.map((id) => untested(id, "Not tested", `${host} was not contacted`, host)),
     ];
   }
-  const ip = picked.ip;
+  const out: CheckResult[] = [];
+  if (split.refused.length > 0) {
+    out.push(
+      result(
+        "CHK-NET-1",
+        "warning",
+        "Some addresses of the MX host are not public",
+        `${host}: ${split.refused.join(", ")}`,
+        `Remove the non-public addresses from ${host}: senders that pick them cannot deliver. (The checker does not connect to them.)`,
+        host,
+      ),
+      ...split.refusedIps.map((ip) => ({
+        ...untested("CHK-MX-3", "Port 25 not tested", `${ip}: not a public address`, host),
+        address: ip,
+      })),
+    );
+  }
+  const probed = split.allowed.slice(0, MAX_ADDRESSES_PER_HOST);
+  for (const ip of split.allowed.slice(MAX_ADDRESSES_PER_HOST)) {
+    out.push({
+      ...untested(
+        "CHK-MX-3",
+        "Port 25 not tested",
+        `${ip}: the checker probes at most ${MAX_ADDRESSES_PER_HOST} addresses per host`,
+        host,
+      ),
+      address: ip,
+    });
+  }
+  // Every address on its own (a sender may pick any of them); the connection limit bounds
+  // how many sessions run at once across the whole check.
+  const perAddress = await Promise.all(probed.map((ip) => probeAddress(ctx, host, ip)));
+  return [...out, ...perAddress.flat()];
+}
+
+async function probeAddress(ctx: ProbeContext, host: string, ip: string): Promise<CheckResult[]> {
   const run = (variant: TlsVariant): Promise<SmtpProbeOutcome> =>
     ctx.limit(() =>
       probeSmtp({
@@ -85,8 +127,8 @@ async function probeHost(ctx: ProbeContext, host: string): Promise<CheckResult[]
         now: ctx.now(),
       }),
     );
-  // One connection at a time per host: the main session with SNI, then without SNI (TLS-6),
-  // then TLS 1.0/1.1 only (TLS-7). Hosts run in parallel with each other.
+  // One connection at a time per address: the main session with SNI, then without SNI
+  // (TLS-6), then TLS 1.0/1.1 only (TLS-7).
   const main = await run({ servername: host });
   const reachedTls = main.starttlsOffered && main.starttlsReply?.startsWith("220") === true;
   const noSni = main.tls ? await run({ servername: null }) : null;
@@ -98,8 +140,8 @@ async function probeHost(ctx: ProbeContext, host: string): Promise<CheckResult[]
         ciphers: "DEFAULT@SECLEVEL=0",
       })
     : null;
-  const where = `${host} (${ip}:${ctx.smtpPort})`;
-  return judgeMxTls({ host, where, main, noSni, legacy, others: lookup.records.length - 1 });
+  const where = `${host} (${hostPort(ip, ctx.smtpPort)})`;
+  return judgeMxTls({ host, address: ip, where, main, noSni, legacy });
 }
 
 /** CHK-MX-10 / DANE-2: TLSA presence, info only (no DNSSEC validation here). */

@@ -137,6 +137,45 @@ describe("broken MX hosts (enforce policy)", () => {
     expect(pick(bad, "CHK-MX-5", T("snionly")).severity).toBe("ok");
   });
 
+  it("CHK-MX-4 error: the server drops the connection at EHLO after STARTTLS (TLS-3)", () => {
+    const r = pick(bad, "CHK-MX-4", T("droptls"));
+    expect(r).toMatchObject({ severity: "error", title: "EHLO after STARTTLS failed" });
+    expect(r.evidence).toBe(
+      `droptls.bad-mx.test (${lab.world.ipOf(T("droptls"))}:25): TLSv1.3 negotiated, then EHLO over TLS → the server closed the connection`,
+    );
+    expect(r.fix).toContain("senders repeat EHLO over TLS (RFC 3207 §4.2)");
+    expect(pick(bad, "CHK-MX-3", T("droptls")).severity).toBe("ok");
+    // The certificate was seen during the handshake and is still judged.
+    expect(pick(bad, "CHK-MX-5", T("droptls")).severity).toBe("ok");
+  });
+
+  it("CHK-MX-3 error: an endless 250- reply to EHLO is cut at the line cap (issue 11)", () => {
+    const r = pick(bad, "CHK-MX-3", T("endless"));
+    expect(r).toMatchObject({ severity: "error", title: "Broken SMTP reply" });
+    expect(r.evidence).toBe(
+      `endless.bad-mx.test (${lab.world.ipOf(T("endless"))}:25): ehlo: reply has more than 200 lines without a final line`,
+    );
+    expect(pick(bad, "CHK-MX-4", T("endless"))).toMatchObject({
+      severity: "untested",
+      evidence: "the SMTP reply was broken",
+    });
+  });
+
+  it("CHK-MX-3 error: a 1 MiB banner line is cut at 64 KiB (issue 11)", () => {
+    const r = pick(bad, "CHK-MX-3", T("hugeline"));
+    expect(r).toMatchObject({ severity: "error", title: "Broken SMTP reply" });
+    expect(r.evidence).toBe(
+      `hugeline.bad-mx.test (${lab.world.ipOf(T("hugeline"))}:25): banner: reply line longer than 65536 bytes`,
+    );
+  });
+
+  it("every MX result names the address it is about", () => {
+    const perAddress = ["CHK-MX-3", "CHK-MX-4", "CHK-MX-5", "CHK-MX-6", "CHK-MX-7", "CHK-MX-8"];
+    const mx = bad.results.filter((r) => r.target === T("expired") && perAddress.includes(r.id));
+    expect(mx.map((r) => r.address)).toEqual(mx.map(() => lab.world.ipOf(T("expired"))));
+    expect(mx.length).toBeGreaterThanOrEqual(5);
+  });
+
   it("CHK-MX-1 error: MX host not in the policy; CHK-MX-2 info: stale pattern", () => {
     expect(pick(bad, "CHK-MX-1", T("uncovered"))).toMatchObject({
       severity: "error",

@@ -40,6 +40,46 @@ export function lookupProblem(lookup: Lookup<unknown>): string {
 export const chainText = (name: string, chain: readonly string[]): string =>
   chain.length > 0 ? `${name} → ${chain.join(" → ")}` : name;
 
+/** Probing stops after this many addresses of one host; the rest are listed as untested. */
+export const MAX_ADDRESSES_PER_HOST = 8;
+
+export interface SplitAddresses {
+  /** Addresses the guard allows, IPv4 first (as most senders try them), then IPv6. */
+  allowed: string[];
+  /** Addresses refused by the safety guard, with their range ("10.0.0.1 (private)"). */
+  refused: string[];
+  /** The refused addresses alone. */
+  refusedIps: string[];
+}
+
+/** Splits a host's A/AAAA records into the ones the checker may contact and the rest. */
+export function splitAddresses(
+  addresses: readonly string[],
+  allowPrivate: boolean,
+): SplitAddresses {
+  const out: SplitAddresses = { allowed: [], refused: [], refusedIps: [] };
+  const ordered = [...new Set(addresses)].sort(
+    (a, b) => Number(a.includes(":")) - Number(b.includes(":")),
+  );
+  for (const address of ordered) {
+    const verdict = checkAddress(address, allowPrivate);
+    if (verdict.allowed) out.allowed.push(address);
+    else {
+      out.refused.push(`${address} (${verdict.range})`);
+      out.refusedIps.push(address);
+    }
+  }
+  return out;
+}
+
+/** "192.0.2.1:25", "[2001:db8::1]:25" */
+export const hostPort = (ip: string, port: number): string =>
+  ip.includes(":") ? `[${ip}]:${port}` : `${ip}:${port}`;
+
+/** Tags results with the address they are about. */
+export const atAddress = (results: readonly CheckResult[], address: string): CheckResult[] =>
+  results.map((r) => ({ ...r, address }));
+
 export interface PickedAddress {
   ip: string | null;
   all: string[];
@@ -47,15 +87,8 @@ export interface PickedAddress {
   refused: string[];
 }
 
-/** First address the guard allows (IPv4 first, as most senders try it first). */
+/** First address the guard allows (IPv4 first), for probes that need only one. */
 export function pickAddress(addresses: readonly string[], allowPrivate: boolean): PickedAddress {
-  const refused: string[] = [];
-  let ip: string | null = null;
-  const ordered = [...addresses].sort((a, b) => Number(a.includes(":")) - Number(b.includes(":")));
-  for (const address of ordered) {
-    const verdict = checkAddress(address, allowPrivate);
-    if (!verdict.allowed) refused.push(`${address} (${verdict.range})`);
-    else ip ??= address;
-  }
-  return { ip, all: [...addresses], refused };
+  const split = splitAddresses(addresses, allowPrivate);
+  return { ip: split.allowed[0] ?? null, all: [...addresses], refused: split.refused };
 }

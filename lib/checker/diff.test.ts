@@ -41,3 +41,29 @@ describe("diffReports evidence", () => {
     ]);
   });
 });
+
+describe("diffReports per address (issue 12)", () => {
+  const at = (result: CheckResult, address: string, severity: CheckResult["severity"] = "ok") => ({
+    ...result,
+    address,
+    severity,
+  });
+
+  it("names the address whose result changed", () => {
+    const mx = r("CHK-MX-5", "cert", "mx.d.test");
+    const before = report([at(mx, "192.0.2.1"), at(mx, "2001:db8::1")]);
+    const after = report([at(mx, "192.0.2.1"), at(mx, "2001:db8::1", "error")]);
+    expect(diffReports(before, after)).toMatchObject([
+      { kind: "regressed", id: "CHK-MX-5", target: "mx.d.test", address: "2001:db8::1" },
+    ]);
+  });
+
+  it("compares a run stored before per-address probing with the first address", () => {
+    const mx = r("CHK-MX-5", "cert", "mx.d.test");
+    const before = report([mx]);
+    const after = report([at(mx, "192.0.2.1"), at(mx, "2001:db8::1", "error")]);
+    expect(diffReports(before, after).map((c) => `${c.kind}:${c.address ?? ""}`)).toEqual([
+      "new:2001:db8::1",
+    ]);
+  });
+});

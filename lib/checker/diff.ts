@@ -19,6 +19,8 @@ export interface ResultChange {
   kind: ChangeKind;
   id: string;
   target?: string;
+  /** The address of `target` the result is about (per-address checks). */
+  address?: string;
   before: CheckResult | null;
   after: CheckResult | null;
 }
@@ -31,7 +33,9 @@ const PROBLEM: ReadonlySet<CheckSeverity> = new Set(["error", "warning"]);
  */
 const steadyEvidence = (evidence: string) =>
   evidence.replace(/\b\d+ ms\b/g, "# ms").replace(/\(-?\d+ days?\)/g, "(# days)");
-const keyOf = (r: CheckResult) => `${r.id}|${r.target ?? ""}`;
+const keyOf = (r: CheckResult) => `${r.id}|${r.target ?? ""}|${r.address ?? ""}`;
+/** The key a result had before per-address probing (runs stored without `address`). */
+const hostKeyOf = (r: CheckResult) => `${r.id}|${r.target ?? ""}|`;
 
 function byKey(results: readonly CheckResult[]): Map<string, CheckResult> {
   const map = new Map<string, CheckResult>();
@@ -59,12 +63,34 @@ export function diffReports(prev: CheckReport | null, next: CheckReport): Result
   const changes: ResultChange[] = [];
   const entry = (kind: ChangeKind, b: CheckResult | null, a: CheckResult | null): ResultChange => {
     const r = (a ?? b) as CheckResult;
-    return r.target === undefined
-      ? { kind, id: r.id, before: b, after: a }
-      : { kind, id: r.id, target: r.target, before: b, after: a };
+    return {
+      kind,
+      id: r.id,
+      ...(r.target === undefined ? {} : { target: r.target }),
+      ...(r.address === undefined ? {} : { address: r.address }),
+      before: b,
+      after: a,
+    };
   };
+  // Per host and id, the result of the first address (IPv4 first, as probed).
+  const firstAddress = new Map<string, CheckResult>();
+  const rank = (x: CheckResult) => `${Number((x.address ?? "").includes(":"))}${x.address ?? ""}`;
+  for (const a of after.values()) {
+    if (a.address === undefined) continue;
+    const seen = firstAddress.get(hostKeyOf(a));
+    if (!seen || rank(a) < rank(seen)) firstAddress.set(hostKeyOf(a), a);
+  }
   for (const [key, a] of after) {
-    const b = before.get(key);
+    // A run stored before per-address probing has one result per host: compare it with the
+    // first address's result instead of listing it as gone and the address as new.
+    let b = before.get(key);
+    if (!b && a.address !== undefined && firstAddress.get(hostKeyOf(a)) === a) {
+      const old = before.get(hostKeyOf(a));
+      if (old && old.address === undefined) {
+        b = old;
+        before.delete(hostKeyOf(a));
+      }
+    }
     if (!b) changes.push(entry("new", null, a));
     else {
       const kind = kindOf(b, a);

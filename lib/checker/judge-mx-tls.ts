@@ -1,20 +1,23 @@
-// Turns SMTP probe outcomes into CHK-MX-3…8 results. Pure: no network here.
-import { certificateCoversHost } from "../mta-sts/cert-name";
-import { certEvidence, chainProblem } from "./cert-info";
+// Turns the SMTP probe outcomes of one address of an MX host into CHK-MX-3…8 results (the
+// certificate and variants are in judge-mx-cert.ts). Pure: no network here.
+import { judgeCertificate, judgeVariants } from "./judge-mx-cert";
 import { result, untested } from "./result";
 import type { SmtpProbeOutcome } from "./smtp-probe";
+import { UNREACHABLE_CODES } from "./smtp-session";
 import type { CheckResult } from "./types";
 
 export interface MxTlsInput {
   host: string;
+  /** The address probed; every result carries it. */
+  address: string;
   /** "mx1.example.com (192.0.2.1:25)" */
   where: string;
   main: SmtpProbeOutcome;
   noSni: SmtpProbeOutcome | null;
   legacy: SmtpProbeOutcome | null;
-  /** Further addresses of the host that were not probed. */
-  others: number;
 }
+
+const family = (address: string) => (address.includes(":") ? "IPv6" : "IPv4");
 
 const LATER = ["CHK-MX-4", "CHK-MX-5", "CHK-MX-7", "CHK-MX-8"];
 
@@ -27,6 +30,35 @@ function judgeSmtp(input: MxTlsInput): CheckResult[] | null {
   const { host, where, main } = input;
   const f = main.failure;
   const untestedWhy = (what: string) => `${where}: ${what}`;
+  if (f && main.stage === "connect" && f.code && UNREACHABLE_CODES.has(f.code)) {
+    const fam = family(input.address);
+    return stopAtSmtp(
+      input,
+      untested(
+        "CHK-MX-3",
+        `Not tested: this server cannot reach ${fam} addresses`,
+        untestedWhy(
+          `${f.message}. The checker's network has no route for ${fam}; senders that have one will use this address. Run the check from a network with ${fam} to test it.`,
+        ),
+        host,
+      ),
+      `${host}: ${fam} is not reachable from this server`,
+    );
+  }
+  if (f && f.kind === "protocol") {
+    return stopAtSmtp(
+      input,
+      result(
+        "CHK-MX-3",
+        "error",
+        "Broken SMTP reply",
+        untestedWhy(`${main.stage}: ${f.message}`),
+        `Make ${host} send short, well-formed SMTP replies (RFC 5321 §4.5.3.1: a reply line is at most 512 bytes).`,
+        host,
+      ),
+      "the SMTP reply was broken",
+    );
+  }
   if (
     f &&
     (f.kind === "timeout" ||
@@ -139,6 +171,25 @@ function judgeHandshake(input: MxTlsInput): CheckResult[] {
       ),
     ];
   }
+  if (main.stage === "tls-ehlo") {
+    const f = main.failure;
+    const seen = main.ehloTls.length ? main.ehloTls.join(" / ") : (f?.message ?? "no reply");
+    const evidence = `${where}: ${main.tls.protocol} negotiated, then EHLO over TLS → ${seen}`;
+    if (f?.kind === "aborted")
+      return [
+        untested("CHK-MX-4", "Not tested: the overall time limit was reached", evidence, host),
+      ];
+    return [
+      result(
+        "CHK-MX-4",
+        "error",
+        "EHLO after STARTTLS failed",
+        evidence,
+        `Make ${host} answer EHLO with 250 after the TLS handshake: senders repeat EHLO over TLS (RFC 3207 §4.2) and give up when it fails or the connection drops.`,
+        host,
+      ),
+    ];
+  }
   return [
     result(
       "CHK-MX-4",
@@ -151,161 +202,12 @@ function judgeHandshake(input: MxTlsInput): CheckResult[] {
   ];
 }
 
-/** CHK-MX-5 and CHK-MX-6: trusted chain, not expired, SAN names the MX host (TLS-5). */
-function judgeCertificate(input: MxTlsInput): CheckResult[] {
-  const { host, where, main } = input;
-  const tls = main.tls;
-  if (tls === null) {
-    return [
-      untested("CHK-MX-5", "Certificate not checked", `${where}: no TLS 1.2+ session`, host),
-      untested("CHK-MX-6", "Expiry not checked", `${where}: no TLS 1.2+ session`, host),
-    ];
-  }
-  const cert = tls.cert;
-  if (cert === null)
-    return [
-      result(
-        "CHK-MX-5",
-        "error",
-        "No certificate presented",
-        where,
-        `Configure a certificate for ${host}.`,
-        host,
-      ),
-    ];
-  const problems: string[] = [];
-  if (!tls.chainValid) problems.push(chainProblem(tls.chainError ?? "unknown"));
-  if (!certificateCoversHost(cert.sanDnsNames, host))
-    problems.push(`no SAN dNSName covers ${host} (the subject CN does not count)`);
-  const evidence = `${where}: ${certEvidence(cert)}`;
-  const out: CheckResult[] = [];
-  if (problems.length > 0) {
-    out.push(
-      result(
-        "CHK-MX-5",
-        "error",
-        `Certificate not valid for MTA-STS: ${problems[0]}`,
-        evidence,
-        `Install a publicly trusted, unexpired certificate on ${host} whose subjectAltName lists ${host} (or a *.parent wildcard), with the full chain. Problems: ${problems.join("; ")}.`,
-        host,
-      ),
-    );
-  } else {
-    out.push(
-      result("CHK-MX-5", "ok", "Certificate is trusted and names the host", evidence, "", host),
-    );
-  }
-  if (cert.daysLeft >= 0 && cert.daysLeft < 14) {
-    out.push(
-      result(
-        "CHK-MX-6",
-        "warning",
-        `Certificate expires in ${cert.daysLeft} days`,
-        evidence,
-        `Renew the certificate on ${host} now and check automatic renewal.`,
-        host,
-      ),
-    );
-  } else if (cert.daysLeft >= 14) {
-    out.push(
-      result(
-        "CHK-MX-6",
-        "ok",
-        `Certificate valid for ${cert.daysLeft} more days`,
-        evidence,
-        "",
-        host,
-      ),
-    );
-  }
-  return out;
-}
-
-/** CHK-MX-7 (TLS-6) and CHK-MX-8 (TLS-7). */
-function judgeVariants(input: MxTlsInput): CheckResult[] {
-  const { host, where, main, noSni, legacy } = input;
-  const out: CheckResult[] = [];
-  if (main.tls === null || noSni === null) {
-    out.push(
-      untested(
-        "CHK-MX-7",
-        "Handshake without SNI not tested",
-        `${where}: no TLS session with SNI either`,
-        host,
-      ),
-    );
-  } else if (noSni.tls) {
-    out.push(
-      result(
-        "CHK-MX-7",
-        "ok",
-        "Handshake without SNI works",
-        `${where}: ${noSni.tls.protocol}; ${noSni.tls.cert ? certEvidence(noSni.tls.cert) : "no certificate"}`,
-        "",
-        host,
-      ),
-    );
-  } else if (noSni.failure?.kind === "aborted" || noSni.failure?.kind === "timeout") {
-    out.push(
-      untested(
-        "CHK-MX-7",
-        "Handshake without SNI not finished",
-        `${where}: ${noSni.failure.message}`,
-        host,
-      ),
-    );
-  } else {
-    out.push(
-      result(
-        "CHK-MX-7",
-        "warning",
-        "Handshake without SNI fails",
-        `${where}: ${noSni.failure?.message ?? `stopped at ${noSni.stage}`}`,
-        `Configure a default certificate on ${host} for clients that send no SNI (RFC 8461 §7.1): some senders do not send it.`,
-        host,
-      ),
-    );
-  }
-  if (
-    legacy === null ||
-    legacy.failure?.kind === "aborted" ||
-    (legacy.failure?.kind === "timeout" && legacy.stage !== "handshake")
-  ) {
-    out.push(
-      untested(
-        "CHK-MX-8",
-        "Legacy TLS not tested",
-        `${where}: the session did not reach the handshake`,
-        host,
-      ),
-    );
-  } else if (legacy.tls) {
-    out.push(
-      result(
-        "CHK-MX-8",
-        "info",
-        `Still accepts ${legacy.tls.protocol}`,
-        `${where}: ${legacy.tls.protocol}, ${legacy.tls.cipher}`,
-        `Consider disabling TLS 1.0 and 1.1 on ${host} (RFC 8996) once no important sender needs them.`,
-        host,
-      ),
-    );
-  } else {
-    out.push(
-      result(
-        "CHK-MX-8",
-        "ok",
-        "TLS 1.0/1.1 refused",
-        `${where}: ${legacy.failure?.message ?? "refused"}`,
-        "",
-        host,
-      ),
-    );
-  }
-  return out;
-}
-
+/** Every result of one probed address, tagged with that address. */
 export function judgeMxTls(input: MxTlsInput): CheckResult[] {
+  return judgeAll(input).map((r) => ({ ...r, address: input.address }));
+}
+
+function judgeAll(input: MxTlsInput): CheckResult[] {
   const smtp = judgeSmtp(input);
   if (smtp === null || smtp[0]?.severity !== "ok") return smtp ?? [];
   const handshake = judgeHandshake(input);

@@ -9,12 +9,14 @@ import type {
 
 const ORDER: CheckSeverity[] = ["error", "warning", "untested", "info", "ok"];
 
-/** Sort key: by severity, then id (numeric part), then target. */
+/** Sort key: by severity, then id (numeric part), then target, then address. */
 export function compareResults(a: CheckResult, b: CheckResult): number {
   const bySeverity = ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity);
   if (bySeverity !== 0) return bySeverity;
   const byId = a.id.localeCompare(b.id, "en", { numeric: true });
-  return byId !== 0 ? byId : (a.target ?? "").localeCompare(b.target ?? "");
+  if (byId !== 0) return byId;
+  const byTarget = (a.target ?? "").localeCompare(b.target ?? "");
+  return byTarget !== 0 ? byTarget : (a.address ?? "").localeCompare(b.address ?? "");
 }
 
 export function summarize(results: readonly CheckResult[]): CheckSummary {

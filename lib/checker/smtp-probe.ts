@@ -3,7 +3,8 @@ import type { Socket } from "node:net";
 import { describeCert, type CertInfo } from "./cert-info";
 import { NetError, SmtpConversation, tcpConnect, toNetError } from "./smtp-session";
 
-export type SmtpStage = "connect" | "banner" | "ehlo" | "starttls" | "handshake" | "done";
+export type SmtpStage =
+  "connect" | "banner" | "ehlo" | "starttls" | "handshake" | "tls-ehlo" | "done";
 
 export interface TlsVariant {
   /** SNI to send; null sends none (TLS-6 probe). */
@@ -34,7 +35,7 @@ export interface TlsOutcome {
 }
 
 export interface SmtpProbeOutcome {
-  /** The last stage reached; "done" means TLS was established and EHLO repeated. */
+  /** The last stage reached; "done" means TLS was established and EHLO answered 250. */
   stage: SmtpStage;
   failure: NetError | null;
   banner: string | null;
@@ -42,6 +43,8 @@ export interface SmtpProbeOutcome {
   starttlsOffered: boolean;
   starttlsReply: string | null;
   tls: TlsOutcome | null;
+  /** The reply to EHLO sent again over TLS (TLS-3); empty when none came. */
+  ehloTls: string[];
 }
 
 function handshake(socket: Socket, input: SmtpProbeInput): Promise<TLSSocket> {
@@ -81,7 +84,7 @@ function handshake(socket: Socket, input: SmtpProbeInput): Promise<TLSSocket> {
 
 /**
  * One SMTP session as a sending MTA runs it: banner, EHLO, STARTTLS (TLS-1, TLS-2), the TLS
- * handshake, then EHLO again over TLS (TLS-3) and QUIT. Never throws: the outcome says how
+ * handshake, then EHLO again over TLS (TLS-3), which must answer 250, and QUIT. Never throws: the outcome says how
  * far it got and why it stopped.
  */
 export async function probeSmtp(input: SmtpProbeInput): Promise<SmtpProbeOutcome> {
@@ -93,6 +96,7 @@ export async function probeSmtp(input: SmtpProbeInput): Promise<SmtpProbeOutcome
     starttlsOffered: false,
     starttlsReply: null,
     tls: null,
+    ehloTls: [],
   };
   let socket: Socket | null = null;
   let secure: TLSSocket | null = null;
@@ -124,7 +128,10 @@ export async function probeSmtp(input: SmtpProbeInput): Promise<SmtpProbeOutcome
       cert: peer ? describeCert(peer, input.now) : null,
     };
     smtp.switchTo(secure);
-    await smtp.command(`EHLO ${input.ehloName}`);
+    out.stage = "tls-ehlo";
+    const ehloTls = await smtp.command(`EHLO ${input.ehloName}`);
+    out.ehloTls = ehloTls.lines;
+    if (ehloTls.code !== 250) return out;
     out.stage = "done";
     secure.write("QUIT\r\n");
   } catch (e) {

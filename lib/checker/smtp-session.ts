@@ -1,17 +1,30 @@
 import { connect as netConnect, type Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
+import { ReplyReader, type SmtpReply } from "./smtp-reply";
 
-/** Why a network step ended without an answer. "aborted" = the overall deadline or the caller. */
-export type NetFailure = "timeout" | "refused" | "closed" | "aborted" | "error";
+/**
+ * Why a network step ended without an answer. "aborted" = the overall deadline or the caller;
+ * "protocol" = the server broke the protocol (e.g. a reply past the size caps).
+ */
+export type NetFailure = "timeout" | "refused" | "closed" | "aborted" | "protocol" | "error";
 
 export class NetError extends Error {
   constructor(
     readonly kind: NetFailure,
     message: string,
+    /** The system error code, e.g. "ENETUNREACH". */
+    readonly code?: string,
   ) {
     super(message);
   }
 }
+
+/** Connect errors that mean this machine has no route for the address family (no IPv6). */
+export const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "EAFNOSUPPORT",
+]);
 
 export function toNetError(e: unknown): NetError {
   if (e instanceof NetError) return e;
@@ -21,12 +34,15 @@ export function toNetError(e: unknown): NetError {
   const message = /SSL routines:[^:]*:([^:]+):/.exec(raw)?.[1] ?? raw.split("\n")[0] ?? raw;
   if (code === "ECONNREFUSED") return new NetError("refused", "connection refused");
   if (code === "ABORT_ERR") return new NetError("aborted", "stopped: overall deadline reached");
-  return new NetError("error", code ? `${code}: ${message}` : message);
+  return new NetError("error", code ? `${code}: ${message}` : message, code);
 }
 
-/** A line-oriented SMTP conversation over a plain or TLS socket, with a timeout per reply. */
+/**
+ * A line-oriented SMTP conversation over a plain or TLS socket, with a timeout per reply.
+ * Replies are capped (smtp-reply.ts): past a cap the socket is closed and the read fails.
+ */
 export class SmtpConversation {
-  private buffer = "";
+  private reader = new ReplyReader();
   private waiter: (() => void) | null = null;
   private ended: NetError | null = null;
 
@@ -41,7 +57,7 @@ export class SmtpConversation {
   /** After STARTTLS: read from the TLS socket instead (TLS-3: forget what came before). */
   switchTo(socket: TLSSocket): void {
     this.socket.removeAllListeners("data");
-    this.buffer = "";
+    this.reader.reset();
     this.socket = socket;
     this.attach(socket);
   }
@@ -49,7 +65,12 @@ export class SmtpConversation {
   private attach(socket: Socket | TLSSocket): void {
     socket.setEncoding("latin1");
     socket.on("data", (chunk: string) => {
-      this.buffer += chunk;
+      const problem = this.reader.push(chunk);
+      if (problem && !this.ended) {
+        this.ended = new NetError("protocol", problem);
+        socket.removeAllListeners("data");
+        socket.destroy();
+      }
       this.waiter?.();
     });
     socket.on("close", () => {
@@ -63,16 +84,11 @@ export class SmtpConversation {
   }
 
   /** Reads one complete (possibly multi-line) reply: "250-a", "250 b" → code 250, lines. */
-  async readReply(): Promise<{ code: number; lines: string[] }> {
+  async readReply(): Promise<SmtpReply> {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      const lines = this.buffer.split("\r\n");
-      const last = lines.findIndex((l) => /^\d{3}( |$)/.test(l));
-      if (last !== -1) {
-        const reply = lines.slice(0, last + 1);
-        this.buffer = lines.slice(last + 1).join("\r\n");
-        return { code: Number(reply[last]?.slice(0, 3)), lines: reply };
-      }
+      const reply = this.reader.next();
+      if (reply) return reply;
       if (this.ended) throw this.ended;
       await this.wait(deadline - Date.now());
     }
@@ -98,7 +114,7 @@ export class SmtpConversation {
     });
   }
 
-  async command(line: string): Promise<{ code: number; lines: string[] }> {
+  async command(line: string): Promise<SmtpReply> {
     this.socket.write(`${line}\r\n`);
     return this.readReply();
   }

@@ -18,6 +18,11 @@ export interface CheckResult {
   fix: string;
   /** The host the result is about (an MX host, the policy host), when not the domain. */
   target?: string;
+  /**
+   * The address of `target` the result is about, when the check probes each A/AAAA address
+   * on its own (CHK-MX-3…8, CHK-HOST-2…8). Absent in runs stored before per-address probing.
+   */
+  address?: string;
 }
 
 export type PolicyMode = "enforce" | "testing" | "none";

@@ -2,7 +2,8 @@ import { createSocket } from "node:dgram";
 import { connect } from "node:net";
 import { randomInt } from "node:crypto";
 import { isIPv6 } from "node:net";
-import { decodeResponse, encodeQuery, type WireResponse } from "./wire";
+import ipaddr from "ipaddr.js";
+import { answersQuery, decodeResponse, encodeQuery, type WireResponse } from "./wire";
 
 export interface ServerAddress {
   host: string;
@@ -47,6 +48,21 @@ function exchange(
   });
 }
 
+/** "::ffff:127.0.0.1" and "127.0.0.1" are the same sender; IPv6 compared in one form. */
+function sameAddress(a: string, b: string): boolean {
+  const norm = (x: string) => {
+    const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(x)?.[1];
+    if (v4) return v4;
+    return isIPv6(x) ? (ipaddr.parse(x).toNormalizedString() as string) : x;
+  };
+  return norm(a) === norm(b);
+}
+
+/**
+ * UDP: an answer counts only when it comes from the server asked (address and port), is a
+ * response with our id and repeats our question (name, type, class). Anything else (a
+ * spoofed or stray datagram) is ignored and the wait goes on until the timeout (issue 11).
+ */
 function udpQuery(
   server: ServerAddress,
   packet: Buffer,
@@ -55,10 +71,10 @@ function udpQuery(
 ): Promise<Buffer> {
   return exchange(timeoutMs, signal, (finish) => {
     const sock = createSocket(isIPv6(server.host) ? "udp6" : "udp4");
-    const id = packet.readUInt16BE(0);
     sock.on("error", finish);
-    sock.on("message", (msg) => {
-      if (msg.length >= 12 && msg.readUInt16BE(0) === id) finish(msg);
+    sock.on("message", (msg, from) => {
+      if (from.port !== server.port || !sameAddress(from.address, server.host)) return;
+      if (answersQuery(packet, msg)) finish(msg);
     });
     sock.send(packet, server.port, server.host);
     return () => sock.close();
@@ -73,17 +89,31 @@ function tcpQuery(
 ): Promise<Buffer> {
   return exchange(timeoutMs, signal, (finish) => {
     const sock = connect({ host: server.host, port: server.port });
-    let data = Buffer.alloc(0);
+    // Chunks are kept and joined once per message: linear, and at most 2 + 65535 bytes each.
+    const chunks: Buffer[] = [];
+    let size = 0;
     sock.on("error", finish);
     sock.on("connect", () => {
       const len = Buffer.alloc(2);
       len.writeUInt16BE(packet.length, 0);
       sock.write(Buffer.concat([len, packet]));
     });
-    sock.on("data", (chunk) => {
-      data = Buffer.concat([data, chunk]);
-      if (data.length >= 2 && data.length >= 2 + data.readUInt16BE(0)) {
-        finish(data.subarray(2, 2 + data.readUInt16BE(0)));
+    sock.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      for (;;) {
+        if (size < 2) return;
+        if ((chunks[0] as Buffer).length < 2)
+          chunks.splice(0, chunks.length, Buffer.concat(chunks));
+        const need = 2 + (chunks[0] as Buffer).readUInt16BE(0);
+        if (size < need) return;
+        const data = Buffer.concat(chunks);
+        const msg = data.subarray(2, need);
+        if (answersQuery(packet, msg)) return finish(msg);
+        // Not our answer (wrong id or question): skip it and keep reading.
+        const rest = data.subarray(need);
+        chunks.splice(0, chunks.length, ...(rest.length ? [rest] : []));
+        size = rest.length;
       }
     });
     return () => sock.destroy();

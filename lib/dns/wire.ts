@@ -136,3 +136,47 @@ export function decodeResponse(buf: Buffer): WireResponse {
   }
   return { id, rcode: flags & 0x0f, truncated: (flags & 0x0200) !== 0, answers };
 }
+
+export interface WireQuestion {
+  id: number;
+  /** QR bit: set on responses. */
+  response: boolean;
+  name: string;
+  type: number;
+  qclass: number;
+}
+
+/** The header and first question of a message, or null when it cannot be read. */
+export function readQuestion(buf: Buffer): WireQuestion | null {
+  try {
+    if (buf.length < 12 || buf.readUInt16BE(4) !== 1) return null;
+    const { name, next } = readName(buf, 12);
+    return {
+      id: buf.readUInt16BE(0),
+      response: (buf.readUInt16BE(2) & 0x8000) !== 0,
+      name: name.toLowerCase(),
+      type: buf.readUInt16BE(next),
+      qclass: buf.readUInt16BE(next + 2),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when `answer` is a response to `query`: same id, QR set, and the same question
+ * (name case-insensitively, type, class). Anything else is ignored by the client.
+ */
+export function answersQuery(query: Buffer, answer: Buffer): boolean {
+  const q = readQuestion(query);
+  const a = readQuestion(answer);
+  return (
+    q !== null &&
+    a !== null &&
+    a.response &&
+    a.id === q.id &&
+    a.name === q.name &&
+    a.type === q.type &&
+    a.qclass === q.qclass
+  );
+}
