@@ -1,7 +1,7 @@
 // The public endpoints behind publicEndpoint (lib/http): who is limited as whom, 429 and 503
 // with their exact Retry-After, and the in-flight cap counted before a body is read.
 // Real database (SQLite; PostgreSQL under `npm run test:pg`, where the buckets live there).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
 import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
 import { PEER_HEADER, installPeerStamp } from "@/lib/http/peer-address";
@@ -66,6 +66,10 @@ const rejectedSources = async () =>
   (await t.db.rejectedReport.findMany({ orderBy: { id: "asc" } })).map((r) => r.source);
 
 describe("POST /api/reports/tlsrpt limits (RPT-DELIV-11)", () => {
+  // The limiter's clock stands still, so Retry-After is exact however slow the machine is.
+  beforeEach(() => vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 10, 30, 12) }));
+  afterEach(() => vi.useRealTimers());
+
   it("limits a client that varies X-Forwarded-For as one source without STS_TRUST_PROXY", async () => {
     await t.db.rejectedReport.deleteMany();
     const send = reports({ STS_RATE_BURST: "2", STS_RATE_PER_SECOND: "0.1" });
