@@ -69,7 +69,10 @@ export function mxVerdicts(input: ReadinessInput, w: Windows): MxVerdict[] {
     const why: string[] = [];
     if (week.length >= MX_BLOCK_DAYS)
       why.push(`failed on ${week.length} of the last 7 days (${describe(week)})`);
-    if (onLast) why.push(`failed on the last reported day ${lastDay} (${describe([onLast])})`);
+    if (onLast)
+      why.push(
+        `${why.length > 0 ? "" : "failed "}on the last reported day ${lastDay} (${describe([onLast])})`,
+      );
     const blocking = why.length > 0;
     out.push({
       ...base,
