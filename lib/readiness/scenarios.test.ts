@@ -104,12 +104,13 @@ describe("issue #12 readiness scenarios (READY-1..7)", () => {
   it("(a) READY-3: days of no-policy-found entries do not count, whatever the history says", () => {
     const i = clean();
     // The policy was saved 20 days ago, but the _mta-sts record went live 2 days ago.
-    i.entries = [];
+    const entries: ReportEntry[] = [];
     for (let d = 0; d < 14; d++) {
       const day = addDays(LAST, -d);
       const type = d < 2 ? "sts" : "no-policy-found";
-      i.entries.push(google(day, { policyType: type }), microsoft(day, { policyType: type }));
+      entries.push(google(day, { policyType: type }), microsoft(day, { policyType: type }));
     }
+    i.entries = entries;
     const r = evaluateReadiness(i);
     expect(r.ready).toBe(false);
     const c = criterion(i, "READY-3");
