@@ -71,6 +71,14 @@ export function ready1(input: ReadinessInput): Criterion {
       summary: `${errors.length} checker ${errors.length === 1 ? "error" : "errors"} to fix first.`,
       evidence: [ranAt(input), ...errors.map(line)],
     };
+  const untested = results.filter((r) => r.severity === "untested");
+  if (untested.length > 0)
+    return {
+      ...base,
+      status: "unknown",
+      summary: `${untested.length} ${untested.length === 1 ? "check" : "checks"} could not run (an untested check never counts as passing).`,
+      evidence: [ranAt(input), ...untested.map(line)],
+    };
   return {
     ...base,
     status: "met",

@@ -170,6 +170,18 @@ describe("issue #12 readiness scenarios (READY-1..7)", () => {
     expect(evaluateReadiness(old).ready).toBe(false);
     old.checkMaxAgeHours = 48;
     expect(evaluateReadiness(old).ready).toBe(true);
+    const untested = clean();
+    untested.check?.report.results.push({
+      id: "CHK-HOST-2",
+      severity: "untested",
+      title: "Policy host over IPv6",
+      evidence: "no IPv6 route from this server",
+      fix: "",
+    });
+    expect(criterion(untested, "READY-1")?.summary).toBe(
+      "1 check could not run (an untested check never counts as passing).",
+    );
+    expect(evaluateReadiness(untested).ready).toBe(false);
     const none = clean();
     none.check = null;
     expect(evaluateReadiness(none).check.state).toBe("missing");
