@@ -1,5 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { policyText } from "./servers/lab-zones";
+import { startTestWorld, type TestWorld } from "./servers/world";
 import { ADMIN, signIn } from "./helpers";
 
 // Issue #12 in the browser: the Enforce page's per-MX table blocks enforce on a backup MX
@@ -13,7 +17,7 @@ const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** A domain with a testing policy from 20 days ago, 14 days of reports, a clean check now. */
-const seed = (name: string, backupFails: boolean, editAfterCheck: boolean) => `
+const seed = (name: string, backupFails: boolean, editAfterCheck: boolean, check = true) => `
 import { getDb } from "@/lib/db/client";
 import { addDomain } from "@/lib/db/domains/domains";
 import { createPolicyVersion } from "@/lib/db/policies/policies";
@@ -45,10 +49,12 @@ const lines = ["version: STSv1", "mode: testing", ...mx.map((m) => "mx: " + m), 
       policies: [{ policyType: "sts", policyDomain: name, policyStrings: lines, successful: 0, failures: [] }] });
   }
   const t = await ingestGenerated(db, reports);
-  const id = await startCheckRun(db, d.value.id, "e2e");
-  const now = new Date().toISOString();
-  await finishCheckRun(db, id, { domain: name, startedAt: now, finishedAt: now, durationMs: 1, mode: "testing",
-    deadlineHit: false, results, summary: { error: 0, warning: 0, info: 0, ok: results.length, untested: 0 } });
+  if (${check}) {
+    const id = await startCheckRun(db, d.value.id, "e2e");
+    const now = new Date().toISOString();
+    await finishCheckRun(db, id, { domain: name, startedAt: now, finishedAt: now, durationMs: 1, mode: "testing",
+      deadlineHit: false, results, summary: { error: 0, warning: 0, info: 0, ok: results.length, untested: 0 } });
+  }
   if (${editAfterCheck}) {
     const later = new Date(Date.now() + 60000);
     await createPolicyVersion(db, d.value.id, { mode: "testing", maxAge: 172800, mx }, "edit", actor, () => later);
@@ -110,4 +116,55 @@ test("READY-1/2: a check from before the current policy version asks for a new r
     "run a new check.",
   );
   await expect(criteria.getByRole("listitem", { name: "READY-2 not met" })).toBeVisible();
+});
+
+test("READY-1/2: with no check yet, the Enforce page runs one in place and shows its progress", async ({
+  page,
+}) => {
+  const name = "fresh.verdict.test";
+  const mx = [`mx1.${name}`, `backup.${name}`];
+  const world: TestWorld = await startTestWorld({
+    domains: [
+      {
+        name,
+        mx: mx.map((host) => ({ host })),
+        policy: { behaviour: { body: policyText("testing", mx) } },
+        stsTxt: ["v=STSv1; id=20250301T120000Z"],
+        tlsRpt: [`v=TLSRPTv1; rua=mailto:tlsrpt@${name}`],
+      },
+    ],
+  });
+  try {
+    const dir = path.resolve(`data/e2e-${port}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, "checker.json"),
+      JSON.stringify({
+        dnsServers: [world.dnsServer],
+        caPem: world.caPem,
+        allowPrivate: true,
+        deadlineMs: 15000,
+      }),
+    );
+    await signIn(page, ADMIN);
+    expect(tsx(seed(name, false, false, false))).toContain("stored 28");
+    await page.goto(`/domains/${name}/enforce`);
+    await expect(page.getByTestId("fresh-check-reason")).toHaveText(
+      "The checker has not run yet: run a check.",
+    );
+    const criteria = page.getByRole("list", { name: "Readiness criteria" });
+    await expect(criteria.getByRole("listitem", { name: "READY-2 unknown" })).toBeVisible();
+    await page.getByRole("button", { name: "Run a check now" }).click();
+    const progress = page.getByTestId("check-progress");
+    await expect(progress).toHaveAttribute("data-phase", "stored", { timeout: 30_000 });
+    await expect(progress).toContainText(/Done: all \d+ probes finished/);
+    // The verdict is read again: the fresh run counts, so the offer is gone and the MX
+    // hosts tested over STARTTLS pass READY-2.
+    await expect(page.getByTestId("fresh-check-reason")).toHaveCount(0);
+    await expect(criteria.getByRole("listitem", { name: "READY-2 met" })).toContainText(
+      "All 2 MX hosts pass.",
+    );
+  } finally {
+    await world.stop();
+  }
 });
