@@ -1,9 +1,13 @@
+import { STS_TYPES } from "./constants";
 import { inRange, modeOnDay, type Windows } from "./days";
 import { unexplainedFailures } from "./failure-counts";
 import type { ReadinessInput, RefusalEstimate } from "./types";
 
-/** A sender that could not fetch the policy has none and delivers as before. */
-const DELIVERS_ANYWAY = new Set(["sts-policy-fetch-error"]);
+/**
+ * A sender that could not fetch a valid policy (fetch error, bad HTTPS certificate on the
+ * policy host, invalid policy) has none and delivers as before (RFC 8461 §5).
+ */
+const DELIVERS_ANYWAY = new Set(STS_TYPES);
 
 /**
  * Sessions a sender honouring the policy would have refused had it been `enforce`: every

@@ -208,6 +208,26 @@ describe("issue #12 readiness scenarios (READY-1..7)", () => {
     });
   });
 
+  it("item 7: the refusal estimate leaves out policy-fetch failures", () => {
+    const i = clean();
+    i.entries = i.entries.map((e) =>
+      e.reporterKey === "google.com" && e.day === LAST ? { ...e, failed: 6 } : e,
+    );
+    i.failures = [
+      fail(LAST, "sts-policy-fetch-error", 3, null),
+      fail(LAST, "sts-webpki-invalid", 1, null),
+      fail(LAST, "certificate-expired", 2, "backup.scen.example"),
+    ];
+    expect(evaluateReadiness(i).refusals).toEqual([
+      {
+        day: LAST,
+        mxHost: "backup.scen.example",
+        sessions: 2,
+        byType: { "certificate-expired": 2 },
+      },
+    ]);
+  });
+
   it("(c) READY-5: an unrecognised result type is a failure", () => {
     const i = clean();
     i.entries = i.entries.map((e) => (e.reporterKey === "google.com" ? { ...e, failed: 500 } : e));
