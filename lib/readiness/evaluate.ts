@@ -4,7 +4,8 @@ import { refusalEstimate } from "./estimate";
 import { ready7 } from "./policy-criteria";
 import { mxVerdicts } from "./mx-verdict";
 import { ready3 } from "./ready3";
-import { ready4, ready5, ready6 } from "./report-criteria";
+import { ready4, ready5 } from "./report-criteria";
+import { ready6 } from "./ready6";
 import type { Readiness, ReadinessInput } from "./types";
 
 /** Spec §15: each READY criterion with its evidence; ready only when all seven are met. */

@@ -1,4 +1,3 @@
-import { findMatchingPattern } from "@/lib/mta-sts/mx-pattern";
 import { formatRate } from "@/lib/stats/aggregate";
 import { readStsLines } from "@/lib/tlsrpt/sts-lines";
 import { LARGE_REPORTER, MAX_TLS_FAILURE_RATE, STS_TYPES, TLS_TYPES } from "./constants";
@@ -164,49 +163,6 @@ export function ready5(input: ReadinessInput, w: Windows, mx: readonly MxVerdict
     ...base,
     status: "met",
     summary: `No policy failures and ${formatRate(rate)} TLS failures from ${period}; no MX keeps failing.`,
-    evidence,
-  };
-}
-
-export function ready6(input: ReadinessInput, w: Windows): Criterion {
-  const base = {
-    id: "READY-6" as const,
-    title: "Every MX in the reports is covered by the policy",
-  };
-  if (!input.policy)
-    return { ...base, status: "not-met", summary: "No policy is published yet.", evidence: [] };
-  const patterns = input.policy.mx;
-  const hosts = new Map<string, { sessions: number; days: Set<string>; orgs: Set<string> }>();
-  for (const f of input.failures) {
-    if (f.mxHost === null || f.mxHost === "" || !inRange(f.day, w.window)) continue;
-    const h = hosts.get(f.mxHost) ?? { sessions: 0, days: new Set(), orgs: new Set() };
-    h.sessions += f.sessions;
-    h.days.add(f.day);
-    h.orgs.add(f.organization);
-    hosts.set(f.mxHost, h);
-  }
-  const uncovered = [...hosts].filter(([host]) => findMatchingPattern(patterns, host) === null);
-  const evidence = [
-    `Policy mx: ${patterns.join(", ") || "(none)"}.`,
-    ...[...hosts].map(([host, h]) => {
-      const p = findMatchingPattern(patterns, host);
-      return `${host}: ${p ? `covered by ${p}` : "NOT covered"}; ${h.sessions} failed sessions on ${h.days.size} days, reported by ${[...h.orgs].join(", ")}.`;
-    }),
-  ];
-  if (uncovered.length > 0)
-    return {
-      ...base,
-      status: "not-met",
-      summary: `Not covered: ${uncovered.map(([h]) => h).join(", ")}.`,
-      evidence,
-    };
-  return {
-    ...base,
-    status: "met",
-    summary:
-      hosts.size === 0
-        ? "No report named an MX host (reports name MX hosts only for failed sessions)."
-        : `All ${hosts.size} MX hosts named in reports are covered.`,
     evidence,
   };
 }
