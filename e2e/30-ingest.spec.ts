@@ -149,7 +149,10 @@ test.describe.serial("report intake", () => {
   test("upload: many files with a per-file outcome and progress", async ({ page }) => {
     await signIn(page, ADMIN);
     await page.goto("/settings");
-    await expect(page.getByTestId("rua-https")).toHaveText(/\/api\/reports\/tlsrpt$/);
+    // RPT-TXT-3: the e2e server has no STS_PUBLIC_URL, so no http:// endpoint is shown.
+    await expect(page.getByTestId("rua-https-missing")).toHaveText(
+      "Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com) to see the report endpoint.",
+    );
     const files = [
       "mail-tls-rpt__email.eml", // the report already received over HTTPS
       "tlsrpt-rs__google1.eml",

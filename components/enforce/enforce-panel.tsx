@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { FreshCheck } from "@/components/readiness/fresh-check";
 import { ReadinessPanel } from "@/components/readiness/readiness-panel";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -133,6 +134,7 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
           {p ? <DnsStep domain={domain} policyId={p.policyId} /> : null}
         </div>
       </Card>
+      <FreshCheck domain={domain} check={s.readiness.check} canRun={canEdit} />
       <ReadinessPanel readiness={s.readiness} />
       <Card>
         <CardHeader

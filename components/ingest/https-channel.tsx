@@ -1,9 +1,10 @@
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
+import type { ReportEndpoint } from "@/lib/config/report-endpoint";
 
 /** The rua URL for senders that deliver over HTTPS (RFC 8460 §3: rua=https://…). */
-export function HttpsChannel({ publicUrl }: { publicUrl: string | null }) {
-  const url = publicUrl ? `${publicUrl.replace(/\/+$/, "")}/api/reports/tlsrpt` : null;
+export function HttpsChannel({ endpoint }: { endpoint: ReportEndpoint }) {
+  const url = endpoint.url;
   return (
     <Card>
       <CardHeader
@@ -26,8 +27,7 @@ export function HttpsChannel({ publicUrl }: { publicUrl: string | null }) {
           </>
         ) : (
           <Alert tone="warn">
-            Set STS_PUBLIC_URL (the address reporters reach this app at, e.g.
-            https://sts.example.com) to see the HTTPS rua URL.
+            <span data-testid="rua-https-missing">{endpoint.problem}</span>
           </Alert>
         )}
       </div>

@@ -2,6 +2,7 @@ import { CheckCircle2, HelpCircle, XCircle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { CriterionStatus, Readiness } from "@/lib/readiness/types";
+import { MxTable } from "./mx-table";
 import { RefusalTable } from "./refusal-table";
 
 const STATUS = {
@@ -48,6 +49,7 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
           );
         })}
       </ul>
+      <MxTable mx={readiness.mx} window={readiness.window} />
       <RefusalTable refusals={readiness.refusals} window={readiness.window} />
     </Card>
   );

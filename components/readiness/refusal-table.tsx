@@ -15,7 +15,7 @@ export function RefusalTable({
       <p className="mt-1 text-slate-600">
         {total === 0
           ? `No session from ${window.from} to ${window.to} would have been refused.`
-          : `${total} sessions from ${window.from} to ${window.to} would have been refused (STS and TLS failures reported against the testing policy): senders would have retried, then bounced them.`}
+          : `${total} sessions from ${window.from} to ${window.to} would have been refused (failures reported against the testing policy, counted from the reports' summaries; policy-fetch failures are left out, as a sender without a policy delivers as before): senders would have retried, then bounced them.`}
       </p>
       {refusals.length > 0 ? (
         <table className="mt-2 w-full text-xs" aria-label="Sessions refused under enforce">
@@ -31,7 +31,7 @@ export function RefusalTable({
             {refusals.map((r) => (
               <tr key={`${r.day} ${r.mxHost}`} className="border-t border-slate-100">
                 <td className="py-0.5 tabular-nums">{r.day}</td>
-                <td className="font-mono">{r.mxHost || "(not named)"}</td>
+                <td className="font-mono">{r.mxHost || "not attributed"}</td>
                 <td className="font-mono">
                   {Object.entries(r.byType)
                     .map(([t, n]) => `${t} ${n}`)

@@ -32,6 +32,8 @@ const schema = z.object({
   /** Requests per source the report endpoint takes at once, and refills per second. */
   STS_RATE_BURST: positiveInt(60),
   STS_RATE_PER_SECOND: z.coerce.number().positive().default(1),
+  /** READY-1/2: a checker run older than this many hours no longer counts. */
+  STS_CHECK_MAX_AGE_HOURS: positiveInt(24),
   /** Labs only: lets mailbox accounts use IMAP without TLS or STARTTLS (password in clear). */
   STS_ALLOW_PLAIN_IMAP: flag,
   /** Policy fetches (and Caddy's certificate questions) per source per minute. */

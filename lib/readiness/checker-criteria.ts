@@ -1,5 +1,5 @@
 import type { CheckResult } from "@/lib/checker/types";
-import type { Criterion, ReadinessInput } from "./types";
+import type { CheckFreshness, Criterion, ReadinessInput } from "./types";
 
 // READY-1 and READY-2 come from the latest checker run, never from reports (STS-OPS-12).
 
@@ -17,6 +17,38 @@ const notRunYet = (base: Pick<Criterion, "id" | "title">): Criterion => ({
   evidence: [],
 });
 
+const stamp = (d: Date) => `${d.toISOString().slice(0, 16)}Z`;
+
+/**
+ * READY-1/2 judge only a finished run newer than the served policy version and younger
+ * than STS_CHECK_MAX_AGE_HOURS: an older run tested something else, or too long ago.
+ */
+export function checkFreshness(input: ReadinessInput): CheckFreshness {
+  const c = input.check;
+  if (!c) return { state: "missing", reason: "The checker has not run yet: run a check." };
+  const p = input.policy;
+  if (p && c.finishedAt.getTime() < p.createdAt.getTime())
+    return {
+      state: "stale",
+      reason: `The last check (${stamp(c.finishedAt)}) ran before the current policy version ${p.policyId} was saved (${stamp(p.createdAt)}): run a new check.`,
+    };
+  const hours = (input.now.getTime() - c.finishedAt.getTime()) / 3_600_000;
+  if (hours > input.checkMaxAgeHours)
+    return {
+      state: "stale",
+      reason: `The last check (${stamp(c.finishedAt)}) is ${Math.floor(hours)} hours old, over the ${input.checkMaxAgeHours}-hour limit: run a new check.`,
+    };
+  return { state: "fresh", reason: "" };
+}
+
+/** READY-1/2 with no fresh run: never judged from old evidence. */
+function needsRun(base: Pick<Criterion, "id" | "title">, input: ReadinessInput): Criterion | null {
+  const f = checkFreshness(input);
+  if (f.state === "fresh") return null;
+  if (f.state === "missing") return notRunYet(base);
+  return { ...base, status: "not-met", summary: f.reason, evidence: [ranAt(input)] };
+}
+
 function ranAt(input: ReadinessInput): string {
   return input.check ? `Checker run of ${input.check.finishedAt.toISOString().slice(0, 16)}Z.` : "";
 }
@@ -26,7 +58,8 @@ export function ready1(input: ReadinessInput): Criterion {
     id: "READY-1" as const,
     title: "No checker errors (DNS, policy host, policy, TLS-RPT)",
   };
-  if (!input.check) return notRunYet(base);
+  const stale = needsRun(base, input);
+  if (stale || !input.check) return stale ?? notRunYet(base);
   const results = input.check.report.results.filter((r) =>
     READY1_PREFIXES.some((p) => r.id.startsWith(p)),
   );
@@ -38,6 +71,14 @@ export function ready1(input: ReadinessInput): Criterion {
       summary: `${errors.length} checker ${errors.length === 1 ? "error" : "errors"} to fix first.`,
       evidence: [ranAt(input), ...errors.map(line)],
     };
+  const untested = results.filter((r) => r.severity === "untested");
+  if (untested.length > 0)
+    return {
+      ...base,
+      status: "unknown",
+      summary: `${untested.length} ${untested.length === 1 ? "check" : "checks"} could not run (an untested check never counts as passing).`,
+      evidence: [ranAt(input), ...untested.map(line)],
+    };
   return {
     ...base,
     status: "met",
@@ -48,7 +89,8 @@ export function ready1(input: ReadinessInput): Criterion {
 
 export function ready2(input: ReadinessInput): Criterion {
   const base = { id: "READY-2" as const, title: "Every MX passes STARTTLS and certificate checks" };
-  if (!input.check) return notRunYet(base);
+  const stale = needsRun(base, input);
+  if (stale || !input.check) return stale ?? notRunYet(base);
   const byHost = new Map<string, CheckResult[]>();
   for (const r of input.check.report.results) {
     if (!READY2_IDS.includes(r.id) || !r.target) continue;

@@ -1,19 +1,23 @@
-import { ready1, ready2 } from "./checker-criteria";
+import { checkFreshness, ready1, ready2 } from "./checker-criteria";
 import { windows } from "./days";
 import { refusalEstimate } from "./estimate";
 import { ready7 } from "./policy-criteria";
-import { ready3, ready4, ready5, ready6 } from "./report-criteria";
+import { mxVerdicts } from "./mx-verdict";
+import { ready3 } from "./ready3";
+import { ready4, ready5 } from "./report-criteria";
+import { ready6 } from "./ready6";
 import type { Readiness, ReadinessInput } from "./types";
 
 /** Spec §15: each READY criterion with its evidence; ready only when all seven are met. */
 export function evaluateReadiness(input: ReadinessInput): Readiness {
   const w = windows(input);
+  const mx = mxVerdicts(input, w);
   const criteria = [
     ready1(input),
     ready2(input),
     ready3(input, w),
     ready4(input, w),
-    ready5(input, w),
+    ready5(input, w, mx),
     ready6(input, w),
     ready7(input),
   ];
@@ -25,5 +29,7 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     window: w.window,
     lastWeek: w.lastWeek,
     refusals: refusalEstimate(input, w),
+    check: checkFreshness(input),
+    mx,
   };
 }

@@ -1,76 +1,18 @@
-import { findMatchingPattern } from "@/lib/mta-sts/mx-pattern";
 import { formatRate } from "@/lib/stats/aggregate";
-import { addDays } from "@/lib/stats/date-range";
 import { readStsLines } from "@/lib/tlsrpt/sts-lines";
-import { tlsRptRecord } from "./checker-criteria";
-import {
-  LARGE_REPORTER,
-  MAX_TLS_FAILURE_RATE,
-  STS_TYPES,
-  TESTING_DAYS,
-  TLS_TYPES,
-} from "./constants";
-import { inRange, modeOnDay, type Windows } from "./days";
-import type { Criterion, FailureEntry, PolicyState, ReadinessInput, ReportEntry } from "./types";
+import { LARGE_REPORTER, MAX_TLS_FAILURE_RATE, STS_TYPES, TLS_TYPES } from "./constants";
+import { inRange, type Windows } from "./days";
+import { reporterDays } from "./failure-counts";
+import type {
+  Criterion,
+  FailureEntry,
+  MxVerdict,
+  PolicyState,
+  ReadinessInput,
+  ReportEntry,
+} from "./types";
 
 // READY-3..6: judged from the stored reports.
-
-export function ready3(input: ReadinessInput, w: Windows): Criterion {
-  const base = { id: "READY-3" as const, title: "14 consecutive days of reports in testing mode" };
-  const record = tlsRptRecord(input);
-  const days = new Set(input.entries.map((e) => e.day));
-  if (w.latest === null)
-    return {
-      ...base,
-      status: "not-met",
-      summary: "No reports yet: is _smtp._tls published? Reports arrive once a day.",
-      evidence: [record.evidence],
-    };
-  if (!w.recent)
-    return {
-      ...base,
-      status: "not-met",
-      summary: `No report since ${w.latest}: reports have stopped arriving.`,
-      evidence: [record.evidence],
-    };
-  let run = 0;
-  let day = w.latest;
-  let stop = "";
-  for (;;) {
-    const mode = modeOnDay(input.history, day);
-    if (!days.has(day)) stop = `no report covers ${day}`;
-    else if (mode !== "testing")
-      stop = `${day} was ${mode === null ? "before the first policy" : `in mode ${mode}`}`;
-    if (stop) break;
-    run += 1;
-    day = addDays(day, -1);
-  }
-  const first = addDays(w.latest, -(run - 1));
-  const evidence = [
-    run > 0
-      ? `Reports on ${run} consecutive ${run === 1 ? "day" : "days"} in testing mode: ${first} to ${w.latest}.`
-      : `The latest report day ${w.latest} was not in testing mode.`,
-    `The run starts after ${stop}.`,
-    record.evidence,
-  ];
-  if (run < TESTING_DAYS)
-    return {
-      ...base,
-      status: "not-met",
-      summary: `${run} of ${TESTING_DAYS} days so far.`,
-      evidence,
-    };
-  if (record.valid === false)
-    return { ...base, status: "not-met", summary: "The TLS-RPT record has problems.", evidence };
-  if (record.valid === null)
-    return {
-      ...base,
-      status: "unknown",
-      summary: `${run} days of reports; the TLS-RPT record has not been checked: run 1·Check.`,
-      evidence,
-    };
-  return { ...base, status: "met", summary: `${run} consecutive days of reports.`, evidence };
-}
 
 /** RPT-JSON-5: does an entry's policy-string show the policy being served? */
 export function showsPolicy(e: ReportEntry, policy: PolicyState): boolean {
@@ -151,11 +93,12 @@ const SELF_EXPLAINING = [
   "certificate-host-mismatch",
 ];
 
-export function ready5(input: ReadinessInput, w: Windows): Criterion {
+export function ready5(input: ReadinessInput, w: Windows, mx: readonly MxVerdict[]): Criterion {
   const base = { id: "READY-5" as const, title: "A clean last week" };
   const week = w.lastWeek;
-  const sts = input.entries.filter((e) => e.policyType === "sts" && inRange(e.day, week));
-  const total = sts.reduce((s, e) => s + e.successful + e.failed, 0);
+  // RPT-JSON-6: failures are the summaries' total-failure-session-count (failure-counts.ts).
+  const days = reporterDays(input, week);
+  const total = days.reduce((s, r) => s + r.successful + r.failed, 0);
   const fails = input.failures.filter((f) => f.policyType === "sts" && inRange(f.day, week));
   const period = `${week.from} to ${week.to}`;
   if (total === 0)
@@ -166,12 +109,19 @@ export function ready5(input: ReadinessInput, w: Windows): Criterion {
       evidence: [],
     };
   const stsProblems = fails.filter((f) => STS_TYPES.includes(f.resultType));
-  const tls = fails.filter((f) => TLS_TYPES.includes(f.resultType));
-  const tlsSessions = tls.reduce((s, f) => s + f.sessions, 0);
+  // Every failed session that is not a policy problem is a TLS failure, whatever its
+  // result type (an unknown type is a failure too).
+  const tlsSessions = days.reduce((s, r) => s + Math.max(0, r.failed - r.policy), 0);
+  const undetailed = days.reduce((s, r) => s + Math.max(0, r.failed - r.detailed), 0);
+  const tls = fails.filter((f) => !STS_TYPES.includes(f.resultType));
   const rate = tlsSessions / total;
   const evidence: string[] = [
     `${total} sts sessions from ${period}; ${tlsSessions} failed TLS (${formatRate(rate)}, limit ${formatRate(MAX_TLS_FAILURE_RATE)}).`,
   ];
+  if (undetailed > 0)
+    evidence.push(
+      `${undetailed} of the failed sessions (total-failure-session-count) have no failure-detail row.`,
+    );
   const problems: string[] = [];
 
   const fetchOnly = stsProblems.every((f) => f.resultType === "sts-policy-fetch-error");
@@ -196,60 +146,23 @@ export function ready5(input: ReadinessInput, w: Windows): Criterion {
   const unexplained = groups.filter(
     (g) => !g.f.reasonCode && !SELF_EXPLAINING.includes(g.f.resultType),
   );
-  evidence.push(...groups.map((g) => `TLS failure: ${describeFailure(g)}.`));
+  evidence.push(
+    ...groups.map(
+      (g) =>
+        `TLS failure: ${describeFailure(g)}${TLS_TYPES.includes(g.f.resultType) ? "" : " (unknown result type, counted as a failure)"}.`,
+    ),
+  );
   if (unexplained.length > 0)
     problems.push(
       `${unexplained.length} TLS failure ${unexplained.length === 1 ? "group" : "groups"} without a reason code`,
     );
+  for (const m of mx.filter((v) => v.blocking)) problems.push(m.reason.replace(/\.$/, ""));
   if (problems.length > 0)
     return { ...base, status: "not-met", summary: `${problems.join("; ")} (${period}).`, evidence };
   return {
     ...base,
     status: "met",
-    summary: `No policy failures and ${formatRate(rate)} TLS failures from ${period}.`,
-    evidence,
-  };
-}
-
-export function ready6(input: ReadinessInput, w: Windows): Criterion {
-  const base = {
-    id: "READY-6" as const,
-    title: "Every MX in the reports is covered by the policy",
-  };
-  if (!input.policy)
-    return { ...base, status: "not-met", summary: "No policy is published yet.", evidence: [] };
-  const patterns = input.policy.mx;
-  const hosts = new Map<string, { sessions: number; days: Set<string>; orgs: Set<string> }>();
-  for (const f of input.failures) {
-    if (f.mxHost === null || f.mxHost === "" || !inRange(f.day, w.window)) continue;
-    const h = hosts.get(f.mxHost) ?? { sessions: 0, days: new Set(), orgs: new Set() };
-    h.sessions += f.sessions;
-    h.days.add(f.day);
-    h.orgs.add(f.organization);
-    hosts.set(f.mxHost, h);
-  }
-  const uncovered = [...hosts].filter(([host]) => findMatchingPattern(patterns, host) === null);
-  const evidence = [
-    `Policy mx: ${patterns.join(", ") || "(none)"}.`,
-    ...[...hosts].map(([host, h]) => {
-      const p = findMatchingPattern(patterns, host);
-      return `${host}: ${p ? `covered by ${p}` : "NOT covered"}; ${h.sessions} failed sessions on ${h.days.size} days, reported by ${[...h.orgs].join(", ")}.`;
-    }),
-  ];
-  if (uncovered.length > 0)
-    return {
-      ...base,
-      status: "not-met",
-      summary: `Not covered: ${uncovered.map(([h]) => h).join(", ")}.`,
-      evidence,
-    };
-  return {
-    ...base,
-    status: "met",
-    summary:
-      hosts.size === 0
-        ? "No report named an MX host (reports name MX hosts only for failed sessions)."
-        : `All ${hosts.size} MX hosts named in reports are covered.`,
+    summary: `No policy failures and ${formatRate(rate)} TLS failures from ${period}; no MX keeps failing.`,
     evidence,
   };
 }

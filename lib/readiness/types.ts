@@ -56,6 +56,8 @@ export interface ReadinessInput {
   history: readonly { mode: string; createdAt: Date }[];
   /** The latest finished checker run. */
   check: { finishedAt: Date; report: CheckReport } | null;
+  /** READY-1/2: a checker run older than this many hours is stale (STS_CHECK_MAX_AGE_HOURS). */
+  checkMaxAgeHours: number;
   /** Report entries and failures of the last LOOKBACK_DAYS days. */
   entries: readonly ReportEntry[];
   failures: readonly FailureEntry[];
@@ -68,6 +70,35 @@ export interface RefusalEstimate {
   byType: Record<string, number>;
 }
 
+/** READY-1/2: whether the latest checker run can be judged (fresh) or a new one is needed. */
+export interface CheckFreshness {
+  state: "fresh" | "missing" | "stale";
+  /** Why a new run is needed; "" when fresh. */
+  reason: string;
+}
+
+/** Failed sessions of one MX on one day, by result type. */
+export interface MxDay {
+  day: string;
+  byType: Record<string, number>;
+}
+
+/** The per-MX verdict: any MX that keeps failing blocks enforce (RFC 8461 §8.4). */
+export interface MxVerdict {
+  /** "" = failures that named no MX ("not attributed"). */
+  host: string;
+  /** The policy mx pattern covering it, or null. */
+  pattern: string | null;
+  /** Days of the window with failures, newest first. */
+  days: MxDay[];
+  /** Days of the last 7 with failures. */
+  daysWithFailures: number;
+  lastFailure: string | null;
+  blocking: boolean;
+  /** In words: why it blocks, or why not. */
+  reason: string;
+}
+
 export interface Readiness {
   ready: boolean;
   metCount: number;
@@ -77,4 +108,7 @@ export interface Readiness {
   lastWeek: { from: string; to: string };
   /** Sessions that would have been refused in enforce, per MX and day (window). */
   refusals: RefusalEstimate[];
+  check: CheckFreshness;
+  /** Every MX in the policy or named in a report, plus "not attributed" when any. */
+  mx: MxVerdict[];
 }

@@ -47,9 +47,21 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
   const start = readDatetime(range["start-datetime"], "date-range.start-datetime", ctx);
   const end = readDatetime(range["end-datetime"], "date-range.end-datetime", ctx);
   checkPeriod(start, end, ctx);
-  let contactInfo = optString(value["contact-info"], "", "contact-info", ctx)?.trim() ?? null;
+  // §10.2: contact-info is optional for us, so a wrong type (`{}`, a number) is dropped
+  // with a warning rather than refusing the whole report. report-id is required (dedupe).
+  const rawContact = value["contact-info"];
+  const contactOk =
+    rawContact === undefined || rawContact === null || typeof rawContact === "string";
+  if (!contactOk)
+    ctx.warn.add(
+      "RPT-QUIRK-7",
+      `contact-info: expected a string, got ${ctx.describe("contact-info", rawContact)}; ignored`,
+    );
+  let contactInfo = contactOk
+    ? (optString(rawContact, "", "contact-info", ctx)?.trim() ?? null)
+    : null;
   if (contactInfo === "") contactInfo = null;
-  if (contactInfo === null) {
+  if (contactInfo === null && contactOk) {
     ctx.warn.add(
       "RPT-QUIRK-7",
       "contact-info: null or missing; the reporter gave no contact address",
@@ -95,11 +107,27 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
     reportIdSynthesized: reportId === "",
     startDatetime: start,
     endDatetime: end,
-    reportDay: utcDay(start.getTime()),
+    reportDay: reportDayOf(start, end),
     policies: normalized,
     hashBasis: { organizationName, hintedPolicies: null, plain: ctx.plain, hash },
     warnings: [],
   };
+}
+
+/**
+ * RPT-JSON-3: a report belongs to the UTC day that holds most of its date range (the
+ * earliest on a tie), so a day written with a local offset (00:00:00+02:00 ..
+ * 23:59:59+02:00) is filed on its own date, not a day early; a week-long range stays on
+ * its first day.
+ */
+export function reportDayOf(start: Date, end: Date): string {
+  const s = start.getTime();
+  const e = end.getTime();
+  const midnight = (Math.floor(s / DAY) + 1) * DAY;
+  if (e <= midnight) return utcDay(s);
+  const first = midnight - s;
+  const second = Math.min(e - midnight, DAY);
+  return utcDay(second > first ? midnight : s);
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
@@ -141,7 +169,7 @@ function checkPeriod(start: Date, end: Date, ctx: ReadContext): void {
   } else if (!midnight || len < DAY - 1000 || len > DAY) {
     ctx.warn.add(
       "RPT-JSON-3",
-      `date-range: ${start.toISOString()} to ${end.toISOString()} is not one UTC day; filed under the start day`,
+      `date-range: ${start.toISOString()} to ${end.toISOString()} is not one UTC day; filed under ${reportDayOf(start, end)}, the UTC day holding most of it`,
       "info",
     );
   }

@@ -213,3 +213,37 @@ describe("selectTlsRptRecord (RPT-TXT-4, RPT-TXT-5)", () => {
     expect(invalid.diagnostics.map((d) => d.id)).toEqual(["RPT-TXT-3"]);
   });
 });
+
+describe("RPT-TXT-3: a raw ';' inside a rua URI", () => {
+  it("a mailto local part with ';' gets a warning naming %3B", () => {
+    const r = parseTlsRptRecord("v=TLSRPTv1; rua=mailto:tls;rpt@example.com");
+    expect(r.diagnostics.filter((d) => d.severity === "warning")).toEqual([
+      {
+        id: "RPT-TXT-3",
+        severity: "warning",
+        message:
+          'The rua value "mailto:tls;rpt@example.com" contains a raw ";", which ends the rua field: write it as %3B ("mailto:tls%3Brpt@example.com").',
+      },
+    ]);
+  });
+
+  it("an https query with ';' gets the same warning", () => {
+    const r = parseTlsRptRecord("v=TLSRPTv1; rua=https://r.example.net/tlsrpt?a=1;b=2");
+    expect(r.diagnostics.map((d) => [d.id, d.severity, d.message])).toContainEqual([
+      "RPT-TXT-3",
+      "warning",
+      'The rua value "https://r.example.net/tlsrpt?a=1;b=2" contains a raw ";", which ends the rua field: write it as %3B ("https://r.example.net/tlsrpt?a=1%3Bb=2").',
+    ]);
+  });
+
+  it("an encoded %3B, or a ';' between fields, is fine", () => {
+    expect(parseTlsRptRecord("v=TLSRPTv1; rua=mailto:tls%3Brpt@example.com").diagnostics).toEqual(
+      [],
+    );
+    expect(
+      parseTlsRptRecord("v=TLSRPTv1; rua=mailto:a@example.com; ext=1").diagnostics.some(
+        (d) => d.id === "RPT-TXT-3",
+      ),
+    ).toBe(false);
+  });
+});

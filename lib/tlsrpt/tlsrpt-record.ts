@@ -82,7 +82,33 @@ export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = 
     });
   }
   diagnostics.push(...externalDestinations(rua, options.policyDomain));
+  diagnostics.push(...rawSemicolons(record));
   return { valid: split.versionMatched && !hasErrors(diagnostics), rua, extensions, diagnostics };
+}
+
+const FIELD_START = /^[ \t]*[A-Za-z0-9][A-Za-z0-9._-]*=/;
+
+/**
+ * RPT-TXT-3: a ";" inside a rua URI must be written "%3B"; a raw one ends the field, so
+ * the rest of the URI is read as a broken field (or, after an https "?", an extension).
+ */
+function rawSemicolons(record: string): Diagnostic[] {
+  const parts = record.split(";");
+  const out: Diagnostic[] = [];
+  for (let i = 1; i < parts.length - 1; i++) {
+    const field = (parts[i] ?? "").trim();
+    const next = parts[i + 1] ?? "";
+    if (!field.startsWith("rua=") || next.trim() === "") continue;
+    const query = /https:[^,]*\?/i.test(field) && !/^[ \t]*rua=/.test(next);
+    if (FIELD_START.test(next) && !query) continue;
+    const joined = `${field.slice(4)};${next.trim()}`;
+    out.push({
+      id: "RPT-TXT-3",
+      severity: "warning",
+      message: `The rua value "${joined}" contains a raw ";", which ends the rua field: write it as %3B ("${joined.replace(";", "%3B")}").`,
+    });
+  }
+  return out;
 }
 
 /** RPT-TXT-8: reports may go elsewhere; there is no authorisation record, so just say so. */

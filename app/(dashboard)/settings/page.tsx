@@ -4,6 +4,7 @@ import { RejectedTable, UnknownDomainsTable } from "@/components/ingest/intake-t
 import { MailboxAdmin } from "@/components/ingest/mailbox-admin";
 import { UploadReports } from "@/components/ingest/upload-reports";
 import { requirePageUser } from "@/lib/auth/session";
+import { reportEndpoint } from "@/lib/config/report-endpoint";
 import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { listMailboxes } from "@/lib/db/reports/mailboxes";
@@ -23,9 +24,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold text-slate-900">Settings: report channels</h1>
-      <HttpsChannel
-        publicUrl={process.env.STS_PUBLIC_URL?.trim() || process.env.NEXTAUTH_URL?.trim() || null}
-      />
+      <HttpsChannel endpoint={reportEndpoint()} />
       <MailboxAdmin
         mailboxes={mailboxes.map((m) => ({
           ...m,

@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { latestCheckRun } from "../checks/checks";
 import { listPolicyVersions } from "../policies/policies";
+import { settings } from "@/lib/config/settings";
 import { LOOKBACK_DAYS } from "@/lib/readiness/constants";
 import { evaluateReadiness } from "@/lib/readiness/evaluate";
 import type { Readiness } from "@/lib/readiness/types";
@@ -13,6 +14,7 @@ export async function getReadiness(
   db: Db,
   domainId: string,
   now: Date = new Date(),
+  checkMaxAgeHours: number = settings().STS_CHECK_MAX_AGE_HOURS,
 ): Promise<Readiness> {
   const today = utcDay(now);
   const range = { from: addDays(today, -LOOKBACK_DAYS), to: today };
@@ -29,6 +31,7 @@ export async function getReadiness(
     history: versions,
     check:
       run?.report && run.finishedAt ? { finishedAt: run.finishedAt, report: run.report } : null,
+    checkMaxAgeHours,
     entries,
     failures,
   });

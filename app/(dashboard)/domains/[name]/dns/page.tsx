@@ -5,6 +5,7 @@ import { StepHeading } from "@/components/rollout/step-heading";
 import { VerifyDnsPanel } from "@/components/rollout/verify-dns-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
+import { reportEndpoint } from "@/lib/config/report-endpoint";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
@@ -43,6 +44,7 @@ export default async function DnsPage({ params }: { params: Promise<{ name: stri
   if (!domain) notFound();
   const facts = await loadRolloutFacts(db, domain.id);
   const rua = ruaFromEnv(process.env);
+  const endpoint = reportEndpoint();
   const id = facts.policy?.policyId ?? null;
   return (
     <div className="space-y-6">
@@ -69,6 +71,9 @@ export default async function DnsPage({ params }: { params: Promise<{ name: stri
               restart.
             </Alert>
           )}
+          {rua.uris.length > 0 && endpoint.url === null && rua.problems.length === 0 ? (
+            <Alert tone="warn">{endpoint.problem}</Alert>
+          ) : null}
           {rua.problems.map((p) => (
             <Alert key={p} tone="warn">
               {p}

@@ -1,0 +1,19 @@
+import { ruaFromEnv } from "@/lib/rollout/records";
+
+// RPT-TXT-3: the report endpoint shown to admins is always an https: URL built from
+// STS_PUBLIC_URL; never NEXTAUTH_URL or http://localhost, which no reporter can post to.
+
+export type ReportEndpoint = { url: string; problem: null } | { url: null; problem: string };
+
+export function reportEndpoint(
+  env: Record<string, string | undefined> = process.env,
+): ReportEndpoint {
+  const rua = ruaFromEnv(env);
+  const url = rua.uris.find((u) => u.startsWith("https:"));
+  if (url) return { url, problem: null };
+  const why = rua.problems.find((p) => p.startsWith("STS_PUBLIC_URL"));
+  return {
+    url: null,
+    problem: `${why ? `${why} ` : ""}Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com) to see the report endpoint.`,
+  };
+}

@@ -1,0 +1,75 @@
+import { addDays } from "@/lib/stats/date-range";
+import { tlsRptRecord } from "./checker-criteria";
+import { TESTING_DAYS } from "./constants";
+import { currentMxHosts, judgeDay } from "./day-evidence";
+import type { Windows } from "./days";
+import type { Criterion, ReadinessInput, ReportEntry } from "./types";
+
+/**
+ * READY-3: the TLS-RPT record is valid and reports cover ≥ 14 consecutive days on which
+ * senders saw a testing policy covering the current MX set (day-evidence.ts).
+ */
+export function ready3(input: ReadinessInput, w: Windows): Criterion {
+  const base = { id: "READY-3" as const, title: "14 consecutive days of reports in testing mode" };
+  const record = tlsRptRecord(input);
+  if (w.latest === null)
+    return {
+      ...base,
+      status: "not-met",
+      summary: "No reports yet: is _smtp._tls published? Reports arrive once a day.",
+      evidence: [record.evidence],
+    };
+  if (!w.recent)
+    return {
+      ...base,
+      status: "not-met",
+      summary: `No report since ${w.latest}: reports have stopped arriving.`,
+      evidence: [record.evidence],
+    };
+  const byDay = new Map<string, ReportEntry[]>();
+  for (const e of input.entries) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
+  const mx = currentMxHosts(input);
+  const fromHistory = new Set<string>();
+  let run = 0;
+  let day = w.latest;
+  let stop = "";
+  for (;;) {
+    const judged = judgeDay(input, day, byDay.get(day) ?? [], mx);
+    if (!judged.counts) {
+      stop = judged.stop;
+      break;
+    }
+    judged.fromHistory.forEach((o) => fromHistory.add(o));
+    run += 1;
+    day = addDays(day, -1);
+  }
+  const first = addDays(w.latest, -(run - 1));
+  const evidence = [
+    run > 0
+      ? `Reports on ${run} consecutive ${run === 1 ? "day" : "days"} in testing mode: ${first} to ${w.latest}.`
+      : `The latest report day ${w.latest} was not in testing mode.`,
+    `The run starts after ${stop}.`,
+    `Current MX set: ${mx.join(", ") || "(unknown)"}.`,
+    fromHistory.size > 0
+      ? `Mode taken from this dashboard's policy history (no policy-string in their reports) for: ${[...fromHistory].sort().join(", ")}.`
+      : "",
+    record.evidence,
+  ].filter(Boolean);
+  if (run < TESTING_DAYS)
+    return {
+      ...base,
+      status: "not-met",
+      summary: `${run} of ${TESTING_DAYS} days so far: the run starts after ${stop}.`,
+      evidence,
+    };
+  if (record.valid === false)
+    return { ...base, status: "not-met", summary: "The TLS-RPT record has problems.", evidence };
+  if (record.valid === null)
+    return {
+      ...base,
+      status: "unknown",
+      summary: `${run} days of reports; the TLS-RPT record has not been checked: run 1·Check.`,
+      evidence,
+    };
+  return { ...base, status: "met", summary: `${run} consecutive days of reports.`, evidence };
+}

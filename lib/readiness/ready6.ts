@@ -1,0 +1,47 @@
+import { findMatchingPattern } from "@/lib/mta-sts/mx-pattern";
+import { inRange, type Windows } from "./days";
+import type { Criterion, ReadinessInput } from "./types";
+
+/** READY-6: every MX host named in a report is covered by the policy. */
+export function ready6(input: ReadinessInput, w: Windows): Criterion {
+  const base = {
+    id: "READY-6" as const,
+    title: "Every MX in the reports is covered by the policy",
+  };
+  if (!input.policy)
+    return { ...base, status: "not-met", summary: "No policy is published yet.", evidence: [] };
+  const patterns = input.policy.mx;
+  const hosts = new Map<string, { sessions: number; days: Set<string>; orgs: Set<string> }>();
+  for (const f of input.failures) {
+    if (f.mxHost === null || f.mxHost === "" || !inRange(f.day, w.window)) continue;
+    const h = hosts.get(f.mxHost) ?? { sessions: 0, days: new Set(), orgs: new Set() };
+    h.sessions += f.sessions;
+    h.days.add(f.day);
+    h.orgs.add(f.organization);
+    hosts.set(f.mxHost, h);
+  }
+  const uncovered = [...hosts].filter(([host]) => findMatchingPattern(patterns, host) === null);
+  const evidence = [
+    `Policy mx: ${patterns.join(", ") || "(none)"}.`,
+    ...[...hosts].map(([host, h]) => {
+      const p = findMatchingPattern(patterns, host);
+      return `${host}: ${p ? `covered by ${p}` : "NOT covered"}; ${h.sessions} failed sessions on ${h.days.size} days, reported by ${[...h.orgs].join(", ")}.`;
+    }),
+  ];
+  if (uncovered.length > 0)
+    return {
+      ...base,
+      status: "not-met",
+      summary: `Not covered: ${uncovered.map(([h]) => h).join(", ")}.`,
+      evidence,
+    };
+  return {
+    ...base,
+    status: "met",
+    summary:
+      hosts.size === 0
+        ? "No report named an MX host (reports name MX hosts only for failed sessions)."
+        : `All ${hosts.size} MX hosts named in reports are covered.`,
+    evidence,
+  };
+}
