@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { createLimiter } from "@/lib/db/limits/limiter";
 
@@ -45,7 +46,10 @@ export interface SignInThrottle {
   succeed(keys: ThrottleKeys): Promise<void>;
 }
 
-const accountKey = (email: string): string => `a:${email.trim().toLowerCase().slice(0, 320)}`;
+// Hashed: an e-mail as typed can be any length and hold any character, and the limiter's
+// PostgreSQL table keeps keys of at most 255 characters of valid text.
+const accountKey = (email: string): string =>
+  `a:${createHash("sha256").update(email.trim().toLowerCase()).digest("base64url")}`;
 const addressKey = (address: string): string => `ip:${address.slice(0, 64)}`;
 
 export async function createSignInThrottle(prefix = "signin"): Promise<SignInThrottle> {

@@ -35,7 +35,9 @@ export async function signInWithPassword(
   const keys = { email: a.email, address: a.address };
   const wait = await throttle.check(keys);
   if (wait > 0) return { ok: false, error: throttledCode(wait) };
-  const user = await findUserForSignIn(db, a.email);
+  // An address no account can have (too long for one, or with control characters, which
+  // PostgreSQL text cannot even hold) is not looked up; the dummy hash keeps the timing.
+  const user = plausibleEmail(a.email) ? await findUserForSignIn(db, a.email) : null;
   const passwordOk = await verifyPassword(a.password, user?.passwordHash ?? DUMMY_HASH);
   if (user && passwordOk) {
     await throttle.succeed(keys);
@@ -49,10 +51,17 @@ export async function signInWithPassword(
     actor: "anonymous",
     action: "user.sign-in-failed",
     details: {
-      email: a.email.slice(0, 320),
+      email: printable(a.email.slice(0, 320)),
       address: a.address,
       ...(blocked > 0 ? { blockedForSeconds: blocked } : {}),
     },
   });
   return { ok: false, error: blocked > 0 ? throttledCode(blocked) : "CredentialsSignin" };
 }
+
+// RFC 5321: a path is at most 256 octets, so an address is at most 254 characters.
+const plausibleEmail = (email: string): boolean =>
+  email.length <= 254 && !/[\u0000-\u001f\u007f]/.test(email);
+
+/** Control characters shown as U+FFFD, so the audit log can store and show what was tried. */
+const printable = (s: string): string => s.replace(/[\u0000-\u001f\u007f]/g, "\ufffd");
