@@ -5,6 +5,7 @@ import {
   type RateLimiterAbstract,
   type IRateLimiterOptions,
 } from "rate-limiter-flexible";
+import { logger } from "@/lib/log";
 import { dbConfigFromEnv, type DbConfig } from "../config";
 
 // The one way to build a rate limiter (rate-limiter-flexible). On SQLite the app is one
@@ -31,7 +32,13 @@ export interface LimiterOptions {
 const holder = globalThis as unknown as { __stsLimiterPool?: Pool };
 
 function pool(url: string): Pool {
-  holder.__stsLimiterPool ??= new Pool({ connectionString: url, max: 4 });
+  if (!holder.__stsLimiterPool) {
+    const p = new Pool({ connectionString: url, max: 4 });
+    // An idle connection the server ends (a restart, a dropped database) must not take the
+    // process down: the pool drops it and the next query opens a new one.
+    p.on("error", (e) => logger.warn({ err: e }, "rate-limit database connection lost"));
+    holder.__stsLimiterPool = p;
+  }
   return holder.__stsLimiterPool;
 }
 
