@@ -9,7 +9,8 @@ import { domainOfPolicyHost } from "./policies";
  * certificates for names it does not serve (STS-FETCH-1).
  */
 export async function mayCertifyPolicyHost(db: Db, host: string): Promise<boolean> {
-  const name = domainOfPolicyHost(host);
+  // Caddy asks with the bare server name; a name with a port is never one to certify.
+  const name = host.includes(":") ? null : domainOfPolicyHost(host);
   if (name === null) return false;
   const domain = await db.domain.findUnique({
     where: { name },
