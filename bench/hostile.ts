@@ -8,7 +8,7 @@
 // Target on this 2-core machine: p99 under attack ≤ 100 ms and ≤ 5× the idle p99 of the same
 // run, for both GETs. Needs a build: STS_BUILD_SKIP_TYPECHECK=1 npx next build.
 // Run: npm run bench:hostile   (BENCH_PORT=… picks the port, default a free one;
-// BENCH_INPUTS=name,… sends only those inputs, names as in bench/lib/hostile-inputs.ts)
+// BENCH_INPUTS=name,… sends only those inputs, names as in lib/ingest/hostile-inputs.test-utils.ts)
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";

@@ -3,7 +3,7 @@
 // endpoint as fast as the server answers, for SECONDS, then print one JSON line of counts.
 // Run by bench/hostile.ts: npx tsx bench/lib/hostile-attack.ts <port> <seconds> <clients>
 import http from "node:http";
-import { hostileInputs } from "./hostile-inputs";
+import { hostileInputs } from "../../lib/ingest/hostile-inputs.test-utils";
 
 const [port, seconds, clients] = process.argv.slice(2).map(Number) as [number, number, number];
 // BENCH_INPUTS=name,name sends only those inputs (to find which one costs the most).

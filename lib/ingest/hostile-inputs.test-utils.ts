@@ -110,6 +110,7 @@ function duplicateKeysEverywhere(): Buffer {
 /** Inputs the table adds to hostileInputs(): a bomb inside an e-mail, duplicate keys at every level. */
 export function moreHostileInputs(): HostileInput[] {
   return [
+    { name: "email-60-attachments", contentType: "message/rfc822", body: manyAttachments(60) },
     { name: "email-gzip-bomb", contentType: "message/rfc822", body: bombAttachment() },
     {
       name: "duplicate-keys-deep",

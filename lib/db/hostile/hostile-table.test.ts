@@ -1,0 +1,270 @@
+// Issue 11's hostile-input table: every public endpoint × every hostile input → the
+// documented status within its time budget, nothing stored, and the health check answering
+// right after. The routes are the real ones (app/api/...), with their limits, worker pool
+// and database; SQLite here, PostgreSQL under `npm run test:pg`. The mailbox row is in
+// lib/mailbox/poll-hostile.test.ts (it needs Dovecot); the browser's view of the same
+// endpoints is e2e/35-public-limits.spec.ts and e2e/45-browser-hardening.spec.ts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { createSignInThrottle } from "@/lib/auth/sign-in-throttle";
+import { PEER_HEADER, installPeerStamp } from "@/lib/http/peer-address";
+import {
+  hostileInputs,
+  moreHostileInputs,
+  type HostileInput,
+} from "@/lib/ingest/hostile-inputs.test-utils";
+import { ingestBytes } from "@/lib/ingest/ingest";
+import { addDomain } from "../domains/domains";
+import { createPolicyVersion } from "../policies/policies";
+import { closeSqliteStore } from "../reports/sqlite-store";
+import { countRows } from "../reports/test-helpers";
+import { createTestActor, openTestDb, type TestDb } from "../test-db";
+
+type Route = (req: Request) => Promise<Response>;
+let t: TestDb;
+let reportPost: Route;
+let policyGet: Route;
+let tlsAsk: Route;
+let health: () => Promise<Response>;
+
+beforeAll(async () => {
+  installPeerStamp(); // as the server does: PEER_HEADER is the socket's address
+  t = await openTestDb();
+  // The routes use the process-wide database: point it at this test's.
+  process.env.DATABASE_URL = t.config.provider === "sqlite" ? `file:${t.config.url}` : t.config.url;
+  const actor = await createTestActor(t.db);
+  const d = await addDomain(
+    t.db,
+    { name: "hostile.example", displayName: "hostile.example" },
+    actor,
+  );
+  if (!d.ok) throw new Error(d.error);
+  const p = await createPolicyVersion(
+    t.db,
+    d.value.id,
+    { mode: "testing", maxAge: 86400, mx: ["mx.hostile.example"] },
+    "create",
+    actor,
+  );
+  if (!p.ok) throw new Error(p.error);
+  reportPost = (await import("@/app/api/reports/tlsrpt/route")).POST;
+  policyGet = (await import("@/app/api/mta-sts/route")).GET;
+  tlsAsk = (await import("@/app/api/tls-ask/route")).GET;
+  health = (await import("@/app/api/health/route")).GET;
+  // Start the worker threads (the server's first request pays this once too).
+  await ingestBytes(t.db, Buffer.from("{}"), { channel: "upload", source: "warm-up" });
+});
+afterAll(async () => {
+  await closeSqliteStore(t.db);
+  await t.close();
+});
+
+// Each request comes from its own address, so the rate limits (tested on their own in
+// lib/db/limits) never stand in for the reader's answer.
+let peer = 0;
+const nextPeer = () => `198.18.${Math.floor(++peer / 250)}.${(peer % 250) + 1}`;
+
+async function healthy(): Promise<void> {
+  const res = await health();
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { status: string }).status).toBe("ok");
+}
+
+/** Sends one input and returns status, first line and milliseconds taken. */
+async function timed(send: () => Promise<Response>) {
+  const started = performance.now();
+  const res = await send();
+  const line = (await res.text()).split("\n")[0] ?? "";
+  return { status: res.status, line, ms: performance.now() - started };
+}
+
+const post = (i: HostileInput) =>
+  reportPost(
+    new Request("http://app.test/api/reports/tlsrpt", {
+      method: "POST",
+      body: new Uint8Array(i.body),
+      headers: { "content-type": i.contentType, [PEER_HEADER]: nextPeer() },
+      duplex: "half",
+    } as RequestInit),
+  );
+
+// Status and the start of the answer for each input (RPT-ING-1/2, RPT-JSON-1, issue 11 §3).
+const DEEP = "the JSON nests arrays and objects deeper than 64 levels (the limit is 64); refused";
+const EXPECTED: Record<string, { status: number; line: RegExp }> = {
+  "issue-174-bytes": { status: 400, line: exact(DEEP) },
+  "nesting-10000": { status: 400, line: exact(DEEP) },
+  "gzip-bomb-256MiB": {
+    status: 413,
+    line: exact("the gzip data expands past 20.0 MiB; stopped at the limit"),
+  },
+  "gzip-members-50000": {
+    status: 400,
+    line: exact("the report is not valid JSON: Unexpected end of JSON input"),
+  },
+  // 5 million array elements parse in about a second; on a loaded machine the 2 s read
+  // deadline may end it first (413). Either way it is refused and nothing is stored.
+  "array-10MiB": {
+    status: 400,
+    line: /^rejected: (date-range: expected an object|the input took more than 2 s to read)/,
+  },
+  "email-2000-attachments": {
+    status: 400,
+    line: exact("the message could not be parsed: Max allowed child nodes exceeded"),
+  },
+  "email-60-attachments": { status: 413, line: /^rejected: .*more than 50 attachments/ },
+  "oversized-11MiB": { status: 413, line: exact("the report is over the 10.0 MiB limit") },
+  "email-gzip-bomb": {
+    status: 413,
+    line: exact("the gzip data expands past 20.0 MiB; stopped at the limit"),
+  },
+  "duplicate-keys-deep": { status: 400, line: exact(DEEP) },
+};
+function exact(reason: string): RegExp {
+  return new RegExp(`^rejected: ${reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}
+const INPUTS = [...hostileInputs(), ...moreHostileInputs()];
+
+describe("hostile inputs × public endpoints (issue 11)", () => {
+  it("names an expectation for every hostile input", () => {
+    expect(INPUTS.map((i) => i.name).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(INPUTS.map((i) => [i.name, i] as const))(
+    "POST /api/reports/tlsrpt refuses %s within 3 s, stores nothing, health answers",
+    async (_name, input) => {
+      const before = await countRows(t.db);
+      const got = await timed(() => post(input));
+      const want = EXPECTED[input.name];
+      expect(got.status).toBe(want?.status);
+      expect(got.line).toMatch(want?.line ?? /never/);
+      expect(got.ms).toBeLessThan(3_000);
+      // One rejection recorded with its reason; nothing else written.
+      expect(await countRows(t.db)).toEqual({ ...before, rejected: before.rejected + 1 });
+      await healthy();
+    },
+  );
+
+  it.each(INPUTS.map((i) => [i.name, i] as const))(
+    "an upload of %s gets the same refusal and stores nothing",
+    async (_name, input) => {
+      const before = await countRows(t.db);
+      const out = await ingestBytes(t.db, input.body, {
+        channel: "upload",
+        source: input.name,
+        filename: input.name,
+        contentType: input.contentType,
+      });
+      const want = EXPECTED[input.name];
+      expect(out.status).toBe("rejected");
+      // The upload route caps bodies at 15 MiB, so the 11 MiB body reaches the reader.
+      if (input.name !== "oversized-11MiB") {
+        expect(out.httpStatus).toBe(want?.status);
+        expect(`rejected: ${out.reason}`).toMatch(want?.line ?? /never/);
+      }
+      expect(await countRows(t.db)).toEqual({ ...before, rejected: before.rejected + 1 });
+      await healthy();
+    },
+  );
+
+  it("a client that varies X-Forwarded-For is limited as its socket address (60, then 429)", async () => {
+    const from = nextPeer();
+    const statuses: number[] = [];
+    for (let i = 0; i < 62; i++) {
+      const res = await reportPost(
+        new Request("http://app.test/api/reports/tlsrpt", {
+          method: "POST",
+          body: "{}",
+          headers: {
+            "content-type": "application/tlsrpt+json",
+            [PEER_HEADER]: from,
+            "x-forwarded-for": `203.0.113.${i}`,
+          },
+          duplex: "half",
+        } as RequestInit),
+      );
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(statuses.filter((s) => s === 400)).toHaveLength(60);
+    expect(statuses.slice(60)).toEqual([429, 429]);
+    await healthy();
+  });
+
+  const HOSTS = [
+    "x".repeat(65_536),
+    `mta-sts.${"a".repeat(300)}.example`,
+    "mta-sts.xn--zz-----.example",
+    "mta-sts.\u00e9xample.example",
+    "mta-sts.hostile.example.".repeat(200),
+  ];
+
+  it.each(HOSTS.map((h) => [h.slice(0, 40), h] as const))(
+    "policy serving answers Host %s with 404 in under 1 s",
+    async (_label, host) => {
+      const got = await timed(() =>
+        policyGet(
+          new Request("http://app.test/api/mta-sts", {
+            headers: { host: "app.test", "x-forwarded-host": host, [PEER_HEADER]: nextPeer() },
+          }),
+        ),
+      );
+      expect(got).toMatchObject({
+        status: 404,
+        line: "No MTA-STS policy is served for this host.",
+      });
+      expect(got.ms).toBeLessThan(1_000);
+      await healthy();
+    },
+  );
+
+  it("policy serving still serves the hosted policy, also for a Host with a port", async () => {
+    for (const host of ["mta-sts.hostile.example", "mta-sts.hostile.example:443"]) {
+      const res = await policyGet(
+        new Request("http://app.test/api/mta-sts", {
+          headers: { host, [PEER_HEADER]: nextPeer() },
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^version: STSv1\r\nmode: testing\r\n/);
+    }
+  });
+
+  it("tls-ask refuses a policy host name that carries a port", async () => {
+    const url = "http://app.test/api/tls-ask?domain=mta-sts.hostile.example:443";
+    const res = await tlsAsk(new Request(url, { headers: { [PEER_HEADER]: nextPeer() } }));
+    expect(res.status).toBe(404);
+  });
+
+  it.each(HOSTS.map((h) => [h.slice(0, 40), h] as const))(
+    "tls-ask refuses %s with 404 in under 1 s",
+    async (_label, host) => {
+      const url = `http://app.test/api/tls-ask?domain=${encodeURIComponent(host)}`;
+      const got = await timed(() =>
+        tlsAsk(new Request(url, { headers: { [PEER_HEADER]: nextPeer() } })),
+      );
+      expect(got).toMatchObject({ status: 404, line: "not a policy host served here" });
+      expect(got.ms).toBeLessThan(1_000);
+      await healthy();
+    },
+  );
+
+  it.each([
+    ["a 1 MiB password", "admin@example.com", "p".repeat(1024 * 1024)],
+    ["a 64 KiB e-mail", `${"e".repeat(65_536)}@example.com`, "whatever password"],
+    ["control characters", "admin@example.com\u0000\r\n", "\u0000".repeat(80)],
+  ])(
+    "sign-in refuses %s as a wrong password in under 3 s, and nobody is signed in",
+    async (_l, email, password) => {
+      const throttle = await createSignInThrottle(`hostile_${process.pid}_${peer}`);
+      const started = performance.now();
+      const out = await signInWithPassword(t.db, throttle, {
+        email,
+        password,
+        address: nextPeer(),
+      });
+      expect(out).toEqual({ ok: false, error: "CredentialsSignin" });
+      expect(performance.now() - started).toBeLessThan(3_000);
+      await healthy();
+    },
+  );
+});
