@@ -7,6 +7,8 @@
 // wall-clock time counted from the moment a worker starts the input (not from when it was
 // queued); a worker past it is terminated (piscina ends a running task's thread on abort,
 // and starts a fresh one) and the input is refused with a reason a person can act on.
+// Many inputs (bulk.ts) go in batches, one task each (readMany): the hop to a worker and back
+// costs about as much CPU as reading a small report. Each input keeps its own deadline.
 import { Piscina } from "piscina";
 import type { Result } from "../core/diagnostic";
 import type { ReadHints, ReadOutcome, ReportError } from "../tlsrpt/types";
