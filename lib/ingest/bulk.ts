@@ -3,11 +3,12 @@
 // time, so on SQLite they share commits (group commit, lib/db/reports/sqlite-store.ts)
 // instead of paying one commit each. Reports reach the store in input order, and a report
 // present in two files is stored from the first and is a duplicate in the second, as it
-// would be one file at a time. bench:ingest keeps the same number in flight.
+// would be one file at a time. Inputs are read in the worker pool in batches (one thread hop
+// for up to BATCH_INPUTS inputs), each input still under its own deadline (lib/pool/pool.ts).
 import type { Db } from "@/lib/db/client";
 import { dedupeKey } from "@/lib/tlsrpt/content-hash";
 import {
-  readInput,
+  readInputs,
   storeRead,
   type IngestMeta,
   type IngestOutcome,
@@ -18,8 +19,12 @@ import {
 export const BULK_IN_FLIGHT = 1024;
 /** Bytes held by waiting inputs at once: caps memory when the files are large. */
 export const BULK_MAX_BYTES = 64 * 1024 * 1024;
-/** Inputs being read at once, ahead of the store: keeps a few worker threads busy. */
-export const READ_AHEAD = 8;
+/** A pool task reads up to this many inputs, or until it holds BATCH_BYTES: a hop to a
+ * worker thread and back costs about as much CPU as reading a small report. */
+export const BATCH_INPUTS = 64;
+export const BATCH_BYTES = 1024 * 1024;
+/** Batches being read at once, ahead of the store: keeps a few worker threads busy. */
+export const READ_AHEAD = 4;
 
 export interface BulkItem {
   meta: IngestMeta;
@@ -65,20 +70,30 @@ interface Read {
   read: ReadInput;
 }
 
-/** The items read in the pool, READ_AHEAD at a time, yielded in input order. */
+/** The items read in the pool in batches, READ_AHEAD batches at a time, yielded in input order. */
 async function* readAhead(items: Iterable<BulkItem>): AsyncGenerator<Read> {
-  const window: { item: BulkItem; bytes: Uint8Array; read: Promise<ReadInput> }[] = [];
-  const next = async (): Promise<Read> => {
-    const head = window.shift();
-    if (!head) throw new Error("readAhead: empty window");
-    return { ...head, read: await head.read };
+  const window: Promise<Read[]>[] = [];
+  let batch: Omit<Read, "read">[] = [];
+  let size = 0;
+  const send = () => {
+    window.push(readBatch(batch));
+    batch = [];
+    size = 0;
   };
   for (const item of items) {
     const bytes = item.load();
-    window.push({ item, bytes, read: readInput(bytes, item.meta) });
-    if (window.length >= READ_AHEAD) yield await next();
+    batch.push({ item, bytes });
+    size += bytes.length;
+    if (batch.length >= BATCH_INPUTS || size >= BATCH_BYTES) send();
+    if (window.length >= READ_AHEAD) yield* await (window.shift() as Promise<Read[]>);
   }
-  while (window.length > 0) yield await next();
+  if (batch.length > 0) send();
+  for (const reads of window) yield* await reads;
+}
+
+async function readBatch(batch: Omit<Read, "read">[]): Promise<Read[]> {
+  const reads = await readInputs(batch.map(({ item, bytes }) => ({ bytes, meta: item.meta })));
+  return batch.map((b, i) => ({ ...b, read: reads[i] as ReadInput }));
 }
 
 /** How many inputs and bytes are waiting for the store; the loop waits while full. */

@@ -60,7 +60,15 @@ export async function ingestBytes(
 
 /** The first half of ingestBytes: the bytes read into reports (no database). */
 export const readInput = (bytes: Uint8Array, meta: IngestMeta): Promise<ReadInput> =>
-  workerPool().read(bytes, { contentType: meta.contentType, filename: meta.filename });
+  workerPool().read(bytes, hintsOf(meta));
+
+/** readInput for several inputs in one worker task (bulk.ts); outcomes in input order. */
+export const readInputs = (
+  inputs: { bytes: Uint8Array; meta: IngestMeta }[],
+): Promise<ReadInput[]> =>
+  workerPool().readMany(inputs.map(({ bytes, meta }) => ({ bytes, hints: hintsOf(meta) })));
+
+const hintsOf = (meta: IngestMeta) => ({ contentType: meta.contentType, filename: meta.filename });
 
 /**
  * The second half of ingestBytes. Its first report reaches the store before this returns

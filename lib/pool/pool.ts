@@ -7,10 +7,15 @@
 // wall-clock time counted from the moment a worker starts the input (not from when it was
 // queued); a worker past it is terminated (piscina ends a running task's thread on abort,
 // and starts a fresh one) and the input is refused with a reason a person can act on.
+// Many inputs (bulk.ts) go in batches, one task each (readMany): the hop to a worker and back
+// costs about as much CPU as reading a small report. Each input keeps its own deadline.
 import { Piscina } from "piscina";
 import type { Result } from "../core/diagnostic";
 import type { ReadHints, ReadOutcome, ReportError } from "../tlsrpt/types";
 import { workerEntry, type WorkerEntry } from "./worker-file";
+import type { ReadInput as PoolInput } from "./worker";
+
+export type { PoolInput };
 
 /** Refusals the pool itself makes; the ingester records them like the reader's. */
 export interface PoolError {
@@ -53,17 +58,39 @@ export class WorkerPool {
 
   /** readAny in a worker; past the deadline the input is refused ("too-slow"). */
   async read(bytes: Uint8Array, hints: ReadHints = {}): Promise<PoolRead> {
+    const [outcome] = await this.readMany([{ bytes, hints }]);
+    if (!outcome) throw new Error("readMany returned no outcome");
+    return outcome;
+  }
+
+  /**
+   * Several inputs in one task (one thread hop for all: bulk.ts), each outcome exactly what
+   * read() would give it alone. Each input has its own deadline, counted from when the worker
+   * starts it; an input past it is refused alone, and the others are read again without it
+   * (their outcomes were lost with the ended worker). A batch whose worker failed otherwise
+   * is read again one input at a time, so only the input that fails alone is refused.
+   */
+  async readMany(inputs: PoolInput[]): Promise<PoolRead[]> {
+    if (inputs.length === 0) return [];
     const ms = this.options.readTimeoutMs;
-    const outcome = await this.runTimed<PoolRead>("read", ms, (started) => ({
-      bytes,
-      hints,
+    const outcome = await this.runTimed<PoolRead[]>("read", ms, (started) => ({
+      inputs,
       started,
     }));
-    if (outcome === "timeout") {
-      return fail("too-slow", `the input took more than ${seconds(ms)} to read and was refused`);
+    if (typeof outcome === "number") {
+      const [before, after] = await Promise.all([
+        this.readMany(inputs.slice(0, outcome)),
+        this.readMany(inputs.slice(outcome + 1)),
+      ]);
+      const slow = fail(
+        "too-slow",
+        `the input took more than ${seconds(ms)} to read and was refused`,
+      );
+      return [...before, slow, ...after];
     }
     if (outcome instanceof Error) {
-      return fail("reader-failed", `the input could not be read (${outcome.message})`);
+      if (inputs.length > 1) return Promise.all(inputs.map((i) => this.read(i.bytes, i.hints)));
+      return [fail("reader-failed", `the input could not be read (${outcome.message})`)];
     }
     return outcome;
   }
@@ -76,9 +103,9 @@ export class WorkerPool {
     return this.piscina.run({ password, hash }, { name: "compare" }) as Promise<boolean>;
   }
 
-  /** Test hook: holds a worker for `ms` under a deadline of `deadlineMs`. */
-  spin(ms: number, deadlineMs: number): Promise<number | "timeout" | Error> {
-    return this.runTimed<number>("spin", deadlineMs, (started) => ({ ms, started }));
+  /** Test hook: holds a worker for each of `ms` in turn, each under a deadline of `deadlineMs`. */
+  spin(ms: number[], deadlineMs: number): Promise<number[] | number | Error> {
+    return this.runTimed<number[]>("spin", deadlineMs, (started) => ({ ms, started }));
   }
 
   get threads(): number {
@@ -90,43 +117,55 @@ export class WorkerPool {
   }
 
   /**
-   * Runs a task whose worker sets `started[0]` as it begins; aborts it (ending the worker)
-   * when it runs longer than `ms` after that. Queue time never counts.
+   * Runs a task of several steps whose worker sets `started[0]` to n as it begins step n
+   * (from 1); each step may run `ms` from when it began. Past that the task is aborted
+   * (ending the worker) and the result is the index of the step that overran. Queue time
+   * never counts.
    */
   private async runTimed<T>(
     name: string,
     ms: number,
     task: (started: Int32Array) => object,
-  ): Promise<T | "timeout" | Error> {
+  ): Promise<T | number | Error> {
     const started = new Int32Array(new SharedArrayBuffer(4));
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
-    let timedOut = false;
-    const wait = Atomics.waitAsync(started, 0, 0);
-    const arm = () => {
+    let seen = 0;
+    let overran = -1;
+    // Each change of started[0] re-arms the deadline for the step just begun. The timer
+    // checks the step is still the one it was armed for: when the worker has moved on, the
+    // pending wait below re-arms it.
+    const watch = (): void => {
       if (settled) return;
-      timer = setTimeout(() => {
-        timedOut = true;
-        abort.abort();
-      }, ms);
+      const now = Atomics.load(started, 0);
+      if (now !== seen) {
+        seen = now;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (settled || Atomics.load(started, 0) !== now) return;
+          overran = now - 1;
+          abort.abort();
+        }, ms);
+      }
+      const wait = Atomics.waitAsync(started, 0, seen);
+      if (wait.async) void wait.value.then(watch);
+      else watch();
     };
-    if (wait.async) void wait.value.then(arm);
-    else arm();
+    watch();
     try {
       return (await this.piscina.run(task(started), { name, signal: abort.signal })) as T;
     } catch (e) {
-      if (timedOut) return "timeout";
+      if (overran >= 0) return overran;
       return e instanceof Error ? e : new Error(String(e));
     } finally {
       settled = true;
       clearTimeout(timer);
-      // Releases the waiter when the task never started (the pool was closed).
+      // Releases the waiter (it sees `settled` and stops).
       Atomics.notify(started, 0);
     }
   }
 }
-
 const fail = (code: PoolError["code"], message: string): PoolRead => ({
   ok: false,
   error: { code, message },

@@ -7,17 +7,24 @@ import type { Result } from "../core/diagnostic";
 import { readAny } from "../tlsrpt/read-any";
 import type { ReadHints, ReadOutcome, ReportError } from "../tlsrpt/types";
 
-export interface ReadTask {
+export interface ReadInput {
   bytes: Uint8Array;
   hints: ReadHints;
-  /** Set to 1 when this worker starts the task: the pool's deadline counts from then. */
+}
+
+export interface ReadTask {
+  inputs: ReadInput[];
+  /** Set to n as this worker starts the n-th input (from 1): each input's deadline counts from then. */
   started: Int32Array;
 }
 
-export function read(task: ReadTask): Promise<Result<ReadOutcome, ReportError>> {
-  Atomics.store(task.started, 0, 1);
-  Atomics.notify(task.started, 0);
-  return readAny(task.bytes, task.hints);
+export async function read(task: ReadTask): Promise<Result<ReadOutcome, ReportError>[]> {
+  const outcomes: Result<ReadOutcome, ReportError>[] = [];
+  for (const [i, input] of task.inputs.entries()) {
+    step(task.started, i);
+    outcomes.push(await readAny(input.bytes, input.hints));
+  }
+  return outcomes;
 }
 
 export function hash(task: { password: string; cost: number }): Promise<string> {
@@ -28,12 +35,19 @@ export function compare(task: { password: string; hash: string }): Promise<boole
   return bcrypt.compare(task.password, task.hash);
 }
 
-/** Test hook (lib/pool/pool.test.ts): holds the thread for `ms`, as a runaway reader would. */
-export function spin(task: { ms: number; started: Int32Array }): number {
-  Atomics.store(task.started, 0, 1);
-  Atomics.notify(task.started, 0);
-  const end = Date.now() + task.ms;
-  let n = 0;
-  while (Date.now() < end) n++;
-  return n;
+/** Test hook (lib/pool/pool.test.ts): holds the thread for each of `ms` in turn, as a runaway reader would. */
+export function spin(task: { ms: number[]; started: Int32Array }): number[] {
+  return task.ms.map((ms, i) => {
+    step(task.started, i);
+    const end = Date.now() + ms;
+    let n = 0;
+    while (Date.now() < end) n++;
+    return n;
+  });
+}
+
+/** Tells the pool this worker starts step i (0-based) of its task. */
+function step(started: Int32Array, i: number): void {
+  Atomics.store(started, 0, i + 1);
+  Atomics.notify(started, 0);
 }

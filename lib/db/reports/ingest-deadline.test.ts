@@ -2,6 +2,7 @@
 // refused through the one ingestion path like any other refusal: a reason a person can act
 // on, HTTP 413, a RejectedReport row, nothing stored; the next input is read as usual.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestInOrder } from "@/lib/ingest/bulk";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { workerPool } from "@/lib/pool/shared";
 import { slowReport } from "@/lib/pool/test-inputs";
@@ -43,5 +44,38 @@ describe("ingestBytes with a read deadline", () => {
     expect(await countRows(t.db)).toMatchObject({ reports: 0, policies: 0, rejected: 1 });
     const next = await ingestBytes(t.db, gzipOf(googleReport()), meta);
     expect(next).toMatchObject({ status: "stored", stored: 1, httpStatus: 201 });
+  });
+});
+
+describe("ingestInOrder with a read deadline", () => {
+  it("refuses only the slow file of a batch and stores the files around it, in order", async () => {
+    const before = await countRows(t.db);
+    const file = (name: string, bytes: Uint8Array) => ({
+      meta: { channel: "cli" as const, source: name, filename: name },
+      load: () => bytes,
+    });
+    const report = (id: string) => gzipOf({ ...googleReport(), "report-id": id });
+    // Read in one batch (fewer than BATCH_INPUTS files, far under BATCH_BYTES).
+    const items = [
+      file("a.json.gz", report("batch-a")),
+      file("slow.json.gz", slowReport()),
+      file("b.json.gz", report("batch-b")),
+      file("a-again.json.gz", report("batch-a")),
+    ];
+    const outs = await ingestInOrder(t.db, items);
+    expect(outs.map((o) => [o.status, o.reason])).toStrictEqual([
+      ["stored", undefined],
+      ["rejected", "the input took more than 50 ms to read and was refused"],
+      ["stored", undefined],
+      ["duplicate", "already received"],
+    ]);
+    const rejected = await t.db.rejectedReport.findMany({ where: { source: "slow.json.gz" } });
+    expect(rejected.map((r) => [r.channel, r.reason])).toStrictEqual([
+      ["cli", "the input took more than 50 ms to read and was refused"],
+    ]);
+    expect(await countRows(t.db)).toMatchObject({
+      reports: before.reports + 2,
+      rejected: before.rejected + 1,
+    });
   });
 });

@@ -1,7 +1,7 @@
 // The ingestion pipeline against a real database: SQLite by default, PostgreSQL under
 // `npm run test:pg` (this file lives under lib/db so both runs include it).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ingestInOrder } from "@/lib/ingest/bulk";
+import { BATCH_INPUTS, ingestInOrder } from "@/lib/ingest/bulk";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import { readReport } from "@/lib/tlsrpt/read-report";
@@ -248,21 +248,23 @@ const item = (name: string, bytes: Uint8Array) => ({
 
 describe("ingestInOrder", () => {
   it("stores many files, announces outcomes in input order, first copy wins", async () => {
-    const items = Array.from({ length: 40 }, (_, i) => item(`r${i}.json.gz`, report(`bulk-${i}`)));
-    // The same report again at the end, and a file that is not a report in the middle.
+    const items = Array.from({ length: 70 }, (_, i) => item(`r${i}.json.gz`, report(`bulk-${i}`)));
+    // More files than one read batch (BATCH_INPUTS): the same report again at the end, in
+    // the second batch, and a file that is not a report in the middle.
     items.push(item("again.json.gz", report("bulk-3")));
-    items.splice(20, 0, item("junk.json", new TextEncoder().encode("{ not json")));
+    items.splice(35, 0, item("junk.json", new TextEncoder().encode("{ not json")));
+    expect(items.length).toBeGreaterThan(BATCH_INPUTS);
     const seen: number[] = [];
     const outs = await ingestInOrder(t.db, items, (_, i) => seen.push(i));
     expect(seen).toEqual(items.map((_, i) => i));
     expect(outs.map((o) => o.status)).toEqual([
-      ...Array<string>(20).fill("stored"),
+      ...Array<string>(35).fill("stored"),
       "rejected",
-      ...Array<string>(20).fill("stored"),
+      ...Array<string>(35).fill("stored"),
       "duplicate",
     ]);
-    expect(outs[20]?.reason).toMatch(/^the report is not valid JSON/);
-    expect(await countRows(t.db)).toMatchObject({ reports: 40, policies: 40, rejected: 1 });
+    expect(outs[35]?.reason).toMatch(/^the report is not valid JSON/);
+    expect(await countRows(t.db)).toMatchObject({ reports: 70, policies: 70, rejected: 1 });
   });
 
   it("returns no outcomes for no files", async () => {
