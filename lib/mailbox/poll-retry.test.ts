@@ -5,6 +5,7 @@
 // Dovecot (e2e/dovecot), with the real reader and store around the injected failure.
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mailboxForPoll } from "@/lib/db/reports/mailboxes";
 import { listRejected } from "@/lib/db/reports/rejected";
 import { countRows, resetReports } from "@/lib/db/reports/test-helpers";
 import { readInput, storeRead } from "@/lib/ingest/ingest";
@@ -85,6 +86,9 @@ describe("RPT-DELIV-4: a failure that may pass is retried, not set aside (issue 
 
     const first = await pollMailbox(w.t.db, id, { read });
     expect(first.ok && first.summary).toEqual(summary({ retrying: 1 }));
+    expect((await mailboxForPoll(w.t.db, id))?.lastResult).toBe(
+      "1 message: 0 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 0 without a report; 1 left for the next poll after a failure",
+    );
     expect(await countRows(w.t.db)).toMatchObject({ reports: 0, rejected: 0 });
     expect(await w.list("Once")).toEqual([
       {
