@@ -17,6 +17,9 @@ import type { IngestMeta, IngestOutcome, ReadInput } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
 import { MAX_ATTEMPTS, attemptsOf, recordAttempt } from "./attempts";
 import { ensureFolders, isSkipped, putAway } from "./folders";
+import { emptySummary, type PollSummary } from "./poll-summary";
+
+export { emptySummary, type PollSummary } from "./poll-summary";
 
 /** RPT-ING-1 [IMPL: mox caps messages at 15 MB]: larger messages are refused unread. */
 export const MAX_MESSAGE_BYTES = 15 * 1024 * 1024;
@@ -43,39 +46,6 @@ export interface PassOptions {
   /** Larger messages are refused unread (MAX_MESSAGE_BYTES). */
   maxMessageBytes: number;
 }
-
-export interface PollSummary {
-  messages: number;
-  stored: number;
-  duplicates: number;
-  /** Refused: by the reader, over a limit, too slow, or failed. */
-  rejected: number;
-  /** Reports only about domains this installation does not manage. */
-  unmanaged: number;
-  /** Messages without a report. */
-  noReport: number;
-  /** Moved to the processed folder. */
-  moved: number;
-  /** Moved to the rejected folder. */
-  setAside: number;
-  /** Could not be moved: flagged and skipped from now on. */
-  flagged: number;
-  /** Failed for a reason that may pass: left in the folder for the next poll. */
-  retrying: number;
-}
-
-export const emptySummary = (): PollSummary => ({
-  messages: 0,
-  stored: 0,
-  duplicates: 0,
-  rejected: 0,
-  unmanaged: 0,
-  noReport: 0,
-  moved: 0,
-  setAside: 0,
-  flagged: 0,
-  retrying: 0,
-});
 
 /** A failure that may pass: the message is read again at the next poll. */
 interface Transient {
