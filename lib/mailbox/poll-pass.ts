@@ -1,60 +1,58 @@
 // One pass over an account's folder (RPT-DELIV-4). Every message is read through the same
-// ingest as the HTTPS endpoint and then moved out of the folder, so none is read twice:
-// reports (stored, duplicate, conflicting, or for unmanaged domains) to the processed
-// folder; messages refused (reader error, over a budget, too slow, an exception) or holding
-// no report to the rejected folder (issue 11). A message that cannot be moved is flagged
-// and skipped from then on. Nothing one message does ends the pass; only a broken IMAP
+// ingest as the HTTPS endpoint (read in the worker pool, then stored) and then moved out
+// of the folder, so none is read twice: reports (stored, duplicate, conflicting, or for
+// unmanaged domains) to the processed folder; messages the reader refuses (a ReportError,
+// over a budget, past the reader's deadline, over the size limit) or holding no report to
+// the rejected folder (issue 11). A failure that may pass (a worker crash, a closed pool,
+// a storage error, a read still waiting when the poller's timeout fires) leaves the
+// message in the folder for the next poll, up to MAX_ATTEMPTS (attempts.ts); only then is
+// it set aside, with the last reason. A message that cannot be moved is flagged and
+// skipped from then on. Nothing one message does ends the pass; only a broken IMAP
 // connection does, and the next poll starts over with the messages still there.
 import type { ImapFlow } from "imapflow";
 import type { Db } from "@/lib/db/client";
 import type { MailboxForPoll } from "@/lib/db/reports/mailboxes";
 import { recordRejection } from "@/lib/db/reports/rejected";
-import type { IngestMeta, IngestOutcome } from "@/lib/ingest/ingest";
+import type { IngestMeta, IngestOutcome, ReadInput } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
+import { MAX_ATTEMPTS, attemptsOf, recordAttempt } from "./attempts";
 import { ensureFolders, isSkipped, putAway } from "./folders";
+import { emptySummary, type PollSummary } from "./poll-summary";
+
+export { emptySummary, type PollSummary } from "./poll-summary";
 
 /** RPT-ING-1 [IMPL: mox caps messages at 15 MB]: larger messages are refused unread. */
 export const MAX_MESSAGE_BYTES = 15 * 1024 * 1024;
 
-export type Ingest = (db: Db, bytes: Uint8Array, meta: IngestMeta) => Promise<IngestOutcome>;
+/** The first half of the ingest: bytes to reports, no database (readInput). */
+export type Read = (bytes: Uint8Array, meta: IngestMeta) => Promise<ReadInput>;
+/** The second half: stores what was read, records refusals (storeRead). */
+export type Store = (
+  db: Db,
+  bytes: Uint8Array,
+  meta: IngestMeta,
+  read: ReadInput,
+) => Promise<IngestOutcome>;
 
 export interface PassOptions {
-  ingest: Ingest;
-  /** A read that has not finished by then is refused and the pass goes on. */
+  read: Read;
+  store: Store;
+  /**
+   * A read (including its wait in the pool's queue) not finished by then is abandoned and
+   * tried again at the next poll. Only the read is timed, never the store: a message whose
+   * reports are being stored is not set aside meanwhile.
+   */
   messageTimeoutMs: number;
   /** Larger messages are refused unread (MAX_MESSAGE_BYTES). */
   maxMessageBytes: number;
 }
 
-export interface PollSummary {
-  messages: number;
-  stored: number;
-  duplicates: number;
-  /** Refused: by the reader, over a limit, too slow, or failed. */
-  rejected: number;
-  /** Reports only about domains this installation does not manage. */
-  unmanaged: number;
-  /** Messages without a report. */
-  noReport: number;
-  /** Moved to the processed folder. */
-  moved: number;
-  /** Moved to the rejected folder. */
-  setAside: number;
-  /** Could not be moved: flagged and skipped from now on. */
-  flagged: number;
+/** A failure that may pass: the message is read again at the next poll. */
+interface Transient {
+  transient: string;
+  id: string;
+  size: number;
 }
-
-export const emptySummary = (): PollSummary => ({
-  messages: 0,
-  stored: 0,
-  duplicates: 0,
-  rejected: 0,
-  unmanaged: 0,
-  noReport: 0,
-  moved: 0,
-  setAside: 0,
-  flagged: 0,
-});
 
 type Verdict = "report" | "rejected" | "no-report" | "gone";
 
@@ -90,13 +88,23 @@ export async function pollPass(
     );
     for (const m of list.filter((x) => !isSkipped(x.flags))) {
       s.messages++;
-      let verdict: Verdict;
+      let read: Verdict | Transient;
       try {
-        verdict = await readMessage(db, client, a, m.uid, m.size ?? 0, s, opts);
+        read = await readMessage(db, client, a, m.uid, m.size ?? 0, s, opts);
       } catch (e) {
         if (!client.usable) throw e;
-        verdict = await refuse(db, a, `uid ${m.uid}`, m.size ?? 0, e);
+        read = failed(a, `uid ${m.uid}`, m.size ?? 0, e, "reading the message failed");
       }
+      let verdict: Verdict;
+      if (typeof read === "object") {
+        const n = attemptsOf(m.flags) + 1;
+        if (n < MAX_ATTEMPTS && (await recordAttempt(client, m.uid, n))) {
+          s.retrying++;
+          continue;
+        }
+        const why = `${read.transient}; tried ${n} time${n === 1 ? "" : "s"}, set aside`;
+        verdict = await refuse(db, a, read.id, read.size, why);
+      } else verdict = read;
       if (verdict === "gone") continue;
       if (verdict === "rejected") s.rejected++;
       if (verdict === "no-report") s.noReport++;
@@ -119,7 +127,7 @@ async function readMessage(
   size: number,
   s: PollSummary,
   opts: PassOptions,
-): Promise<Verdict> {
+): Promise<Verdict | Transient> {
   if (size > opts.maxMessageBytes) {
     const n = (x: number) => x.toLocaleString("en-US");
     const why = `the message is ${n(size)} bytes, over the limit of ${n(opts.maxMessageBytes)}`;
@@ -128,16 +136,30 @@ async function readMessage(
   const msg = await client.fetchOne(String(uid), { source: true, envelope: true }, { uid: true });
   if (!msg || !msg.source) return "gone"; // expunged meanwhile by another client
   const id = msg.envelope?.messageId ?? `uid ${uid}`;
-  let out: IngestOutcome;
+  const bytes = msg.source;
+  const meta: IngestMeta = { channel: "imap", source: `${a.label}: ${id}` };
+  let read: ReadInput;
   try {
-    const read = opts.ingest(db, msg.source, { channel: "imap", source: `${a.label}: ${id}` });
-    out = await withTimeout(read, opts.messageTimeoutMs);
+    // Abandoned on timeout: the read stores nothing, and the pool ends it at its deadline.
+    read = await withTimeout(opts.read(bytes, meta), opts.messageTimeoutMs);
   } catch (e) {
-    const reason =
+    const why =
       e instanceof ReadTimeout
         ? `reading the message took longer than ${opts.messageTimeoutMs / 1000} s`
         : e;
-    return refuse(db, a, id, msg.source.length, reason);
+    return failed(a, id, bytes.length, why, "reading the message failed");
+  }
+  // A worker that crashed or a pool that was closed says nothing about the message.
+  if (!read.ok && read.error.code === "reader-failed") {
+    return failed(a, id, bytes.length, read.error.message, "");
+  }
+  let out: IngestOutcome;
+  try {
+    // Not timed: once storing has begun, the message is never set aside under it. Reports
+    // stored before an error are duplicates at the next attempt (RPT-ING-5).
+    out = await opts.store(db, bytes, meta, read);
+  } catch (e) {
+    return failed(a, id, bytes.length, e, "storing its reports failed");
   }
   if (out.status === "no-report" && out.httpStatus !== 202) return "no-report";
   if (out.status === "rejected") return "rejected"; // ingest recorded the rejection
@@ -147,18 +169,29 @@ async function readMessage(
   return "report";
 }
 
-/** Records a rejection the ingest did not record itself: a string is the reason. */
+/** A failure that may pass; a string is the reason, an exception is logged. */
+function failed(
+  a: MailboxForPoll,
+  id: string,
+  size: number,
+  why: unknown,
+  what: string,
+): Transient {
+  const transient = typeof why === "string" ? why : `${what} (details are in the server log)`;
+  if (typeof why !== "string") logger.error({ err: why, mailbox: a.label, id }, "message failed");
+  else logger.warn({ mailbox: a.label, id, reason: why }, "message failed; tried again later");
+  return { transient, id, size };
+}
+
+/** Records a rejection the ingest did not record itself. */
 async function refuse(
   db: Db,
   a: MailboxForPoll,
   id: string,
   size: number,
-  why: unknown,
+  reason: string,
 ): Promise<"rejected"> {
-  const reason =
-    typeof why === "string" ? why : "reading the message failed (details are in the server log)";
-  if (typeof why !== "string") logger.error({ err: why, mailbox: a.label, id }, "message failed");
-  else logger.warn({ mailbox: a.label, id, reason }, "message refused");
+  logger.warn({ mailbox: a.label, id, reason }, "message refused");
   await recordRejection(db, { channel: "imap", source: `${a.label}: ${id}`, reason, size }).catch(
     (e: unknown) => logger.error({ err: e, mailbox: a.label, id }, "could not record rejection"),
   );

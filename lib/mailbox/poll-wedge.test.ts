@@ -69,6 +69,7 @@ describe("RPT-ING-3: the 174-byte wedge body by mail (issue 11)", () => {
         moved: 1,
         setAside: 1,
         flagged: 0,
+        retrying: 0,
       },
     });
     expect(await countRows(w.t.db)).toMatchObject({ reports: 1, rejected: 1 });

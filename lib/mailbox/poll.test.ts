@@ -64,6 +64,7 @@ describe("IMAP poller against Dovecot", () => {
         moved: 12,
         setAside: 2,
         flagged: 0,
+        retrying: 0,
       },
     });
     expect(await countRows(w.t.db)).toMatchObject({ reports: 12, rejected: 0 });

@@ -7,14 +7,17 @@ import { settings } from "@/lib/config/settings";
 import type { Db } from "@/lib/db/client";
 import { mailboxForPoll, recordPoll, type MailboxForPoll } from "@/lib/db/reports/mailboxes";
 import { unseal } from "@/lib/crypto/seal";
-import { ingestBytes } from "@/lib/ingest/ingest";
+import { readInput, storeRead } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
 import { PLAIN_IMAP_REFUSED } from "./account-rules";
 import { MAX_MESSAGE_BYTES, pollPass, type PassOptions, type PollSummary } from "./poll-pass";
 
 export { MAX_MESSAGE_BYTES, type PollSummary } from "./poll-pass";
 
-/** A read (gunzip, parse, store) of one message past this is refused; the poll goes on. */
+/**
+ * A read of one message (gunzip, parse; with its wait in the pool's queue) not finished by
+ * then is abandoned and tried again at the next poll; the poll goes on. Storing is not timed.
+ */
 export const MESSAGE_TIMEOUT_MS = 60_000;
 /** A whole session past this is closed; the messages left are read at the next poll. */
 export const POLL_DEADLINE_MS = 15 * 60_000;
@@ -36,6 +39,7 @@ export function describeSummary(s: PollSummary): string {
   const after = [
     s.setAside ? `${s.setAside} moved to the rejected folder` : "",
     s.flagged ? `${s.flagged} flagged (could not be moved)` : "",
+    s.retrying ? `${s.retrying} left for the next poll after a failure` : "",
   ].filter(Boolean);
   return after.length ? `${line}; ${after.join(", ")}` : line;
 }
@@ -108,7 +112,8 @@ export function pollMailbox(
   let p = inFlight.get(id);
   if (!p) {
     const full: PollOptions = {
-      ingest: ingestBytes,
+      read: readInput,
+      store: storeRead,
       messageTimeoutMs: MESSAGE_TIMEOUT_MS,
       maxMessageBytes: MAX_MESSAGE_BYTES,
       deadlineMs: POLL_DEADLINE_MS,
