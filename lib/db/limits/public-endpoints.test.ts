@@ -131,6 +131,51 @@ describe("POST /api/reports/tlsrpt limits (RPT-DELIV-11)", () => {
   });
 });
 
+// Outside the describe above on purpose: the body deadline is a timer, not the clock.
+describe("POST /api/reports/tlsrpt against slow uploads (issue 11, RPT-DELIV-11)", () => {
+  const slowReports = (deadlineMs: number, env: Record<string, string> = {}) =>
+    publicEndpoint(fresh(reportLimits(parseSettings(env))), (req, source) =>
+      handleTlsrptPost(req, { db: async () => t.db, source, bodyDeadlineMs: deadlineMs }),
+    );
+
+  it("answers 408 to a body that never finishes within the deadline, and frees its slot", async () => {
+    await t.db.rejectedReport.deleteMany();
+    const send = slowReports(300, { STS_INFLIGHT_REPORTS: "1" });
+    const never = gate(); // never finished
+    const started = Date.now();
+    const res = await send(post("198.51.100.70", {}, never.stream));
+    const took = Date.now() - started;
+    expect(`${res.status} ${(await res.text()).trim()}`).toBe(
+      "408 rejected: the request body took more than 1 s to arrive",
+    );
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(5000);
+    const rows = await t.db.rejectedReport.findMany();
+    expect(rows.map((r) => [r.source, r.reason])).toEqual([
+      ["198.51.100.70", "the request body took more than 1 s to arrive"],
+    ]);
+    // the only slot is free again: the next request is read (and refused as not a report)
+    expect((await send(post("198.51.100.71"))).status).toBe(415);
+  });
+
+  it("refuses a 3rd upload in flight from one source with 429, while another source gets in", async () => {
+    const send = slowReports(30_000);
+    const held = [gate(), gate()];
+    const pending = held.map((g) => send(post("198.51.100.80", {}, g.stream)));
+    await Promise.all(held.map((g) => g.reading));
+    const third = gate();
+    const refused = await send(post("198.51.100.80", {}, third.stream));
+    expect(await seen(refused)).toBe(
+      "429 10 busy: too many requests from this address in progress, try again in 10 s",
+    );
+    expect(third.pulls()).toBe(0);
+    expect((await send(post("198.51.100.81"))).status).toBe(415); // another source is served
+    held.forEach((g) => g.finish("hello"));
+    expect((await Promise.all(pending)).map((r) => r.status)).toEqual([415, 415]);
+    expect((await send(post("198.51.100.80"))).status).toBe(415); // its slots are free again
+  });
+});
+
 describe("GET /.well-known/mta-sts.txt limits (STS-FETCH-1)", () => {
   const policyReq = (peer: string) =>
     new Request("http://mta-sts.hosted.example/api/mta-sts", {
