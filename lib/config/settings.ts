@@ -44,6 +44,8 @@ const schema = z.object({
   STS_INFLIGHT_TLS_ASK: positiveInt(16),
   /** Days the raw bytes of received inputs are kept; the normalised reports stay. */
   STS_RAW_RETENTION_DAYS: positiveInt(400),
+  /** Days refused submissions stay in the rejected list (pruned with the raw inputs). */
+  STS_REJECTED_RETENTION_DAYS: positiveInt(90),
   /** Worker threads that read reports and hash passwords (lib/pool); default: the cores. */
   STS_WORKER_THREADS: positiveInt(availableParallelism()),
   /** Milliseconds one input may take to read in a worker before it is ended and refused. */
