@@ -18,10 +18,16 @@ export interface EndpointDeps {
   bodyDeadlineMs?: number;
 }
 
+/** Retry-After (seconds) with a 503: the reader was busy past its deadline (ingest.ts). */
+export const SLOW_READ_RETRY_AFTER = 60;
+
 const text = (status: number, line: string) =>
   new Response(`${line}\n`, {
     status,
-    headers: { "content-type": "text/plain; charset=utf-8" },
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      ...(status === 503 ? { "retry-after": String(SLOW_READ_RETRY_AFTER) } : {}),
+    },
   });
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
