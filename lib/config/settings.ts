@@ -36,6 +36,8 @@ const schema = z.object({
   STS_CHECK_MAX_AGE_HOURS: positiveInt(24),
   /** Labs only: lets mailbox accounts use IMAP without TLS or STARTTLS (password in clear). */
   STS_ALLOW_PLAIN_IMAP: flag,
+  /** Stops the app from polling the configured IMAP mailboxes on its own. */
+  STS_DISABLE_POLLER: flag,
   /** Policy fetches (and Caddy's certificate questions) per source per minute. */
   STS_POLICY_PER_MINUTE: positiveInt(600),
   /** Requests each public endpoint works on at once, per process; more get 503. */
