@@ -54,8 +54,7 @@ export function publicEndpoint(
   handler: PublicHandler,
 ) {
   let state:
-    | { cfg: PublicEndpointConfig; slots: InFlightCap; perSource: Map<string, number> }
-    | undefined;
+    { cfg: PublicEndpointConfig; slots: InFlightCap; perSource: Map<string, number> } | undefined;
   let limiters: Promise<Limiters> | undefined;
   const load = (cfg: PublicEndpointConfig) => {
     limiters ??= buildLimiters(cfg).catch((e: unknown) => {
