@@ -86,7 +86,9 @@ export function publicEndpoint(
         return plain(429, `rate limited: try again in ${wait} s`, wait);
       }
       const mine = perSource.get(source) ?? 0;
-      if (cfg.maxInFlightPerSource !== undefined && mine >= cfg.maxInFlightPerSource) {
+      // Without a socket address (stamp not installed) everyone is one source: not capped.
+      const cap = peer === null ? undefined : cfg.maxInFlightPerSource;
+      if (cap !== undefined && mine >= cap) {
         const s = cfg.busyRetryAfter;
         const line = `busy: too many requests from this address in progress, try again in ${s} s`;
         return plain(429, line, s);

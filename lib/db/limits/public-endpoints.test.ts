@@ -172,6 +172,18 @@ describe("POST /api/reports/tlsrpt against slow uploads (issue 11, RPT-DELIV-11)
     expect((await Promise.all(pending)).map((r) => r.status)).toEqual([415, 415]);
     expect((await send(post("198.51.100.80"))).status).toBe(415); // its slots are free again
   });
+
+  it("does not cap in flight per source when no socket address is known (all one source)", async () => {
+    const send = publicEndpoint(
+      { ...fresh(reportLimits(parseSettings({}))), peerOf: () => null },
+      (req, source) => handleTlsrptPost(req, { db: async () => t.db, source }),
+    );
+    const held = [gate(), gate(), gate()];
+    const pending = held.map((g) => send(post("198.51.100.90", {}, g.stream)));
+    await Promise.all(held.map((g) => g.reading)); // all three are being read
+    held.forEach((g) => g.finish("hello"));
+    expect((await Promise.all(pending)).map((r) => r.status)).toEqual([415, 415, 415]);
+  });
 });
 
 describe("GET /.well-known/mta-sts.txt limits (STS-FETCH-1)", () => {
