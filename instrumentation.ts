@@ -1,18 +1,22 @@
 // Next's server start hook, in the Node server process (not the Edge runtime, not while
-// building): stamps each request with its socket address for the public endpoints' limits
-// (lib/http/peer-address.ts), prints the first-run setup code while no user exists,
+// building): validates the settings first (a bad one stops the start, naming it: see
+// lib/config/settings-at-start.ts), stamps each request with its socket address for the
+// public endpoints' limits (lib/http/peer-address.ts), prints the first-run setup code while no user exists,
 // schedules the pruning of raw inputs past their retention (at start, then daily), and
 // IMAP polling of the rua mailboxes unless STS_DISABLE_POLLER=1.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { settingsAtStart } = await import("./lib/config/settings-at-start");
+  const s = settingsAtStart();
+  if (!s) return;
   const { installPeerStamp } = await import("./lib/http/peer-address");
   installPeerStamp();
   const { announceSetupCodeAtStart } = await import("./lib/auth/announce-setup-code");
   await announceSetupCodeAtStart();
   const { startRawInputPruner } = await import("./lib/ingest/raw-retention");
   startRawInputPruner();
-  if (process.env.STS_DISABLE_POLLER === "1") return;
+  if (s.STS_DISABLE_POLLER) return;
   const { startMailboxPoller } = await import("./lib/mailbox/scheduler");
   startMailboxPoller();
 }

@@ -9,6 +9,7 @@ const REJECTED_COLUMNS = [
   { label: "Channel" },
   { label: "Source" },
   { label: "Reason" },
+  { label: "Times", align: "right" },
   { label: "Bytes", align: "right" },
 ] as const;
 
@@ -28,7 +29,7 @@ export function RejectedTable({ rows }: { rows: RejectedRecord[] }) {
         description={
           rows.length === 0
             ? "Nothing has been refused."
-            : "Reports that were refused, newest first, with the reason each one was refused."
+            : "Reports that were refused, newest first, with the reason each one was refused. Repeats from one source within a minute share a row."
         }
       />
       {rows.length > 0 ? (
@@ -39,6 +40,7 @@ export function RejectedTable({ rows }: { rows: RejectedRecord[] }) {
               <td className="px-4 py-2">{CHANNEL_LABEL[r.channel] ?? r.channel}</td>
               <td className="max-w-56 break-all px-4 py-2">{r.source}</td>
               <td className="px-4 py-2">{r.reason}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{r.count.toLocaleString("en")}</td>
               <td className="px-4 py-2 text-right tabular-nums">{r.size.toLocaleString("en")}</td>
             </tr>
           ))}

@@ -36,6 +36,8 @@ const schema = z.object({
   STS_CHECK_MAX_AGE_HOURS: positiveInt(24),
   /** Labs only: lets mailbox accounts use IMAP without TLS or STARTTLS (password in clear). */
   STS_ALLOW_PLAIN_IMAP: flag,
+  /** Stops the app from polling the configured IMAP mailboxes on its own. */
+  STS_DISABLE_POLLER: flag,
   /** Policy fetches (and Caddy's certificate questions) per source per minute. */
   STS_POLICY_PER_MINUTE: positiveInt(600),
   /** Requests each public endpoint works on at once, per process; more get 503. */
@@ -44,6 +46,8 @@ const schema = z.object({
   STS_INFLIGHT_TLS_ASK: positiveInt(16),
   /** Days the raw bytes of received inputs are kept; the normalised reports stay. */
   STS_RAW_RETENTION_DAYS: positiveInt(400),
+  /** Days refused submissions stay in the rejected list (pruned with the raw inputs). */
+  STS_REJECTED_RETENTION_DAYS: positiveInt(90),
   /** Worker threads that read reports and hash passwords (lib/pool); default: the cores. */
   STS_WORKER_THREADS: positiveInt(availableParallelism()),
   /** Milliseconds one input may take to read in a worker before it is ended and refused. */

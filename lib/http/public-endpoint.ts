@@ -8,7 +8,8 @@ import { peerAddress } from "./peer-address";
 
 // The one wrapper for the public endpoints (report POST, policy serving, Caddy's tls-ask):
 // who is asking, the per-source and overall rate limits (429 + Retry-After), then the cap
-// on requests in flight (503 + Retry-After), all before the handler reads the body.
+// on requests in flight per source (429) and overall (503 + Retry-After), all before the
+// handler reads the body.
 // A source over its rate never holds a slot, so slots go to requests that will be served.
 
 export interface RateWindow {
@@ -26,6 +27,9 @@ export interface PublicEndpointConfig {
   overall?: RateWindow;
   /** Requests handled at once in this process; beyond it 503. */
   maxInFlight: number;
+  /** Requests handled at once for one source in this process; beyond it 429 (optional).
+   * Without it one client's slow uploads could hold every slot (issue 11). */
+  maxInFlightPerSource?: number;
   /** Retry-After (seconds) sent with the 503. */
   busyRetryAfter: number;
   trust: AddressTrust;
@@ -49,7 +53,8 @@ export function publicEndpoint(
   config: PublicEndpointConfig | (() => PublicEndpointConfig),
   handler: PublicHandler,
 ) {
-  let state: { cfg: PublicEndpointConfig; slots: InFlightCap } | undefined;
+  let state:
+    { cfg: PublicEndpointConfig; slots: InFlightCap; perSource: Map<string, number> } | undefined;
   let limiters: Promise<Limiters> | undefined;
   const load = (cfg: PublicEndpointConfig) => {
     limiters ??= buildLimiters(cfg).catch((e: unknown) => {
@@ -64,9 +69,9 @@ export function publicEndpoint(
     guarded(async () => {
       if (!state) {
         const cfg = typeof config === "function" ? config() : config;
-        state = { cfg, slots: new InFlightCap(cfg.maxInFlight) };
+        state = { cfg, slots: new InFlightCap(cfg.maxInFlight), perSource: new Map() };
       }
-      const { cfg, slots } = state;
+      const { cfg, slots, perSource } = state;
       const peer = (cfg.peerOf ?? peerAddress)(req);
       const source = clientAddress(peer, req.headers.get("x-forwarded-for"), cfg.trust);
       if (source === UNKNOWN_SOURCE && peer === null && !warned) {
@@ -80,14 +85,26 @@ export function publicEndpoint(
       if (wait !== null) {
         return plain(429, `rate limited: try again in ${wait} s`, wait);
       }
+      const mine = perSource.get(source) ?? 0;
+      // Without a socket address (stamp not installed) everyone is one source: not capped.
+      const cap = peer === null ? undefined : cfg.maxInFlightPerSource;
+      if (cap !== undefined && mine >= cap) {
+        const s = cfg.busyRetryAfter;
+        const line = `busy: too many requests from this address in progress, try again in ${s} s`;
+        return plain(429, line, s);
+      }
       if (!slots.tryEnter()) {
         const s = cfg.busyRetryAfter;
         return plain(503, `busy: too many requests in progress, try again in ${s} s`, s);
       }
+      perSource.set(source, mine + 1);
       try {
         return await handler(req, source);
       } finally {
         slots.leave();
+        const left = (perSource.get(source) ?? 1) - 1;
+        if (left > 0) perSource.set(source, left);
+        else perSource.delete(source);
       }
     });
 }

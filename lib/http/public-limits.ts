@@ -23,6 +23,7 @@ export function reportLimits(s: Settings): PublicEndpointConfig {
     },
     overall: { points: 500, duration: 10 },
     maxInFlight: s.STS_INFLIGHT_REPORTS,
+    maxInFlightPerSource: 2, // one client's slow uploads cannot hold every slot (issue 11)
     busyRetryAfter: 10,
     trust: trustOf(s),
   };

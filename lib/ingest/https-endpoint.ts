@@ -6,7 +6,7 @@ import { recordRejection } from "@/lib/db/reports/rejected";
 import { MAX_COMPRESSED } from "@/lib/tlsrpt/read-report";
 import { logger } from "@/lib/log";
 import { ingestBytes, type IngestOutcome } from "./ingest";
-import { readCapped } from "./read-capped";
+import { readCapped, tooSlowReason } from "./read-capped";
 
 export interface EndpointDeps {
   db: () => Promise<Db>;
@@ -14,12 +14,20 @@ export interface EndpointDeps {
   source: string;
   /** Body cap in bytes (RPT-ING-1: 10 MiB compressed). */
   maxBytes?: number;
+  /** How long the whole body may take to arrive (read-capped.ts; shortened in tests). */
+  bodyDeadlineMs?: number;
 }
+
+/** Retry-After (seconds) with a 503: the reader was busy past its deadline (ingest.ts). */
+export const SLOW_READ_RETRY_AFTER = 60;
 
 const text = (status: number, line: string) =>
   new Response(`${line}\n`, {
     status,
-    headers: { "content-type": "text/plain; charset=utf-8" },
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      ...(status === 503 ? { "retry-after": String(SLOW_READ_RETRY_AFTER) } : {}),
+    },
   });
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -45,8 +53,13 @@ export async function handleTlsrptPost(req: Request, deps: EndpointDeps): Promis
   };
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > max) return refuse(declared);
-  const body = await readCapped(req, max);
-  if (!body.ok) return refuse(body.size);
+  const body = await readCapped(req, max, deps.bodyDeadlineMs);
+  if (!body.ok && body.problem === "too-large") return refuse(body.size);
+  if (!body.ok) {
+    const reason = tooSlowReason(body.seconds);
+    await recordRejection(db, { channel: "https", source, reason, size: body.size });
+    return text(408, `rejected: ${reason}`);
+  }
   if (body.bytes.length === 0) return text(400, "rejected: the request body is empty");
   const outcome = await ingestBytes(db, body.bytes, {
     channel: "https",

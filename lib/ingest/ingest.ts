@@ -43,8 +43,10 @@ const STATUS_FOR: Partial<Record<ReportErrorCode | PoolError["code"], number>> =
   "too-large": 413,
   "decompression-bomb": 413,
   "unsupported-format": 415,
-  // Past the read deadline: like a bomb, more work than one input may cost.
-  "too-slow": 413,
+  // Past the read deadline: a large report read under load may be fine later, so not
+  // "too large" but busy; over HTTPS it goes with Retry-After and reporters retry
+  // (RPT-DELIV-3). Still recorded as a refusal.
+  "too-slow": 503,
   "reader-failed": 500,
 };
 

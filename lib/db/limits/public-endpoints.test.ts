@@ -62,8 +62,11 @@ const seen = async (res: Response) => {
   return res.status === 429 || res.status === 503 ? `${head} ${(await res.text()).trim()}` : head;
 };
 
+/** Refused sources, with the count of a row standing for repeats (rejected.ts). */
 const rejectedSources = async () =>
-  (await t.db.rejectedReport.findMany({ orderBy: { id: "asc" } })).map((r) => r.source);
+  (await t.db.rejectedReport.findMany({ orderBy: { id: "asc" } })).map((r) =>
+    r.count === 1 ? r.source : `${r.source} ×${r.count}`,
+  );
 
 describe("POST /api/reports/tlsrpt limits (RPT-DELIV-11)", () => {
   // The limiter's clock stands still, so Retry-After is exact however slow the machine is.
@@ -82,7 +85,7 @@ describe("POST /api/reports/tlsrpt limits (RPT-DELIV-11)", () => {
     expect(got).toEqual([refused, refused, limited, limited]);
     // another socket peer has its own bucket; the refusals name the socket's address
     expect(await seen(await send(post("198.51.100.8")))).toBe(refused);
-    expect(await rejectedSources()).toEqual(["198.51.100.7", "198.51.100.7", "198.51.100.8"]);
+    expect(await rejectedSources()).toEqual(["198.51.100.7 ×2", "198.51.100.8"]);
   });
 
   it("with STS_TRUST_PROXY and a trusted proxy, `XFF: spoofed, real` is limited as real", async () => {
@@ -99,12 +102,7 @@ describe("POST /api/reports/tlsrpt limits (RPT-DELIV-11)", () => {
       // not from a trusted proxy: its X-Forwarded-For is ignored, it is limited as itself
       await via("203.0.113.9", "198.51.100.20"),
     ]).toEqual([refused, refused, "429 2 rate limited: try again in 2 s", refused, refused]);
-    expect(await rejectedSources()).toEqual([
-      "203.0.113.9",
-      "203.0.113.9",
-      "203.0.113.10",
-      "198.51.100.20",
-    ]);
+    expect(await rejectedSources()).toEqual(["203.0.113.9 ×2", "203.0.113.10", "198.51.100.20"]);
   });
 
   it("caps all sources together with the overall limit", async () => {
@@ -128,6 +126,63 @@ describe("POST /api/reports/tlsrpt limits (RPT-DELIV-11)", () => {
     held.forEach((g) => g.finish("hello"));
     expect((await Promise.all(pending)).map((r) => r.status)).toEqual([415, 415]);
     expect((await send(post("198.51.100.40"))).status).toBe(415); // the slots are free again
+  });
+});
+
+// Outside the describe above on purpose: the body deadline is a timer, not the clock.
+describe("POST /api/reports/tlsrpt against slow uploads (issue 11, RPT-DELIV-11)", () => {
+  const slowReports = (deadlineMs: number, env: Record<string, string> = {}) =>
+    publicEndpoint(fresh(reportLimits(parseSettings(env))), (req, source) =>
+      handleTlsrptPost(req, { db: async () => t.db, source, bodyDeadlineMs: deadlineMs }),
+    );
+
+  it("answers 408 to a body that never finishes within the deadline, and frees its slot", async () => {
+    await t.db.rejectedReport.deleteMany();
+    const send = slowReports(300, { STS_INFLIGHT_REPORTS: "1" });
+    const never = gate(); // never finished
+    const started = Date.now();
+    const res = await send(post("198.51.100.70", {}, never.stream));
+    const took = Date.now() - started;
+    expect(`${res.status} ${(await res.text()).trim()}`).toBe(
+      "408 rejected: the request body took more than 1 s to arrive",
+    );
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(5000);
+    const rows = await t.db.rejectedReport.findMany();
+    expect(rows.map((r) => [r.source, r.reason])).toEqual([
+      ["198.51.100.70", "the request body took more than 1 s to arrive"],
+    ]);
+    // the only slot is free again: the next request is read (and refused as not a report)
+    expect((await send(post("198.51.100.71"))).status).toBe(415);
+  });
+
+  it("refuses a 3rd upload in flight from one source with 429, while another source gets in", async () => {
+    const send = slowReports(30_000);
+    const held = [gate(), gate()];
+    const pending = held.map((g) => send(post("198.51.100.80", {}, g.stream)));
+    await Promise.all(held.map((g) => g.reading));
+    const third = gate();
+    const refused = await send(post("198.51.100.80", {}, third.stream));
+    expect(await seen(refused)).toBe(
+      "429 10 busy: too many requests from this address in progress, try again in 10 s",
+    );
+    expect(third.pulls()).toBe(0);
+    expect((await send(post("198.51.100.81"))).status).toBe(415); // another source is served
+    held.forEach((g) => g.finish("hello"));
+    expect((await Promise.all(pending)).map((r) => r.status)).toEqual([415, 415]);
+    expect((await send(post("198.51.100.80"))).status).toBe(415); // its slots are free again
+  });
+
+  it("does not cap in flight per source when no socket address is known (all one source)", async () => {
+    const send = publicEndpoint(
+      { ...fresh(reportLimits(parseSettings({}))), peerOf: () => null },
+      (req, source) => handleTlsrptPost(req, { db: async () => t.db, source }),
+    );
+    const held = [gate(), gate(), gate()];
+    const pending = held.map((g) => send(post("198.51.100.90", {}, g.stream)));
+    await Promise.all(held.map((g) => g.reading)); // all three are being read
+    held.forEach((g) => g.finish("hello"));
+    expect((await Promise.all(pending)).map((r) => r.status)).toEqual([415, 415, 415]);
   });
 });
 

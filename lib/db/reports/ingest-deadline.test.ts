@@ -1,8 +1,10 @@
 // Issue 11 (spec §12-13): an input that takes longer than STS_READ_TIMEOUT_MS to read is
 // refused through the one ingestion path like any other refusal: a reason a person can act
-// on, HTTP 413, a RejectedReport row, nothing stored; the next input is read as usual.
+// on, HTTP 503 (busy: reporters retry, RPT-DELIV-3), a RejectedReport row, nothing stored;
+// the next input is read as usual.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestInOrder } from "@/lib/ingest/bulk";
+import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { workerPool } from "@/lib/pool/shared";
 import { slowReport } from "@/lib/pool/test-inputs";
@@ -34,7 +36,7 @@ describe("ingestBytes with a read deadline", () => {
       stored: 0,
       duplicates: 0,
       unknownDomains: [],
-      httpStatus: 413,
+      httpStatus: 503, // busy, not too large: reporters retry (RPT-DELIV-3)
       reason,
     });
     const rejected = await t.db.rejectedReport.findMany();
@@ -44,6 +46,24 @@ describe("ingestBytes with a read deadline", () => {
     expect(await countRows(t.db)).toMatchObject({ reports: 0, policies: 0, rejected: 1 });
     const next = await ingestBytes(t.db, gzipOf(googleReport()), meta);
     expect(next).toMatchObject({ status: "stored", stored: 1, httpStatus: 201 });
+  });
+
+  it("over HTTPS answers 503 with Retry-After 60, not 413, and records the refusal", async () => {
+    await t.db.rejectedReport.deleteMany();
+    const req = new Request("http://app.test/api/reports/tlsrpt", {
+      method: "POST",
+      body: new Uint8Array(slowReport()),
+      headers: { "content-type": "application/tlsrpt+gzip" },
+      duplex: "half",
+    } as RequestInit);
+    const res = await handleTlsrptPost(req, { db: async () => t.db, source: "192.0.2.8" });
+    expect([res.status, res.headers.get("retry-after"), (await res.text()).trim()]).toEqual([
+      503,
+      "60",
+      "rejected: the input took more than 50 ms to read and was refused",
+    ]);
+    const rows = await t.db.rejectedReport.findMany();
+    expect(rows.map((r) => [r.source, r.count])).toEqual([["192.0.2.8", 1]]);
   });
 });
 

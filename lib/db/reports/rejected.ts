@@ -1,4 +1,16 @@
+// Refused submissions, shown to admins (Settings → Rejected submissions). Anyone on the
+// internet can cause a refusal, so the table is bounded (issue 11): a repeat of the same
+// channel, source and reason within MERGE_WINDOW_MS adds to the count of the row already
+// there; past MAX_ROWS_PER_WINDOW new rows in a window (many sources at once), refusals are
+// counted in one row per channel and window under OVERFLOW_SOURCE; rows older than the
+// retention (STS_REJECTED_RETENTION_DAYS) are pruned daily with the raw inputs.
 import type { Db } from "../client";
+
+export const MERGE_WINDOW_MS = 60_000;
+export const MAX_ROWS_PER_WINDOW = 60;
+export const OVERFLOW_SOURCE = "(many sources: not itemised)";
+const BATCH = 500;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RejectionInput {
   channel: string;
@@ -11,19 +23,69 @@ export interface RejectionInput {
 export interface RejectedRecord extends RejectionInput {
   id: number;
   receivedAt: Date;
+  /** Refusals this row stands for (repeats within a minute share a row). */
+  count: number;
 }
 
-export async function recordRejection(db: Db, r: RejectionInput): Promise<void> {
+export async function recordRejection(
+  db: Db,
+  r: RejectionInput,
+  now: Date = new Date(),
+): Promise<void> {
+  const since = new Date(now.getTime() - MERGE_WINDOW_MS);
+  let source = r.source.slice(0, 500);
+  let reason = r.reason.slice(0, 1000);
+  const same = () =>
+    db.rejectedReport.findFirst({
+      where: { channel: r.channel, source, reason, receivedAt: { gte: since } },
+      orderBy: { id: "desc" },
+      select: { id: true, size: true },
+    });
+  let row = await same();
+  if (!row) {
+    const recent = await db.rejectedReport.count({ where: { receivedAt: { gte: since } } });
+    if (recent >= MAX_ROWS_PER_WINDOW) {
+      source = OVERFLOW_SOURCE;
+      reason = "more refusals in a minute than are listed one by one";
+      row = await same();
+    }
+  }
+  if (row) {
+    await db.rejectedReport.update({
+      where: { id: row.id },
+      data: { count: { increment: 1 }, size: Math.max(row.size, r.size) },
+    });
+    return;
+  }
   await db.rejectedReport.create({
-    data: {
-      channel: r.channel,
-      source: r.source.slice(0, 500),
-      reason: r.reason.slice(0, 1000),
-      size: r.size,
-    },
+    data: { channel: r.channel, source, reason, size: r.size, receivedAt: now },
   });
 }
 
 export async function listRejected(db: Db, limit = 200): Promise<RejectedRecord[]> {
   return db.rejectedReport.findMany({ orderBy: { id: "desc" }, take: limit });
+}
+
+/** Deletes rows older than retentionDays, in batches of bounded id lists; returns how many. */
+export async function pruneRejected(
+  db: Db,
+  retentionDays: number,
+  now: Date = new Date(),
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
+  let deleted = 0;
+  for (;;) {
+    const rows = await db.rejectedReport.findMany({
+      where: { receivedAt: { lt: cutoff } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
+    if (rows.length === 0) return deleted;
+    const gone = await db.rejectedReport.deleteMany({
+      where: { id: { in: rows.map((x) => x.id) } },
+    });
+    deleted += gone.count;
+    if (rows.length < BATCH) return deleted;
+  }
 }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { withUserUpload } from "@/lib/http/handler";
 import { ingestBytes } from "@/lib/ingest/ingest";
-import { readCapped } from "@/lib/ingest/read-capped";
+import { readCapped, tooSlowReason } from "@/lib/ingest/read-capped";
 import { MAX_MESSAGE_BYTES } from "@/lib/mailbox/poll";
 
 // Admin upload of one report file per request (.json, .json.gz, .gz or .eml), sent as the
@@ -13,9 +13,11 @@ export const POST = withUserUpload("admin", async (req) => {
   const filename = (new URL(req.url).searchParams.get("filename") ?? "upload").slice(0, 255);
   const body = await readCapped(req, MAX_MESSAGE_BYTES);
   if (!body.ok) {
+    const tooSlow = body.problem === "too-slow";
+    const reason = tooSlow ? tooSlowReason(body.seconds) : "the file is over the 15 MiB limit";
     return NextResponse.json(
-      { status: "rejected", reason: "the file is over the 15 MiB limit", stored: 0, duplicates: 0 },
-      { status: 413 },
+      { status: "rejected", reason, stored: 0, duplicates: 0 },
+      { status: tooSlow ? 408 : 413 },
     );
   }
   const out = await ingestBytes(await getDb(), body.bytes, {

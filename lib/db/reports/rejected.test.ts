@@ -1,0 +1,98 @@
+// Issue 11: anonymous clients cannot fill the rejections table. Repeats within a minute
+// share a row, many sources at once overflow into one row, and rows past
+// STS_REJECTED_RETENTION_DAYS are pruned. SQLite by default, PostgreSQL under test:pg.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseSettings } from "@/lib/config/settings";
+import { openTestDb, type TestDb } from "../test-db";
+import {
+  listRejected,
+  MAX_ROWS_PER_WINDOW,
+  OVERFLOW_SOURCE,
+  pruneRejected,
+  recordRejection,
+} from "./rejected";
+import { closeSqliteStore } from "./sqlite-store";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(async () => {
+  await closeSqliteStore(t.db);
+  await t.close();
+});
+beforeEach(async () => {
+  await t.db.rejectedReport.deleteMany();
+});
+
+const T0 = Date.UTC(2026, 10, 30, 12);
+const at = (ms: number) => new Date(T0 + ms);
+const refusal = (source: string, reason = "the report is over the 10.0 MiB limit", size = 1) => ({
+  channel: "https",
+  source,
+  reason,
+  size,
+});
+const rows = async () =>
+  (await t.db.rejectedReport.findMany({ orderBy: { id: "asc" } })).map(
+    (r) => `${r.source} | ${r.reason} | ${r.count} | ${r.size}`,
+  );
+
+describe("recordRejection bounds the table (issue 11, RPT-DELIV-11)", () => {
+  it("counts repeats of one source and reason within a minute in one row", async () => {
+    for (let i = 0; i < 5; i++)
+      await recordRejection(t.db, refusal("192.0.2.1", undefined, i), at(i * 1000));
+    await recordRejection(t.db, refusal("192.0.2.1", "the request body is empty"), at(6000));
+    await recordRejection(t.db, refusal("192.0.2.2"), at(7000));
+    await recordRejection(t.db, refusal("192.0.2.1"), at(61_000)); // a new minute: a new row
+    expect(await rows()).toEqual([
+      "192.0.2.1 | the report is over the 10.0 MiB limit | 5 | 4",
+      "192.0.2.1 | the request body is empty | 1 | 1",
+      "192.0.2.2 | the report is over the 10.0 MiB limit | 1 | 1",
+      "192.0.2.1 | the report is over the 10.0 MiB limit | 1 | 1",
+    ]);
+    expect((await listRejected(t.db)).map((r) => r.count)).toEqual([1, 1, 1, 5]);
+  });
+
+  it("past the rows allowed a minute, refusals from new sources share one overflow row", async () => {
+    for (let i = 0; i < MAX_ROWS_PER_WINDOW + 40; i++) {
+      await recordRejection(t.db, refusal(`198.51.100.${i}`), at(i));
+    }
+    expect(await t.db.rejectedReport.count()).toBe(MAX_ROWS_PER_WINDOW + 1);
+    const overflow = await t.db.rejectedReport.findMany({ where: { source: OVERFLOW_SOURCE } });
+    expect(overflow.map((r) => [r.count, r.reason])).toEqual([
+      [40, "more refusals in a minute than are listed one by one"],
+    ]);
+    // a source already listed in this minute still counts in its own row
+    await recordRejection(t.db, refusal("198.51.100.0"), at(500));
+    expect(
+      (await t.db.rejectedReport.findFirstOrThrow({ where: { source: "198.51.100.0" } })).count,
+    ).toBe(2);
+  });
+});
+
+describe("pruneRejected (STS_REJECTED_RETENTION_DAYS)", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it("the setting defaults to 90 days and refuses a bad value by name", () => {
+    const days = (v?: string) =>
+      parseSettings({ STS_REJECTED_RETENTION_DAYS: v }).STS_REJECTED_RETENTION_DAYS;
+    expect(days()).toBe(90);
+    expect(days("7")).toBe(7);
+    expect(() => days("-1")).toThrow(/STS_REJECTED_RETENTION_DAYS/);
+  });
+
+  it("deletes rows older than the retention in batches and keeps younger ones", async () => {
+    const old = Array.from({ length: 1203 }, (_, i) => ({
+      channel: "https",
+      source: `203.0.113.${i % 250}`,
+      reason: "old",
+      receivedAt: at(-91 * DAY - i),
+    }));
+    await t.db.rejectedReport.createMany({ data: old });
+    await recordRejection(t.db, refusal("192.0.2.9", "young"), at(-89 * DAY));
+    expect(await pruneRejected(t.db, 90, at(0))).toBe(1203);
+    expect(await rows()).toEqual(["192.0.2.9 | young | 1 | 1"]);
+    expect(await pruneRejected(t.db, 90, at(0))).toBe(0);
+  });
+});
