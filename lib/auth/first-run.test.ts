@@ -57,6 +57,50 @@ describe("first run with a setup code", () => {
     expect(JSON.stringify(settings)).not.toContain(normalizeSetupCode(code));
   });
 
+  it("a new start replaces the earlier code: only the latest code works", async () => {
+    const earlier = code;
+    code = (await announceSetupCode(t.db, t.config, log, "http://127.0.0.1:3000")) ?? "";
+    expect(code).not.toBe(earlier);
+    const settings = await t.db.setting.findMany();
+    expect(settings.map((s) => s.key)).toEqual([`setup-code:${hashSetupCode(code)}`]);
+    const other = await createSetupCodeThrottle("setup_code_restart");
+    expect(await createFirstAdminWithCode(t.db, t.config, other, input(earlier))).toEqual({
+      ok: false,
+      error: WRONG_SETUP_CODE,
+    });
+    expect(await countUsers(t.db)).toBe(0);
+  });
+
+  it("counts wrong codes per IPv6 /64: wrong codes from its addresses block all of it", async () => {
+    const v6 = await createSetupCodeThrottle("setup_code_v6");
+    for (let i = 1; i <= 6; i++) {
+      expect(
+        await createFirstAdminWithCode(
+          t.db,
+          t.config,
+          v6,
+          input("AAAA-BBBB-CCCC", `2001:db8:5:6::${i}`),
+        ),
+      ).toEqual({ ok: false, error: WRONG_SETUP_CODE });
+    }
+    expect(
+      await createFirstAdminWithCode(
+        t.db,
+        t.config,
+        v6,
+        input("AAAA-BBBB-CCCC", "2001:db8:5:6:ffff::9"),
+      ),
+    ).toEqual({ ok: false, error: "Too many wrong setup codes. Try again in 15 minutes." });
+    expect(
+      await createFirstAdminWithCode(
+        t.db,
+        t.config,
+        v6,
+        input("AAAA-BBBB-CCCC", "2001:db8:5:7::1"),
+      ),
+    ).toEqual({ ok: false, error: WRONG_SETUP_CODE });
+  });
+
   it("refuses a wrong code; after 5 wrong codes the address waits 15 minutes", async () => {
     for (let i = 0; i < 6; i++) {
       expect(

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/db/audit/audit";
 import type { Db } from "@/lib/db/client";
 import type { DbConfig } from "@/lib/db/config";
 import { createLimiter } from "@/lib/db/limits/limiter";
+import { sourceKey } from "@/lib/http/client-address";
 import {
   clearSetupCodes,
   createFirstAdmin,
@@ -30,8 +31,9 @@ export interface Log {
 }
 
 /**
- * At server start: while no user exists, makes a new setup code, stores its hash, writes
- * the 0600 copy and prints it in the log; once first run is over, forgets every code.
+ * At server start: while no user exists, makes a new setup code, stores its hash in place
+ * of any earlier start's (only the latest code works), writes the 0600 copy and prints it
+ * in the log; once first run is over, forgets every code.
  * Returns the code printed (null when first run is over).
  */
 export async function announceSetupCode(
@@ -89,7 +91,8 @@ export async function createFirstAdminWithCode(
   input: FirstAdminInput,
 ): Promise<Result<UserRecord>> {
   const buckets: [RateLimiterAbstract, string][] = [
-    [throttle.perAddress, input.address],
+    // An IPv6 client's whole /64 is one address (as for the public endpoints).
+    [throttle.perAddress, sourceKey(input.address)],
     [throttle.overall, "all"],
   ];
   const waits = await Promise.all(buckets.map(([l, key]) => blockedMs(l, key)));

@@ -109,6 +109,18 @@ describe("createSignInThrottle (memory limiter, controlled clock)", () => {
     expect(await t.check({ email: "new@example.test", address: "203.0.113.6" })).toBe(0);
   });
 
+  it("IPv6: addresses in one /64 are one address and share its block; the next /64 is free", async () => {
+    for (let i = 0; i < 19; i++) {
+      expect(await t.fail({ email: `v${i}@example.test`, address: `2001:db8:1:2::${i + 1}` })).toBe(
+        0,
+      );
+    }
+    expect(await t.fail({ email: "v19@example.test", address: "2001:db8:1:2:aaaa::1" })).toBe(1);
+    const from = (address: string) => t.check({ email: "new@example.test", address });
+    expect(await from("2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe(1);
+    expect(await from("2001:db8:1:3::1")).toBe(0);
+  });
+
   it("a success clears the account's failures; failures older than a day are forgotten", async () => {
     await failTimes(4);
     await t.succeed(ada);

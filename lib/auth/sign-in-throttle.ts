@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { createLimiter } from "@/lib/db/limits/limiter";
+import { sourceKey } from "@/lib/http/client-address";
 
 // Sign-in throttling, per account (the e-mail typed) and per client address.
 //
@@ -10,6 +11,12 @@ import { createLimiter } from "@/lib/db/limits/limiter";
 // at 15 minutes, in a second limiter whose entries are only ever set with block(). While
 // either key of an attempt is blocked the password is not even checked.
 // Both limiters come from createLimiter: in memory on SQLite, shared on PostgreSQL.
+//
+// Parallel attempts: a password check takes ~250 ms, so a burst of attempts would all pass
+// check() before the first failure is counted. reserve() therefore also counts attempts in
+// progress per key (a third limiter): while a key has f failures, at most max(1, free - f)
+// attempts may be checked at once, so a burst gets no more checks than a sequence would.
+// Addresses are keyed by sourceKey(): an IPv6 client's whole /64 is one address.
 
 export interface BackOff {
   /** Failures allowed before the first wait. */
@@ -44,13 +51,23 @@ export interface SignInThrottle {
   fail(keys: ThrottleKeys): Promise<number>;
   /** A successful sign-in clears the account's failures. */
   succeed(keys: ThrottleKeys): Promise<void>;
+  /**
+   * check(), and a slot among the attempts in progress: 0 when the password may be
+   * checked (then call release() once the attempt is counted), else seconds to wait.
+   */
+  reserve(keys: ThrottleKeys): Promise<number>;
+  /** Gives back the slot reserve() took. */
+  release(keys: ThrottleKeys): Promise<void>;
 }
+
+/** A reserved slot that is never released (a crash mid-attempt) is freed after this. */
+const PENDING_SECONDS = 30;
 
 // Hashed: an e-mail as typed can be any length and hold any character, and the limiter's
 // PostgreSQL table keeps keys of at most 255 characters of valid text.
 const accountKey = (email: string): string =>
   `a:${createHash("sha256").update(email.trim().toLowerCase()).digest("base64url")}`;
-const addressKey = (address: string): string => `ip:${address.slice(0, 64)}`;
+const addressKey = (address: string): string => `ip:${sourceKey(address).slice(0, 64)}`;
 
 export async function createSignInThrottle(prefix = "signin"): Promise<SignInThrottle> {
   const counts = await createLimiter({
@@ -59,14 +76,42 @@ export async function createSignInThrottle(prefix = "signin"): Promise<SignInThr
     duration: COUNT_WINDOW_SECONDS,
   });
   const blocks = await createLimiter({ keyPrefix: `${prefix}_blocks`, points: 1, duration: 1 });
+  const pending = await createLimiter({
+    keyPrefix: `${prefix}_pending`,
+    points: 1_000_000,
+    duration: PENDING_SECONDS,
+  });
   const pairs = (k: ThrottleKeys): [string, BackOff][] => [
     [accountKey(k.email), ACCOUNT_BACK_OFF],
     [addressKey(k.address), ADDRESS_BACK_OFF],
   ];
+  const check = async (k: ThrottleKeys): Promise<number> => {
+    const waits = await Promise.all(pairs(k).map(([key]) => blockedFor(blocks, key)));
+    return Math.max(...waits);
+  };
+  const release = async (k: ThrottleKeys): Promise<void> => {
+    await Promise.all(pairs(k).map(([key]) => pending.reward(key, 1)));
+  };
   return {
-    async check(k) {
-      const waits = await Promise.all(pairs(k).map(([key]) => blockedFor(blocks, key)));
-      return Math.max(...waits);
+    check,
+    release,
+    async reserve(k) {
+      const wait = await check(k);
+      if (wait > 0) return wait;
+      const fits = await Promise.all(
+        pairs(k).map(async ([key, backOff]) => {
+          const [inProgress, failures] = await Promise.all([
+            pending.penalty(key, 1),
+            counts.get(key),
+          ]);
+          const room = Math.max(1, backOff.free - (failures?.consumedPoints ?? 0));
+          return inProgress.consumedPoints <= room;
+        }),
+      );
+      if (fits.every(Boolean)) return 0;
+      // Others are being checked right now; their outcome decides: ask again in a second.
+      await release(k);
+      return 1;
     },
     async fail(k) {
       const waits = await Promise.all(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAudit } from "@/lib/db/audit/audit";
 import { openTestDb, type TestDb } from "@/lib/db/test-db";
 import { createUser, findSessionUser, setUserPassword } from "@/lib/db/users/users";
@@ -23,6 +23,7 @@ beforeAll(async () => {
   if (!u.ok) throw new Error(u.error);
 });
 afterAll(async () => t.close());
+afterEach(() => vi.useRealTimers());
 
 const attempt = (password: string, email = "ada@example.test", address = "192.0.2.10") =>
   signInWithPassword(t.db, throttle, { email, password, address });
@@ -49,6 +50,8 @@ describe("signInWithPassword", () => {
   });
 
   it("the 5th failure in a row blocks the account; even the right password waits", async () => {
+    // Only Date is faked: the memory limiter's clock, not the password workers' timers.
+    vi.useFakeTimers({ toFake: ["Date"] });
     await attempt(PASSWORD); // a success clears the count from the test above
     for (let i = 0; i < 4; i++) expect((await attempt(`wrong ${i}`)).ok).toBe(false);
     const fifth = await attempt("wrong 4");
@@ -63,7 +66,9 @@ describe("signInWithPassword", () => {
       address: "192.0.2.10",
       blockedForSeconds: 1,
     });
-    await new Promise((r) => setTimeout(r, 1100));
+    vi.setSystemTime(Date.now() + 999);
+    expect(await attempt(PASSWORD)).toEqual({ ok: false, error: "throttled:1" });
+    vi.setSystemTime(Date.now() + 1);
     expect((await attempt(PASSWORD)).ok).toBe(true);
   });
 
@@ -77,5 +82,18 @@ describe("signInWithPassword", () => {
     expect(await attempt(PASSWORD)).toEqual({ ok: false, error: "CredentialsSignin" });
     const after = await attempt("a new password!");
     expect(after.ok && after.user.sessionVersion).toBe(v + 1);
+  });
+
+  it("20 parallel wrong passwords for one account get 5 password checks, not 20", async () => {
+    const email = "burst@example.test";
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt(`wrong ${i}`, email, `192.0.2.${100 + i}`)),
+    );
+    const audited = (await listAudit(t.db, { limit: 100 })).filter(
+      (e) => e.details.email === email,
+    );
+    // Each checked failure is audit-logged once; the rest were refused unchecked.
+    expect(audited).toHaveLength(5);
+    expect(outcomes.filter((o) => !o.ok && o.error === "throttled:1")).toHaveLength(16);
   });
 });

@@ -25,7 +25,9 @@ const DUMMY_HASH = "$2b$12$i1.2/Q6ocyJ93Qva5pF6.uIOiFbiQqoHp4WgCz2U64XzEibZrXQv2
  * Checks an e-mail and password, throttled per account and per address (see
  * sign-in-throttle.ts). Every failure checked is audit-logged with the e-mail tried and
  * the address; the password never is. Attempts refused while blocked are not checked and
- * not logged one by one (the failure that started the block names its length).
+ * not logged one by one (the failure that started the block names its length). Parallel
+ * attempts get no more password checks than the same attempts one after another would
+ * (SignInThrottle.reserve).
  */
 export async function signInWithPassword(
   db: Db,
@@ -33,8 +35,21 @@ export async function signInWithPassword(
   a: SignInAttempt,
 ): Promise<SignInOutcome> {
   const keys = { email: a.email, address: a.address };
-  const wait = await throttle.check(keys);
+  const wait = await throttle.reserve(keys);
   if (wait > 0) return { ok: false, error: throttledCode(wait) };
+  try {
+    return await checkPassword(db, throttle, a);
+  } finally {
+    await throttle.release(keys);
+  }
+}
+
+async function checkPassword(
+  db: Db,
+  throttle: SignInThrottle,
+  a: SignInAttempt,
+): Promise<SignInOutcome> {
+  const keys = { email: a.email, address: a.address };
   // An address no account can have (too long for one, or with control characters, which
   // PostgreSQL text cannot even hold) is not looked up; the dummy hash keeps the timing.
   const user = plausibleEmail(a.email) ? await findUserForSignIn(db, a.email) : null;

@@ -25,6 +25,7 @@ let t: TestDb;
 let reportPost: Route;
 let policyGet: Route;
 let tlsAsk: Route;
+let signInPost: Route;
 let health: () => Promise<Response>;
 
 beforeAll(async () => {
@@ -51,6 +52,9 @@ beforeAll(async () => {
   policyGet = (await import("@/app/api/mta-sts/route")).GET;
   tlsAsk = (await import("@/app/api/tls-ask/route")).GET;
   health = (await import("@/app/api/health/route")).GET;
+  const signIn = (await import("@/app/api/auth/[...nextauth]/route")).POST;
+  const params = Promise.resolve({ nextauth: ["callback", "credentials"] });
+  signInPost = (req) => signIn(req, { params });
   // Start the worker threads (the server's first request pays this once too).
   await ingestBytes(t.db, Buffer.from("{}"), { channel: "upload", source: "warm-up" });
 });
@@ -274,4 +278,32 @@ describe("hostile inputs × public endpoints (issue 11)", () => {
       await healthy();
     },
   );
+
+  const signInRequest = (body: Uint8Array | string, contentType: string) =>
+    new Request("http://app.test/api/auth/callback/credentials", {
+      method: "POST",
+      body,
+      headers: { "content-type": contentType, [PEER_HEADER]: nextPeer() },
+      duplex: "half",
+    } as RequestInit);
+
+  it("the sign-in route refuses 10 MiB of nested JSON with 413 in under 1 s, unparsed", async () => {
+    const deep = Buffer.alloc(10 * 1024 * 1024, "[");
+    const got = await timed(() => signInPost(signInRequest(deep, "application/json")));
+    expect(got).toMatchObject({
+      status: 413,
+      line: "the sign-in request is over the 16 KiB limit",
+    });
+    expect(got.ms).toBeLessThan(1_000);
+    await healthy();
+  });
+
+  it("the sign-in route refuses a body that is neither a form nor JSON with 415", async () => {
+    const got = await timed(() => signInPost(signInRequest("email=a&password=b", "text/plain")));
+    expect(got).toMatchObject({
+      status: 415,
+      line: "sign-in takes application/x-www-form-urlencoded or application/json only",
+    });
+    await healthy();
+  });
 });

@@ -100,14 +100,20 @@ export async function createUser(db: Db, u: NewUser): Promise<Result<UserRecord>
 }
 
 const FIRST_RUN_DONE = "first-run-done";
-/** Setting keys `setup-code:<sha-256 of a setup code>`: one per server start during first run. */
+/** Setting key `setup-code:<sha-256 of a setup code>`: the latest server start's, during first run. */
 const SETUP_CODE_PREFIX = "setup-code:";
 
-/** Stores a first-run setup code's hash (never the code); see lib/auth/setup-code.ts. */
+/**
+ * Stores a first-run setup code's hash (never the code) in place of any earlier one, so
+ * only the latest start's code works; see lib/auth/setup-code.ts.
+ */
 export async function storeSetupCodeHash(db: Db, hash: string): Promise<void> {
   const key = SETUP_CODE_PREFIX + hash;
   const value = new Date().toISOString();
-  await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  await db.$transaction([
+    db.setting.deleteMany({ where: { key: { startsWith: SETUP_CODE_PREFIX } } }),
+    db.setting.create({ data: { key, value } }),
+  ]);
 }
 
 export async function isSetupCodeHashKnown(db: Db, hash: string): Promise<boolean> {
