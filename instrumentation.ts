@@ -1,9 +1,10 @@
 // Next's server start hook, in the Node server process (not the Edge runtime, not while
 // building): validates the settings first (a bad one stops the start, naming it: see
 // lib/config/settings-at-start.ts), stamps each request with its socket address for the
-// public endpoints' limits (lib/http/peer-address.ts), prints the first-run setup code while no user exists,
-// schedules the pruning of raw inputs past their retention (at start, then daily), and
-// IMAP polling of the rua mailboxes unless STS_DISABLE_POLLER=1.
+// public endpoints' limits (lib/http/peer-address.ts), starts the worker threads (so the
+// first report is not the one that waits for them), prints the first-run setup code while
+// no user exists, schedules the pruning of raw inputs past their retention (at start, then
+// daily), and IMAP polling of the rua mailboxes unless STS_DISABLE_POLLER=1.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -12,6 +13,8 @@ export async function register(): Promise<void> {
   if (!s) return;
   const { installPeerStamp } = await import("./lib/http/peer-address");
   installPeerStamp();
+  const { workerPool } = await import("./lib/pool/shared");
+  workerPool();
   const { announceSetupCodeAtStart } = await import("./lib/auth/announce-setup-code");
   await announceSetupCodeAtStart();
   const { startRawInputPruner } = await import("./lib/ingest/raw-retention");
