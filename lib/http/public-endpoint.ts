@@ -138,6 +138,9 @@ function plain(status: number, line: string, retryAfter: number): Response {
       "content-type": "text/plain; charset=utf-8",
       "cache-control": "no-store",
       "retry-after": String(retryAfter),
+      // The body was never read: close rather than have Node drain it to keep the
+      // connection alive (a flood of large refused bodies would keep the event loop busy).
+      connection: "close",
     },
   });
 }

@@ -21,12 +21,16 @@ export interface EndpointDeps {
 /** Retry-After (seconds) with a 503: the reader was busy past its deadline (ingest.ts). */
 export const SLOW_READ_RETRY_AFTER = 60;
 
+// A refusal whose body was not read in full closes the connection (413, 408): otherwise
+// Node would read and discard the rest of a 10 MiB body on the event loop to keep the
+// connection alive for the next request.
 const text = (status: number, line: string) =>
   new Response(`${line}\n`, {
     status,
     headers: {
       "content-type": "text/plain; charset=utf-8",
       ...(status === 503 ? { "retry-after": String(SLOW_READ_RETRY_AFTER) } : {}),
+      ...(status === 413 || status === 408 ? { connection: "close" } : {}),
     },
   });
 
