@@ -43,9 +43,19 @@ async function watchLoop(work: () => Promise<unknown>): Promise<Loop> {
   return { gap: Math.max(gap, performance.now() - last), busy };
 }
 
-/** The longest gap while the loop only waits `ms`: this shared machine's scheduling noise. */
-const idleGap = async (ms: number) =>
-  (await watchLoop(() => new Promise((r) => setTimeout(r, ms)))).gap;
+/**
+ * Up to `n` attempts of `run`, stopping at the first that `passes`; the last otherwise. On a
+ * shared, loaded machine one attempt can lose the CPU for a while; three in a row do not,
+ * while a pool that ran its work on the event loop fails every attempt.
+ */
+async function bestOf<T>(n: number, run: () => Promise<T>, passes: (t: T) => boolean) {
+  let last = await run();
+  for (let i = 1; i < n && !passes(last); i++) last = await run();
+  return last;
+}
+
+/** The loop stayed free: ticks within 50 ms, busy under a fifth of the time. */
+const free = (l: Loop) => l.gap < 50 && l.busy < 0.2;
 
 const pools: WorkerPool[] = [];
 const makePool = (readTimeoutMs: number) => {
@@ -101,38 +111,44 @@ describe("worker pool (RPT-ING-1, spec §12-13)", () => {
     expect(await pool.spin(2000, 100)).toBe("timeout");
   });
 
-  // "Within 50 ms" is on top of the gaps the same loop sees when idle (this machine is
-  // shared and busy); the loop's utilisation tells waiting from working whatever the load.
+  // Utilisation (time the loop spent running rather than waiting, over the same window) tells
+  // waiting from working whatever the load; the 50 ms gap gets the best of 3 attempts.
   it("keeps the event loop ticking within 50 ms while a worker reads a slow input", async () => {
     const slow = slowReport();
     const pool = makePool(30_000);
     await pool.read(gzipOf(googleReport()));
     let outcome: Awaited<ReturnType<WorkerPool["read"]>> | undefined;
-    const t0 = performance.now();
-    const loop = await watchLoop(async () => (outcome = await pool.read(slow)));
-    const noise = await idleGap(performance.now() - t0);
+    const loop = await bestOf(
+      3,
+      () => watchLoop(async () => (outcome = await pool.read(slow))),
+      free,
+    );
     expect(outcome?.ok && outcome.value.reports[0]?.policies[0]?.failureDetails.length).toBe(1);
-    expect(loop.gap).toBeLessThan(noise + 50);
     expect(loop.busy).toBeLessThan(0.2);
-    // The same input read on the event loop stalls it: the measurement can fail.
-    const onLoop = await watchLoop(() => readAny(slow));
-    expect(onLoop.gap).toBeGreaterThan(noise + 50);
+    expect(loop.gap).toBeLessThan(50);
+    // The same input read on the event loop stalls it, in every attempt: the check can fail.
+    const onLoop = await bestOf(3, () => watchLoop(() => readAny(slow)), free);
+    expect(free(onLoop)).toBe(false);
     expect(onLoop.busy).toBeGreaterThan(0.8);
-  });
+    expect(onLoop.gap).toBeGreaterThan(100);
+  }, 120_000);
 
   it("hashes and verifies passwords without stalling the event loop", async () => {
     await verifyPassword("warm up", "$2b$04$abcdefghijklmnopqrstuu5Ql0qN7wq3yXn9Ih0Y7x2mN9S0/7rW.");
     let hash = "";
-    const t0 = performance.now();
-    const loop = await watchLoop(async () => {
-      hash = await hashPassword("correct horse battery");
-      expect(await verifyPassword("correct horse battery", hash)).toBe(true);
-      expect(await verifyPassword("wrong horse battery", hash)).toBe(false);
-    });
-    const noise = Math.max(await idleGap(performance.now() - t0), await idleGap(500));
+    const loop = await bestOf(
+      3,
+      () =>
+        watchLoop(async () => {
+          hash = await hashPassword("correct horse battery");
+          expect(await verifyPassword("correct horse battery", hash)).toBe(true);
+          expect(await verifyPassword("wrong horse battery", hash)).toBe(false);
+        }),
+      free,
+    );
     expect(hash).toMatch(/^\$2b\$12\$/);
-    expect(loop.gap).toBeLessThan(noise + 50);
+    expect(loop.gap).toBeLessThan(50);
     // bcryptjs on the event loop would keep it busy most of the time (in 100 ms slices).
     expect(loop.busy).toBeLessThan(0.2);
-  });
+  }, 120_000);
 });
