@@ -22,7 +22,7 @@ import {
 
 const TOO_DEEP = `the JSON nests arrays and objects deeper than ${MAX_DEPTH} levels (the limit is ${MAX_DEPTH}); refused`;
 const REPORT = googleReport();
-const CLEAN = readTimed(bytesOf(REPORT));
+const CLEAN = await readTimed(bytesOf(REPORT));
 const CLEAN_HASH = CLEAN.ok ? computeContentHash(CLEAN.value.reports[0]!) : "";
 const PATHS = jsonPaths(REPORT);
 const MEMBER_PATHS = PATHS.filter((p) => typeof p[p.length - 1] === "string");
@@ -56,15 +56,15 @@ function nestText(levels: readonly Level[], scalar: string): string {
 }
 
 describe("hostile JSON (issue 11)", () => {
-  it("nesting up to 130 levels anywhere in a report: refused exactly past 64 (600 runs)", () => {
-    fc.assert(
-      fc.property(
+  it("nesting up to 130 levels anywhere in a report: refused exactly past 64 (600 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom(...PATHS),
         fc.array(level, { minLength: 1, maxLength: 130 }),
         fc.constantFrom("0", '"s"', "null", "[]", "{}", "-1.5e3"),
-        (path, levels, scalar) => {
+        async (path, levels, scalar) => {
           const text = spliced(path, nestText(levels, scalar));
-          const r = readTimed(Buffer.from(text));
+          const r = await readTimed(Buffer.from(text));
           checkOutcome(r);
           // The hole sits inside path.length containers; empty [] / {} add one more level.
           const depth = path.length + levels.length + (scalar === "[]" || scalar === "{}" ? 1 : 0);
@@ -79,17 +79,17 @@ describe("hostile JSON (issue 11)", () => {
     );
   });
 
-  it("duplicate member names at every depth: last value kept, named, same content (800 runs)", () => {
-    fc.assert(
-      fc.property(
+  it("duplicate member names at every depth: last value kept, named, same content (800 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.uniqueArray(fc.constantFrom(...MEMBER_PATHS), { minLength: 1, maxLength: 6 }),
         fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
         fc.boolean(),
-        (dups, extra, gzip) => {
+        async (dups, extra, gzip) => {
           const at = new Set(dups.map(pathText));
           const text = withDuplicates(REPORT, at, extra);
           const bytes = Buffer.from(text);
-          const r = readTimed(gzip ? gzipSync(bytes) : bytes);
+          const r = await readTimed(gzip ? gzipSync(bytes) : bytes);
           checkOutcome(r);
           if (!r.ok)
             throw new Error(`a duplicate name made the report unreadable: ${r.error.message}`);
@@ -103,7 +103,7 @@ describe("hostile JSON (issue 11)", () => {
     );
   });
 
-  it("wrong types at every depth, hostile shapes included, never throw (1,500 runs)", () => {
+  it("wrong types at every depth, hostile shapes included, never throw (1,500 runs)", async () => {
     const hostile = fc.oneof(
       fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>,
       fc.constantFrom<Json>(
@@ -116,15 +116,15 @@ describe("hostile JSON (issue 11)", () => {
         { policy: { "policy-type": ["sts"] } },
       ),
     );
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.tuple(fc.constantFrom(...PATHS.filter((p) => p.length > 0)), hostile), {
           minLength: 1,
           maxLength: 3,
         }),
-        (ops) => {
+        async (ops) => {
           for (const [path, value] of ops) {
-            checkOutcome(readTimed(Buffer.from(spliced(path, JSON.stringify(value)))));
+            checkOutcome(await readTimed(Buffer.from(spliced(path, JSON.stringify(value)))));
           }
         },
       ),
@@ -153,16 +153,18 @@ function withDuplicates(
 
 describe("many gzip members (issue 11, RPT-ING-1)", () => {
   const text = bytesOf(REPORT);
-  it("a report cut into up to 3,000 members, empty ones among them, reads the same (300 runs)", () => {
-    fc.assert(
-      fc.property(
+  it("a report cut into up to 3,000 members, empty ones among them, reads the same (300 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.nat(text.length), { maxLength: 3000 }),
         fc.nat(20_000),
-        (cuts, emptyMembers) => {
+        async (cuts, emptyMembers) => {
           const at = [0, ...cuts.sort((a, b) => a - b), text.length];
           const members = at.slice(1).map((end, i) => gzipSync(text.subarray(at[i], end)));
           const empty = gzipSync(Buffer.alloc(0));
-          const r = readTimed(Buffer.concat([...Array(emptyMembers).fill(empty), ...members]));
+          const r = await readTimed(
+            Buffer.concat([...Array(emptyMembers).fill(empty), ...members]),
+          );
           expect(r.ok && computeContentHash(r.value.reports[0]!)).toBe(CLEAN_HASH);
         },
       ),
@@ -170,19 +172,23 @@ describe("many gzip members (issue 11, RPT-ING-1)", () => {
     );
   });
 
-  it("members past the decompressed budget are refused, however they are split (300 runs)", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 4000 }), (n, pad) => {
-        const padded = Buffer.concat([text, Buffer.alloc(pad, 0x20)]);
-        const size = Math.ceil(padded.length / n);
-        const members = Array.from({ length: n }, (_, i) =>
-          gzipSync(padded.subarray(i * size, (i + 1) * size)),
-        );
-        const limit = text.length + 2000;
-        const r = readTimed(Buffer.concat(members), { limits: { decompressed: limit } });
-        if (padded.length > limit) expect(r.ok ? null : r.error.code).toBe("decompression-bomb");
-        else expect(r.ok).toBe(true);
-      }),
+  it("members past the decompressed budget are refused, however they are split (300 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 4000 }),
+        async (n, pad) => {
+          const padded = Buffer.concat([text, Buffer.alloc(pad, 0x20)]);
+          const size = Math.ceil(padded.length / n);
+          const members = Array.from({ length: n }, (_, i) =>
+            gzipSync(padded.subarray(i * size, (i + 1) * size)),
+          );
+          const limit = text.length + 2000;
+          const r = await readTimed(Buffer.concat(members), { limits: { decompressed: limit } });
+          if (padded.length > limit) expect(r.ok ? null : r.error.code).toBe("decompression-bomb");
+          else expect(r.ok).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

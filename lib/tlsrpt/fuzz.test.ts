@@ -48,23 +48,25 @@ function edit(root: Json, path: (string | number)[], replacement: Json | undefin
 }
 
 describe("reader fuzzing (fast-check)", () => {
-  it("byte flips and truncations of JSON never throw (8,000 runs)", () => {
-    fc.assert(
-      fc.property(byteEdits(BASE.length), (e) => checkOutcome(readTimed(mutateBytes(BASE, e)))),
+  it("byte flips and truncations of JSON never throw (8,000 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(byteEdits(BASE.length), async (e) =>
+        checkOutcome(await readTimed(mutateBytes(BASE, e))),
+      ),
       { numRuns: 8000 },
     );
   });
 
-  it("byte flips and truncations of gzip never throw (6,000 runs)", () => {
-    fc.assert(
-      fc.property(byteEdits(BASE_GZ.length), (e) =>
-        checkOutcome(readTimed(mutateBytes(BASE_GZ, e))),
+  it("byte flips and truncations of gzip never throw (6,000 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(byteEdits(BASE_GZ.length), async (e) =>
+        checkOutcome(await readTimed(mutateBytes(BASE_GZ, e))),
       ),
       { numRuns: 6000 },
     );
   });
 
-  it("field deletions and type swaps, raw or gzip-wrapped, never throw (8,000 runs)", () => {
+  it("field deletions and type swaps, raw or gzip-wrapped, never throw (8,000 runs)", async () => {
     const replacement = fc.oneof(
       fc.constant(undefined),
       fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
@@ -82,12 +84,12 @@ describe("reader fuzzing (fast-check)", () => {
       ),
     );
     const op = fc.tuple(fc.constantFrom(...ALL_PATHS), replacement);
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(op, { minLength: 1, maxLength: 4 }),
         fc.boolean(),
         fc.boolean(),
-        (ops, gzip, bom) => {
+        async (ops, gzip, bom) => {
           const v = googleReport() as Json;
           for (const [p, r] of ops) {
             try {
@@ -98,16 +100,16 @@ describe("reader fuzzing (fast-check)", () => {
           }
           let bytes = bytesOf(v);
           if (bom) bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
-          checkOutcome(readTimed(gzip ? gzipSync(bytes) : bytes));
+          checkOutcome(await readTimed(gzip ? gzipSync(bytes) : bytes));
         },
       ),
       { numRuns: 8000 },
     );
   });
 
-  it("arbitrary JSON values never throw (2,000 runs)", () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (v) => checkOutcome(readTimed(bytesOf(v)))),
+  it("arbitrary JSON values never throw (2,000 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (v) => checkOutcome(await readTimed(bytesOf(v)))),
       { numRuns: 2000 },
     );
   });
