@@ -7,6 +7,7 @@
 // the deadline counts from when a worker starts the input, so a loaded machine only eats
 // into the headroom (reads here take milliseconds).
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { afterAll, expect } from "vitest";
 import type { Result } from "../core/diagnostic";
 import { WorkerPool, type PoolRead } from "../pool/pool";
@@ -29,6 +30,23 @@ export const CODES = new Set([
 
 /** Issue 11: every property fails on an input that takes longer than this to read. */
 export const TIME_BOUND_MS = 2000;
+
+/** Every property's runs stop here (a budget far past their normal ~1-15 s). */
+export const PROPERTY_BUDGET_MS = 60_000;
+/** Vitest timeout for a property test: the budget, the shrink it cuts short, and a margin. */
+export const PROPERTY_TEST_TIMEOUT_MS = 120_000;
+
+/**
+ * fast-check parameters for every property: `numRuns`, and a stop after PROPERTY_BUDGET_MS.
+ * A read that never ends costs TIME_BOUND_MS (and a fresh worker) on every shrink step;
+ * the stop reports the counterexample shrunk so far before the test times out. A run
+ * stopped before any failure passes with the runs made (failOnInterrupt off): a very
+ * slow machine checks fewer inputs rather than failing.
+ */
+export const runs = (numRuns: number) => ({
+  numRuns,
+  plugins: [fc.interruptAfterTimeLimit(PROPERTY_BUDGET_MS)],
+});
 
 const FUZZ_WORKER = fileURLToPath(new URL("./fuzz-worker.mjs", import.meta.url));
 const pools = new Map<string, WorkerPool>();

@@ -7,7 +7,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_ATTACHMENTS } from "./budget";
 import { computeContentHash } from "./content-hash";
-import { checkOutcome, readAnyTimed, readTimed } from "./fuzz-checks";
+import {
+  checkOutcome,
+  PROPERTY_TEST_TIMEOUT_MS,
+  readAnyTimed,
+  readTimed,
+  runs,
+} from "./fuzz-checks";
 import { MAX_DEPTH } from "./json-scan";
 import {
   bytesOf,
@@ -55,12 +61,13 @@ function nestText(levels: readonly Level[], scalar: string): string {
   return s;
 }
 
-describe("hostile JSON (issue 11)", () => {
+describe("hostile JSON (issue 11)", { timeout: PROPERTY_TEST_TIMEOUT_MS }, () => {
   it("nesting up to 130 levels anywhere in a report: refused exactly past 64 (600 runs)", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...PATHS),
-        fc.array(level, { minLength: 1, maxLength: 130 }),
+        // size "max": fast-check 4 otherwise never makes an array longer than ~10 (never past 64).
+        fc.array(level, { minLength: 1, maxLength: 130, size: "max" }),
         fc.constantFrom("0", '"s"', "null", "[]", "{}", "-1.5e3"),
         async (path, levels, scalar) => {
           const text = spliced(path, nestText(levels, scalar));
@@ -75,7 +82,7 @@ describe("hostile JSON (issue 11)", () => {
           }
         },
       ),
-      { numRuns: 600 },
+      runs(600),
     );
   });
 
@@ -99,7 +106,7 @@ describe("hostile JSON (issue 11)", () => {
           for (const p of at) expect(warning?.message.split(": ")[1]?.split(", ")).toContain(p);
         },
       ),
-      { numRuns: 800 },
+      runs(800),
     );
   });
 
@@ -128,7 +135,7 @@ describe("hostile JSON (issue 11)", () => {
           }
         },
       ),
-      { numRuns: 1500 },
+      runs(1500),
     );
   });
 });
@@ -151,87 +158,120 @@ function withDuplicates(
   return `{${members.join(",")}}`;
 }
 
-describe("many gzip members (issue 11, RPT-ING-1)", () => {
+describe("many gzip members (issue 11, RPT-ING-1)", { timeout: PROPERTY_TEST_TIMEOUT_MS }, () => {
   const text = bytesOf(REPORT);
-  it("a report cut into up to 3,000 members, empty ones among them, reads the same (300 runs)", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.nat(text.length), { maxLength: 3000 }),
-        fc.nat(20_000),
-        async (cuts, emptyMembers) => {
-          const at = [0, ...cuts.sort((a, b) => a - b), text.length];
-          const members = at.slice(1).map((end, i) => gzipSync(text.subarray(at[i], end)));
-          const empty = gzipSync(Buffer.alloc(0));
-          const r = await readTimed(
-            Buffer.concat([...Array(emptyMembers).fill(empty), ...members]),
-          );
-          expect(r.ok && computeContentHash(r.value.reports[0]!)).toBe(CLEAN_HASH);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    "a report cut into up to 3,000 members, empty ones among them, reads the same (300 runs)",
+    { timeout: 120_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          // Mostly up to ~100 cuts, one run in ten up to 3,000 (fast-check 4 otherwise stays
+          // under ~10); every run also adds up to 20,000 empty members.
+          fc.oneof(
+            {
+              arbitrary: fc.array(fc.nat(text.length), { maxLength: 3000, size: "medium" }),
+              weight: 9,
+            },
+            {
+              arbitrary: fc.array(fc.nat(text.length), { maxLength: 3000, size: "max" }),
+              weight: 1,
+            },
+          ),
+          fc.nat(20_000),
+          async (cuts, emptyMembers) => {
+            const at = [0, ...cuts.sort((a, b) => a - b), text.length];
+            const members = at.slice(1).map((end, i) => gzipSync(text.subarray(at[i], end)));
+            const empty = gzipSync(Buffer.alloc(0));
+            const r = await readTimed(
+              Buffer.concat([...Array(emptyMembers).fill(empty), ...members]),
+            );
+            expect(r.ok && computeContentHash(r.value.reports[0]!)).toBe(CLEAN_HASH);
+          },
+        ),
+        runs(300),
+      );
+    },
+  );
 
-  it("members past the decompressed budget are refused, however they are split (300 runs)", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 1, max: 400 }),
-        fc.integer({ min: 0, max: 4000 }),
-        async (n, pad) => {
-          const padded = Buffer.concat([text, Buffer.alloc(pad, 0x20)]);
-          const size = Math.ceil(padded.length / n);
-          const members = Array.from({ length: n }, (_, i) =>
-            gzipSync(padded.subarray(i * size, (i + 1) * size)),
-          );
-          const limit = text.length + 2000;
-          const r = await readTimed(Buffer.concat(members), { limits: { decompressed: limit } });
-          if (padded.length > limit) expect(r.ok ? null : r.error.code).toBe("decompression-bomb");
-          else expect(r.ok).toBe(true);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    "members past the decompressed budget are refused, however they are split (300 runs)",
+    { timeout: 120_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 400 }),
+          fc.integer({ min: 0, max: 4000 }),
+          async (n, pad) => {
+            const padded = Buffer.concat([text, Buffer.alloc(pad, 0x20)]);
+            const size = Math.ceil(padded.length / n);
+            const members = Array.from({ length: n }, (_, i) =>
+              gzipSync(padded.subarray(i * size, (i + 1) * size)),
+            );
+            const limit = text.length + 2000;
+            const r = await readTimed(Buffer.concat(members), { limits: { decompressed: limit } });
+            if (padded.length > limit)
+              expect(r.ok ? null : r.error.code).toBe("decompression-bomb");
+            else expect(r.ok).toBe(true);
+          },
+        ),
+        runs(300),
+      );
+    },
+  );
 });
 
-describe("e-mails with many attachments (issue 11, RPT-DELIV-4)", () => {
-  const json = bytesOf(REPORT);
-  const kinds: Record<string, Part> = {
-    json: { type: "application/tlsrpt+json", body: json },
-    gzip: { type: "application/tlsrpt+gzip", body: gzipSync(json) },
-    junk: { type: "application/octet-stream", name: "x.bin", body: Buffer.from("not a report") },
-    text: { type: "text/plain", name: "readme.txt", body: Buffer.from("hello") },
-  };
-  it("up to 70 attachments, some forwarded: refused past 50, else every report read (40 runs)", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.constantFrom("json", "gzip", "junk", "text"), { maxLength: 60 }),
-        fc.array(fc.constantFrom("json", "gzip", "junk"), { maxLength: 10 }),
-        async (top, inner) => {
-          const parts = top.map((k) => kinds[k]!);
-          if (inner.length > 0) {
-            parts.push({
-              type: "message/rfc822",
-              body: emailOf(
-                inner.map((k) => kinds[k]!),
-                "in",
-              ),
-            });
-          }
-          const total = parts.length + inner.length;
-          const reportsIn = [...top, ...inner].filter((k) => k === "json" || k === "gzip").length;
-          const r = await readAnyTimed(emailOf(parts));
-          checkOutcome(r);
-          if (total > MAX_ATTACHMENTS) {
-            expect(r.ok ? null : r.error.code).toBe("too-large");
-          } else if (reportsIn === 0) {
-            expect(r.ok ? null : r.error.code).toBe("no-report");
-          } else {
-            expect(r.ok && r.value.reports.length).toBe(reportsIn);
-          }
-        },
-      ),
-      { numRuns: 40 },
+describe(
+  "e-mails with many attachments (issue 11, RPT-DELIV-4)",
+  { timeout: PROPERTY_TEST_TIMEOUT_MS },
+  () => {
+    const json = bytesOf(REPORT);
+    const kinds: Record<string, Part> = {
+      json: { type: "application/tlsrpt+json", body: json },
+      gzip: { type: "application/tlsrpt+gzip", body: gzipSync(json) },
+      junk: { type: "application/octet-stream", name: "x.bin", body: Buffer.from("not a report") },
+      text: { type: "text/plain", name: "readme.txt", body: Buffer.from("hello") },
+    };
+    it(
+      "up to 70 attachments, some forwarded: refused past 50, else every report read (40 runs)",
+      { timeout: 120_000 },
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.constantFrom("json", "gzip", "junk", "text"), {
+              maxLength: 60,
+              size: "max",
+            }),
+            fc.array(fc.constantFrom("json", "gzip", "junk"), { maxLength: 10, size: "max" }),
+            async (top, inner) => {
+              const parts = top.map((k) => kinds[k]!);
+              if (inner.length > 0) {
+                parts.push({
+                  type: "message/rfc822",
+                  body: emailOf(
+                    inner.map((k) => kinds[k]!),
+                    "in",
+                  ),
+                });
+              }
+              const total = parts.length + inner.length;
+              const reportsIn = [...top, ...inner].filter(
+                (k) => k === "json" || k === "gzip",
+              ).length;
+              const r = await readAnyTimed(emailOf(parts));
+              checkOutcome(r);
+              if (total > MAX_ATTACHMENTS) {
+                expect(r.ok ? null : r.error.code).toBe("too-large");
+              } else if (reportsIn === 0) {
+                expect(r.ok ? null : r.error.code).toBe("no-report");
+              } else {
+                expect(r.ok && r.value.reports.length).toBe(reportsIn);
+              }
+            },
+          ),
+          runs(40),
+        );
+      },
     );
-  });
-});
+  },
+);

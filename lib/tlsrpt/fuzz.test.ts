@@ -3,7 +3,13 @@
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { checkOutcome, readAnyTimed, readTimed } from "./fuzz-checks";
+import {
+  checkOutcome,
+  PROPERTY_TEST_TIMEOUT_MS,
+  readAnyTimed,
+  readTimed,
+  runs,
+} from "./fuzz-checks";
 import { bytesOf, googleReport, jsonPaths, type Json } from "./test-fixtures";
 
 const BASE = bytesOf(googleReport());
@@ -47,13 +53,13 @@ function edit(root: Json, path: (string | number)[], replacement: Json | undefin
   else node[last] = replacement ?? null;
 }
 
-describe("reader fuzzing (fast-check)", () => {
+describe("reader fuzzing (fast-check)", { timeout: PROPERTY_TEST_TIMEOUT_MS }, () => {
   it("byte flips and truncations of JSON never throw (8,000 runs)", async () => {
     await fc.assert(
       fc.asyncProperty(byteEdits(BASE.length), async (e) =>
         checkOutcome(await readTimed(mutateBytes(BASE, e))),
       ),
-      { numRuns: 8000 },
+      runs(8000),
     );
   });
 
@@ -62,7 +68,7 @@ describe("reader fuzzing (fast-check)", () => {
       fc.asyncProperty(byteEdits(BASE_GZ.length), async (e) =>
         checkOutcome(await readTimed(mutateBytes(BASE_GZ, e))),
       ),
-      { numRuns: 6000 },
+      runs(6000),
     );
   });
 
@@ -103,14 +109,14 @@ describe("reader fuzzing (fast-check)", () => {
           checkOutcome(await readTimed(gzip ? gzipSync(bytes) : bytes));
         },
       ),
-      { numRuns: 8000 },
+      runs(8000),
     );
   });
 
   it("arbitrary JSON values never throw (2,000 runs)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (v) => checkOutcome(await readTimed(bytesOf(v)))),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
 
@@ -119,7 +125,7 @@ describe("reader fuzzing (fast-check)", () => {
       fc.asyncProperty(byteEdits(EMAIL.length), async (e) =>
         checkOutcome(await readAnyTimed(mutateBytes(EMAIL, e))),
       ),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 
