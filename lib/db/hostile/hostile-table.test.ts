@@ -54,7 +54,9 @@ beforeAll(async () => {
   health = (await import("@/app/api/health/route")).GET;
   // Start the worker threads (the server's first request pays this once too).
   await ingestBytes(t.db, Buffer.from("{}"), { channel: "upload", source: "warm-up" });
-});
+  // Opening the database and the first bcrypt hash (which starts a pool worker) can take
+  // a while on a loaded machine; nothing here is timed.
+}, 180_000);
 afterAll(async () => {
   await closeSqliteStore(t.db);
   await t.close();
