@@ -29,6 +29,10 @@ let tlsAsk: Route;
 let health: () => Promise<Response>;
 
 beforeAll(async () => {
+  // The pool's read deadline is wall-clock time (2 s by default): on a loaded machine a
+  // gzip bomb could hit it before the reader names the bomb. Each refusal asserted here is
+  // the reader's own; the cost bound below (CPU or wall, 3 s) still catches a slow read.
+  process.env.STS_READ_TIMEOUT_MS = "20000";
   installPeerStamp(); // as the server does: PEER_HEADER is the socket's address
   t = await openTestDb();
   // The routes use the process-wide database: point it at this test's.
