@@ -2,6 +2,7 @@
 // capped and read in linear time; real hostile servers on loopback, started here.
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { costMs } from "../tlsrpt/test-fixtures";
 import { probeSmtp, type SmtpProbeOutcome } from "./smtp-probe";
 import { MAX_REPLY_BYTES, ReplyReader } from "./smtp-reply";
 
@@ -36,15 +37,21 @@ describe("ReplyReader", () => {
     );
   });
 
-  it("is linear: a 60 KiB reply fed one byte at a time takes well under 300 ms", () => {
-    // The old reader split the whole buffer on every chunk: ~60,000² characters here.
+  it("is linear: a 60 KiB reply fed one byte at a time costs well under 300 ms", () => {
+    // The old reader split the whole buffer on every chunk: ~60,000² characters here, seconds
+    // of CPU time. costMs (the smaller of wall and CPU time) and the best of 3 runs keep a
+    // loaded machine from failing the linear reader; the quadratic one fails all three.
     const text = `${`250-${"z".repeat(296)}\r\n`.repeat(199)}250 end\r\n`;
-    const reader = new ReplyReader();
-    const started = performance.now();
-    for (const ch of text) reader.push(ch);
-    const ms = performance.now() - started;
-    expect(reader.next()?.lines).toHaveLength(200);
-    expect(ms).toBeLessThan(300);
+    const run = () =>
+      costMs(() => {
+        const reader = new ReplyReader();
+        for (const ch of text) reader.push(ch);
+        return reader.next()?.lines.length;
+      });
+    const runs = [run()];
+    while (runs.length < 3 && Math.min(...runs.map((r) => r.ms)) >= 300) runs.push(run());
+    for (const r of runs) expect(r.value).toBe(200);
+    expect(Math.min(...runs.map((r) => r.ms))).toBeLessThan(300);
   });
 });
 
@@ -96,7 +103,8 @@ describe("probeSmtp against hostile servers", () => {
     });
     const started = performance.now();
     const out = await probe(port);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Well under the 5,000 ms step timeout (headroom for a loaded machine): the cap ended it.
+    expect(performance.now() - started).toBeLessThan(4000);
     expect(out.stage).toBe("ehlo");
     expect(out.failure).toMatchObject({
       kind: "protocol",
@@ -112,7 +120,8 @@ describe("probeSmtp against hostile servers", () => {
     });
     const started = performance.now();
     const out = await probe(port);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Well under the 5,000 ms step timeout (headroom for a loaded machine): the cap ended it.
+    expect(performance.now() - started).toBeLessThan(4000);
     expect(out.stage).toBe("banner");
     expect(out.banner).toBeNull();
     expect(out.failure).toMatchObject({
@@ -139,7 +148,8 @@ describe("probeSmtp against hostile servers", () => {
       tls: { servername: "mx.hostile.test" },
       now: Date.now(),
     });
-    expect(performance.now() - started).toBeLessThan(1500);
+    // ~400 ms; a timer that restarted on every byte (one each 20 ms) would never fire.
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(out.stage).toBe("banner");
     expect(out.failure).toMatchObject({ kind: "timeout", message: "no reply within 400 ms" });
   });

