@@ -2,7 +2,7 @@
 // Starts the production build (`next start`) on a fresh SQLite file on a loopback port, with
 // a domain whose policy is hosted here, then measures GET /.well-known/mta-sts.txt (by Host)
 // and GET /api/health: first idle, then for ATTACK_SECONDS while CLIENTS loops in another
-// process (bench/lib/hostile-attack.ts) POST the hostile inputs of issue 11 to
+// process (bench/lib/hostile-attack.ts), each from its own loopback address, POST the hostile inputs of issue 11 to
 // /api/reports/tlsrpt as fast as the server answers. The limiter is opened wide
 // (STS_RATE_*), so what is measured is the cost of reading, not the limiter refusing.
 // Target on this 2-core machine: p99 under attack ≤ 100 ms and ≤ 5× the idle p99 of the same

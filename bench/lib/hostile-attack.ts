@@ -9,11 +9,16 @@ const [port, seconds, clients] = process.argv.slice(2).map(Number) as [number, n
 // BENCH_INPUTS=name,name sends only those inputs (to find which one costs the most).
 const only = process.env.BENCH_INPUTS?.split(",");
 const inputs = hostileInputs().filter((i) => !only || only.includes(i.name));
-const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+// Each client connects from its own loopback address (127.0.1.N), as attackers on many
+// addresses would, so the per-source limits don't turn the attack into cheap 429s.
+const agents = Array.from(
+  { length: clients },
+  (_, i) => new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: `127.0.1.${i + 1}` }),
+);
 /** input name → response status (or error code) → count */
 const counts: Record<string, Record<string, number>> = {};
 
-function post(body: Buffer, contentType: string): Promise<string> {
+function post(agent: http.Agent, body: Buffer, contentType: string): Promise<string> {
   return new Promise((resolve) => {
     const req = http.request(
       {
@@ -40,15 +45,15 @@ process.stdout.write("ready\n");
 const end = Date.now() + seconds * 1000;
 let next = 0;
 await Promise.all(
-  Array.from({ length: clients }, async () => {
+  agents.map(async (agent) => {
     while (Date.now() < end) {
       const input = inputs[next++ % inputs.length];
       if (!input) break;
-      const status = await post(input.body, input.contentType);
+      const status = await post(agent, input.body, input.contentType);
       const row = (counts[input.name] ??= {});
       row[status] = (row[status] ?? 0) + 1;
     }
   }),
 );
-agent.destroy();
+for (const agent of agents) agent.destroy();
 process.stdout.write(`${JSON.stringify(counts)}\n`);
