@@ -1,20 +1,28 @@
 // The worker pool (issue 11, deliverable 2; spec §12-13): reads exactly as readAny does,
 // refuses an input past its deadline and keeps serving, and leaves the event loop free
 // while a worker reads or hashes. Real worker threads running lib/pool/worker.ts via tsx.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { readAny } from "../tlsrpt/read-any";
-import { googleReport, gzipOf } from "../tlsrpt/test-fixtures";
+import { bytesOf, emailOf, googleReport, gzipOf } from "../tlsrpt/test-fixtures";
 import { WorkerPool } from "./pool";
 import { slowReport } from "./test-inputs";
 
-const SAMPLES = path.join(
-  process.env.STS_SAMPLES_DIR ?? path.resolve(process.cwd(), "../shared/samples"),
-  "tlsrpt",
-);
+// The project's own fixtures (the shared sample corpus is an extra suite, not needed here).
+const withId = (id: string) => ({ ...googleReport(), "report-id": id });
+const FIXTURES: Record<string, Uint8Array> = {
+  "report.json.gz": gzipOf(withId("pool-gzip")),
+  "report.eml": emailOf([
+    { type: "application/tlsrpt+gzip", name: "r.json.gz", body: gzipOf(withId("pool-eml")) },
+  ]),
+  "report.json": bytesOf(withId("pool-json")),
+};
+const fixture = (name: string): Uint8Array => {
+  const bytes = FIXTURES[name];
+  if (!bytes) throw new Error(`no fixture ${name}`);
+  return bytes;
+};
 
 interface Loop {
   /** Longest gap between ticks of a 5 ms interval, in ms. */
@@ -75,8 +83,8 @@ describe("worker pool (RPT-ING-1, spec §12-13)", { timeout: 120_000 }, () => {
   it("reads a gzip report, an e-mail and a refusal exactly as readAny does", async () => {
     const pool = makePool(10_000);
     const inputs: [Uint8Array, string][] = [
-      [readFileSync(path.join(SAMPLES, "mail-tls-rpt__report.json.gz")), "report.json.gz"],
-      [readFileSync(path.join(SAMPLES, "tlsrpt-rs__google1.eml")), "google1.eml"],
+      [fixture("report.json.gz"), "report.json.gz"],
+      [fixture("report.eml"), "report.eml"],
       [gzipOf(googleReport()), "google.json.gz"],
       [Buffer.from('{"policies": ['), "broken.json"],
     ];
@@ -129,14 +137,14 @@ describe("worker pool (RPT-ING-1, spec §12-13)", { timeout: 120_000 }, () => {
   it("reads a batch exactly as it reads each input alone, a broken one in the middle", async () => {
     const pool = makePool(10_000);
     const named = (file: string) => ({
-      bytes: readFileSync(path.join(SAMPLES, file)),
+      bytes: fixture(file),
       hints: { filename: file },
     });
     const inputs = [
-      named("mail-tls-rpt__report.json.gz"),
-      named("tlsrpt-rs__google1.eml"),
+      named("report.json.gz"),
+      named("report.eml"),
       { bytes: Buffer.from('{"policies": ['), hints: { filename: "broken.json" } },
-      named("mta-sts-exporter__microsoft.json"),
+      named("report.json"),
       { bytes: gzipOf(googleReport()), hints: {} },
     ];
     const batch = await pool.readMany(inputs);
