@@ -1,14 +1,17 @@
-// readReport as a pool task (fuzz-worker.mjs): marks the start for the pool's deadline.
+// readReport as a pool task (fuzz-worker.mjs), speaking the pool's read protocol
+// (lib/pool/worker.ts): several inputs per task, each marked as it starts so the pool's
+// deadline counts from there.
 import type { Result } from "../core/diagnostic";
 import { readReport } from "./read-report";
 import type { ReadHints, ReadOutcome, ReportError } from "./types";
 
 export function read(task: {
-  bytes: Uint8Array;
-  hints: ReadHints;
+  inputs: { bytes: Uint8Array; hints: ReadHints }[];
   started: Int32Array;
-}): Result<ReadOutcome, ReportError> {
-  Atomics.store(task.started, 0, 1);
-  Atomics.notify(task.started, 0);
-  return readReport(task.bytes, task.hints);
+}): Result<ReadOutcome, ReportError>[] {
+  return task.inputs.map((input, i) => {
+    Atomics.store(task.started, 0, i + 1);
+    Atomics.notify(task.started, 0);
+    return readReport(input.bytes, input.hints);
+  });
 }
