@@ -129,7 +129,7 @@ const REASONS: Record<string, string | RegExp> = {
   // 5 million array elements parse in about a second; on a loaded machine the 2 s read
   // deadline may end it first. Either way it is refused and nothing is stored.
   "array-10MiB":
-    /(date-range: expected an object|the input took more than 2 s to read and was refused)$/,
+    /(date-range: expected an object, got nothing|the input took more than 2 s to read and was refused)$/,
   "email-2000-attachments": "the message could not be parsed: Max allowed child nodes exceeded",
   "email-60-attachments":
     "the message has more than 50 attachments (the limit is 50 per message, forwarded messages included); refused",
