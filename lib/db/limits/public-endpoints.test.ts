@@ -207,11 +207,18 @@ describe("GET /.well-known/mta-sts.txt limits (STS-FETCH-1)", () => {
 
   it("answers 503 with Retry-After 1 beyond the in-flight cap", async () => {
     const release = deferred();
+    const entered = deferred();
     const serve = publicEndpoint(
       fresh(policyLimits(parseSettings({ STS_INFLIGHT_POLICY: "1" }))),
-      async (req) => servePolicyFile(req, await release.promise.then(() => t.db)),
+      async (req) => {
+        entered.resolve();
+        return servePolicyFile(req, await release.promise.then(() => t.db));
+      },
     );
     const first = serve(policyReq("192.0.2.60"));
+    // The first request holds the only slot before the second asks (on PostgreSQL the rate
+    // limiter's query could otherwise let the second overtake it).
+    await entered.promise;
     const busy = await serve(policyReq("192.0.2.61"));
     expect(await seen(busy)).toBe("503 1 busy: too many requests in progress, try again in 1 s");
     release.resolve();
