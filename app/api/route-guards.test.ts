@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Every mutating route handler (POST/PUT/PATCH/DELETE) in app/api goes through withUser
-// (or withUserUpload), which checks the session and role and refuses cross-site requests
+// (or withDomain, which is withUser plus the domain lookup, or withUserUpload), which checks the session and role and refuses cross-site requests
 // and non-JSON bodies (lib/http/same-origin.ts, issue 11 §9). This reads every route file
 // and fails for a mutating handler that is exported any other way, unless it is public.
 
@@ -13,6 +13,9 @@ const PUBLIC_MUTATIONS = new Set([
   // next-auth's own sign-in and sign-out endpoints carry next-auth's CSRF token.
   "app/api/auth/[...nextauth]/route.ts POST",
 ]);
+// Public, but behind the public-endpoint limits, and the handler itself refuses a
+// cross-site or non-JSON request (the first admin account, issue 13 §2).
+const PUBLIC_LIMITED = new Set(["app/api/first-run/route.ts POST"]);
 // The only handlers whose body is a file rather than JSON.
 const FILE_BODIES = new Set(["app/api/reports/upload/route.ts POST"]);
 
@@ -39,7 +42,8 @@ function mutatingExports(src: string): { method: string; definition: string }[] 
   return out;
 }
 
-const WRAPPED = /^=\s*withUser(?:<[^>]*>)?\(\s*"(?:admin|viewer)"/;
+const WRAPPED = /^=\s*with(?:User|Domain)(?:<[^>]*>)?\(\s*"(?:admin|viewer)"/;
+const WRAPPED_PUBLIC = /^=\s*publicEndpoint\(/;
 const WRAPPED_FILE = /^=\s*withUserUpload(?:<[^>]*>)?\(\s*"(?:admin|viewer)"/;
 
 describe("mutating route handlers", () => {
@@ -52,14 +56,21 @@ describe("mutating route handlers", () => {
     expect(all).toContain("app/api/domains/route.ts POST");
     expect(all).toContain("app/api/domains/[name]/route.ts DELETE");
     expect(all).toContain("app/api/reports/upload/route.ts POST");
-    expect(all.length).toBeGreaterThanOrEqual(11);
+    expect(all).toContain("app/api/users/[id]/route.ts PATCH");
+    expect(all).toContain("app/api/mailboxes/[id]/route.ts PUT");
+    expect(all).toContain("app/api/first-run/route.ts POST");
+    expect(all.length).toBeGreaterThanOrEqual(20);
   });
 
   it.each(files.map((f) => [f]))("%s: each mutating handler is wrapped", (file) => {
     for (const h of mutatingExports(readFileSync(file, "utf8"))) {
       const key = `${file} ${h.method}`;
       if (PUBLIC_MUTATIONS.has(key)) continue;
-      const pattern = FILE_BODIES.has(key) ? WRAPPED_FILE : WRAPPED;
+      const pattern = FILE_BODIES.has(key)
+        ? WRAPPED_FILE
+        : PUBLIC_LIMITED.has(key)
+          ? WRAPPED_PUBLIC
+          : WRAPPED;
       expect(h.definition, key).toMatch(pattern);
     }
   });
@@ -76,5 +87,9 @@ describe("mutating route handlers", () => {
     expect(WRAPPED.test(mutatingExports(upload)[0]!.definition)).toBe(false);
     const ok = `export const PATCH = withUser<Params>("admin", async (req) => {`;
     expect(WRAPPED.test(mutatingExports(ok)[0]!.definition)).toBe(true);
+    const domain = `export const DELETE = withDomain("admin", async (_req, user, d) =>`;
+    expect(WRAPPED.test(mutatingExports(domain)[0]!.definition)).toBe(true);
+    const unchecked = `export const POST = withDomain(role, h);`;
+    expect(WRAPPED.test(mutatingExports(unchecked)[0]!.definition)).toBe(false);
   });
 });

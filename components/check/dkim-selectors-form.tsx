@@ -1,22 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
-import {
-  saveDkimSelectorsAction,
-  type DkimFormState,
-} from "@/app/(dashboard)/domains/[name]/check/actions";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { useSaveDkimSelectors } from "@/lib/query/domain-mutations";
 
 export function DkimSelectorsForm({ domain, selectors }: { domain: string; selectors: string[] }) {
-  const [state, action, pending] = useActionState<DkimFormState, FormData>(
-    saveDkimSelectorsAction,
-    { typed: selectors.join(", ") },
-  );
+  const save = useSaveDkimSelectors(domain);
+  // What was typed stays after an error; after a save the field shows the list as stored.
+  const [typed, setTyped] = useState(selectors.join(", "));
   return (
-    <form action={action} className="space-y-2">
-      <input type="hidden" name="domain" value={domain} />
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ selectors: typed }, { onSuccess: (r) => setTyped(r.selectors.join(", ")) });
+      }}
+    >
       <Label htmlFor="dkim-selectors">DKIM selectors</Label>
       <p id="dkim-help" className="text-xs text-slate-600">
         The checker looks up &lt;selector&gt;._domainkey.{domain} for each one (CHK-AUTH-3).
@@ -26,24 +27,24 @@ export function DkimSelectorsForm({ domain, selectors }: { domain: string; selec
         <Input
           id="dkim-selectors"
           name="selectors"
-          key={state.typed ?? ""}
-          defaultValue={state.typed}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
           placeholder="s1, google"
           spellCheck={false}
           autoComplete="off"
           aria-describedby="dkim-help"
-          aria-invalid={state.error ? true : undefined}
+          aria-invalid={save.error ? true : undefined}
         />
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Saving…" : "Save selectors"}
+        <Button type="submit" variant="secondary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save selectors"}
         </Button>
       </div>
-      {state.error ? <Alert tone="bad">{state.error}</Alert> : null}
-      {state.saved ? (
+      {save.error ? <Alert tone="bad">{save.error.message}</Alert> : null}
+      {save.data ? (
         <Alert tone="good">
-          {state.saved.length === 0
+          {save.data.selectors.length === 0
             ? "Saved: no DKIM selectors."
-            : `Saved: ${state.saved.join(", ")}.`}
+            : `Saved: ${save.data.selectors.join(", ")}.`}
         </Alert>
       ) : null}
     </form>

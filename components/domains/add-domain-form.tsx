@@ -1,18 +1,28 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useActionState } from "react";
-import { addDomainAction, type DomainFormState } from "@/app/(dashboard)/domains/actions";
+import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
+import { useAddDomain } from "@/lib/query/domain-mutations";
 
 export function AddDomainForm() {
-  const [state, action, pending] = useActionState<DomainFormState, FormData>(addDomainAction, {});
+  const add = useAddDomain();
+  const form = useRef<HTMLFormElement>(null);
   return (
     <Card className="p-5">
-      <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+      <form
+        ref={form}
+        className="flex flex-col gap-2 sm:flex-row sm:items-end"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const name = String(new FormData(e.currentTarget).get("domain") ?? "");
+          // What was typed stays after an error so it can be corrected; a success clears it.
+          add.mutate({ name }, { onSuccess: () => form.current?.reset() });
+        }}
+      >
         <div className="flex-1 space-y-1.5">
           <Label htmlFor="domain">Add a mail domain</Label>
           <Input
@@ -20,26 +30,25 @@ export function AddDomainForm() {
             name="domain"
             placeholder="example.com"
             autoComplete="off"
-            defaultValue={state.typed}
             spellCheck={false}
-            aria-invalid={state.error ? true : undefined}
-            aria-describedby={state.error ? "domain-error" : undefined}
+            aria-invalid={add.error ? true : undefined}
+            aria-describedby={add.error ? "domain-error" : undefined}
             required
           />
         </div>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={add.isPending}>
           <Plus aria-hidden />
-          {pending ? "Adding…" : "Add domain"}
+          {add.isPending ? "Adding…" : "Add domain"}
         </Button>
       </form>
-      {state.error ? (
+      {add.error ? (
         <Alert tone="bad" className="mt-3" id="domain-error">
-          {state.error}
+          {add.error.message}
         </Alert>
       ) : null}
-      {state.added ? (
+      {add.data ? (
         <Alert tone="good" className="mt-3">
-          Added {state.added}.
+          Added {add.data.displayName}.
         </Alert>
       ) : null}
     </Card>

@@ -60,7 +60,7 @@ export function DomainList({
                 </div>
                 <DomainRolloutBadge domain={d} />
                 <DomainHealth domain={d} />
-                {canEdit ? <RemoveDomainButton id={d.id} name={d.displayName} /> : null}
+                {canEdit ? <RemoveDomainButton domain={d.name} name={d.displayName} /> : null}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { apiFetch, seg } from "@/lib/query/api-fetch";
 
 interface StsCheck {
   status: string;
@@ -12,11 +13,9 @@ interface StsCheck {
   notes: string[];
 }
 
-async function verify(domain: string): Promise<StsCheck> {
-  const res = await fetch(`/api/domains/${encodeURIComponent(domain)}/enforce/dns`);
-  if (!res.ok) throw new Error(`The DNS lookup could not run (${res.status}).`);
-  return (await res.json()) as StsCheck;
-}
+// A live lookup on demand, not a change: a GET, so no invalidation or refresh after it.
+const verify = (domain: string) =>
+  apiFetch<StsCheck>("GET", `/api/domains/${seg(domain)}/enforce/dns`);
 
 /** STS-OPS-5: the policy is already served; now the TXT id changes, and we check it live. */
 export function DnsStep({ domain, policyId }: { domain: string; policyId: string }) {

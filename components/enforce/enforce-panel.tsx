@@ -1,12 +1,14 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { FreshCheck } from "@/components/readiness/fresh-check";
 import { ReadinessPanel } from "@/components/readiness/readiness-panel";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { apiFetch, seg } from "@/lib/query/api-fetch";
+import { useChangeMode } from "@/lib/query/domain-mutations";
 import { queryKeys } from "@/lib/query/keys";
 import type { EnforceState } from "@/lib/readiness/enforce-state";
 import type { ModeAction } from "@/lib/readiness/mode-change";
@@ -14,31 +16,13 @@ import { DnsStep } from "./dns-step";
 import { ModeDialog } from "./mode-dialog";
 import { RemovalSteps } from "./removal-steps";
 
-async function fetchState(domain: string): Promise<EnforceState> {
-  const res = await fetch(`/api/domains/${encodeURIComponent(domain)}/enforce`);
-  if (!res.ok) throw new Error(`The enforce state could not be loaded (${res.status}).`);
-  return (await res.json()) as EnforceState;
-}
-
-async function post(
-  domain: string,
-  body: { action: ModeAction; maxAge: number; override: boolean },
-) {
-  const res = await fetch(`/api/domains/${encodeURIComponent(domain)}/enforce`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as { error?: string; policyId?: string };
-  if (!res.ok) throw new Error(json.error ?? `The change failed (${res.status}).`);
-  return json;
-}
+const fetchState = (domain: string) =>
+  apiFetch<EnforceState>("GET", `/api/domains/${seg(domain)}/enforce`);
 
 const days = (s: number) => `${+(s / 86400).toFixed(2)} day${s === 86400 ? "" : "s"}`;
 
 export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canEdit: boolean }) {
   const domain = initial.domain;
-  const qc = useQueryClient();
   const q = useQuery({
     queryKey: queryKeys.enforceState(domain),
     queryFn: () => fetchState(domain),
@@ -46,18 +30,12 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
   });
   const s = q.data;
   const [changed, setChanged] = useState<string | null>(null);
-  const m = useMutation({
-    mutationFn: (b: { action: ModeAction; maxAge: number; override: boolean }) => post(domain, b),
-    onSuccess: async (r) => {
-      setChanged(r.policyId ?? null);
-      await qc.invalidateQueries({ queryKey: queryKeys.domain(domain) });
-    },
-  });
+  const m = useChangeMode(domain);
   const p = s.policy;
   const unmet = s.readiness.criteria.filter((c) => c.status !== "met").map((c) => c.id);
   const cached = p ? `up to the current max_age (${days(p.maxAge)}) after the TXT id changes` : "";
   const run = (action: ModeAction) => (maxAge: number, override: boolean) =>
-    m.mutate({ action, maxAge, override });
+    m.mutate({ action, maxAge, override }, { onSuccess: (r) => setChanged(r.policyId) });
   const common = { pending: m.isPending, error: m.error?.message ?? null };
   return (
     <div className="space-y-6">

@@ -1,12 +1,12 @@
 "use client";
 
 import { RefreshCw, Trash2 } from "lucide-react";
-import { useState, useTransition } from "react";
-import { deleteMailboxAction, pollMailboxAction } from "@/app/(dashboard)/settings/actions";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { usePollMailbox, useRemoveMailbox } from "@/lib/query/admin-mutations";
 import { MailboxForm } from "./mailbox-form";
 
 /** What the browser gets about a mailbox: never the password, sealed or not. */
@@ -59,8 +59,9 @@ export function MailboxAdmin({
 }
 
 function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () => void }) {
-  const [pending, start] = useTransition();
-  const [note, setNote] = useState<{ ok: boolean; message: string } | null>(null);
+  const poll = usePollMailbox(m.id);
+  const remove = useRemoveMailbox(m.id);
+  const pending = poll.isPending || remove.isPending;
   return (
     <div className="space-y-2" data-testid={`mailbox-${m.label}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -75,12 +76,10 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
             size="sm"
             variant="secondary"
             disabled={pending}
-            onClick={() =>
-              start(async () => {
-                setNote(null);
-                setNote(await pollMailboxAction(m.id));
-              })
-            }
+            onClick={() => {
+              remove.reset();
+              poll.mutate();
+            }}
           >
             <RefreshCw aria-hidden />
             {pending ? "Polling…" : "Poll now"}
@@ -93,13 +92,11 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
             variant="ghost"
             aria-label={`Remove ${m.label}`}
             disabled={pending}
-            onClick={() =>
-              start(async () => {
-                if (!window.confirm(`Remove the mailbox ${m.label}?`)) return;
-                const r = await deleteMailboxAction(m.id);
-                if (r.error) setNote({ ok: false, message: r.error });
-              })
-            }
+            onClick={() => {
+              if (!window.confirm(`Remove the mailbox ${m.label}?`)) return;
+              poll.reset();
+              remove.mutate();
+            }}
           >
             <Trash2 aria-hidden />
           </Button>
@@ -116,11 +113,9 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
       ) : (
         <p className="text-sm text-slate-500">Not polled yet.</p>
       )}
-      {note ? (
-        <Alert tone={note.ok ? "good" : "bad"}>
-          {note.ok ? `Polled: ${note.message}` : note.message}
-        </Alert>
-      ) : null}
+      {poll.data ? <Alert tone="good">Polled: {poll.data.message}</Alert> : null}
+      {poll.error ? <Alert tone="bad">{poll.error.message}</Alert> : null}
+      {remove.error ? <Alert tone="bad">{remove.error.message}</Alert> : null}
     </div>
   );
 }

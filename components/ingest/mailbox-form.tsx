@@ -1,17 +1,18 @@
 "use client";
 
 import { MailPlus } from "lucide-react";
-import { useActionState, useState } from "react";
-import { saveMailboxAction, type MailboxFormState } from "@/app/(dashboard)/settings/actions";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { formFields } from "@/components/ui/form-fields";
 import { Label, TextField } from "@/components/ui/input";
 import { endpointChanged, type MailboxSecurity } from "@/lib/mailbox/account-rules";
+import { useSaveMailbox } from "@/lib/query/admin-mutations";
 import type { MailboxRow } from "./mailbox-admin";
 
 /**
  * Adds or edits a mailbox. Changing the host, port or security makes the password required
- * again (the server action refuses it too), so a stored password never goes elsewhere.
+ * again (the route refuses it too), so a stored password never goes elsewhere.
  */
 export function MailboxForm({
   mailbox: m,
@@ -20,18 +21,31 @@ export function MailboxForm({
   mailbox?: MailboxRow;
   allowPlainImap: boolean;
 }) {
-  const [state, action, pending] = useActionState<MailboxFormState, FormData>(
-    saveMailboxAction,
-    {},
-  );
+  const save = useSaveMailbox();
   const [host, setHost] = useState(m?.host ?? "");
   const [port, setPort] = useState(String(m?.port ?? 993));
   const [security, setSecurity] = useState<MailboxSecurity>(m?.security ?? "tls");
   const moved = !!m && endpointChanged(m, { host, port: Number(port), security });
   const p = m ? `mb-${m.id}` : "mb-new";
   return (
-    <form action={action} className="mt-3 grid gap-4 sm:grid-cols-3">
-      {m ? <input type="hidden" name="id" value={m.id} /> : null}
+    <form
+      className="mt-3 grid gap-4 sm:grid-cols-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        const enabled = form.elements.namedItem("enabled");
+        const fields = {
+          ...formFields(form),
+          enabled: enabled instanceof HTMLInputElement && enabled.checked,
+        };
+        // A new mailbox's form clears after success; an edited one shows what was saved.
+        save.mutate(m ? { ...fields, id: m.id } : fields, {
+          onSuccess: () => {
+            if (!m) form.reset();
+          },
+        });
+      }}
+    >
       <TextField label="Name" id={`${p}-label`} name="label" defaultValue={m?.label} required />
       <TextField
         label="IMAP host"
@@ -125,12 +139,12 @@ export function MailboxForm({
         schedule
       </label>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={save.isPending}>
           <MailPlus aria-hidden />
-          {pending ? "Saving…" : m ? "Save mailbox" : "Add mailbox"}
+          {save.isPending ? "Saving…" : m ? "Save mailbox" : "Add mailbox"}
         </Button>
-        {state.error ? <Alert tone="bad">{state.error}</Alert> : null}
-        {state.saved ? <Alert tone="good">Saved {state.saved}.</Alert> : null}
+        {save.error ? <Alert tone="bad">{save.error.message}</Alert> : null}
+        {save.data ? <Alert tone="good">Saved {save.data.label}.</Alert> : null}
       </div>
     </form>
   );

@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { postJson } from "./post-json";
+import { useSetHosting } from "@/lib/query/domain-mutations";
 
 type Hosting = "hosted" | "self";
 
@@ -27,11 +25,7 @@ export function HostingChoice({
   hosting: Hosting;
   canEdit: boolean;
 }) {
-  const router = useRouter();
-  const change = useMutation({
-    mutationFn: (h: Hosting) => postJson(`/api/domains/${domain}/policy/hosting`, { hosting: h }),
-    onSuccess: () => router.refresh(),
-  });
+  const change = useSetHosting(domain);
   return (
     <fieldset className="space-y-2 p-5">
       <legend className="sr-only">Who serves the policy</legend>

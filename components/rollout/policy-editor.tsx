@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Save } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,8 +13,7 @@ import { parsePolicy } from "@/lib/mta-sts/policy";
 import { formatPolicy } from "@/lib/mta-sts/policy-format";
 import { STS_MODES, type StsMode } from "@/lib/mta-sts/policy-types";
 import { proposeMaxAge } from "@/lib/mta-sts/propose";
-import { queryKeys } from "@/lib/query/keys";
-import { postJson } from "./post-json";
+import { useSavePolicy } from "@/lib/query/domain-mutations";
 
 export interface EditorStart {
   mode: StsMode;
@@ -68,8 +65,6 @@ export function PolicyEditor(props: {
   liveMx: string[];
   currentBody: string | null;
 }) {
-  const router = useRouter();
-  const qc = useQueryClient();
   const [mode, setMode] = useState<StsMode>(props.start.mode);
   const [maxAge, setMaxAge] = useState(String(props.start.maxAge));
   const [mxText, setMxText] = useState(props.start.mx.join("\n"));
@@ -80,14 +75,7 @@ export function PolicyEditor(props: {
   const advice = proposeMaxAge(mode, null, new Date());
   const hasErrors = p.problems.some((d) => d.severity === "error");
   const unchanged = p.body !== null && p.body === props.currentBody;
-  const save = useMutation({
-    mutationFn: () =>
-      postJson<{ policyId: string }>(`/api/domains/${props.domain}/policy`, p.draft),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: queryKeys.policyVersions(props.domain) });
-      router.refresh();
-    },
-  });
+  const save = useSavePolicy(props.domain);
 
   return (
     <Card>
@@ -99,7 +87,7 @@ export function PolicyEditor(props: {
         className="grid gap-6 p-5 lg:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          save.mutate(p.draft);
         }}
       >
         <div className="space-y-5">

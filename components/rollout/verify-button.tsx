@@ -1,24 +1,11 @@
 "use client";
 
-import { useMutation, type UseMutationResult } from "@tanstack/react-query";
+import type { UseMutationResult } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { postJson } from "./post-json";
 
-/** A live verification (POST /api/domains/<d>/verify/<kind>); the page refreshes after it. */
-export function useVerification<T>(
-  domain: string,
-  kind: "dns" | "publish",
-): UseMutationResult<T, Error, void> {
-  const router = useRouter();
-  return useMutation({
-    mutationFn: () => postJson<T>(`/api/domains/${domain}/verify/${kind}`),
-    onSuccess: () => router.refresh(),
-  });
-}
-
+/** Runs a live verification (useVerification from lib/query/domain-mutations) and shows its error. */
 export function VerifyButton({
   verify,
   label,

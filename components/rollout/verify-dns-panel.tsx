@@ -1,6 +1,7 @@
 "use client";
 
-import { useVerification, VerifyButton } from "./verify-button";
+import { useVerification } from "@/lib/query/domain-mutations";
+import { VerifyButton } from "./verify-button";
 import { Badge } from "@/components/ui/badge";
 import type { DnsVerification, RecordCheck, RecordStatus } from "@/lib/rollout/types";
 

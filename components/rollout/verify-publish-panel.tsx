@@ -1,6 +1,7 @@
 "use client";
 
-import { useVerification, VerifyButton } from "./verify-button";
+import { useVerification } from "@/lib/query/domain-mutations";
+import { VerifyButton } from "./verify-button";
 import { Alert } from "@/components/ui/alert";
 import type { PublishVerification } from "@/lib/rollout/types";
 import { DiffView } from "./diff-view";

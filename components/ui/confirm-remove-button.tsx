@@ -1,11 +1,19 @@
 "use client";
 
 import { AlertDialog } from "radix-ui";
-import { useState, useTransition, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
+/** What the dialog needs of a removal: a mutation from lib/query (useRemoveDomain, …). */
+export interface Removal {
+  mutate: () => void;
+  reset: () => void;
+  isPending: boolean;
+  error: Error | null;
+}
+
 // The one "Remove …?" confirmation: a ghost trigger, a dialog that says what removing does,
-// and a danger button that runs the server action and shows its error in the dialog.
+// and a danger button that runs the removal and shows the route's error in the dialog.
 export function ConfirmRemoveButton(props: {
   /** What is removed, as the dialog names it ("example.com", "ann@example.com"). */
   name: string;
@@ -13,12 +21,11 @@ export function ConfirmRemoveButton(props: {
   /** The danger button's text, e.g. "Remove domain". */
   confirmLabel: string;
   children: ReactNode;
-  remove: () => Promise<{ error?: string | null }>;
+  removal: Removal;
 }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { removal } = props;
   return (
-    <AlertDialog.Root onOpenChange={() => setError(null)}>
+    <AlertDialog.Root onOpenChange={() => removal.reset()}>
       <AlertDialog.Trigger asChild>
         <Button variant="ghost" size="sm" aria-label={`Remove ${props.name}`}>
           {props.icon}
@@ -34,26 +41,17 @@ export function ConfirmRemoveButton(props: {
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">
             {props.children}
           </AlertDialog.Description>
-          {error ? (
+          {removal.error ? (
             <p role="alert" className="mt-2 text-sm text-red-700">
-              {error}
+              {removal.error.message}
             </p>
           ) : null}
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
               <Button variant="secondary">Cancel</Button>
             </AlertDialog.Cancel>
-            <Button
-              variant="danger"
-              disabled={pending}
-              onClick={() =>
-                start(async () => {
-                  const r = await props.remove();
-                  if (r.error) setError(r.error);
-                })
-              }
-            >
-              {pending ? "Removing…" : props.confirmLabel}
+            <Button variant="danger" disabled={removal.isPending} onClick={() => removal.mutate()}>
+              {removal.isPending ? "Removing…" : props.confirmLabel}
             </Button>
           </div>
         </AlertDialog.Content>

@@ -1,37 +1,41 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
-import { useActionState } from "react";
-import { inviteUserAction, type InviteState } from "@/app/(dashboard)/users/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { formFields } from "@/components/ui/form-fields";
 import { Label, TextField } from "@/components/ui/input";
+import { useInviteUser } from "@/lib/query/admin-mutations";
 
 export function InviteUserForm() {
-  const [state, action, pending] = useActionState<InviteState, FormData>(inviteUserAction, {});
+  const invite = useInviteUser();
   return (
     <Card>
       <CardHeader
         title="Invite a user"
         description="Set a first password and share it with them; reset it here later if they lose it."
       />
-      <form action={action} className="grid gap-4 px-5 py-4 sm:grid-cols-2">
-        <TextField
-          label="Name"
-          id="invite-name"
-          name="name"
-          defaultValue={state.fields?.name}
-          required
-        />
-        <TextField
-          label="Email"
-          id="invite-email"
-          name="email"
-          type="email"
-          defaultValue={state.fields?.email}
-          required
-        />
+      <form
+        className="grid gap-4 px-5 py-4 sm:grid-cols-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const f = formFields(form);
+          // What was typed stays after an error so it can be corrected; a success clears it.
+          invite.mutate(
+            {
+              name: f.name ?? "",
+              email: f.email ?? "",
+              role: f.role ?? "",
+              password: f.password ?? "",
+            },
+            { onSuccess: () => form.reset() },
+          );
+        }}
+      >
+        <TextField label="Name" id="invite-name" name="name" required />
+        <TextField label="Email" id="invite-email" name="email" type="email" required />
         <TextField
           label="First password"
           id="invite-password"
@@ -45,7 +49,7 @@ export function InviteUserForm() {
           <select
             id="invite-role"
             name="role"
-            defaultValue={state.fields?.role ?? "viewer"}
+            defaultValue="viewer"
             className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
           >
             <option value="viewer">viewer: reads everything</option>
@@ -53,12 +57,12 @@ export function InviteUserForm() {
           </select>
         </div>
         <div className="sm:col-span-2 flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" disabled={invite.isPending}>
             <UserPlus aria-hidden />
-            {pending ? "Inviting…" : "Invite user"}
+            {invite.isPending ? "Inviting…" : "Invite user"}
           </Button>
-          {state.error ? <Alert tone="bad">{state.error}</Alert> : null}
-          {state.invited ? <Alert tone="good">Invited {state.invited}.</Alert> : null}
+          {invite.error ? <Alert tone="bad">{invite.error.message}</Alert> : null}
+          {invite.data ? <Alert tone="good">Invited {invite.data.email}.</Alert> : null}
         </div>
       </form>
     </Card>

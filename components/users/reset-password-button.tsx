@@ -2,14 +2,13 @@
 
 import { KeyRound } from "lucide-react";
 import { Dialog } from "radix-ui";
-import { useActionState } from "react";
-import { resetPasswordAction, type ResetState } from "@/app/(dashboard)/users/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/input";
+import { useResetPassword } from "@/lib/query/admin-mutations";
 
-export function ResetPasswordButton({ email }: { email: string }) {
-  const [state, action, pending] = useActionState<ResetState, FormData>(resetPasswordAction, {});
+export function ResetPasswordButton({ id, email }: { id: string; email: string }) {
+  const reset = useResetPassword(id);
   return (
     <Dialog.Root>
       <Dialog.Trigger asChild>
@@ -27,8 +26,15 @@ export function ResetPasswordButton({ email }: { email: string }) {
           <Dialog.Description className="mt-2 text-sm text-slate-600">
             Share the new password with them. Any session they have open ends at its next request.
           </Dialog.Description>
-          <form action={action} className="mt-4 space-y-4">
-            <input type="hidden" name="email" value={email} />
+          <form
+            className="mt-4 space-y-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const form = e.currentTarget;
+              const password = String(new FormData(form).get("password") ?? "");
+              reset.mutate(password, { onSuccess: () => form.reset() });
+            }}
+          >
             <TextField
               label="New password"
               id={`reset-${email}`}
@@ -38,14 +44,14 @@ export function ResetPasswordButton({ email }: { email: string }) {
               required
               hint="At least 10 characters."
             />
-            {state.error ? <Alert tone="bad">{state.error}</Alert> : null}
-            {state.done ? <Alert tone="good">{state.done}</Alert> : null}
+            {reset.error ? <Alert tone="bad">{reset.error.message}</Alert> : null}
+            {reset.data ? <Alert tone="good">{reset.data.message}</Alert> : null}
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
                 <Button variant="secondary">Close</Button>
               </Dialog.Close>
-              <Button type="submit" disabled={pending}>
-                {pending ? "Saving…" : "Set new password"}
+              <Button type="submit" disabled={reset.isPending}>
+                {reset.isPending ? "Saving…" : "Set new password"}
               </Button>
             </div>
           </form>

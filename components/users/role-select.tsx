@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { setRoleAction } from "@/app/(dashboard)/users/actions";
+import { useState } from "react";
+import { useSetUserRole } from "@/lib/query/admin-mutations";
 
 export function RoleSelect({
   userId,
@@ -13,35 +13,28 @@ export function RoleSelect({
   label: string;
 }) {
   const [value, setValue] = useState(role);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const change = useSetUserRole(userId);
   return (
     <div>
       <select
         aria-label={label}
         value={value}
-        disabled={pending}
+        disabled={change.isPending}
         className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
         onChange={(e) => {
           const next = e.target.value;
           const previous = value;
           setValue(next);
-          setError(null);
-          start(async () => {
-            const r = await setRoleAction(userId, next);
-            if (r.error) {
-              setValue(previous);
-              setError(r.error);
-            }
-          });
+          // Refused (the last admin, a removed user): the select shows the role kept.
+          change.mutate(next, { onError: () => setValue(previous) });
         }}
       >
         <option value="admin">admin</option>
         <option value="viewer">viewer</option>
       </select>
-      {error ? (
+      {change.error ? (
         <p role="alert" className="mt-1 text-xs text-red-700">
-          {error}
+          {change.error.message}
         </p>
       ) : null}
     </div>

@@ -42,7 +42,7 @@ export function UserAdmin({ users, meId }: { users: UserRecord[]; meId: string }
               </td>
               <td className="px-5 py-2.5">
                 <div className="flex gap-1">
-                  <ResetPasswordButton email={u.email} />
+                  <ResetPasswordButton id={u.id} email={u.email} />
                   {u.id === meId ? null : <RemoveUserButton id={u.id} email={u.email} />}
                 </div>
               </td>

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { authorize, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/db/users/users";
 import { logger } from "@/lib/log";
+import { fail } from "./errors";
 import { mutationRefusal, type BodyKind } from "./same-origin";
 
 // One wrapper per kind of route (STYLE.md, after dub's withWorkspace): session and role
@@ -9,11 +10,12 @@ import { mutationRefusal, type BodyKind } from "./same-origin";
 // request id and answered generically: raw messages never reach the browser.
 // Mutating methods also pass the cross-site guard in same-origin.ts (issue 11 §9): a
 // same-site Origin and a JSON body; withUserUpload takes any body (a report file).
+// withDomain (with-domain.ts) adds the lookup of the [name] segment's domain and its 404.
 // app/api/route-guards.test.ts fails for a mutating handler that is not wrapped here.
 
 // Next passes no params to routes without dynamic segments.
 type Ctx<P> = { params?: Promise<P> };
-type Handler<P> = (req: Request, user: SessionUser, params: P) => Promise<Response>;
+export type Handler<P> = (req: Request, user: SessionUser, params: P) => Promise<Response>;
 
 export function withUser<P = Record<string, string>>(
   role: Role,
@@ -22,7 +24,7 @@ export function withUser<P = Record<string, string>>(
 ) {
   return async (req: Request, ctx?: Ctx<P>): Promise<Response> => {
     const auth = await authorize(role);
-    if (!auth.ok) return NextResponse.json({ error: auth.error }, { status: auth.status });
+    if (!auth.ok) return fail(auth.status === 401 ? "unauthorized" : "forbidden", auth.error);
     const refused = mutationRefusal(req, options.body);
     if (refused) return NextResponse.json({ error: refused.error }, { status: refused.status });
     return guarded(async () => handler(req, auth.user, (await ctx?.params) ?? ({} as P)));

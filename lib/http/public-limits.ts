@@ -73,3 +73,18 @@ export function signInLimits(s: Settings): PublicEndpointConfig {
     trust: trustOf(s),
   };
 }
+
+/**
+ * POST /api/first-run (the first admin account): 10 per source per minute and 4 at once
+ * per process. Wrong setup codes have their own back-off (lib/auth/first-run.ts); this
+ * keeps anyone from making the server hash passwords without end.
+ */
+export function firstRunLimits(s: Settings): PublicEndpointConfig {
+  return {
+    name: "first_run",
+    perSource: { points: 10, duration: 60 },
+    maxInFlight: 4,
+    busyRetryAfter: 5,
+    trust: trustOf(s),
+  };
+}

@@ -1,12 +1,8 @@
-// The one factory for TanStack Query keys (STYLE.md: never inline string keys). Mutations
-// invalidate these.
+// The one factory for TanStack Query keys (STYLE.md: never inline string keys). Every key
+// of a domain starts with domain(name), so a change to the domain invalidates that prefix
+// (lib/query/domain-mutations.ts) and every query about it refetches.
 export const queryKeys = {
-  domains: () => ["domains"] as const,
   domain: (name: string) => ["domains", name] as const,
-  users: () => ["users"] as const,
-  policyVersions: (name: string) => ["domains", name, "policy-versions"] as const,
-  verification: (name: string, kind: "publish" | "dns") =>
-    ["domains", name, "verification", kind] as const,
   checkRuns: (name: string) => ["domains", name, "checks"] as const,
   checkRun: (name: string, id: string) => ["domains", name, "checks", id] as const,
   domainStats: (name: string, from: string, to: string, mx: string | null) =>

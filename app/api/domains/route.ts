@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { addDomain, listDomains, type DomainRecord } from "@/lib/db/domains/domains";
 import { validateDomainName } from "@/lib/domains/domain-name";
+import { fail } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 
 const toJson = (d: DomainRecord) => ({
@@ -18,17 +19,17 @@ export const GET = withUser("viewer", async () => {
 
 const Body = z.object({ name: z.string() });
 
+// The domains page's "Add a mail domain" form, and scripts.
 export const POST = withUser("admin", async (req, user) => {
   const body = Body.safeParse(await req.json().catch(() => null));
-  if (!body.success)
-    return NextResponse.json({ error: 'Send JSON like {"name": "example.com"}.' }, { status: 400 });
+  if (!body.success) return fail("invalid", 'Send JSON like {"name": "example.com"}.');
   const name = validateDomainName(body.data.name);
-  if (!name.ok) return NextResponse.json({ error: name.error }, { status: 400 });
+  if (!name.ok) return fail("invalid", name.error);
   const added = await addDomain(
     await getDb(),
     { name: name.value.aLabel, displayName: name.value.uLabel },
     { userId: user.id, email: user.email },
   );
-  if (!added.ok) return NextResponse.json({ error: added.error }, { status: 409 });
+  if (!added.ok) return fail("conflict", added.error);
   return NextResponse.json(toJson(added.value), { status: 201 });
 });

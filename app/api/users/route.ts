@@ -4,6 +4,7 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
 import { createUser, listUsers } from "@/lib/db/users/users";
+import { fail } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 
 export const GET = withUser("admin", async () => {
@@ -18,27 +19,31 @@ export const GET = withUser("admin", async () => {
   });
 });
 
+// The messages are the invite form's: the first problem is shown under it.
 const Invite = z.object({
-  email: z.email(),
-  name: z.string().trim().min(1).max(100),
-  role: z.enum(["admin", "viewer"]),
-  password: z.string(),
+  name: z.string().trim().min(1, "Enter the person's name.").max(100),
+  email: z.email("Enter a valid email address."),
+  role: z.enum(["admin", "viewer"], "Choose the role: admin or viewer."),
+  password: z.string("Enter a first password."),
 });
 
 export const POST = withUser("admin", async (req, user) => {
   const body = Invite.safeParse(await req.json().catch(() => null));
   if (!body.success) {
-    return NextResponse.json(
-      { error: 'Send JSON like {"email", "name", "role": "admin"|"viewer", "password"}.' },
-      { status: 400 },
+    const first = body.error.issues[0];
+    return fail(
+      "invalid",
+      first && first.path.length > 0
+        ? first.message
+        : 'Send JSON like {"email", "name", "role": "admin"|"viewer", "password"}.',
     );
   }
   const problem = passwordProblem(body.data.password);
-  if (problem) return NextResponse.json({ error: problem }, { status: 400 });
+  if (problem) return fail("invalid", problem);
   const db = await getDb();
   const { password, ...rest } = body.data;
   const created = await createUser(db, { ...rest, passwordHash: await hashPassword(password) });
-  if (!created.ok) return NextResponse.json({ error: created.error }, { status: 409 });
+  if (!created.ok) return fail("conflict", created.error);
   await recordAudit(db, {
     userId: user.id,
     actor: user.email,

@@ -1,21 +1,17 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName, removeDomain } from "@/lib/db/domains/domains";
-import { withUser } from "@/lib/http/handler";
+import { removeDomain } from "@/lib/db/domains/domains";
+import { fail } from "@/lib/http/errors";
+import { withDomain } from "@/lib/http/with-domain";
 
-type Params = { name: string };
+export const GET = withDomain("viewer", async (_req, _user, d) =>
+  NextResponse.json({ name: d.name, displayName: d.displayName, createdAt: d.createdAt }),
+);
 
-export const GET = withUser<Params>("viewer", async (_req, _user, { name }) => {
-  const d = await findDomainByName(await getDb(), decodeURIComponent(name));
-  if (!d) return NextResponse.json({ error: "No such domain." }, { status: 404 });
-  return NextResponse.json({ name: d.name, displayName: d.displayName, createdAt: d.createdAt });
-});
-
-export const DELETE = withUser<Params>("admin", async (_req, user, { name }) => {
-  const db = await getDb();
-  const d = await findDomainByName(db, decodeURIComponent(name));
-  if (!d) return NextResponse.json({ error: "No such domain." }, { status: 404 });
-  const r = await removeDomain(db, d.id, { userId: user.id, email: user.email });
-  if (!r.ok) return NextResponse.json({ error: r.error }, { status: 404 });
+// The domains list's Remove button. The domain's reports and history go with it; its DNS
+// records and any published policy are not touched.
+export const DELETE = withDomain("admin", async (_req, user, d) => {
+  const r = await removeDomain(await getDb(), d.id, { userId: user.id, email: user.email });
+  if (!r.ok) return fail("not-found", r.error);
   return new NextResponse(null, { status: 204 });
 });

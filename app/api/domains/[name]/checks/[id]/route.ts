@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { loadCheckRunView } from "@/lib/db/checks/check-run-view";
 import { getDb } from "@/lib/db/client";
-import { findDomainByName } from "@/lib/db/domains/domains";
-import { withUser } from "@/lib/http/handler";
+import { fail } from "@/lib/http/errors";
+import { withDomain } from "@/lib/http/with-domain";
 
 // One stored check run with its report and what changed since the run before it.
 // `latest` names the newest finished run.
@@ -11,11 +11,8 @@ export const dynamic = "force-dynamic";
 
 type Params = { name: string; id: string };
 
-export const GET = withUser<Params>("viewer", async (_req, _user, { name, id }) => {
-  const db = await getDb();
-  const domain = await findDomainByName(db, decodeURIComponent(name));
-  if (!domain) return NextResponse.json({ error: "No such domain." }, { status: 404 });
-  const view = await loadCheckRunView(db, domain.id, id === "latest" ? undefined : id);
-  if (!view) return NextResponse.json({ error: "No such check run." }, { status: 404 });
+export const GET = withDomain<Params>("viewer", async (_req, _user, domain, { id }) => {
+  const view = await loadCheckRunView(await getDb(), domain.id, id === "latest" ? undefined : id);
+  if (!view) return fail("not-found", "No such check run.");
   return NextResponse.json(view);
 });

@@ -1,0 +1,18 @@
+// What kind of expected failure a use case or a route ran into. The HTTP status of each
+// kind is decided in one place (lib/http/errors.ts); the message is for the person.
+
+export type FailureKind =
+  | "invalid" // the input is wrong: the message names the problem
+  | "unauthorized" // no session
+  | "forbidden" // signed in, but the role may not do this
+  | "not-found" // the thing asked for does not exist (any more)
+  | "conflict" // the input is fine, but the current state refuses it (duplicate, last admin…)
+  | "too-many" // rate-limited or throttled
+  | "upstream"; // a server we depend on (an IMAP server) failed or refused
+
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+}
+
+export const failure = (kind: FailureKind, message: string): Failure => ({ kind, message });
