@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { servedOverHttps } from "@/lib/config/https";
-import { crossSiteRefusal } from "@/lib/http/same-origin";
 import { newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 const POLICY_PATH = "/.well-known/mta-sts.txt";
@@ -25,13 +24,15 @@ function rewritePolicy(request: NextRequest) {
 
 // Pages (issue 11 §9): a fresh CSP nonce per request, handed to Next's renderer through the
 // request's Content-Security-Policy header (Next copies the nonce onto its scripts), and
-// the security headers on the response. Server actions are POSTs to page paths: Next
-// already refuses an Origin that names another host, but lets a request without Origin
-// through, so the same rule as the API's (lib/http/same-origin.ts) is applied here first.
+// the security headers on the response. Pages only render: every change goes to a route
+// handler under /api (issue 13 §2, no server actions), so any other method is refused here
+// before Next would look for a server action to run.
 function securePage(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") {
-    const refused = crossSiteRefusal(request.headers);
-    if (refused) return NextResponse.json({ error: refused.error }, { status: refused.status });
+    return NextResponse.json(
+      { error: "Pages only answer GET; changes go to the API." },
+      { status: 405, headers: { Allow: "GET, HEAD" } },
+    );
   }
   const headers = pageSecurityHeaders({
     nonce: newNonce(),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ADMIN } from "./helpers";
+import { ADMIN, SAME_ORIGIN } from "./helpers";
 
 // The server prints the setup code in its log at start and keeps a 0600 copy in its data
 // folder (lib/auth/setup-code.ts); the log is piped to Playwright, so the test reads the copy.
@@ -14,6 +14,16 @@ test("a fresh install leads to first run, which needs the setup code, creates on
   await expect.poll(() => existsSync(codeFile)).toBe(true);
   const code = readFileSync(codeFile, "utf8").trim();
   expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
+  // The form's route handler is public but takes only a same-site JSON POST.
+  const fromElsewhere = await page.request.post("/api/first-run", {
+    data: { ...ADMIN, setupCode: code },
+    headers: { origin: "https://evil.example" },
+  });
+  expect(fromElsewhere.status()).toBe(403);
+  expect(await fromElsewhere.json()).toEqual({
+    error: "Refused: this request came from another site (Origin https://evil.example).",
+  });
 
   await page.goto("/");
   await expect(page).toHaveURL(/\/first-run$/);
@@ -46,4 +56,13 @@ test("a fresh install leads to first run, which needs the setup code, creates on
   const again = await page.goto("/first-run");
   expect(again?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  // The route refuses the used code too: it was deleted with the first account.
+  const replay = await page.request.post("/api/first-run", {
+    data: { ...ADMIN, email: "eve@example.test", setupCode: code },
+    headers: SAME_ORIGIN,
+  });
+  expect(replay.status()).toBe(400);
+  expect(await replay.json()).toEqual({
+    error: "That setup code is wrong. Enter the code from the server log of its latest start.",
+  });
 });

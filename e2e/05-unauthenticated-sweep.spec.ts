@@ -19,6 +19,9 @@ const PUBLIC = new Set([
   // RFC 8460 §5.3: reporters POST TLS reports to the https rua URL without a session
   // (rate-limited per source; e2e/30-ingest.spec.ts covers it).
   "/api/reports/tlsrpt",
+  // The first admin account: works only while no user exists and with the setup code,
+  // behind the public-endpoint limits (e2e/01-first-run.spec.ts covers it).
+  "/api/first-run",
 ]);
 const SAMPLE_PARAM: Record<string, string> = { "[name]": "example.com" };
 

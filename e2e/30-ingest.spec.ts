@@ -232,7 +232,7 @@ test.describe.serial("report intake", () => {
       "Polled: 0 messages: 0 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 0 without a report",
     );
 
-    // Issue 11: a changed port needs the password again, in the form and in the action.
+    // Issue 11: a changed port needs the password again, in the form and in the route.
     await box.getByRole("button", { name: "Edit" }).click();
     const edit = page.locator("li", { has: box }).locator("form");
     const password = edit.getByLabel("Password or app password", { exact: true });
@@ -240,7 +240,7 @@ test.describe.serial("report intake", () => {
     await edit.getByLabel("Port", { exact: true }).fill("1993");
     await expect(edit.getByText("Required: the host, port or security changed.")).toBeVisible();
     await expect(password).toHaveAttribute("required", "");
-    // Past the browser's check, the server action refuses it with the same rule.
+    // Past the browser's check, the route handler refuses it with the same rule.
     await password.evaluate((el) => el.removeAttribute("required"));
     await edit.getByRole("button", { name: "Save mailbox" }).click();
     await expect(

@@ -5,8 +5,8 @@ import { ADMIN, SAME_ORIGIN, signIn, watchCspViolations } from "./helpers";
 
 // Issue 11 §9 in Chromium: every page of a domain with reports renders, hydrates and
 // shows charts without a single Content-Security-Policy violation; the headers are on the
-// pages and not on the hosted policy; the API and server actions refuse cross-site
-// requests and non-JSON bodies.
+// pages and not on the hosted policy; the API refuses cross-site requests and non-JSON
+// bodies, and pages refuse any method but GET.
 
 const DOMAIN = "csp.example";
 const MX = `mx.${DOMAIN}`;
@@ -160,15 +160,21 @@ test("the API refuses cross-site and non-JSON changes; the upload takes files fr
   const stored = await upload({ ...SAME_ORIGIN, "content-type": "application/octet-stream" });
   expect(await stored.json()).toMatchObject({ status: "stored", stored: 1, reason: null });
 
-  // Server actions are POSTs to page paths: proxy.ts refuses them without a same-site Origin.
-  const actionOrigins: Record<string, string>[] = [{}, { origin: "https://evil.example" }];
+  // There are no server actions (issue 13 §2): proxy.ts refuses any POST to a page path,
+  // from this site or another, before Next looks for an action to run.
+  const actionOrigins: Record<string, string>[] = [
+    {},
+    { origin: "https://evil.example" },
+    SAME_ORIGIN,
+  ];
   for (const headers of actionOrigins) {
     const action = await page.request.post("/domains", {
       data: "[]",
       headers: { ...headers, "next-action": "0".repeat(40), "content-type": "text/plain" },
       maxRedirects: 0,
     });
-    expect(action.status()).toBe(403);
+    expect(action.status()).toBe(405);
+    expect(await action.json()).toEqual({ error: "Pages only answer GET; changes go to the API." });
   }
 });
 

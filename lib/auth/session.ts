@@ -5,8 +5,8 @@ import { getDb } from "@/lib/db/client";
 import { findSessionUser, type Role, type UserRecord } from "@/lib/db/users/users";
 import { authOptions } from "./options";
 
-// Every page, route handler and server action calls one of these itself: a page's check
-// does not protect the actions and handlers behind it.
+// Every page and route handler calls one of these itself (route handlers through
+// lib/http's withUser/withDomain): a page's check does not protect the handlers behind it.
 
 export type SessionUser = UserRecord;
 
@@ -37,7 +37,7 @@ export async function requirePageUser(role: Role = "viewer"): Promise<SessionUse
 export type ActionAuth =
   { ok: true; user: SessionUser } | { ok: false; status: 401 | 403; error: string };
 
-/** For server actions and route handlers: a value, never a throw. */
+/** For route handlers (through withUser): a value, never a throw. */
 export async function authorize(role: Role = "viewer"): Promise<ActionAuth> {
   const user = await currentUser();
   if (!user) return { ok: false, status: 401, error: "Sign in first." };
