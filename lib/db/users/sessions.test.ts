@@ -63,18 +63,21 @@ describe("session versions end sessions at the next request", () => {
   it("a refused role change leaves the sessions alone", async () => {
     await setUserRole(t.db, vic.id, "viewer");
     const r = await setUserRole(t.db, admin.id, "viewer");
-    expect(r).toEqual({ ok: false, error: "The last admin cannot be made a viewer." });
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: "conflict", message: "The last admin cannot be made a viewer." },
+    });
     expect(await findSessionUser(t.db, admin.id, 0)).not.toBeNull();
   });
 
   it("removal: never yourself, never the last admin; a removed user's session is over", async () => {
     expect(await removeUser(t.db, { userId: admin.id }, admin.id)).toEqual({
       ok: false,
-      error: "You cannot remove yourself. Ask another admin.",
+      error: { kind: "forbidden", message: "You cannot remove yourself. Ask another admin." },
     });
     expect(await removeUser(t.db, { userId: vic.id }, admin.id)).toEqual({
       ok: false,
-      error: "The last admin cannot be removed.",
+      error: { kind: "conflict", message: "The last admin cannot be removed." },
     });
     const removed = await removeUser(t.db, { userId: admin.id }, vic.id);
     expect(removed.ok && removed.value.email).toBe("vic@example.com");
@@ -82,7 +85,7 @@ describe("session versions end sessions at the next request", () => {
     expect((await listUsers(t.db)).map((u) => u.email)).toEqual(["root@example.com"]);
     expect(await removeUser(t.db, { userId: admin.id }, vic.id)).toEqual({
       ok: false,
-      error: "That user no longer exists.",
+      error: { kind: "not-found", message: "That user no longer exists." },
     });
   });
 });

@@ -85,6 +85,9 @@ describe("users (data layer)", () => {
   it("keeps at least one admin", async () => {
     const [root] = await listUsers(t.db);
     const r = await setUserRole(t.db, root!.id, "viewer");
-    expect(r).toEqual({ ok: false, error: "The last admin cannot be made a viewer." });
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: "conflict", message: "The last admin cannot be made a viewer." },
+    });
   });
 });

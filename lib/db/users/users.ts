@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { failure, type Failure } from "@/lib/core/failure";
 
 export type Role = "admin" | "viewer";
 export const ROLES: readonly Role[] = ["admin", "viewer"];
@@ -158,13 +159,17 @@ export async function createFirstAdmin(
   }
 }
 
-export async function setUserRole(db: Db, id: string, role: Role): Promise<Result<UserRecord>> {
+export async function setUserRole(
+  db: Db,
+  id: string,
+  role: Role,
+): Promise<Result<UserRecord, Failure>> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select });
-    if (!user) return err("That user no longer exists.");
+    if (!user) return err(failure("not-found", "That user no longer exists."));
     if (user.role === "admin" && role !== "admin") {
       const admins = await tx.user.count({ where: { role: "admin" } });
-      if (admins <= 1) return err("The last admin cannot be made a viewer.");
+      if (admins <= 1) return err(failure("conflict", "The last admin cannot be made a viewer."));
     }
     if (user.role === role) return ok(toUser(user));
     return ok(
@@ -189,13 +194,14 @@ export async function removeUser(
   db: Db,
   by: { userId: string },
   id: string,
-): Promise<Result<UserRecord>> {
-  if (by.userId === id) return err("You cannot remove yourself. Ask another admin.");
+): Promise<Result<UserRecord, Failure>> {
+  if (by.userId === id)
+    return err(failure("forbidden", "You cannot remove yourself. Ask another admin."));
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select });
-    if (!user) return err("That user no longer exists.");
+    if (!user) return err(failure("not-found", "That user no longer exists."));
     if (user.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) <= 1)
-      return err("The last admin cannot be removed.");
+      return err(failure("conflict", "The last admin cannot be removed."));
     await tx.user.delete({ where: { id } });
     return ok(toUser(user));
   });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
 import { removeUser, setUserRole } from "@/lib/db/users/users";
-import { fail } from "@/lib/http/errors";
+import { fail, failed } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 
 // The users page: change a role (PATCH {"role"}), remove a user (DELETE). A changed role or
@@ -17,7 +17,7 @@ export const PATCH = withUser<Params>("admin", async (req, user, { id }) => {
   if (!body.success) return fail("invalid", "Unknown role.");
   const db = await getDb();
   const r = await setUserRole(db, id, body.data.role);
-  if (!r.ok) return fail("conflict", r.error);
+  if (!r.ok) return failed(r.error);
   await recordAudit(db, {
     userId: user.id,
     actor: user.email,
@@ -31,7 +31,7 @@ export const PATCH = withUser<Params>("admin", async (req, user, { id }) => {
 export const DELETE = withUser<Params>("admin", async (_req, user, { id }) => {
   const db = await getDb();
   const r = await removeUser(db, { userId: user.id }, id);
-  if (!r.ok) return fail("conflict", r.error);
+  if (!r.ok) return failed(r.error);
   await recordAudit(db, {
     userId: user.id,
     actor: user.email,
