@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
 import { recordAudit } from "../audit/audit";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { failure, type Failure } from "@/lib/core/failure";
 
 export interface DomainRecord {
   id: string;
@@ -57,10 +58,10 @@ export async function removeDomain(
   db: Db,
   id: string,
   actor: Actor,
-): Promise<Result<DomainRecord>> {
+): Promise<Result<DomainRecord, Failure>> {
   return db.$transaction(async (tx) => {
     const row = await tx.domain.findUnique({ where: { id } });
-    if (!row) return err("That domain is no longer on the list.");
+    if (!row) return err(failure("not-found", "That domain is no longer on the list."));
     await tx.domain.delete({ where: { id } });
     // Live-verification results are kept as settings keyed by the domain id.
     await tx.setting.deleteMany({ where: { key: { startsWith: `verify:${id}:` } } });

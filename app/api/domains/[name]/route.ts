@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { removeDomain } from "@/lib/db/domains/domains";
-import { fail } from "@/lib/http/errors";
+import { failed } from "@/lib/http/errors";
 import { withDomain } from "@/lib/http/with-domain";
 
 export const GET = withDomain("viewer", async (_req, _user, d) =>
@@ -12,6 +12,6 @@ export const GET = withDomain("viewer", async (_req, _user, d) =>
 // records and any published policy are not touched.
 export const DELETE = withDomain("admin", async (_req, user, d) => {
   const r = await removeDomain(await getDb(), d.id, { userId: user.id, email: user.email });
-  if (!r.ok) return fail("not-found", r.error);
+  if (!r.ok) return failed(r.error);
   return new NextResponse(null, { status: 204 });
 });
