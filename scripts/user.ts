@@ -66,7 +66,7 @@ try {
       role,
       passwordHash: await hashPassword(pw.value),
     });
-    if (!r.ok) fail(r.error);
+    if (!r.ok) fail(r.error.message);
     // A user exists now, so first run is over: forget any setup code a running server printed.
     await clearSetupCodes(db);
     removeSetupCodeFile(config);
@@ -81,7 +81,7 @@ try {
   } else if (command === "reset" && email) {
     const pw = password();
     const r = await setUserPassword(db, email, await hashPassword(pw.value));
-    if (!r.ok) fail(r.error);
+    if (!r.ok) fail(r.error.message);
     await recordAudit(db, {
       userId: null,
       actor: "cli",

@@ -20,7 +20,7 @@ beforeAll(async () => {
     role: "admin",
     passwordHash: await hashPassword(PASSWORD),
   });
-  if (!u.ok) throw new Error(u.error);
+  if (!u.ok) throw new Error(u.error.message);
 });
 afterAll(async () => t.close());
 afterEach(() => vi.useRealTimers());

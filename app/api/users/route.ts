@@ -4,7 +4,7 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
 import { createUser, listUsers } from "@/lib/db/users/users";
-import { fail } from "@/lib/http/errors";
+import { fail, failed } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 
 export const GET = withUser("admin", async () => {
@@ -43,7 +43,7 @@ export const POST = withUser("admin", async (req, user) => {
   const db = await getDb();
   const { password, ...rest } = body.data;
   const created = await createUser(db, { ...rest, passwordHash: await hashPassword(password) });
-  if (!created.ok) return fail("conflict", created.error);
+  if (!created.ok) return failed(created.error);
   await recordAudit(db, {
     userId: user.id,
     actor: user.email,

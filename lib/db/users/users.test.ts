@@ -61,7 +61,10 @@ describe("users (data layer)", () => {
     });
     expect(r).toEqual({
       ok: false,
-      error: "A user with the email ROOT@example.com already exists.",
+      error: {
+        kind: "conflict",
+        message: "A user with the email ROOT@example.com already exists.",
+      },
     });
   });
 

@@ -87,7 +87,7 @@ export interface NewUser {
   passwordHash: string;
 }
 
-export async function createUser(db: Db, u: NewUser): Promise<Result<UserRecord>> {
+export async function createUser(db: Db, u: NewUser): Promise<Result<UserRecord, Failure>> {
   try {
     const r = await db.user.create({
       data: { ...u, email: u.email.trim().toLowerCase() },
@@ -95,7 +95,8 @@ export async function createUser(db: Db, u: NewUser): Promise<Result<UserRecord>
     });
     return ok(toUser(r));
   } catch (e) {
-    if (isUniqueViolation(e)) return err(`A user with the email ${u.email} already exists.`);
+    if (isUniqueViolation(e))
+      return err(failure("conflict", `A user with the email ${u.email} already exists.`));
     throw e;
   }
 }
@@ -182,9 +183,9 @@ export async function setUserPassword(
   db: Db,
   email: string,
   passwordHash: string,
-): Promise<Result<UserRecord>> {
+): Promise<Result<UserRecord, Failure>> {
   const r = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!r) return err(`No user with the email ${email}.`);
+  if (!r) return err(failure("not-found", `No user with the email ${email}.`));
   const data = { passwordHash, ...endSessions };
   return ok(toUser(await db.user.update({ where: { id: r.id }, data, select })));
 }

@@ -4,7 +4,7 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
 import { findUserById, setUserPassword } from "@/lib/db/users/users";
-import { fail } from "@/lib/http/errors";
+import { fail, failed } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 
 // PUT {"password"}: an admin sets a new password for a user; every session that user has
@@ -22,7 +22,7 @@ export const PUT = withUser<Params>("admin", async (req, user, { id }) => {
   const target = await findUserById(db, id);
   if (!target) return fail("not-found", "That user no longer exists.");
   const r = await setUserPassword(db, target.email, await hashPassword(body.data.password));
-  if (!r.ok) return fail("not-found", r.error);
+  if (!r.ok) return failed(r.error);
   await recordAudit(db, {
     userId: user.id,
     actor: user.email,
