@@ -11,7 +11,11 @@ export interface Diagnostic {
   line?: number;
 }
 
-/** Expected failures are values (STYLE.md): either a value or a message a person can act on. */
+/**
+ * Expected failures are values (STYLE.md): either a value or a message a person can act on.
+ * Use cases a route maps to a status return `Result<T, Failure>` (failure.ts): the kind
+ * picks the status in lib/http/errors.ts, the message is shown as it is.
+ */
 export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
