@@ -25,6 +25,25 @@ const quarantinedWhere = (accepted: ReadonlySet<string>): Prisma.ReportWhereInpu
   reporterKey: { notIn: [...accepted] },
 });
 
+/** Quarantined reports about the domain in the range, per reporter (READY-4 evidence). */
+export async function quarantinedCounts(
+  db: Db,
+  domainId: string,
+  range: { from: string; to: string },
+  accepted: ReadonlySet<string>,
+): Promise<{ reporterKey: string; reports: number }[]> {
+  const groups = await db.report.groupBy({
+    by: ["reporterKey"],
+    where: {
+      ...quarantinedWhere(accepted),
+      policies: { some: { domainId, reportDay: { gte: range.from, lte: range.to } } },
+    },
+    _count: { _all: true },
+    orderBy: { reporterKey: "asc" },
+  });
+  return groups.map((g) => ({ reporterKey: g.reporterKey, reports: g._count._all }));
+}
+
 export interface QuarantinedReporter {
   reporterKey: string;
   organization: string;
@@ -64,6 +83,37 @@ export async function listQuarantine(db: Db, domainId: string): Promise<Quaranti
     if (last > r.lastReceived) r.lastReceived = last;
   }
   return [...out.values()].sort((a, b) => a.reporterKey.localeCompare(b.reporterKey));
+}
+
+/**
+ * The demo's generated reports arrive by the CLI, unauthenticated: the demo accepts its own
+ * reporters (lib/demo), audited as "demo", so its domain reads as a real one would once an
+ * admin had accepted them. Returns the keys newly accepted.
+ */
+export async function acceptDemoReporters(db: Db, reportIds: readonly string[]): Promise<string[]> {
+  if (reportIds.length === 0) return [];
+  const accepted = await acceptedReporters(db);
+  const rows = await db.report.findMany({
+    where: { reportId: { in: [...reportIds] } },
+    select: { reporterKey: true },
+    distinct: ["reporterKey"],
+  });
+  const keys = rows
+    .map((r) => r.reporterKey)
+    .filter((k) => !accepted.has(k))
+    .sort();
+  for (const reporterKey of keys) {
+    await db.$transaction(async (tx) => {
+      await tx.acceptedReporter.create({ data: { reporterKey, acceptedBy: "demo" } });
+      await recordAudit(tx, {
+        userId: null,
+        actor: "demo",
+        action: "reporter.accept",
+        details: { reporterKey, demo: true },
+      });
+    });
+  }
+  return keys;
 }
 
 export type AcceptResult = { ok: true; reports: number } | { ok: false; error: string };
