@@ -50,7 +50,8 @@ export interface QuarantinedReporter {
   reports: number;
   /** One line per distinct result: "DKIM fail (d=google.com): 3 reports". */
   reasons: string[];
-  lastReceived: Date;
+  /** ISO time of the newest quarantined report (JSON-ready for the list's query). */
+  lastReceived: string;
 }
 
 /** The quarantine list for one domain: reporters with quarantined reports about it. */
@@ -62,7 +63,7 @@ export async function listQuarantine(db: Db, domainId: string): Promise<Quaranti
     _count: { _all: true },
     _max: { receivedAt: true },
   });
-  const out = new Map<string, QuarantinedReporter>();
+  const out = new Map<string, QuarantinedReporter & { last: Date }>();
   for (const g of groups) {
     const n = g._count._all;
     const last = g._max.receivedAt ?? new Date(0);
@@ -74,15 +75,18 @@ export async function listQuarantine(db: Db, domainId: string): Promise<Quaranti
         organization: g.organization,
         reports: n,
         reasons: [line],
-        lastReceived: last,
+        lastReceived: "",
+        last,
       });
       continue;
     }
     r.reports += n;
     r.reasons.push(line);
-    if (last > r.lastReceived) r.lastReceived = last;
+    if (last > r.last) r.last = last;
   }
-  return [...out.values()].sort((a, b) => a.reporterKey.localeCompare(b.reporterKey));
+  return [...out.values()]
+    .sort((a, b) => a.reporterKey.localeCompare(b.reporterKey))
+    .map(({ last, ...r }) => ({ ...r, lastReceived: last.toISOString() }));
 }
 
 /**
