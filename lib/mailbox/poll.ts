@@ -40,6 +40,7 @@ const verifyWithAppDns = (bytes: Uint8Array) =>
   verifyDkim(
     bytes,
     dkimResolver(createDnsClient({ servers: checkerOptionsFromEnv().dnsServers, timeoutMs: 5000 })),
+    { requireTlsrptService: settings().STS_DKIM_REQUIRE_TLSRPT },
   );
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -12,10 +12,11 @@ export interface TestDkimKey {
   record: ZoneRecord;
 }
 
-export function testDkimKey(domain: string, selector = "lab"): TestDkimKey {
+/** `tags` go into the key record before p=, e.g. "s=email;". */
+export function testDkimKey(domain: string, selector = "lab", tags = ""): TestDkimKey {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const p = publicKey.export({ type: "spki", format: "der" }).toString("base64");
-  const value = `v=DKIM1; k=rsa; p=${p}`;
+  const value = `v=DKIM1; k=rsa; ${tags ? `${tags} ` : ""}p=${p}`;
   const strings: string[] = [];
   for (let i = 0; i < value.length; i += 255) strings.push(value.slice(i, i + 255));
   return {

@@ -3,12 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDnsServer, type DnsServerHandle } from "@/e2e/servers/dns-server";
 import { createDnsClient } from "@/lib/dns/resolver";
-import { dkimResolver, verifyDkim, type DkimResolver } from "./dkim";
+import { asReportKey, dkimResolver, keyServices, verifyDkim, type DkimResolver } from "./dkim";
 import { signMessage, testDkimKey } from "./dkim-test-keys";
 import { authLabel, isQuarantined, orgDomain, quarantineReason, reportAuth } from "./report-auth";
 
 const google = testDkimKey("google.com", "20230601");
 const attacker = testDkimKey("attacker.example");
+const emailOnly = testDkimKey("google.com", "email", "s=email;");
+const tlsrpt = testDkimKey("google.com", "tlsrpt", "s=tlsrpt;");
 let dns: DnsServerHandle;
 let resolver: DkimResolver;
 
@@ -29,7 +31,7 @@ const MESSAGE = Buffer.from(
 const GOOGLE = { submitterDomain: "google.com", contactInfo: "smtp-tls-reporting@google.com" };
 
 beforeAll(async () => {
-  dns = await startDnsServer([google.record, attacker.record]);
+  dns = await startDnsServer([google.record, attacker.record, emailOnly.record, tlsrpt.record]);
   resolver = dkimResolver(createDnsClient({ servers: [dns.address], timeoutMs: 2000 }));
 });
 afterAll(async () => {
@@ -69,6 +71,30 @@ describe("RPT-DELIV-7 DKIM verification", () => {
       auth: "pass",
       authDomain: "attacker.example",
     });
+  });
+});
+
+describe("RPT-DELIV-7 s=tlsrpt (STS_DKIM_REQUIRE_TLSRPT)", () => {
+  it("off (the default): a key for email only still passes; on: only a tlsrpt or * key passes", async () => {
+    expect(keyServices("v=DKIM1; k=rsa; s=email:tlsrpt; p=x")).toEqual(["email", "tlsrpt"]);
+    expect(keyServices("v=DKIM1; p=x")).toEqual(["*"]);
+    // A tlsrpt-only key is offered to mailauth (which verifies for "email") as both.
+    expect(asReportKey("v=DKIM1; k=rsa; s=tlsrpt; p=x")).toBe(
+      "v=DKIM1; k=rsa; s=tlsrpt:email; p=x",
+    );
+    expect(asReportKey("v=DKIM1; s=email; p=x")).toBe("v=DKIM1; s=email; p=x");
+    const byEmail = await signMessage(MESSAGE, emailOnly);
+    const byTlsrpt = await signMessage(MESSAGE, tlsrpt);
+    const byAny = await signMessage(MESSAGE, google);
+    const on = { requireTlsrptService: true };
+    expect(await verifyDkim(byEmail, resolver)).toEqual({ passed: ["google.com"], failed: [] });
+    expect(await verifyDkim(byEmail, resolver, on)).toEqual({ passed: [], failed: ["google.com"] });
+    expect(await verifyDkim(byTlsrpt, resolver)).toEqual({ passed: ["google.com"], failed: [] });
+    expect(await verifyDkim(byTlsrpt, resolver, on)).toEqual({
+      passed: ["google.com"],
+      failed: [],
+    });
+    expect(await verifyDkim(byAny, resolver, on)).toEqual({ passed: ["google.com"], failed: [] });
   });
 });
 
