@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     "pino",
     "mailparser",
     "imapflow",
+    // DKIM on report mail (lib/tlsrpt/dkim.ts): loaded from node_modules as published.
+    "mailauth",
     // Starts worker threads from its own files (lib/pool): they must stay on disk as is.
     "piscina",
   ],

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { ReceivedRow } from "@/lib/db/reports/received";
+import { AuthBadge } from "./auth-badge";
 import { CHANNEL_LABEL, period, utcMinute } from "./format";
 
 // Every string here comes from a report sender: React renders it as text (RPT-ING-2).
@@ -17,12 +18,20 @@ export function ReceivedTable({ domain, rows }: { domain: string; rows: Received
             : `${rows.length} most recent report${rows.length === 1 ? "" : "s"}, newest period first.`
         }
         actions={
-          <Link
-            href={`/domains/${encodeURIComponent(domain)}/reports`}
-            className="text-sm text-brand-700 hover:underline"
-          >
-            Back to charts
-          </Link>
+          <span className="flex gap-4">
+            <Link
+              href={`/domains/${encodeURIComponent(domain)}/reports/quarantine`}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              Quarantine
+            </Link>
+            <Link
+              href={`/domains/${encodeURIComponent(domain)}/reports`}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              Back to charts
+            </Link>
+          </span>
         }
       />
       {rows.length > 0 ? (
@@ -35,6 +44,7 @@ export function ReceivedTable({ domain, rows }: { domain: string; rows: Received
                 <th className="px-4 py-2 text-right font-medium">Sessions ok</th>
                 <th className="px-4 py-2 text-right font-medium">Failed</th>
                 <th className="px-4 py-2 font-medium">Channel</th>
+                <th className="px-4 py-2 font-medium">Authentication</th>
                 <th className="px-4 py-2 text-right font-medium">Warnings</th>
                 <th className="px-4 py-2 font-medium">
                   <span className="sr-only">Details</span>
@@ -65,6 +75,9 @@ export function ReceivedTable({ domain, rows }: { domain: string; rows: Received
                     <span title={`received ${utcMinute(r.receivedAt)}`}>
                       {CHANNEL_LABEL[r.channel] ?? r.channel}
                     </span>
+                  </td>
+                  <td className="px-4 py-2">
+                    <AuthBadge {...r} />
                   </td>
                   <td className="px-4 py-2 text-right tabular-nums">
                     {r.warnings}

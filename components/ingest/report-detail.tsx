@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { ReceivedDetail } from "@/lib/db/reports/received";
 import type { RawText } from "@/lib/ingest/raw-text";
+import { AuthBadge } from "./auth-badge";
 import { CHANNEL_LABEL, period, utcMinute } from "./format";
 
 // Report content is untrusted (RPT-ING-2): every value is rendered as React text, the raw
@@ -39,6 +40,9 @@ export function ReportDetail({
           <Field label="Period (UTC)">{period(r.start, r.end)}</Field>
           <Field label="Received">
             {utcMinute(r.receivedAt)} by {CHANNEL_LABEL[r.channel] ?? r.channel}
+          </Field>
+          <Field label="Authentication">
+            <AuthBadge {...r} />
           </Field>
           <Field label="Sessions for this domain">
             {r.successful.toLocaleString("en")} ok, {r.failed.toLocaleString("en")} failed

@@ -36,6 +36,9 @@ const schema = z.object({
   STS_CHECK_MAX_AGE_HOURS: positiveInt(24),
   /** Labs only: lets mailbox accounts use IMAP without TLS or STARTTLS (password in clear). */
   STS_ALLOW_PLAIN_IMAP: flag,
+  /** RPT-DELIV-7: report mail's DKIM key must declare s=tlsrpt (or *); off by default,
+   * since large reporters sign with their ordinary mail keys. */
+  STS_DKIM_REQUIRE_TLSRPT: flag,
   /** Stops the app from polling the configured IMAP mailboxes on its own. */
   STS_DISABLE_POLLER: flag,
   /** Policy fetches (and Caddy's certificate questions) per source per minute. */

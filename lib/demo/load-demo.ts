@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { addDomain, findDomainByName, type Actor } from "@/lib/db/domains/domains";
 import { createPolicyVersion, currentPolicyVersion } from "@/lib/db/policies/policies";
+import { acceptDemoReporters } from "@/lib/db/reports/quarantine";
 import { backdatePolicyVersion } from "@/lib/db/stats/backdate-policy-version";
 import { countDomainReports } from "@/lib/db/stats/count-domain-reports";
 import { validateDomainName } from "@/lib/domains/domain-name";
@@ -21,7 +22,11 @@ export interface DemoOutcome {
 
 const MAX_AGE = 86400;
 
-/** Feeds generated reports through the one ingestion path, as `npm run ingest` does. */
+/**
+ * Feeds generated reports through the one ingestion path, as `npm run ingest` does. They
+ * arrive unauthenticated (CLI), so their reporters are accepted as an admin would accept
+ * them (RPT-DELIV-7, READY-4): otherwise no demo report could count as Google's.
+ */
 export async function ingestGenerated(
   db: Db,
   reports: readonly GenReport[],
@@ -40,6 +45,10 @@ export async function ingestGenerated(
     else if (out.status === "duplicate") tally.duplicates += out.duplicates;
     else tally.other += 1;
   }
+  await acceptDemoReporters(
+    db,
+    reports.map((r) => r.reportId),
+  );
   return tally;
 }
 

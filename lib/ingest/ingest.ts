@@ -8,6 +8,8 @@ import { recordRejection } from "@/lib/db/reports/rejected";
 import type { IngestChannel } from "@/lib/db/reports/report-rows";
 import { storeReport } from "@/lib/db/reports/store-report";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
+import type { DkimVerdict } from "@/lib/tlsrpt/dkim";
+import { reportAuth } from "@/lib/tlsrpt/report-auth";
 import type { PoolError, PoolRead } from "@/lib/pool/pool";
 import { workerPool } from "@/lib/pool/shared";
 import type { ReportError, ReportErrorCode } from "@/lib/tlsrpt/types";
@@ -20,6 +22,8 @@ export interface IngestMeta {
   source: string;
   contentType?: string;
   filename?: string;
+  /** RPT-DELIV-7: the message's DKIM verdict (mail only); absent = unauthenticated. */
+  dkim?: DkimVerdict;
 }
 
 export type IngestStatus = "stored" | "duplicate" | "conflict" | "rejected" | "no-report";
@@ -97,6 +101,7 @@ export async function storeRead(
       channel: meta.channel,
       raw,
       rawSize: bytes.length,
+      auth: meta.dkim ? reportAuth(meta.dkim, report) : undefined,
     });
     for (const d of result.unknownDomains) unknown.add(d);
     if (result.kind === "stored") {

@@ -15,6 +15,7 @@ import type { MailboxForPoll } from "@/lib/db/reports/mailboxes";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import type { IngestMeta, IngestOutcome, ReadInput } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
+import type { DkimVerdict } from "@/lib/tlsrpt/dkim";
 import { MAX_ATTEMPTS, attemptsOf, recordAttempt } from "./attempts";
 import { ensureFolders, isSkipped, putAway } from "./folders";
 import { emptySummary, type PollSummary } from "./poll-summary";
@@ -45,6 +46,13 @@ export interface PassOptions {
   messageTimeoutMs: number;
   /** Larger messages are refused unread (MAX_MESSAGE_BYTES). */
   maxMessageBytes: number;
+  /**
+   * RPT-DELIV-7: verifies the message's DKIM signatures on this thread (the DNS client
+   * lives here, not in the pool), with the raw bytes, after a read that found reports.
+   */
+  verify: (bytes: Uint8Array) => Promise<DkimVerdict>;
+  /** A verification not finished by then is abandoned and tried again at the next poll. */
+  verifyTimeoutMs: number;
 }
 
 /** A failure that may pass: the message is read again at the next poll. */
@@ -152,6 +160,17 @@ async function readMessage(
   // A worker that crashed or a pool that was closed says nothing about the message.
   if (!read.ok && read.error.code === "reader-failed") {
     return failed(a, id, bytes.length, read.error.message, "");
+  }
+  if (read.ok && read.value.reports.length > 0) {
+    try {
+      meta.dkim = await withTimeout(opts.verify(bytes), opts.verifyTimeoutMs);
+    } catch (e) {
+      const why =
+        e instanceof ReadTimeout
+          ? `verifying its DKIM signatures took longer than ${opts.verifyTimeoutMs / 1000} s`
+          : e;
+      return failed(a, id, bytes.length, why, "verifying its DKIM signatures failed");
+    }
   }
   let out: IngestOutcome;
   try {

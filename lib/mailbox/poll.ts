@@ -3,12 +3,15 @@
 // text IMAP is refused unless the lab setting STS_ALLOW_PLAIN_IMAP allows it, and a whole
 // session has a deadline, so a server that trickles cannot hold the scheduler forever.
 import { ImapFlow, type ImapFlowOptions } from "imapflow";
+import { checkerOptionsFromEnv } from "@/lib/config/checker";
 import { settings } from "@/lib/config/settings";
 import type { Db } from "@/lib/db/client";
 import { mailboxForPoll, recordPoll, type MailboxForPoll } from "@/lib/db/reports/mailboxes";
 import { unseal } from "@/lib/crypto/seal";
 import { readInput, storeRead } from "@/lib/ingest/ingest";
+import { createDnsClient } from "@/lib/dns/resolver";
 import { logger } from "@/lib/log";
+import { dkimResolver, verifyDkim } from "@/lib/tlsrpt/dkim";
 import { PLAIN_IMAP_REFUSED } from "./account-rules";
 import { MAX_MESSAGE_BYTES, pollPass, type PassOptions, type PollSummary } from "./poll-pass";
 
@@ -19,6 +22,8 @@ export { MAX_MESSAGE_BYTES, type PollSummary } from "./poll-pass";
  * then is abandoned and tried again at the next poll; the poll goes on. Storing is not timed.
  */
 export const MESSAGE_TIMEOUT_MS = 60_000;
+/** RPT-DELIV-7: a message's DKIM key lookups past this leave it for the next poll. */
+export const VERIFY_TIMEOUT_MS = 15_000;
 /** A whole session past this is closed; the messages left are read at the next poll. */
 export const POLL_DEADLINE_MS = 15 * 60_000;
 
@@ -29,6 +34,14 @@ export interface PollOptions extends PassOptions {
 }
 
 export type PollResult = { ok: true; summary: PollSummary } | { ok: false; error: string };
+
+/** DKIM through the app's DNS client: the resolvers STS_DNS_SERVERS names, else the system's. */
+const verifyWithAppDns = (bytes: Uint8Array) =>
+  verifyDkim(
+    bytes,
+    dkimResolver(createDnsClient({ servers: checkerOptionsFromEnv().dnsServers, timeoutMs: 5000 })),
+    { requireTlsrptService: settings().STS_DKIM_REQUIRE_TLSRPT },
+  );
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -116,6 +129,8 @@ export function pollMailbox(
       store: storeRead,
       messageTimeoutMs: MESSAGE_TIMEOUT_MS,
       maxMessageBytes: MAX_MESSAGE_BYTES,
+      verify: verifyWithAppDns,
+      verifyTimeoutMs: VERIFY_TIMEOUT_MS,
       deadlineMs: POLL_DEADLINE_MS,
       allowPlainImap: opts.allowPlainImap ?? settings().STS_ALLOW_PLAIN_IMAP,
       ...opts,

@@ -1,9 +1,11 @@
 // Shared setup for the poller tests: a real Dovecot (e2e/dovecot) on loopback, a fresh test
 // database with an admin and the managed domains, and small IMAP helpers to deliver mail
-// and look into folders the way a mail client would.
+// and look into folders the way a mail client would. A lab DNS server stands in for the
+// internet's DNS (STS_DNS_SERVERS), so DKIM keys resolve only to what a test publishes.
 import { ImapFlow } from "imapflow";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { startDovecot, type DovecotServer } from "@/e2e/dovecot/dovecot";
+import { startDnsServer, type DnsServerHandle, type ZoneRecord } from "@/e2e/servers/dns-server";
 import { createMailbox, type MailboxInput } from "@/lib/db/reports/mailboxes";
 import { closeSqliteStore } from "@/lib/db/reports/sqlite-store";
 import { openTestDb, type TestDb } from "@/lib/db/test-db";
@@ -13,6 +15,8 @@ export const PASS = "s3cret-app-password";
 
 export interface World {
   dovecot: DovecotServer;
+  /** The DNS the poller's DKIM checks ask (STS_DNS_SERVERS points at it). */
+  dns: DnsServerHandle;
   t: TestDb;
   actor: { userId: string; email: string };
   imap<T>(fn: (c: ImapFlow) => Promise<T>): Promise<T>;
@@ -30,11 +34,13 @@ export function compose(opts: ConstructorParameters<typeof MailComposer>[0]): Pr
   return new MailComposer(opts).compile().build();
 }
 
-export async function startWorld(domains: string[]): Promise<World> {
+export async function startWorld(domains: string[], dnsRecords: ZoneRecord[] = []): Promise<World> {
   process.env.STS_SECRET ??= "test-secret-for-mailbox-passwords";
   // The test Dovecot speaks plain-text IMAP on loopback: the lab setting allows it.
   process.env.STS_ALLOW_PLAIN_IMAP = "1";
   const dovecot = await startDovecot([{ user: USER, pass: PASS }]);
+  const dns = await startDnsServer(dnsRecords);
+  process.env.STS_DNS_SERVERS = dns.address;
   const t = await openTestDb();
   const admin = await t.db.user.create({
     data: { email: "admin@example.com", name: "Admin", passwordHash: "x", role: "admin" },
@@ -63,6 +69,7 @@ export async function startWorld(domains: string[]): Promise<World> {
 
   return {
     dovecot,
+    dns,
     t,
     actor,
     imap,
@@ -116,6 +123,8 @@ export async function startWorld(domains: string[]): Promise<World> {
       await closeSqliteStore(t.db);
       await t.close();
       await dovecot.stop();
+      await dns.close();
+      delete process.env.STS_DNS_SERVERS;
     },
   };
 }

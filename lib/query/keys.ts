@@ -10,4 +10,5 @@ export const queryKeys = {
   failureDetails: (name: string, day: string, mx: string, resultType: string | null) =>
     ["domains", name, "failures", day, mx, resultType ?? "*"] as const,
   enforceState: (name: string) => ["domains", name, "enforce"] as const,
+  quarantine: (name: string) => ["domains", name, "quarantine"] as const,
 };

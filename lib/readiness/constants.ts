@@ -25,3 +25,6 @@ export const TLS_TYPES = [
 ];
 /** READY-4 [OURS]: a large reporter shows that big senders fetch the policy. */
 export const LARGE_REPORTER = /google|microsoft|outlook|hotmail/i;
+/** READY-4 + RPT-DELIV-7: the large providers' signing domains (organisational domains):
+ * Google signs its reports d=google.com, Microsoft d=microsoft.com. */
+export const LARGE_DOMAINS = ["google.com", "microsoft.com", "outlook.com", "hotmail.com"];

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckReport, CheckResult } from "@/lib/checker/types";
 import { addDays } from "@/lib/stats/date-range";
 import { evaluateReadiness } from "./evaluate";
+import { dkimPass } from "./test-auth";
 import type { FailureEntry, ReadinessInput, ReportEntry } from "./types";
 
 // Crafted data: a domain that is ready, then one change per reason it is not.
@@ -65,6 +66,7 @@ function entry(
     policyStrings: [],
     successful: 10_000,
     failed: 0,
+    auth: dkimPass(reporterKey),
     ...over,
   };
 }
@@ -133,8 +135,8 @@ describe("readiness (spec §15)", () => {
       "Reports on 20 consecutive days in testing mode: 2026-02-28 to 2026-03-19.",
     );
     expect(status(readyInput(), "READY-4")?.evidence).toEqual([
-      "Google LLC (google.com): sts entries on 14 days; no policy-string (Google and Microsoft leave it out).",
-      "Small Sender (small.example): sts entries on 14 days; policy-string shows the current policy (id 20260101T000000Z).",
+      "Google LLC (google.com): sts entries on 14 days; no policy-string (Google and Microsoft leave it out); 14 of 14 reports DKIM-verified (google.com).",
+      "Small Sender (small.example): sts entries on 14 days; policy-string shows the current policy (id 20260101T000000Z); 14 of 14 reports DKIM-verified (small.example).",
     ]);
     expect(status(readyInput(), "READY-5")?.evidence[0]).toBe(
       "70280 sts sessions from 2026-03-13 to 2026-03-19; 0 failed TLS (0%, limit 0.100%).",
@@ -246,7 +248,7 @@ describe("readiness (spec §15)", () => {
     const noLarge = readyInput();
     noLarge.entries = noLarge.entries.map((e) =>
       e.reporterKey === "google.com"
-        ? { ...e, reporterKey: "mail.ru", organization: "Mail.Ru" }
+        ? { ...e, reporterKey: "mail.ru", organization: "Mail.Ru", auth: dkimPass("mail.ru") }
         : e,
     );
     expect(status(noLarge, "READY-4")?.summary).toBe(
@@ -264,7 +266,7 @@ describe("readiness (spec §15)", () => {
       "no report shows the current policy in its policy-string (2026-03-06 to 2026-03-19).",
     );
     expect(c?.evidence[1]).toBe(
-      "Small Sender (small.example): sts entries on 14 days; policy-string shows mode testing, max_age 604800: not the current policy.",
+      "Small Sender (small.example): sts entries on 14 days; policy-string shows mode testing, max_age 604800: not the current policy; 14 of 14 reports DKIM-verified (small.example).",
     );
   });
 

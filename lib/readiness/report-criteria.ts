@@ -1,6 +1,7 @@
 import { formatRate } from "@/lib/stats/aggregate";
 import { readStsLines } from "@/lib/tlsrpt/sts-lines";
-import { LARGE_REPORTER, MAX_TLS_FAILURE_RATE, STS_TYPES, TLS_TYPES } from "./constants";
+import { claimsLarge, describeAuth, isLargeEvidence, quarantineEvidence } from "./auth-evidence";
+import { MAX_TLS_FAILURE_RATE, STS_TYPES, TLS_TYPES } from "./constants";
 import { inRange, type Windows } from "./days";
 import { reporterDays } from "./failure-counts";
 import type {
@@ -45,17 +46,23 @@ export function ready4(input: ReadinessInput, w: Windows): Criterion {
   const evidence = [...byReporter].map(([key, es]) => {
     const org = es[0]?.organization ?? key;
     const n = new Set(es.map((e) => e.day)).size;
-    return `${org} (${key}): sts entries on ${n} ${n === 1 ? "day" : "days"}; ${describeStrings(es, input.policy)}.`;
+    return `${org} (${key}): sts entries on ${n} ${n === 1 ? "day" : "days"}; ${describeStrings(es, input.policy)}; ${describeAuth(es)}.`;
   });
-  const isLarge = (es: readonly ReportEntry[]) =>
-    es.some((e) => LARGE_REPORTER.test(e.organization) || LARGE_REPORTER.test(e.reporterKey));
-  const large = [...byReporter.values()].filter(isLarge).length;
+  const quarantined = quarantineEvidence(input.quarantined);
+  if (quarantined) evidence.push(quarantined);
+  const large = [...byReporter.values()].filter((es) => es.some(isLargeEvidence)).length;
+  const unproven = [...byReporter.values()].some(claimsLarge);
   const policy = input.policy;
   const seen = policy !== null && sts.some((e) => showsPolicy(e, policy));
   const problems: string[] = [];
   if (byReporter.size < 2)
     problems.push(`${byReporter.size} reporter${byReporter.size === 1 ? "" : "s"} (need 2)`);
-  if (large === 0) problems.push("no report from Google or Microsoft");
+  if (large === 0)
+    problems.push(
+      unproven
+        ? "no DKIM-verified report from Google or Microsoft (unauthenticated ones count once an admin accepts the reporter)"
+        : "no report from Google or Microsoft",
+    );
   if (!seen) problems.push("no report shows the current policy in its policy-string");
   const period = `${w.window.from} to ${w.window.to}`;
   if (problems.length > 0)

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckReport, CheckResult } from "@/lib/checker/types";
 import { addDays } from "@/lib/stats/date-range";
 import { evaluateReadiness } from "./evaluate";
+import { dkimPass, unauthenticated } from "./test-auth";
 import type { FailureEntry, ReadinessInput, ReportEntry } from "./types";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
@@ -50,12 +51,14 @@ const google = (day: string, over: Partial<ReportEntry> = {}): ReportEntry => ({
   policyStrings: [],
   successful: 1000,
   failed: 0,
+  auth: dkimPass("google.com"),
   ...over,
 });
 const microsoft = (day: string, over: Partial<ReportEntry> = {}): ReportEntry => ({
   ...google(day),
   reporterKey: "microsoft.com",
   organization: "Microsoft Corporation",
+  auth: dkimPass("microsoft.com"),
   ...over,
 });
 const small = (day: string): ReportEntry => ({
@@ -64,6 +67,7 @@ const small = (day: string): ReportEntry => ({
   organization: "Small Sender",
   successful: 50,
   policyStrings: TESTING,
+  auth: unauthenticated(),
 });
 
 const POLICY_SAVED = new Date("2026-10-25T00:00:00Z");

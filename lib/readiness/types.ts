@@ -24,6 +24,20 @@ export interface PolicyState {
   createdAt: Date;
 }
 
+/** RPT-DELIV-7: how the report behind an entry was authenticated (Report.auth). */
+export interface EntryAuth {
+  /** The report's row id: evidence counts reports, not entries. */
+  report: number;
+  /** "imap", "https", "upload" or "cli". */
+  channel: string;
+  /** "pass" (aligned DKIM pass), "unaligned", "fail", "none" or "unauthenticated". */
+  result: string;
+  /** d= of the signature behind `result`. */
+  domain: string | null;
+  /** An admin accepted this reporter (AcceptedReporter). */
+  accepted: boolean;
+}
+
 /** One policy entry of one stored report (ReportPolicy). */
 export interface ReportEntry {
   day: string;
@@ -33,6 +47,7 @@ export interface ReportEntry {
   policyStrings: string[];
   successful: number;
   failed: number;
+  auth: EntryAuth;
 }
 
 /** One failure-detail row (FailureDetail) with the entry it belongs to. */
@@ -61,6 +76,8 @@ export interface ReadinessInput {
   /** Report entries and failures of the last LOOKBACK_DAYS days. */
   entries: readonly ReportEntry[];
   failures: readonly FailureEntry[];
+  /** RPT-DELIV-7: mail reports left out (quarantined), per reporter key; absent = none. */
+  quarantined?: readonly { reporterKey: string; reports: number }[];
 }
 
 export interface RefusalEstimate {

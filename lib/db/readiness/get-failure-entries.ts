@@ -1,14 +1,21 @@
 import type { Db } from "../client";
+import { inVerdictWhere } from "../reports/quarantine";
 import type { FailureEntry } from "@/lib/readiness/types";
 
-/** Every failure-detail row of the domain in the range, with its policy type and reporter. */
+/** Every failure-detail row of the domain in the range, with its policy type and reporter;
+ * quarantined mail left out (RPT-DELIV-7). */
 export async function getFailureEntries(
   db: Db,
   domainId: string,
   range: { from: string; to: string },
+  accepted: ReadonlySet<string>,
 ): Promise<FailureEntry[]> {
   const rows = await db.failureDetail.findMany({
-    where: { domainId, reportDay: { gte: range.from, lte: range.to } },
+    where: {
+      domainId,
+      reportDay: { gte: range.from, lte: range.to },
+      policy: { report: inVerdictWhere(accepted) },
+    },
     select: {
       reportDay: true,
       resultType: true,

@@ -174,10 +174,12 @@ describe("getReadiness on a real database (issue #12)", () => {
     ]);
     expect(out?.status).toBe("stored");
     const domain = await t.db.domain.findUniqueOrThrow({ where: { name: "clean.example" } });
-    const entries = await getReportEntries(t.db, domain.id, {
-      from: "2026-10-30",
-      to: "2026-11-02",
-    });
+    const entries = await getReportEntries(
+      t.db,
+      domain.id,
+      { from: "2026-10-30", to: "2026-11-02" },
+      new Set(),
+    );
     expect(entries.map((e) => [e.day, e.organization])).toEqual([["2026-11-01", "Offset Sender"]]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
 import { latestCheckRun } from "../checks/checks";
+import { acceptedReporters, quarantinedCounts } from "../reports/quarantine";
 import { listPolicyVersions } from "../policies/policies";
 import { settings } from "@/lib/config/settings";
 import { LOOKBACK_DAYS } from "@/lib/readiness/constants";
@@ -18,11 +19,13 @@ export async function getReadiness(
 ): Promise<Readiness> {
   const today = utcDay(now);
   const range = { from: addDays(today, -LOOKBACK_DAYS), to: today };
-  const [versions, run, entries, failures] = await Promise.all([
+  const accepted = await acceptedReporters(db);
+  const [versions, run, entries, failures, quarantined] = await Promise.all([
     listPolicyVersions(db, domainId),
     latestCheckRun(db, domainId),
-    getReportEntries(db, domainId, range),
-    getFailureEntries(db, domainId, range),
+    getReportEntries(db, domainId, range, accepted),
+    getFailureEntries(db, domainId, range, accepted),
+    quarantinedCounts(db, domainId, range, accepted),
   ]);
   const current = versions[0] ?? null;
   return evaluateReadiness({
@@ -34,5 +37,6 @@ export async function getReadiness(
     checkMaxAgeHours,
     entries,
     failures,
+    quarantined,
   });
 }

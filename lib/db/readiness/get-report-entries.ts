@@ -1,21 +1,37 @@
 import type { Db } from "../client";
+import { inVerdictWhere } from "../reports/quarantine";
 import type { ReportEntry } from "@/lib/readiness/types";
 
-/** Every report policy entry of the domain in the range (READY-3..5). */
+/** Every report policy entry of the domain in the range (READY-3..5), leaving out
+ * quarantined mail (RPT-DELIV-7); `accepted` are the accepted reporters' keys. */
 export async function getReportEntries(
   db: Db,
   domainId: string,
   range: { from: string; to: string },
+  accepted: ReadonlySet<string>,
 ): Promise<ReportEntry[]> {
   const rows = await db.reportPolicy.findMany({
-    where: { domainId, reportDay: { gte: range.from, lte: range.to } },
+    where: {
+      domainId,
+      reportDay: { gte: range.from, lte: range.to },
+      report: inVerdictWhere(accepted),
+    },
     select: {
       reportDay: true,
       policyType: true,
       policyStrings: true,
       successfulCount: true,
       failedCount: true,
-      report: { select: { reporterKey: true, organization: true } },
+      report: {
+        select: {
+          id: true,
+          reporterKey: true,
+          organization: true,
+          channel: true,
+          auth: true,
+          authDomain: true,
+        },
+      },
     },
   });
   return rows.map((r) => ({
@@ -26,6 +42,13 @@ export async function getReportEntries(
     policyStrings: parseStrings(r.policyStrings),
     successful: r.successfulCount,
     failed: r.failedCount,
+    auth: {
+      report: r.report.id,
+      channel: r.report.channel,
+      result: r.report.auth,
+      domain: r.report.authDomain,
+      accepted: accepted.has(r.report.reporterKey),
+    },
   }));
 }
 

@@ -2,8 +2,10 @@
 // are the domain's, without double counting across policy types (RPT-JSON-7).
 import type { Diagnostic } from "@/lib/core/diagnostic";
 import { sessionsOf } from "@/lib/tlsrpt/domain-totals";
+import { isQuarantined } from "@/lib/tlsrpt/report-auth";
 import type { FailureDetail } from "@/lib/tlsrpt/types";
 import type { Db } from "../client";
+import { acceptedReporters } from "./quarantine";
 import { RAW_CAP } from "./raw-input";
 
 export interface ReceivedRow {
@@ -19,6 +21,11 @@ export interface ReceivedRow {
   failed: number;
   warnings: number;
   conflict: boolean;
+  /** RPT-DELIV-7: Report.auth and the signature's d=. */
+  auth: string;
+  authDomain: string | null;
+  /** Mail without an aligned DKIM pass from a reporter not accepted: outside the verdict. */
+  quarantined: boolean;
 }
 
 interface PolicyCounts {
@@ -48,10 +55,12 @@ interface StoredHead {
   channel: string;
   receivedAt: Date;
   conflict: boolean;
+  auth: string;
+  authDomain: string | null;
   policies: readonly PolicyCounts[];
 }
 
-const headOf = (r: StoredHead): Omit<ReceivedRow, "warnings"> => ({
+const headOf = (r: StoredHead, accepted: ReadonlySet<string>): Omit<ReceivedRow, "warnings"> => ({
   id: r.id,
   organization: r.organization,
   reporterKey: r.reporterKey,
@@ -62,6 +71,9 @@ const headOf = (r: StoredHead): Omit<ReceivedRow, "warnings"> => ({
   receivedAt: r.receivedAt,
   ...sessionsOfRows(r.policies),
   conflict: r.conflict,
+  auth: r.auth,
+  authDomain: r.authDomain,
+  quarantined: isQuarantined({ ...r, accepted: accepted.has(r.reporterKey) }),
 });
 
 /** A JSON array column (warnings, policy strings, MX hosts); [] if it is anything else. */
@@ -94,13 +106,19 @@ export async function listReceivedReports(
       receivedAt: true,
       warnings: true,
       conflict: true,
+      auth: true,
+      authDomain: true,
       policies: {
         where: { domainId },
         select: { policyType: true, successfulCount: true, failedCount: true },
       },
     },
   });
-  return rows.map((r) => ({ ...headOf(r), warnings: jsonArray(r.warnings).length }));
+  const accepted = await acceptedReporters(db);
+  return rows.map((r) => ({
+    ...headOf(r, accepted),
+    warnings: jsonArray(r.warnings).length,
+  }));
 }
 
 /** A stored failure detail: the reader's FailureDetail without the derived bucket. */
@@ -163,8 +181,9 @@ export async function getReceivedReport(
       failureReasonCode: f.failureReasonCode,
     })),
   }));
+  const accepted = await acceptedReporters(db);
   return {
-    ...headOf(r),
+    ...headOf(r, accepted),
     contactInfo: r.contactInfo,
     contentHash: r.contentHash,
     warnings: jsonArray(r.warnings) as Diagnostic[],

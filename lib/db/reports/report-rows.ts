@@ -2,6 +2,7 @@
 // FailureDetail, DailyRollup increments), for the managed domains only (RPT-ING-6).
 import { domainSessionTotals } from "@/lib/tlsrpt/domain-totals";
 import type { Diagnostic } from "@/lib/core/diagnostic";
+import { UNAUTHENTICATED, type AuthResult } from "@/lib/tlsrpt/report-auth";
 import type { NormalizedReport } from "@/lib/tlsrpt/types";
 import type { RawBytes } from "./raw-input";
 
@@ -18,7 +19,13 @@ export interface StoreInput {
   raw: RawBytes | null;
   /** The input's size in bytes. */
   rawSize: number;
+  /** RPT-DELIV-7: the report's DKIM result (mail); absent = unauthenticated. */
+  auth?: AuthResult;
 }
+
+/** Report.auth and Report.authDomain for a report about to be stored. */
+export const authColumnsOf = (input: Pick<StoreInput, "auth">): AuthResult =>
+  input.auth ?? UNAUTHENTICATED;
 
 export interface RollupRow {
   domainId: string;

@@ -46,7 +46,8 @@ export function openIngestConnection(file: string) {
     report: c.prepare(
       `INSERT INTO "Report" ("reporterKey", "organization", "contactInfo", "reportId",
         "contentHash", "startDatetime", "endDatetime", "reportDay", "channel", "receivedAt",
-        "warnings", "conflict", "rawInputId", "rawSize") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        "warnings", "conflict", "rawInputId", "rawSize", "auth", "authDomain")
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     policy: c.prepare(
       `INSERT INTO "ReportPolicy" ("reportRowId", "domainId", "reportDay", "policyType",

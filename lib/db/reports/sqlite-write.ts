@@ -5,7 +5,13 @@
 // map, current for this transaction.
 import { jsonStringList } from "@/lib/tlsrpt/content-hash";
 import { conflictWarning } from "./conflict";
-import { reporterKeyOf, rollupRows, warningsJson, type StoreInput } from "./report-rows";
+import {
+  authColumnsOf,
+  reporterKeyOf,
+  rollupRows,
+  warningsJson,
+  type StoreInput,
+} from "./report-rows";
 import type { RawBytes } from "./raw-input";
 import { ROLLUP_ROWS_MAX, type IngestStatements } from "./sqlite-statements";
 import type { StoreResult } from "./store-report";
@@ -53,6 +59,7 @@ export function writeReport(
   const conflict = earlier.length > 0;
   const warnings = conflict ? [...r.warnings, conflictWarning(r)] : r.warnings;
   const rawInputId = input.raw ? rawInputIdOf(q, input.raw, now) : null;
+  const { auth, authDomain } = authColumnsOf(input);
   const reportRowId = Number(
     q.report.run(
       reporterKey,
@@ -69,6 +76,8 @@ export function writeReport(
       conflict ? 1 : 0,
       rawInputId,
       input.rawSize,
+      auth,
+      authDomain,
     ).lastInsertRowid,
   );
   const plain = r.hashBasis.plain;

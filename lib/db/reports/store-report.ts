@@ -11,6 +11,7 @@ import { chunksFor } from "../bind-limits";
 import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
 import {
+  authColumnsOf,
   policyDomains,
   reporterKeyOf,
   rollupRows,
@@ -104,6 +105,7 @@ async function storeInTx(tx: Tx, input: StoreInput): Promise<StoreResult> {
       conflict,
       rawInputId,
       rawSize: input.rawSize,
+      ...authColumnsOf(input),
     },
     select: { id: true },
   });
