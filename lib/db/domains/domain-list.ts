@@ -134,8 +134,7 @@ function checkFacts(r: MainRow): CheckRunFacts | null {
   } catch {
     errors = 0;
   }
-  const status =
-    r.checkStatus === "done" || r.checkStatus === "failed" ? r.checkStatus : "running";
+  const status = r.checkStatus === "done" || r.checkStatus === "failed" ? r.checkStatus : "running";
   return { status, errors, finishedAt: toDate(r.checkFinishedAt) };
 }
 

@@ -75,7 +75,9 @@ function parseIds(json: string): string[] {
 }
 
 /** The fields of a verdict computed from `r`, as the list shows them. */
-export function verdictOf(r: Readiness): Pick<StoredVerdict, "ready" | "met" | "total" | "open" | "summary"> {
+export function verdictOf(
+  r: Readiness,
+): Pick<StoredVerdict, "ready" | "met" | "total" | "open" | "summary"> {
   const open = r.criteria.filter((c) => c.status !== "met");
   return {
     ready: r.ready,
