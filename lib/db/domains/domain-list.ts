@@ -1,5 +1,6 @@
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { Db } from "../client";
+import { jsonDate, queryJsonRows } from "../json-rows";
 import { toStoredVerdict, type StoredVerdict } from "../readiness/verdict";
 import type { DnsVerification, PublishVerification } from "@/lib/rollout/types";
 import {
@@ -70,9 +71,7 @@ interface MainRow {
   staleAfter: unknown;
 }
 
-/** Dates come back as Date from table columns and as text from subqueries on SQLite. */
-const toDate = (v: unknown): Date | null =>
-  v instanceof Date ? v : v === null || v === undefined ? null : new Date(String(v));
+const toDate = jsonDate;
 const toNum = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const toBool = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1";
 
@@ -92,26 +91,56 @@ const limitOf = (q: DomainListQuery): Prisma.Sql =>
 const pageIds = (q: DomainListQuery): Prisma.Sql =>
   Prisma.sql`SELECT d."id" FROM "Domain" d ${filterOf(q)} ORDER BY d."name" ${limitOf(q)}`;
 
+const MAIN_COLUMNS: (keyof MainRow)[] = [
+  "id",
+  "name",
+  "displayName",
+  "createdAt",
+  "lastReportDay",
+  "weekSuccessful",
+  "weekFailed",
+  "checkStatus",
+  "checkSummary",
+  "checkFinishedAt",
+  "inputsVersion",
+  "computedVersion",
+  "rulesVersion",
+  "ready",
+  "metCount",
+  "total",
+  "unmet",
+  "summary",
+  "computedAt",
+  "staleAfter",
+];
+
 function mainQuery(db: Db, q: DomainListQuery, from: string, to: string) {
-  const newestRun = Prisma.sql`FROM "CheckRun" c WHERE c."domainId" = d."id"
-    ORDER BY c."startedAt" DESC, c."id" DESC LIMIT 1`;
-  const week = (type: string) => Prisma.sql`(SELECT SUM(r."sessions") FROM "DailyRollup" r
-    WHERE r."domainId" = d."id" AND r."mxHost" = '*' AND r."day" >= ${from}
-      AND r."day" <= ${to} AND r."resultType" = ${type})`;
-  return db.$queryRaw<MainRow[]>`
+  // One pass over the page's 7-day summary rollups (a primary-key range per domain) for
+  // both outcomes; the last report day is one primary-key seek per domain.
+  const week = Prisma.sql`SELECT r."domainId",
+      SUM(CASE WHEN r."resultType" = 'success' THEN r."sessions" ELSE 0 END) AS "successful",
+      SUM(CASE WHEN r."resultType" = 'failure' THEN r."sessions" ELSE 0 END) AS "failed"
+    FROM "DailyRollup" r
+    WHERE r."domainId" IN (${pageIds(q)}) AND r."mxHost" = '*'
+      AND r."day" >= ${from} AND r."day" <= ${to}
+    GROUP BY r."domainId"`;
+  const inner = Prisma.sql`
     SELECT d."id", d."name", d."displayName", d."createdAt",
-      (SELECT MAX(r."day") FROM "DailyRollup" r
-        WHERE r."domainId" = d."id" AND r."mxHost" = '*') AS "lastReportDay",
-      ${week("success")} AS "weekSuccessful",
-      ${week("failure")} AS "weekFailed",
-      (SELECT c."status" ${newestRun}) AS "checkStatus",
-      (SELECT c."summary" ${newestRun}) AS "checkSummary",
-      (SELECT c."finishedAt" ${newestRun}) AS "checkFinishedAt",
+      (SELECT r."day" FROM "DailyRollup" r WHERE r."domainId" = d."id" AND r."mxHost" = '*'
+        ORDER BY r."day" DESC LIMIT 1) AS "lastReportDay",
+      w."successful" AS "weekSuccessful", w."failed" AS "weekFailed",
+      c."status" AS "checkStatus", c."summary" AS "checkSummary",
+      c."finishedAt" AS "checkFinishedAt",
       v."inputsVersion", v."computedVersion", v."rulesVersion", v."ready", v."metCount",
       v."total", v."unmet", v."summary", v."computedAt", v."staleAfter"
-    FROM "Domain" d LEFT JOIN "DomainVerdict" v ON v."domainId" = d."id"
+    FROM "Domain" d
+    LEFT JOIN "DomainVerdict" v ON v."domainId" = d."id"
+    LEFT JOIN "CheckRun" c ON c."id" = (SELECT c2."id" FROM "CheckRun" c2
+      WHERE c2."domainId" = d."id" ORDER BY c2."startedAt" DESC LIMIT 1)
+    LEFT JOIN (${week}) w ON w."domainId" = d."id"
     ${filterOf(q)}
     ORDER BY d."name" ${limitOf(q)}`;
+  return queryJsonRows<MainRow>(db, inner, MAIN_COLUMNS, "name");
 }
 
 const policyQuery = (db: Db, q: DomainListQuery) =>
