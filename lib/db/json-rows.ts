@@ -10,7 +10,8 @@ import { dbProvider, type Db } from "./client";
 
 /**
  * Runs `inner` (its columns named in `columns`) and returns its rows ordered by `orderBy`
- * (one of the columns), as PostgreSQL orders them or, on SQLite, by binary comparison.
+ * (one of the columns), as PostgreSQL orders them or, on SQLite, numbers by value and text
+ * by binary comparison (SQLite's own order for text).
  */
 export async function queryJsonRows<T extends object>(
   db: Db,
@@ -29,8 +30,13 @@ export async function queryJsonRows<T extends object>(
   const [row] = await db.$queryRaw<{ rows: string | null }[]>(sql);
   const rows = JSON.parse(row?.rows ?? "[]") as T[];
   if (dbProvider() === "postgresql") return rows;
-  const key = (r: T) => String(r[orderBy]);
-  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const key = (r: T): unknown => r[orderBy];
+  return rows.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+  });
 }
 
 /** A date from a JSON row: text with an offset, or PostgreSQL's UTC text without one. */

@@ -139,17 +139,32 @@ function mainQuery(db: Db, q: DomainListQuery, from: string, to: string) {
   return queryJsonRows<MainRow>(db, inner, MAIN_COLUMNS, "name");
 }
 
+interface VersionRow {
+  domainId: string;
+  seq: number;
+  policyId: string;
+  mode: string;
+  mx: string;
+}
+
+/** The page's policy versions, oldest first (ascending seq). */
 const policyQuery = (db: Db, q: DomainListQuery) =>
-  db.$queryRaw<{ domainId: string; policyId: string; mode: string; mx: string }[]>`
-    SELECT p."domainId", p."policyId", p."mode", p."mx" FROM "PolicyVersion" p
-    WHERE p."domainId" IN (${pageIds(q)})
-    ORDER BY p."domainId", p."seq" DESC`;
+  queryJsonRows<VersionRow>(
+    db,
+    Prisma.sql`SELECT p."domainId", p."seq", p."policyId", p."mode", p."mx" FROM "PolicyVersion" p
+      WHERE p."domainId" IN (${pageIds(q)})`,
+    ["domainId", "seq", "policyId", "mode", "mx"],
+    "seq",
+  );
 
 const verificationQuery = (db: Db, q: DomainListQuery) =>
-  db.$queryRaw<{ domainId: string; key: string; value: string }[]>`
-    SELECT p."id" AS "domainId", s."key", s."value"
-    FROM (${pageIds(q)}) p
-    JOIN "Setting" s ON s."key" IN ('verify:' || p."id" || ':publish', 'verify:' || p."id" || ':dns')`;
+  queryJsonRows<{ key: string; value: string }>(
+    db,
+    Prisma.sql`SELECT s."key", s."value" FROM (${pageIds(q)}) p
+      JOIN "Setting" s ON s."key" IN ('verify:' || p."id" || ':publish', 'verify:' || p."id" || ':dns')`,
+    ["key", "value"],
+    "key",
+  );
 
 function checkFacts(r: MainRow): CheckRunFacts | null {
   if (r.checkStatus === null) return null;
@@ -184,13 +199,17 @@ export async function getDomainList(
     policyQuery(db, q),
     verificationQuery(db, q),
   ]);
-  const versions = new Map<string, { policyId: string; mode: string; mx: string }[]>();
-  for (const p of policies) versions.set(p.domainId, [...(versions.get(p.domainId) ?? []), p]);
+  const versions = new Map<string, VersionRow[]>();
+  for (const p of policies) {
+    const own = versions.get(p.domainId);
+    if (own) own.push(p);
+    else versions.set(p.domainId, [p]);
+  }
   const verified = new Map(verifications.map((v) => [v.key, v.value]));
   const staleIds: string[] = [];
   const rows = main.map((r): DomainListRow => {
     const own = versions.get(r.id) ?? [];
-    const current = own[0];
+    const current = own[own.length - 1];
     const policy: PolicyFacts | null = current
       ? {
           policyId: current.policyId,
