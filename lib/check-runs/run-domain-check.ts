@@ -10,7 +10,6 @@ import {
   startCheckRun,
 } from "@/lib/db/checks/checks";
 import { getDkimSelectors } from "@/lib/db/checks/dkim-selectors";
-import { verdictInputsChanged } from "@/lib/db/readiness/verdict-queue";
 
 // Step 1's "Run check" (issue 4): one stored run per request, its events fanned out to
 // whoever watches. The run belongs to the server, not to the request: a browser that goes
@@ -88,8 +87,6 @@ export async function startDomainCheck(
       }
       if (report === null) throw new Error("the check ended without a report");
       await finishCheckRun(db, id, report, "done");
-      // READY-1/2 read the newest finished run: the stored verdict is now stale (issue 13).
-      verdictInputsChanged(db, { ids: [domain.id] });
       publish({ type: "stored", id });
     } catch (e) {
       logger.error({ err: e, runId: id, domain: domain.name }, "check run failed");
