@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPolicyVersion } from "../policies/policies";
 import { getEnforceState } from "../readiness/get-enforce-state";
 import { verdictOf } from "../readiness/verdict";
-import { settleVerdicts } from "../readiness/verdict-queue";
+import { refreshStaleVerdicts, settleVerdicts } from "../readiness/verdict-queue";
 import { createTestActor, openTestDb, type TestDb } from "../test-db";
 import type { Actor } from "./domains";
 import { getDomainList } from "./domain-list";
@@ -131,5 +131,26 @@ describe("getDomainList (issue 13)", () => {
     expect((await getDomainList(t.db, { nameContains: "m_" })).rows).toEqual([]);
     const c = await getDomainList(t.db, { nameContains: "c.ex" });
     expect(c.rows.map((r) => [r.name, r.week.failed])).toEqual([["c.example", 2]]);
+  });
+
+  it("recomputes the verdicts the list found missing, off the request, once", async () => {
+    const before = await getDomainList(t.db);
+    expect(before.staleIds).toEqual([ids.b]);
+    refreshStaleVerdicts(t.db, before.staleIds);
+    refreshStaleVerdicts(t.db, before.staleIds);
+    await settleVerdicts(t.db);
+    const after = await getDomainList(t.db);
+    expect(after.staleIds).toEqual([]);
+    const b = after.rows.find((r) => r.id === ids.b);
+    // No policy, no check, no reports: not ready; the same count the Enforce page shows.
+    expect(b?.readiness).toMatchObject({ ready: false, total: 7, stale: false });
+    expect(b?.readiness?.met).toBe(
+      verdictOf((await getEnforceState(t.db, { id: ids.b ?? "", name: "b.example" })).readiness)
+        .met,
+    );
+    expect(await t.db.domainVerdict.findUnique({ where: { domainId: ids.b } })).toMatchObject({
+      inputsVersion: 1,
+      computedVersion: 1,
+    });
   });
 });

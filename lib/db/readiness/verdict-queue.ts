@@ -72,19 +72,21 @@ async function drain(db: Db, q: Queue): Promise<void> {
   await new Promise((r) => setTimeout(r, VERDICT_DEBOUNCE_MS));
   const names = [...q.names];
   const ids = [...q.ids];
-  const todo = new Set(q.markedIds);
+  // id → whether its inputs changed (recompute) or the list saw it stale (recompute if
+  // nothing else did meanwhile).
+  const todo = new Map<string, boolean>([...q.markedIds].map((id) => [id, false]));
   q.names.clear();
   q.ids.clear();
   q.markedIds.clear();
   try {
-    for (const id of await markVerdictsDirty(db, { names, ids })) todo.add(id);
+    for (const id of await markVerdictsDirty(db, { names, ids })) todo.set(id, true);
   } catch (e) {
     logger.error({ err: e }, "could not mark readiness verdicts stale");
-    for (const id of ids) todo.add(id);
+    for (const id of ids) todo.set(id, true);
   }
-  for (const id of todo) {
+  for (const [id, changed] of todo) {
     try {
-      await recomputeVerdict(db, id);
+      await recomputeVerdict(db, id, new Date(), !changed);
     } catch (e) {
       logger.error({ err: e, domainId: id }, "could not recompute the readiness verdict");
     }

@@ -167,9 +167,20 @@ export async function storeVerdict(
 const readRow = (db: Db, domainId: string): Promise<VerdictRow | null> =>
   db.domainVerdict.findUnique({ where: { domainId } });
 
-/** Evaluates the domain's readiness (getReadiness) and stores the verdict. */
-export async function recomputeVerdict(db: Db, domainId: string, now = new Date()): Promise<void> {
-  const version = (await readRow(db, domainId))?.inputsVersion ?? 1;
+/**
+ * Evaluates the domain's readiness (getReadiness) and stores the verdict; with
+ * `onlyIfStale`, only when the stored one is stale (another pass or instance may have
+ * recomputed it since the list saw it stale).
+ */
+export async function recomputeVerdict(
+  db: Db,
+  domainId: string,
+  now = new Date(),
+  onlyIfStale = false,
+): Promise<void> {
+  const row = await readRow(db, domainId);
+  if (onlyIfStale && !isStale(row, now)) return;
+  const version = row?.inputsVersion ?? 1;
   await storeVerdict(db, domainId, await getReadiness(db, domainId, now), version, now);
 }
 
