@@ -3,6 +3,7 @@
 //   --end YYYY-MM-DD   last report day (default: yesterday, UTC)
 //   --clean N          then add N clean days ending yesterday (shows the domain getting ready)
 import { getDb } from "@/lib/db/client";
+import { settleVerdicts } from "@/lib/db/readiness/verdict-queue";
 import { listUsers } from "@/lib/db/users/users";
 import { loadCleanDays, loadDemo } from "@/lib/demo/load-demo";
 
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
     console.log(`Clean days: ${c.stored} reports stored, ${c.duplicates} duplicates.`);
   }
   console.log(`\nSign in as ${admin.email} (or any user) and open /domains/${out.domain}/reports.`);
+  await settleVerdicts(db);
   await db.$disconnect();
   return 0;
 }

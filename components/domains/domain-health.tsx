@@ -1,17 +1,21 @@
 import { Badge } from "@/components/ui/badge";
-import { getDb } from "@/lib/db/client";
-import type { DomainRecord } from "@/lib/db/domains/domains";
-import { getDomainHealth } from "@/lib/db/stats/get-domain-health";
+import type { DomainListRow } from "@/lib/db/domains/domain-list";
 import { formatRate } from "@/lib/stats/aggregate";
 
-// Mode, last report day, 7-day failure rate and readiness at a glance, on the domain list.
-export async function DomainHealth({ domain }: { domain: DomainRecord }) {
-  const h = await getDomainHealth(await getDb(), domain.id);
+function readinessTitle(r: NonNullable<DomainListRow["readiness"]>): string {
+  const open = r.open.length ? `Open: ${r.open.join(", ")}` : "All met";
+  const when = `as of ${r.computedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return `${open} (${when}${r.stale ? ", being updated" : ""})`;
+}
+
+// Mode, last report day, 7-day failure rate and the stored readiness verdict at a glance,
+// on the domain list. The page loads the data (getDomainList); nothing is queried here.
+export function DomainHealth({ domain: h }: { domain: DomainListRow }) {
   const week = h.week.successful + h.week.failed;
   return (
     <dl
       className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600"
-      aria-label={`Health of ${domain.displayName}`}
+      aria-label={`Health of ${h.displayName}`}
     >
       <div>
         <dt className="sr-only">Mode</dt>
@@ -33,12 +37,15 @@ export async function DomainHealth({ domain }: { domain: DomainRecord }) {
       </div>
       <div>
         <dt className="inline">Ready: </dt>
-        <dd
-          className="inline tabular-nums"
-          title={h.readiness.open.length ? `Open: ${h.readiness.open.join(", ")}` : "All met"}
-        >
-          {h.readiness.met}/{h.readiness.total}
-        </dd>
+        {h.readiness ? (
+          <dd className="inline tabular-nums" title={readinessTitle(h.readiness)}>
+            {h.readiness.met}/{h.readiness.total}
+          </dd>
+        ) : (
+          <dd className="inline" title="The readiness verdict is being computed: reload shortly.">
+            not evaluated yet
+          </dd>
+        )}
       </div>
     </dl>
   );

@@ -2,7 +2,7 @@ import { Globe } from "lucide-react";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { DomainRecord } from "@/lib/db/domains/domains";
+import type { DomainListRow } from "@/lib/db/domains/domain-list";
 import { AddDomainForm } from "./add-domain-form";
 import { DomainHealth } from "./domain-health";
 import { DomainRolloutBadge } from "./domain-rollout-badge";
@@ -13,7 +13,7 @@ export function DomainList({
   canEdit,
   denied,
 }: {
-  domains: DomainRecord[];
+  domains: DomainListRow[];
   canEdit: boolean;
   denied: boolean;
 }) {

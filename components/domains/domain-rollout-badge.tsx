@@ -1,17 +1,12 @@
 import { StepBadge } from "@/components/rollout/step-badge";
-import { getDb } from "@/lib/db/client";
-import type { DomainRecord } from "@/lib/db/domains/domains";
-import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
-import { rolloutState, whereItStands } from "@/lib/rollout/step-state";
+import type { DomainListRow } from "@/lib/db/domains/domain-list";
 
 // Where the domain stands in the four rollout steps, from stored data and the latest
-// stored verification (no live probe on the list).
-export async function DomainRolloutBadge({ domain }: { domain: DomainRecord }) {
-  const facts = await loadRolloutFacts(await getDb(), domain.id);
-  const where = whereItStands(rolloutState(facts), facts.policy?.mode ?? null);
+// stored verification (no live probe on the list). The page loads it (getDomainList).
+export function DomainRolloutBadge({ domain }: { domain: DomainListRow }) {
   return (
     <span aria-label={`Rollout of ${domain.displayName}`}>
-      <StepBadge status={where.status} label={where.label} />
+      <StepBadge status={domain.rollout.status} label={domain.rollout.label} />
     </span>
   );
 }

@@ -8,3 +8,8 @@ export function isUniqueViolation(e: unknown): boolean {
 export function isNotFound(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2025";
 }
+
+/** A row refers to one that is gone (e.g. a domain removed meanwhile). */
+export function isForeignKeyViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2003";
+}

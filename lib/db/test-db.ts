@@ -6,6 +6,8 @@ import { createDb, type Db } from "./client";
 import type { DbConfig } from "./config";
 import type { Actor } from "./domains/domains";
 import { applyMigrations } from "./migrate";
+// Recomputations a test's writes queued finish before its database goes away (issue 13).
+import { settleVerdicts } from "./readiness/verdict-queue";
 import { createFirstAdmin } from "./users/users";
 
 // Test databases: a fresh SQLite file by default; under `npm run test:pg` (DATABASE_URL is
@@ -33,6 +35,7 @@ async function openSqlite(migrate: boolean): Promise<TestDb> {
     db,
     config,
     async close() {
+      await settleVerdicts(db);
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -57,6 +60,7 @@ async function openPg(serverUrl: string, migrate: boolean): Promise<TestDb> {
     db,
     config,
     async close() {
+      await settleVerdicts(db);
       await db.$disconnect();
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();

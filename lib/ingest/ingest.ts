@@ -7,6 +7,7 @@ import { rawBytesOf } from "@/lib/db/reports/raw-input";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import type { IngestChannel } from "@/lib/db/reports/report-rows";
 import { storeReport } from "@/lib/db/reports/store-report";
+import { verdictInputsChanged } from "@/lib/db/readiness/verdict-queue";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import type { DkimVerdict } from "@/lib/tlsrpt/dkim";
 import { reportAuth } from "@/lib/tlsrpt/report-auth";
@@ -94,6 +95,7 @@ export async function storeRead(
   let conflicts = 0;
   let unmanaged = 0;
   const unknown = new Set<string>();
+  const touched = new Set<string>();
   for (const report of read.value.reports) {
     const result = await storeReport(db, {
       report,
@@ -106,10 +108,14 @@ export async function storeRead(
     for (const d of result.unknownDomains) unknown.add(d);
     if (result.kind === "stored") {
       stored++;
+      for (const p of report.policies) if (p.policyDomain !== null) touched.add(p.policyDomain);
       if (result.conflict) conflicts++;
     } else if (result.kind === "duplicate") duplicates++;
     else unmanaged++;
   }
+  // Issue 13: every channel stores through here, so this is the one "report stored"
+  // trigger for the readiness verdicts; it only queues the names and never fails the ingest.
+  if (touched.size > 0) verdictInputsChanged(db, { names: [...touched] });
   for (const a of read.value.rejected) {
     await recordRejection(db, {
       channel: meta.channel,

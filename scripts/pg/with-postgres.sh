@@ -19,8 +19,12 @@ port=${PG_PORT:-$((20000 + RANDOM % 20000))}
 run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres "$dir"
 run "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
+# Tests trade durability for speed; PG_DURABLE=1 keeps PostgreSQL's defaults (fsync and
+# synchronous_commit on) for benchmarks that should see what production sees.
+fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${PG_DURABLE:-}" = 1 ] && fast=""
 run "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $fast" start >/dev/null
 cleanup() { run "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$dir"; }
 trap cleanup EXIT
 run "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres sts_rollout

@@ -1,4 +1,5 @@
 import type { Db } from "../client";
+import { verdictInputsChanged } from "../readiness/verdict-queue";
 import type { CheckReport, CheckSummary } from "@/lib/checker/types";
 
 // Stored runs of the configuration checker (issue 4): one row per run, the whole
@@ -87,7 +88,7 @@ export async function finishCheckRun(
   report: CheckReport,
   status: Exclude<CheckRunStatus, "running"> = "done",
 ): Promise<void> {
-  await db.checkRun.update({
+  const run = await db.checkRun.update({
     where: { id },
     data: {
       status,
@@ -95,7 +96,10 @@ export async function finishCheckRun(
       summary: JSON.stringify(report.summary),
       report: JSON.stringify(report),
     },
+    select: { domainId: true },
   });
+  // READY-1/2 judge the newest finished run: the stored verdict is now stale (issue 13).
+  verdictInputsChanged(db, { ids: [run.domainId] });
 }
 
 /** Marks a run that ended without a report (the checker threw) as "failed". */

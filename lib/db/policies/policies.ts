@@ -1,6 +1,8 @@
 import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
 import { recordAudit } from "../audit/audit";
+import { markVerdictsDirty } from "../readiness/verdict";
+import { verdictInputsChanged } from "../readiness/verdict-queue";
 import type { Actor } from "../domains/domains";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
 import { formatPolicy } from "@/lib/mta-sts/policy-format";
@@ -101,9 +103,13 @@ export async function createPolicyVersion(
           domainId,
           details: { policyId, mode: draft.mode, maxAge: draft.maxAge, mx: draft.mx },
         });
+        // Issue 13: the served mode and mx feed READY-3..7: the stored verdict goes stale
+        // with this commit, and is recomputed after it.
+        await markVerdictsDirty(tx, { ids: [domainId] });
         return created;
       });
       if (!row) return err("That domain is no longer on the list.");
+      verdictInputsChanged(db, { ids: [domainId] });
       return ok(toRecord(row));
     } catch (e) {
       if (isUniqueViolation(e) && attempt < 3) continue;

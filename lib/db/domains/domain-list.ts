@@ -1,0 +1,151 @@
+import type { Db } from "../client";
+import { jsonDate } from "../json-rows";
+import {
+  mainQuery,
+  policyQuery,
+  verificationQuery,
+  type MainRow,
+  type VersionRow,
+} from "./domain-list-queries";
+import { toStoredVerdict, type StoredVerdict } from "../readiness/verdict";
+import type { DnsVerification, PublishVerification } from "@/lib/rollout/types";
+import {
+  rolloutState,
+  whereItStands,
+  type CheckRunFacts,
+  type PolicyFacts,
+  type StepStatus,
+} from "@/lib/rollout/step-state";
+import { failureRate } from "@/lib/stats/aggregate";
+import { lastDays } from "@/lib/stats/date-range";
+
+// The domain list's data (issue 13): three queries whatever the number of domains. The
+// first reads each domain with its last report day and 7-day sessions from DailyRollup,
+// its newest check run and its stored readiness verdict; the second its policy versions;
+// the third its stored live verifications. Readiness is never evaluated here: the stored
+// verdict is shown, and the ids of stale ones are returned for a background refresh.
+// Issue 16 (search, paging): `nameContains`, `limit` and `offset` already shape every query.
+
+export interface DomainListQuery {
+  /** Part of the A-label, case-insensitive. */
+  nameContains?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface DomainListRow {
+  id: string;
+  name: string;
+  displayName: string;
+  createdAt: Date;
+  /** Mode of the served (newest) policy version, null without a policy. */
+  mode: PolicyFacts["mode"] | null;
+  lastReportDay: string | null;
+  week: { successful: number; failed: number; rate: number };
+  /** Where the domain stands in the four rollout steps. */
+  rollout: { label: string; status: StepStatus };
+  /** The stored verdict (READY-1..7); null until it is first computed. */
+  readiness: StoredVerdict | null;
+}
+
+export interface DomainListData {
+  rows: DomainListRow[];
+  /** Rows whose verdict is missing or stale: recompute them off the request. */
+  staleIds: string[];
+}
+
+const toDate = jsonDate;
+const toNum = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const toBool = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1";
+
+function checkFacts(r: MainRow): CheckRunFacts | null {
+  if (r.checkStatus === null) return null;
+  let errors = 0;
+  try {
+    errors = Number((JSON.parse(r.checkSummary ?? "{}") as { error?: unknown }).error ?? 0) || 0;
+  } catch {
+    errors = 0;
+  }
+  const status = r.checkStatus === "done" || r.checkStatus === "failed" ? r.checkStatus : "running";
+  return { status, errors, finishedAt: toDate(r.checkFinishedAt) };
+}
+
+function parseJson<T>(s: string | undefined): T | null {
+  if (s === undefined) return null;
+  try {
+    return JSON.parse(s) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** The domain list page's data: a constant number of queries, no readiness evaluation. */
+export async function getDomainList(
+  db: Db,
+  q: DomainListQuery = {},
+  now = new Date(),
+): Promise<DomainListData> {
+  const range = lastDays(7, now);
+  const [main, policies, verifications] = await Promise.all([
+    mainQuery(db, q, range.from, range.to),
+    policyQuery(db, q),
+    verificationQuery(db, q),
+  ]);
+  const versions = new Map<string, VersionRow[]>();
+  for (const p of policies) {
+    const own = versions.get(p.domainId);
+    if (own) own.push(p);
+    else versions.set(p.domainId, [p]);
+  }
+  const verified = new Map(verifications.map((v) => [v.key, v.value]));
+  const staleIds: string[] = [];
+  const rows = main.map((r): DomainListRow => {
+    const own = versions.get(r.id) ?? [];
+    const current = own[own.length - 1];
+    const policy: PolicyFacts | null = current
+      ? {
+          policyId: current.policyId,
+          mode: current.mode as PolicyFacts["mode"],
+          mx: parseJson<string[]>(current.mx) ?? [],
+        }
+      : null;
+    const facts = {
+      check: checkFacts(r),
+      policy,
+      policyIds: own.map((v) => v.policyId),
+      publish: parseJson<PublishVerification>(verified.get(`verify:${r.id}:publish`)),
+      dns: parseJson<DnsVerification>(verified.get(`verify:${r.id}:dns`)),
+    };
+    const verdictRow =
+      r.computedVersion === null || r.computedVersion === undefined
+        ? null
+        : {
+            inputsVersion: toNum(r.inputsVersion),
+            computedVersion: toNum(r.computedVersion),
+            rulesVersion: toNum(r.rulesVersion),
+            ready: toBool(r.ready),
+            metCount: toNum(r.metCount),
+            total: toNum(r.total),
+            unmet: r.unmet ?? "[]",
+            summary: r.summary ?? "",
+            computedAt: toDate(r.computedAt),
+            staleAfter: toDate(r.staleAfter),
+          };
+    const readiness = toStoredVerdict(verdictRow, now);
+    if (readiness === null || readiness.stale) staleIds.push(r.id);
+    const successful = toNum(r.weekSuccessful);
+    const failed = toNum(r.weekFailed);
+    return {
+      id: r.id,
+      name: r.name,
+      displayName: r.displayName,
+      createdAt: toDate(r.createdAt) ?? now,
+      mode: policy?.mode ?? null,
+      lastReportDay: r.lastReportDay,
+      week: { successful, failed, rate: failureRate(successful, failed) },
+      rollout: whereItStands(rolloutState(facts), policy?.mode ?? null),
+      readiness,
+    };
+  });
+  return { rows, staleIds };
+}

@@ -1,0 +1,94 @@
+import type { Db } from "../client";
+import { logger } from "@/lib/log";
+import { markVerdictsDirty, recomputeVerdict } from "./verdict";
+
+// Recomputes stored verdicts after the writes that change readiness inputs (issue 13),
+// off the writer's path: a trigger only records the domain in memory and returns. After a
+// short pause that lets a burst (a bulk ingest, a mailbox poll) coalesce, one statement
+// marks every touched verdict stale (so other instances and the Enforce page see it), then
+// each domain is recomputed once, one at a time. A failure here is logged and never reaches
+// the ingestion, check or policy write that triggered it; the verdict then stays marked
+// stale and is redone on the next trigger, the list's next view or the Enforce page.
+
+/** Pause before a pass, so reports arriving together cost one recomputation per domain. */
+export const VERDICT_DEBOUNCE_MS = 250;
+
+interface Queue {
+  names: Set<string>;
+  ids: Set<string>;
+  /** Ids already marked stale (the list's stale rows): recompute without marking again. */
+  markedIds: Set<string>;
+  running: Promise<void> | null;
+}
+
+const queues = new WeakMap<Db, Queue>();
+
+function queueOf(db: Db): Queue {
+  let q = queues.get(db);
+  if (!q) {
+    q = { names: new Set(), ids: new Set(), markedIds: new Set(), running: null };
+    queues.set(db, q);
+  }
+  return q;
+}
+
+/**
+ * The readiness inputs of these domains changed (a report stored for the names, a check
+ * finished or a policy saved for the ids). Returns at once; never throws.
+ */
+export function verdictInputsChanged(
+  db: Db,
+  by: { names?: readonly string[]; ids?: readonly string[] },
+): void {
+  const q = queueOf(db);
+  for (const n of by.names ?? []) q.names.add(n);
+  for (const id of by.ids ?? []) q.ids.add(id);
+  start(db, q);
+}
+
+/** Recompute verdicts already known to be stale (the list found them so). */
+export function refreshStaleVerdicts(db: Db, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const q = queueOf(db);
+  for (const id of ids) q.markedIds.add(id);
+  start(db, q);
+}
+
+/** Resolves when every recomputation asked for so far is done (tests, CLI before exit). */
+export async function settleVerdicts(db: Db): Promise<void> {
+  const q = queueOf(db);
+  while (q.running) await q.running;
+}
+
+function start(db: Db, q: Queue): void {
+  if (q.running) return;
+  q.running = drain(db, q).finally(() => {
+    q.running = null;
+    if (q.names.size + q.ids.size + q.markedIds.size > 0) start(db, q);
+  });
+}
+
+async function drain(db: Db, q: Queue): Promise<void> {
+  await new Promise((r) => setTimeout(r, VERDICT_DEBOUNCE_MS));
+  const names = [...q.names];
+  const ids = [...q.ids];
+  // id → whether its inputs changed (recompute) or the list saw it stale (recompute if
+  // nothing else did meanwhile).
+  const todo = new Map<string, boolean>([...q.markedIds].map((id) => [id, false]));
+  q.names.clear();
+  q.ids.clear();
+  q.markedIds.clear();
+  try {
+    for (const id of await markVerdictsDirty(db, { names, ids })) todo.set(id, true);
+  } catch (e) {
+    logger.error({ err: e }, "could not mark readiness verdicts stale");
+    for (const id of ids) todo.set(id, true);
+  }
+  for (const [id, changed] of todo) {
+    try {
+      await recomputeVerdict(db, id, new Date(), !changed);
+    } catch (e) {
+      logger.error({ err: e, domainId: id }, "could not recompute the readiness verdict");
+    }
+  }
+}
