@@ -12,6 +12,8 @@ import { acceptReporter, listQuarantine } from "../reports/quarantine";
 import { backdatePolicyVersion } from "../stats/backdate-policy-version";
 import { createTestActor, openTestDb, type TestDb } from "../test-db";
 import { getReadiness } from "./get-readiness";
+import { readVerdictRow } from "./verdict";
+import { settleVerdicts } from "./verdict-queue";
 
 let t: TestDb;
 let actor: Actor;
@@ -93,7 +95,12 @@ describe("READY-4 on authenticated evidence (RPT-DELIV-7)", () => {
       (await listQuarantine(t.db, id)).map((q) => [q.reporterKey, q.reports, q.reasons]),
     ).toEqual([["google.com", 14, ["unsigned (no DKIM signature): 14 reports"]]]);
 
+    await settleVerdicts(t.db);
+    expect(JSON.parse((await readVerdictRow(t.db, id))?.unmet ?? "[]")).toContain("READY-4");
     expect(await acceptReporter(t.db, "google.com", actor)).toEqual({ ok: true, reports: 14 });
+    // Accepting is an input of the stored verdict too (the domain list shows it).
+    await settleVerdicts(t.db);
+    expect(JSON.parse((await readVerdictRow(t.db, id))?.unmet ?? "[]")).not.toContain("READY-4");
     const after = await ready4(id);
     expect(after?.status).toBe("met");
     expect(after?.evidence[0]).toMatch(

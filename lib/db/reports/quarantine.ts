@@ -7,6 +7,7 @@ import { quarantineReason } from "@/lib/tlsrpt/report-auth";
 import { recordAudit } from "../audit/audit";
 import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
+import { verdictInputsChanged } from "../readiness/verdict-queue";
 
 /** Reporter keys an admin accepted. */
 export async function acceptedReporters(db: Db): Promise<Set<string>> {
@@ -146,5 +147,12 @@ export async function acceptReporter(
     if (isUniqueViolation(e)) return already; // accepted by another admin meanwhile
     throw e;
   }
+  // Its reports now count: the stored verdict of every domain they cover is stale.
+  const covered = await db.reportPolicy.findMany({
+    where: { report: { reporterKey } },
+    distinct: ["domainId"],
+    select: { domainId: true },
+  });
+  verdictInputsChanged(db, { ids: covered.map((c) => c.domainId) });
   return { ok: true, reports };
 }
