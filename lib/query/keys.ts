@@ -2,6 +2,8 @@
 // of a domain starts with domain(name), so a change to the domain invalidates that prefix
 // (lib/query/domain-mutations.ts) and every query about it refetches.
 export const queryKeys = {
+  /** Every domain's queries (a change that reaches all of them: accepting a reporter). */
+  allDomains: () => ["domains"] as const,
   domain: (name: string) => ["domains", name] as const,
   checkRuns: (name: string) => ["domains", name, "checks"] as const,
   checkRun: (name: string, id: string) => ["domains", name, "checks", id] as const,

@@ -1,38 +1,36 @@
-// RPT-DELIV-7: the quarantine list and "Accept reporter", through our own route handlers
-// (app/api/domains/[name]/quarantine, app/api/reporters/accepted). Accepting a reporter
-// changes every domain's verdict, so it invalidates every domain's queries.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { QuarantinedReporter } from "@/lib/db/reports/quarantine";
-import { queryKeys } from "./keys";
+"use client";
 
-async function json<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
-  if (!res.ok || body === null) throw new Error(body?.error ?? `HTTP ${res.status}`);
-  return body;
-}
+// RPT-DELIV-7: the quarantine list and "Accept reporter", through our own route handlers
+// (app/api/domains/[name]/quarantine, app/api/reporters/accepted) and the one mutation
+// pattern. Accepting a reporter changes every domain's verdict, so it invalidates every
+// domain's queries.
+import { useQuery } from "@tanstack/react-query";
+import type { QuarantinedReporter } from "@/lib/db/reports/quarantine";
+import { apiFetch, seg } from "./api-fetch";
+import { queryKeys } from "./keys";
+import { useApiMutation } from "./use-api-mutation";
 
 export function useQuarantine(domain: string, initial: QuarantinedReporter[]) {
   return useQuery({
     queryKey: queryKeys.quarantine(domain),
     queryFn: async () =>
-      json<{ reporters: QuarantinedReporter[] }>(
-        await fetch(`/api/domains/${encodeURIComponent(domain)}/quarantine`, { cache: "no-store" }),
-      ).then((b) => b.reporters),
+      (
+        await apiFetch<{ reporters: QuarantinedReporter[] }>(
+          "GET",
+          `/api/domains/${seg(domain)}/quarantine`,
+        )
+      ).reporters,
     initialData: initial,
   });
 }
 
 export function useAcceptReporter() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (reporterKey: string) =>
-      json<{ reporterKey: string; reports: number }>(
-        await fetch("/api/reporters/accepted", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ reporterKey }),
-        }),
-      ),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.domains() }),
+  return useApiMutation<string, { reporterKey: string; reports: number }>({
+    request: (reporterKey) => ({
+      method: "POST",
+      url: "/api/reporters/accepted",
+      body: { reporterKey },
+    }),
+    invalidates: () => [queryKeys.allDomains()],
   });
 }

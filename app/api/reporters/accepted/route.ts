@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { acceptReporter } from "@/lib/db/reports/quarantine";
+import { fail } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 
 const AcceptBody = z.object({ reporterKey: z.string().trim().min(1).max(255) });
@@ -10,16 +11,12 @@ const AcceptBody = z.object({ reporterKey: z.string().trim().min(1).max(255) });
 // every domain (RPT-DELIV-7; admins, audited).
 export const POST = withUser("admin", async (req, user) => {
   const body = AcceptBody.safeParse(await req.json().catch(() => null));
-  if (!body.success)
-    return NextResponse.json(
-      { error: "Send reporterKey, the reporter to accept." },
-      { status: 400 },
-    );
+  if (!body.success) return fail("invalid", "Send reporterKey, the reporter to accept.");
   const r = await acceptReporter(await getDb(), body.data.reporterKey, {
     userId: user.id,
     email: user.email,
   });
-  if (!r.ok) return NextResponse.json({ error: r.error }, { status: 409 });
+  if (!r.ok) return fail("conflict", r.error);
   return NextResponse.json(
     { reporterKey: body.data.reporterKey, reports: r.reports },
     { status: 201 },
