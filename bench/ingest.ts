@@ -23,7 +23,6 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createDb, type Db } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
-import { closeSqliteStore } from "../lib/db/reports/sqlite-store";
 import { openTestDb } from "../lib/db/test-db";
 import { ingestInOrder } from "../lib/ingest/bulk";
 import { ingestBytes, type IngestOutcome } from "../lib/ingest/ingest";
@@ -167,7 +166,6 @@ const scratch = await freshSqlite(dir, "warm-up.db");
 // An untimed run like the timed ones (same size, other reports): compiles the path and
 // grows the heap to its working size, which the first timed run would otherwise pay for.
 await ingestAll(scratch, "bulk", makeCorpus(COUNT, 1));
-await closeSqliteStore(scratch);
 await scratch.$disconnect();
 // RUNS times the whole corpus into a fresh file each time; the verdict is on the medians.
 const RUNS = 3;
@@ -180,7 +178,6 @@ for (let run = 1; run <= RUNS; run++) {
     `run ${run}: raw floor ${rate(floor.cpu)} reports/s CPU (gunzipSync + JSON.parse, interleaved with ingestion in slices of ${CHUNK})`,
   );
   runs.push({ floor, ingest, ratio: print(`run ${run}: SQLite bulk`, ingest, floor) });
-  await closeSqliteStore(sqlite);
   await sqlite.$disconnect();
 }
 rmSync(dir, { recursive: true, force: true });

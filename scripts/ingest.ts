@@ -5,7 +5,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "../lib/db/client";
-import { closeSqliteStore } from "../lib/db/reports/sqlite-store";
 import { ingestInOrder } from "../lib/ingest/bulk";
 import { summarize, type FileOutcome } from "../lib/ingest/summary";
 
@@ -42,7 +41,6 @@ async function main(args: string[]): Promise<number> {
   });
   const s = summarize(outcomes);
   console.log(s.line);
-  await closeSqliteStore(db);
   await db.$disconnect();
   return s.rejected > 0 ? 1 : 0;
 }

@@ -5,7 +5,6 @@ import { ImapFlow } from "imapflow";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { startDovecot, type DovecotServer } from "@/e2e/dovecot/dovecot";
 import { createMailbox, type MailboxInput } from "@/lib/db/reports/mailboxes";
-import { closeSqliteStore } from "@/lib/db/reports/sqlite-store";
 import { openTestDb, type TestDb } from "@/lib/db/test-db";
 
 export const USER = "reports";
@@ -113,7 +112,6 @@ export async function startWorld(domains: string[]): Promise<World> {
       return r.mailbox.id;
     },
     async stop() {
-      await closeSqliteStore(t.db);
       await t.close();
       await dovecot.stop();
     },

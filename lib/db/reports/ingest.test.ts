@@ -7,8 +7,7 @@ import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import { readReport } from "@/lib/tlsrpt/read-report";
 import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
-import { closeSqliteStore } from "./sqlite-store";
-import { storeReport } from "./store-report";
+import { storeReport } from "./store-reports";
 import { countRows, resetReports } from "./test-helpers";
 
 let t: TestDb;
@@ -17,7 +16,6 @@ beforeAll(async () => {
   await t.db.domain.create({ data: { name: "example.com", displayName: "example.com" } });
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 beforeEach(async () => resetReports(t.db));

@@ -1,0 +1,266 @@
+// A batch of reports in one transaction, the same statements on SQLite and PostgreSQL
+// (RPT-ING-5, RPT-ING-6): for each report of a managed domain the Report row, its policy
+// entries and failure details, the input's RawInput row (once per input), the DailyRollup
+// increments, and the unknown-domain tally. A report is a duplicate when a stored report,
+// or an earlier one in the batch, has the same reporter, report id and content; with the
+// same reporter and id but other content it is stored and flagged as a conflict. The
+// batch is in arrival order, so the first copy is the one stored. Rows come from
+// report-rows.ts and are inserted as objects (insert-rows.ts), a statement per table for
+// the whole batch, so a batch costs a handful of statements however many reports it holds.
+import { Prisma } from "@/prisma/generated/sqlite/client";
+import { chunksFor } from "../bind-limits";
+import { insertRows, insertRowsReturning, insertRowsReturningIds } from "./insert-rows";
+import {
+  addRollupRows,
+  failureRows,
+  policyDomains,
+  policyEntries,
+  rawInputRow,
+  reporterKeyOf,
+  reportRow,
+  type PolicyEntry,
+  type RollupRow,
+  type StoreInput,
+} from "./report-rows";
+import type { RawBytes } from "./raw-input";
+import { unknownDomainsOf } from "./unknown-domains";
+
+export type StoreResult =
+  | { kind: "stored"; reportRowId: number; conflict: boolean; unknownDomains: string[] }
+  | { kind: "duplicate"; unknownDomains: string[] }
+  | { kind: "unmanaged"; unknownDomains: string[] };
+
+type Tx = Prisma.TransactionClient;
+
+/** Length-prefixed: unambiguous whatever characters a sender put in the parts. */
+const keyOf = (...parts: string[]) => parts.map((p) => `${p.length}:${p}`).join("");
+
+/** Stores `inputs` inside `tx`; results in input order. */
+export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise<StoreResult[]> {
+  const now = new Date();
+  const ids = await domainIds(tx, inputs);
+  const reporterKeys = inputs.map((i) => reporterKeyOf(i.report));
+  const unknown = inputs.map((i) => unknownDomainsOf(i.report, ids));
+  const managed = inputs.map((i) => i.report.policies.some((p) => isManaged(p.policyDomain, ids)));
+  const results: (StoreResult | undefined)[] = inputs.map((_, n) =>
+    managed[n] ? undefined : { kind: "unmanaged", unknownDomains: unknown[n] ?? [] },
+  );
+  // RPT-ING-5: the hashes already stored per (reporter, report id), then the batch's own.
+  const hashes = await storedHashes(
+    tx,
+    inputs.flatMap((i, n) => (managed[n] ? [[reporterKeys[n] ?? "", i.report.reportId]] : [])),
+  );
+  const toStore: { n: number; conflict: boolean }[] = [];
+  inputs.forEach((input, n) => {
+    if (!managed[n]) return;
+    const key = keyOf(reporterKeys[n] ?? "", input.report.reportId);
+    const seen = hashes.get(key) ?? new Set<string>();
+    hashes.set(key, seen);
+    if (seen.has(input.contentHash)) {
+      results[n] = { kind: "duplicate", unknownDomains: unknown[n] ?? [] };
+      return;
+    }
+    toStore.push({ n, conflict: seen.size > 0 });
+    seen.add(input.contentHash);
+  });
+  const rawIds = await rawInputIds(
+    tx,
+    toStore.map(({ n }) => inputs[n] as StoreInput),
+    now,
+  );
+  const rows = toStore.map(({ n, conflict }) => {
+    const raw = inputs[n]?.raw;
+    const rawInputId = raw ? (rawIds.get(raw.sha256) ?? null) : null;
+    return reportRow(inputs[n] as StoreInput, {
+      reporterKey: reporterKeys[n] ?? "",
+      conflict,
+      rawInputId,
+      receivedAt: now,
+    });
+  });
+  // DO NOTHING: on PostgreSQL a concurrent transaction may commit the same report between
+  // the look-up above and this insert; its copy is the stored one and this is a duplicate.
+  const inserted = await insertRowsReturning(
+    tx,
+    "Report",
+    rows,
+    ["id", "reporterKey", "reportId", "contentHash"],
+    Prisma.sql`ON CONFLICT ("reporterKey", "reportId", "contentHash") DO NOTHING`,
+  );
+  const rowIds = new Map(
+    inserted.map((r) => [
+      keyOf(String(r.reporterKey), String(r.reportId), String(r.contentHash)),
+      Number(r.id),
+    ]),
+  );
+  const entries: PolicyEntry[] = [];
+  const rollups = new Map<string, RollupRow>();
+  for (const { n, conflict } of toStore) {
+    const input = inputs[n] as StoreInput;
+    const reporterKey = reporterKeys[n] ?? "";
+    const unknownDomains = unknown[n] ?? [];
+    const id = rowIds.get(keyOf(reporterKey, input.report.reportId, input.contentHash));
+    if (id === undefined) {
+      results[n] = { kind: "duplicate", unknownDomains };
+      continue;
+    }
+    results[n] = { kind: "stored", reportRowId: id, conflict, unknownDomains };
+    entries.push(...policyEntries(input.report, id, ids));
+    addRollupRows(rollups, input.report, reporterKey, ids);
+  }
+  await storeEntries(tx, entries);
+  await addRollups(tx, [...rollups.values()]);
+  // RPT-ING-6: every report not a duplicate counts once for each unmanaged domain it names.
+  const tallies = new Map<string, TallyRow>();
+  results.forEach((r, n) => {
+    if (r?.kind === "duplicate") return;
+    const submitter = reporterKeys[n] ?? "";
+    for (const domain of unknown[n] ?? []) {
+      const key = keyOf(submitter, domain);
+      const row = tallies.get(key);
+      if (row) row.count++;
+      else tallies.set(key, { submitter, domain, count: 1, lastSeen: now });
+    }
+  });
+  await tally(tx, [...tallies.values()]);
+  return results.map((r) => r ?? { kind: "duplicate", unknownDomains: [] });
+}
+
+const isManaged = (name: string | null, ids: ReadonlyMap<string, string>) =>
+  name !== null && ids.has(name);
+
+/** The managed domains the batch names: name → id. */
+async function domainIds(tx: Tx, inputs: readonly StoreInput[]): Promise<Map<string, string>> {
+  const names = [...new Set(inputs.flatMap((i) => policyDomains(i.report)))];
+  const ids = new Map<string, string>();
+  for (const some of chunksFor(names, 1)) {
+    const found = await tx.domain.findMany({
+      where: { name: { in: some } },
+      select: { id: true, name: true },
+    });
+    for (const d of found) ids.set(d.name, d.id);
+  }
+  return ids;
+}
+
+/** The content hashes stored under each (reporterKey, reportId) pair, by keyOf(pair). */
+async function storedHashes(tx: Tx, pairs: string[][]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const some of chunksFor(pairs, 2)) {
+    // Grouped by reporter: the unique key's prefix (reporterKey, reportId) serves each group.
+    const byReporter = new Map<string, string[]>();
+    for (const [reporterKey = "", reportId = ""] of some) {
+      const list = byReporter.get(reporterKey) ?? [];
+      byReporter.set(reporterKey, list);
+      list.push(reportId);
+    }
+    const found = await tx.report.findMany({
+      where: {
+        OR: [...byReporter].map(([reporterKey, reportIds]) => ({
+          reporterKey,
+          reportId: { in: reportIds },
+        })),
+      },
+      select: { reporterKey: true, reportId: true, contentHash: true },
+    });
+    for (const f of found) {
+      const key = keyOf(f.reporterKey, f.reportId);
+      const set = out.get(key) ?? new Set<string>();
+      out.set(key, set);
+      set.add(f.contentHash);
+    }
+  }
+  return out;
+}
+
+/**
+ * The RawInput ids of the inputs' bytes by sha256, written once per input (raw-input.ts):
+ * looked up first, so bytes already stored do not travel again; the rest inserted with ON
+ * CONFLICT DO NOTHING (a concurrent transaction on PostgreSQL may insert the same input,
+ * and a unique violation would abort this one), then whatever that skipped looked up again.
+ */
+async function rawInputIds(
+  tx: Tx,
+  inputs: readonly StoreInput[],
+  now: Date,
+): Promise<Map<string, number>> {
+  const raws = new Map<string, RawBytes>();
+  for (const i of inputs) if (i.raw) raws.set(i.raw.sha256, i.raw);
+  const ids = new Map<string, number>();
+  const lookUp = async (shas: string[]) => {
+    for (const some of chunksFor(shas, 1)) {
+      const found = await tx.rawInput.findMany({
+        where: { sha256: { in: some } },
+        select: { id: true, sha256: true },
+      });
+      for (const f of found) ids.set(f.sha256, f.id);
+    }
+  };
+  await lookUp([...raws.keys()]);
+  const missing = [...raws.values()].filter((r) => !ids.has(r.sha256));
+  const inserted = await insertRowsReturning(
+    tx,
+    "RawInput",
+    missing.map((r) => rawInputRow(r, now)),
+    ["id", "sha256"],
+    Prisma.sql`ON CONFLICT ("sha256") DO NOTHING`,
+  );
+  for (const r of inserted) ids.set(String(r.sha256), Number(r.id));
+  await lookUp(missing.filter((r) => !ids.has(r.sha256)).map((r) => r.sha256));
+  return ids;
+}
+
+/** ReportPolicy rows, then the FailureDetail rows of those that have any (they need ids). */
+async function storeEntries(tx: Tx, entries: PolicyEntry[]): Promise<void> {
+  const withFailures = entries.filter((e) => e.policy.failureDetails.length > 0);
+  const policyIds = await insertRowsReturningIds(
+    tx,
+    "ReportPolicy",
+    withFailures.map((e) => e.row),
+  );
+  await insertRows(
+    tx,
+    "ReportPolicy",
+    entries.filter((e) => e.policy.failureDetails.length === 0).map((e) => e.row),
+  );
+  await insertRows(
+    tx,
+    "FailureDetail",
+    withFailures.flatMap((e, i) => failureRows(e, policyIds[i] as number)),
+  );
+}
+
+/**
+ * The batch's rollup increments, in key order: concurrent transactions on PostgreSQL then
+ * lock the rows they share in the same order and cannot deadlock on them.
+ */
+async function addRollups(tx: Tx, rows: RollupRow[]): Promise<void> {
+  const key = (r: RollupRow) => keyOf(r.domainId, r.mxHost, r.day, r.resultType, r.reporterKey);
+  const sorted = rows
+    .map((r) => [key(r), r] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await insertRows(
+    tx,
+    "DailyRollup",
+    sorted.map(([, r]) => r),
+    Prisma.sql`ON CONFLICT ("domainId", "mxHost", "day", "resultType", "reporterKey")
+      DO UPDATE SET "sessions" = "DailyRollup"."sessions" + excluded."sessions"`,
+  );
+}
+
+interface TallyRow {
+  submitter: string;
+  domain: string;
+  count: number;
+  lastSeen: Date;
+}
+
+async function tally(tx: Tx, rows: TallyRow[]): Promise<void> {
+  await insertRows(
+    tx,
+    "UnknownDomainTally",
+    rows,
+    Prisma.sql`ON CONFLICT ("submitter", "domain") DO UPDATE SET
+      "count" = "UnknownDomainTally"."count" + excluded."count", "lastSeen" = excluded."lastSeen"`,
+  );
+}
