@@ -14,7 +14,8 @@ type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 export type StoreTable =
   "Report" | "ReportPolicy" | "FailureDetail" | "RawInput" | "DailyRollup" | "UnknownDomainTally";
 
-const ident = (name: string) => Prisma.raw(`"${name.replaceAll('"', '""')}"`);
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const ident = (name: string) => Prisma.raw(quoted(name));
 
 /** Rows built by one builder share their keys; the first row's keys name the columns. */
 function columnsOf(rows: readonly object[]): string[] {
@@ -39,18 +40,29 @@ function bindable(table: StoreTable, column: string, v: unknown): unknown {
   throw new TypeError(`${table}.${column}: cannot store ${typeof v} ${String(v).slice(0, 40)}`);
 }
 
+/** The statement as one Prisma.Sql built in a single pass (nesting Prisma.sql per row
+ * costs more than executing the statement). Prisma numbers the placeholders per engine. */
 function statement(
   table: StoreTable,
   columns: string[],
   rows: readonly object[],
   tail: Prisma.Sql,
 ) {
-  const values = rows.map((row) => {
+  const names = columns.map(quoted).join(", ");
+  const strings: string[] = [];
+  const values: unknown[] = [];
+  // strings[k] is the text before values[k]; the last one closes the list.
+  let text = `INSERT INTO ${quoted(table)} (${names}) VALUES (`;
+  rows.forEach((row, i) => {
     const r = row as Record<string, unknown>;
-    return Prisma.sql`(${Prisma.join(columns.map((c) => bindable(table, c, r[c])))})`;
+    columns.forEach((c, j) => {
+      strings.push(text + (j > 0 ? ", " : i > 0 ? "), (" : ""));
+      text = "";
+      values.push(bindable(table, c, r[c]));
+    });
   });
-  return Prisma.sql`INSERT INTO ${ident(table)} (${Prisma.join(columns.map(ident))})
-    VALUES ${Prisma.join(values)} ${tail}`;
+  strings.push(`${text})`);
+  return Prisma.sql`${new Prisma.Sql(strings, values)} ${tail}`;
 }
 
 /** Inserts the rows; `tail` is the ON CONFLICT clause, if any. */

@@ -8,21 +8,18 @@
 // report-rows.ts and are inserted as objects (insert-rows.ts), a statement per table for
 // the whole batch, so a batch costs a handful of statements however many reports it holds.
 import { Prisma } from "@/prisma/generated/sqlite/client";
-import { chunksFor } from "../bind-limits";
+import { domainIds, keyOf, rawInputIds, storedHashes } from "./batch-lookups";
 import { insertRows, insertRowsReturning, insertRowsReturningIds } from "./insert-rows";
 import {
   addRollupRows,
   failureRows,
-  policyDomains,
   policyEntries,
-  rawInputRow,
   reporterKeyOf,
   reportRow,
   type PolicyEntry,
   type RollupRow,
   type StoreInput,
 } from "./report-rows";
-import type { RawBytes } from "./raw-input";
 import { unknownDomainsOf } from "./unknown-domains";
 
 export type StoreResult =
@@ -31,9 +28,6 @@ export type StoreResult =
   | { kind: "unmanaged"; unknownDomains: string[] };
 
 type Tx = Prisma.TransactionClient;
-
-/** Length-prefixed: unambiguous whatever characters a sender put in the parts. */
-const keyOf = (...parts: string[]) => parts.map((p) => `${p.length}:${p}`).join("");
 
 /** Stores `inputs` inside `tx`; results in input order. */
 export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise<StoreResult[]> {
@@ -128,87 +122,6 @@ export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise
 
 const isManaged = (name: string | null, ids: ReadonlyMap<string, string>) =>
   name !== null && ids.has(name);
-
-/** The managed domains the batch names: name → id. */
-async function domainIds(tx: Tx, inputs: readonly StoreInput[]): Promise<Map<string, string>> {
-  const names = [...new Set(inputs.flatMap((i) => policyDomains(i.report)))];
-  const ids = new Map<string, string>();
-  for (const some of chunksFor(names, 1)) {
-    const found = await tx.domain.findMany({
-      where: { name: { in: some } },
-      select: { id: true, name: true },
-    });
-    for (const d of found) ids.set(d.name, d.id);
-  }
-  return ids;
-}
-
-/** The content hashes stored under each (reporterKey, reportId) pair, by keyOf(pair). */
-async function storedHashes(tx: Tx, pairs: string[][]): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
-  for (const some of chunksFor(pairs, 2)) {
-    // Grouped by reporter: the unique key's prefix (reporterKey, reportId) serves each group.
-    const byReporter = new Map<string, string[]>();
-    for (const [reporterKey = "", reportId = ""] of some) {
-      const list = byReporter.get(reporterKey) ?? [];
-      byReporter.set(reporterKey, list);
-      list.push(reportId);
-    }
-    const found = await tx.report.findMany({
-      where: {
-        OR: [...byReporter].map(([reporterKey, reportIds]) => ({
-          reporterKey,
-          reportId: { in: reportIds },
-        })),
-      },
-      select: { reporterKey: true, reportId: true, contentHash: true },
-    });
-    for (const f of found) {
-      const key = keyOf(f.reporterKey, f.reportId);
-      const set = out.get(key) ?? new Set<string>();
-      out.set(key, set);
-      set.add(f.contentHash);
-    }
-  }
-  return out;
-}
-
-/**
- * The RawInput ids of the inputs' bytes by sha256, written once per input (raw-input.ts):
- * looked up first, so bytes already stored do not travel again; the rest inserted with ON
- * CONFLICT DO NOTHING (a concurrent transaction on PostgreSQL may insert the same input,
- * and a unique violation would abort this one), then whatever that skipped looked up again.
- */
-async function rawInputIds(
-  tx: Tx,
-  inputs: readonly StoreInput[],
-  now: Date,
-): Promise<Map<string, number>> {
-  const raws = new Map<string, RawBytes>();
-  for (const i of inputs) if (i.raw) raws.set(i.raw.sha256, i.raw);
-  const ids = new Map<string, number>();
-  const lookUp = async (shas: string[]) => {
-    for (const some of chunksFor(shas, 1)) {
-      const found = await tx.rawInput.findMany({
-        where: { sha256: { in: some } },
-        select: { id: true, sha256: true },
-      });
-      for (const f of found) ids.set(f.sha256, f.id);
-    }
-  };
-  await lookUp([...raws.keys()]);
-  const missing = [...raws.values()].filter((r) => !ids.has(r.sha256));
-  const inserted = await insertRowsReturning(
-    tx,
-    "RawInput",
-    missing.map((r) => rawInputRow(r, now)),
-    ["id", "sha256"],
-    Prisma.sql`ON CONFLICT ("sha256") DO NOTHING`,
-  );
-  for (const r of inserted) ids.set(String(r.sha256), Number(r.id));
-  await lookUp(missing.filter((r) => !ids.has(r.sha256)).map((r) => r.sha256));
-  return ids;
-}
 
 /** ReportPolicy rows, then the FailureDetail rows of those that have any (they need ids). */
 async function storeEntries(tx: Tx, entries: PolicyEntry[]): Promise<void> {
