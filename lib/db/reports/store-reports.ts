@@ -25,11 +25,20 @@ interface Job {
   reject: (e: unknown) => void;
 }
 
-/** Failures that another attempt may not meet: a domain deleted meanwhile (P2003, the
- * second attempt sees it gone), a write conflict or deadlock (P2034), a busy database. */
+/** PostgreSQL's codes, as a raw statement's failure carries them (Prisma's P2010): a
+ * foreign key violated, a serialization failure, a deadlock. */
+const TRANSIENT_SQLSTATES = new Set(["23503", "40001", "40P01"]);
+
+/**
+ * Failures that another attempt may not meet: a domain deleted meanwhile (the second
+ * attempt sees it gone; PostgreSQL, read committed), a write conflict or deadlock, a busy
+ * database. Prisma's own codes, or the engine's code behind a raw statement's P2010.
+ */
 function isTransient(e: unknown): boolean {
-  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
-  return code === "P2003" || code === "P2034" || code === "P1008";
+  if (typeof e !== "object" || e === null) return false;
+  const { code, meta } = e as { code?: unknown; meta?: { code?: unknown } };
+  if (code === "P2003" || code === "P2034" || code === "P1008") return true;
+  return code === "P2010" && TRANSIENT_SQLSTATES.has(String(meta?.code));
 }
 
 class ReportWriter {
