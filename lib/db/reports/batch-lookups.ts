@@ -3,11 +3,9 @@
 // already stored under its (reporter, report id) pairs, and its inputs' RawInput rows.
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import { chunksFor } from "../bind-limits";
-import { insertRowsReturning } from "./insert-rows";
+import { insertRowsReturning, type Target } from "./insert-rows";
 import type { RawBytes } from "./raw-input";
 import { policyDomains, rawInputRow, type StoreInput } from "./report-rows";
-
-type Tx = Prisma.TransactionClient;
 
 /** Length-prefixed: unambiguous whatever characters a sender put in the parts. */
 export const keyOf = (...parts: string[]) => parts.map((p) => `${p.length}:${p}`).join("");
@@ -15,13 +13,13 @@ export const keyOf = (...parts: string[]) => parts.map((p) => `${p.length}:${p}`
 /** The managed domains the batch names: name → id. Raw SQL, as every look-up here: Prisma's
  * query builder costs more than the look-up itself for lists that change length each time. */
 export async function domainIds(
-  tx: Tx,
+  w: Target,
   inputs: readonly StoreInput[],
 ): Promise<Map<string, string>> {
   const names = [...new Set(inputs.flatMap((i) => policyDomains(i.report)))];
   const ids = new Map<string, string>();
   for (const some of chunksFor(names, 1)) {
-    const found = await tx.$queryRaw<{ id: string; name: string }[]>`
+    const found = await w.tx.$queryRaw<{ id: string; name: string }[]>`
       SELECT "id", "name" FROM "Domain" WHERE "name" IN (${Prisma.join(some)})`;
     for (const d of found) ids.set(d.name, d.id);
   }
@@ -29,7 +27,10 @@ export async function domainIds(
 }
 
 /** The content hashes stored under each (reporterKey, reportId) pair, by keyOf(pair). */
-export async function storedHashes(tx: Tx, pairs: string[][]): Promise<Map<string, Set<string>>> {
+export async function storedHashes(
+  w: Target,
+  pairs: string[][],
+): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   for (const some of chunksFor(pairs, 2)) {
     // Grouped by reporter: the unique key's prefix (reporterKey, reportId) serves each group.
@@ -42,7 +43,7 @@ export async function storedHashes(tx: Tx, pairs: string[][]): Promise<Map<strin
     const terms = [...byReporter].map(
       ([k, ids]) => Prisma.sql`("reporterKey" = ${k} AND "reportId" IN (${Prisma.join(ids)}))`,
     );
-    const found = await tx.$queryRaw<
+    const found = await w.tx.$queryRaw<
       { reporterKey: string; reportId: string; contentHash: string }[]
     >`
       SELECT "reporterKey", "reportId", "contentHash" FROM "Report"
@@ -65,7 +66,7 @@ export async function storedHashes(tx: Tx, pairs: string[][]): Promise<Map<strin
  * their bytes are almost always new: inserting first saves a look-up per batch.
  */
 export async function rawInputIds(
-  tx: Tx,
+  w: Target,
   inputs: readonly StoreInput[],
   now: Date,
 ): Promise<Map<string, number>> {
@@ -73,7 +74,7 @@ export async function rawInputIds(
   for (const i of inputs) if (i.raw) raws.set(i.raw.sha256, i.raw);
   const ids = new Map<string, number>();
   const inserted = await insertRowsReturning(
-    tx,
+    w,
     "RawInput",
     [...raws.values()].map((r) => rawInputRow(r, now)),
     ["id", "sha256"],
@@ -82,7 +83,7 @@ export async function rawInputIds(
   for (const r of inserted) ids.set(String(r.sha256), Number(r.id));
   const skipped = [...raws.keys()].filter((sha) => !ids.has(sha));
   for (const some of chunksFor(skipped, 1)) {
-    const found = await tx.$queryRaw<{ id: number | bigint; sha256: string }[]>`
+    const found = await w.tx.$queryRaw<{ id: number | bigint; sha256: string }[]>`
       SELECT "id", "sha256" FROM "RawInput" WHERE "sha256" IN (${Prisma.join(some)})`;
     for (const f of found) ids.set(f.sha256, Number(f.id));
   }

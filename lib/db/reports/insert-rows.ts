@@ -1,14 +1,21 @@
-// Multi-row INSERTs of row objects (report-rows.ts), one text for both engines: the
-// columns are the objects' keys, so a column added to a row builder needs no change here.
-// `INSERT … ON CONFLICT … DO NOTHING / DO UPDATE … RETURNING` is understood by SQLite
-// (≥ 3.35) and PostgreSQL alike, and Prisma's tagged templates bind every value (Dates,
-// booleans and bytes converted by each engine's adapter). Lists are cut below the bind
-// limit (bind-limits.ts: at most 8,000 parameters per statement).
+// Multi-row INSERTs of row objects (report-rows.ts): the columns are the objects' keys, so
+// a column added to a row builder needs no change here. `INSERT … ON CONFLICT … DO NOTHING /
+// DO UPDATE … RETURNING` is understood by SQLite (≥ 3.35) and PostgreSQL alike. The rows
+// travel as ONE bound JSON parameter, unpacked by the engine (jsonStatement): Prisma's cost
+// per bound parameter is most of a report's storage cost otherwise, and this is the one
+// place where the SQL differs per engine (json_each / json_populate_recordset). Rows with
+// bytes (RawInput) are bound value by value instead (boundStatement). Lists are cut below
+// the bind limit (bind-limits.ts: at most 8,000 values per statement), which also bounds
+// the size of one JSON parameter.
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import { chunksFor } from "../bind-limits";
+import type { DbProvider } from "../config";
 
-/** A transaction, or the client itself outside one. */
-type Tx = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
+/** A transaction (or the client itself outside one) and its engine (client.ts, engineOf). */
+export interface Target {
+  tx: Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
+  engine: DbProvider;
+}
 
 /** The tables the store writes: a closed list, so a table name is never input. */
 export type StoreTable =
@@ -18,9 +25,13 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const ident = (name: string) => Prisma.raw(quoted(name));
 
 /** Rows built by one builder share their keys; the first row's keys name the columns. */
-function columnsOf(rows: readonly object[]): string[] {
+function columnsOf(table: StoreTable, rows: readonly object[]): string[] {
   const first = rows[0];
-  return first ? Object.keys(first) : [];
+  const columns = first ? Object.keys(first) : [];
+  // Names go into the SQL text (quoted, and in SQLite's JSON paths): plain identifiers only.
+  const odd = columns.find((c) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c));
+  if (odd !== undefined) throw new Error(`${table}: column name ${JSON.stringify(odd)}`);
+  return columns;
 }
 
 /** A value both engines store as the column's type; anything else is a bug upstream, and
@@ -42,7 +53,7 @@ function bindable(table: StoreTable, column: string, v: unknown): unknown {
 
 /** The statement as one Prisma.Sql built in a single pass (nesting Prisma.sql per row
  * costs more than executing the statement). Prisma numbers the placeholders per engine. */
-function statement(
+function boundStatement(
   table: StoreTable,
   columns: string[],
   rows: readonly object[],
@@ -65,16 +76,69 @@ function statement(
   return Prisma.sql`${new Prisma.Sql(strings, values)} ${tail}`;
 }
 
+/** Prisma's SQLite adapter writes DateTime as ISO text with an explicit +00:00 offset;
+ * PostgreSQL reads the same text into timestamp(3) as UTC. */
+const isoTime = (d: Date) => `${d.toISOString().slice(0, -1)}+00:00`;
+
+/**
+ * The rows as one JSON array parameter: SQLite's json_each unpacks it (json_extract per
+ * column), PostgreSQL's json_populate_recordset with the table's own row type (so each
+ * value takes its column's type). Both read the array in order, so rows are inserted, and
+ * take their ids, in list order. Null when a row holds bytes (JSON has no bytes).
+ */
+function jsonStatement(
+  engine: DbProvider,
+  table: StoreTable,
+  columns: string[],
+  rows: readonly object[],
+  tail: Prisma.Sql,
+): Prisma.Sql | null {
+  const objects: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    const r = row as Record<string, unknown>;
+    const o: Record<string, unknown> = {};
+    for (const c of columns) {
+      const v = bindable(table, c, r[c]);
+      if (v instanceof Uint8Array) return null;
+      o[c] = v instanceof Date ? isoTime(v) : v;
+    }
+    objects.push(o);
+  }
+  const json = JSON.stringify(objects);
+  const names = Prisma.raw(columns.map(quoted).join(", "));
+  if (engine === "postgresql") {
+    return Prisma.sql`INSERT INTO ${ident(table)} (${names}) SELECT ${names}
+      FROM json_populate_recordset(NULL::${ident(table)}, ${json}::json) ${tail}`;
+  }
+  const picks = Prisma.raw(columns.map((c) => `json_extract(value, '$.${c}')`).join(", "));
+  // WHERE true: SQLite's upsert after INSERT … SELECT needs it to parse ON CONFLICT.
+  return Prisma.sql`INSERT INTO ${ident(table)} (${names}) SELECT ${picks}
+    FROM json_each(${json}) WHERE true ${tail}`;
+}
+
+function statement(
+  w: Target,
+  table: StoreTable,
+  columns: string[],
+  rows: readonly object[],
+  tail: Prisma.Sql,
+): Prisma.Sql {
+  return (
+    jsonStatement(w.engine, table, columns, rows, tail) ??
+    boundStatement(table, columns, rows, tail)
+  );
+}
+
 /** Inserts the rows; `tail` is the ON CONFLICT clause, if any. */
 export async function insertRows(
-  tx: Tx,
+  w: Target,
   table: StoreTable,
   rows: readonly object[],
   tail: Prisma.Sql = Prisma.empty,
 ): Promise<void> {
-  const columns = columnsOf(rows);
+  const columns = columnsOf(table, rows);
   for (const some of chunksFor(rows, columns.length)) {
-    await tx.$executeRaw(statement(table, columns, some, tail));
+    await w.tx.$executeRaw(statement(w, table, columns, some, tail));
   }
 }
 
@@ -84,33 +148,35 @@ export async function insertRows(
  * order: callers match them by a unique key, or by id (see insertRowsReturningIds).
  */
 export async function insertRowsReturning<K extends string>(
-  tx: Tx,
+  w: Target,
   table: StoreTable,
   rows: readonly object[],
   returning: readonly K[],
   conflict: Prisma.Sql = Prisma.empty,
 ): Promise<Record<K, unknown>[]> {
-  const columns = columnsOf(rows);
+  const columns = columnsOf(table, rows);
   const out: Record<K, unknown>[] = [];
   const tail = Prisma.sql`${conflict} RETURNING ${Prisma.join(returning.map(ident))}`;
   for (const some of chunksFor(rows, columns.length)) {
-    out.push(...(await tx.$queryRaw<Record<K, unknown>[]>(statement(table, columns, some, tail))));
+    out.push(
+      ...(await w.tx.$queryRaw<Record<K, unknown>[]>(statement(w, table, columns, some, tail))),
+    );
   }
   return out;
 }
 
 /**
  * Inserts rows into a table with an autoincrement "id" and returns their ids in row order.
- * The rows of one multi-row INSERT … VALUES take their ids in list order on both engines
- * (SQLite's rowid and PostgreSQL's serial are assigned row by row as VALUES is read), and
+ * The rows of one statement take their ids in list order on both engines (SQLite's rowid
+ * and PostgreSQL's serial are assigned row by row as the list is read), and
  * the ids of later statements are larger, so the ids returned, sorted, are the rows' ids.
  */
 export async function insertRowsReturningIds(
-  tx: Tx,
+  w: Target,
   table: StoreTable,
   rows: readonly object[],
 ): Promise<number[]> {
-  const back = await insertRowsReturning(tx, table, rows, ["id"]);
+  const back = await insertRowsReturning(w, table, rows, ["id"]);
   if (back.length !== rows.length) {
     throw new Error(`${table}: ${rows.length} rows inserted, ${back.length} ids returned`);
   }

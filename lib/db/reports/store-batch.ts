@@ -9,7 +9,12 @@
 // the whole batch, so a batch costs a handful of statements however many reports it holds.
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import { domainIds, keyOf, rawInputIds, storedHashes } from "./batch-lookups";
-import { insertRows, insertRowsReturning, insertRowsReturningIds } from "./insert-rows";
+import {
+  insertRows,
+  insertRowsReturning,
+  insertRowsReturningIds,
+  type Target,
+} from "./insert-rows";
 import {
   addRollupRows,
   failureRows,
@@ -27,12 +32,10 @@ export type StoreResult =
   | { kind: "duplicate"; unknownDomains: string[] }
   | { kind: "unmanaged"; unknownDomains: string[] };
 
-type Tx = Prisma.TransactionClient;
-
-/** Stores `inputs` inside `tx`; results in input order. */
-export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise<StoreResult[]> {
+/** Stores `inputs` inside the transaction `w.tx`; results in input order. */
+export async function storeBatch(w: Target, inputs: readonly StoreInput[]): Promise<StoreResult[]> {
   const now = new Date();
-  const ids = await domainIds(tx, inputs);
+  const ids = await domainIds(w, inputs);
   const reporterKeys = inputs.map((i) => reporterKeyOf(i.report));
   const unknown = inputs.map((i) => unknownDomainsOf(i.report, ids));
   const managed = inputs.map((i) => i.report.policies.some((p) => isManaged(p.policyDomain, ids)));
@@ -41,7 +44,7 @@ export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise
   );
   // RPT-ING-5: the hashes already stored per (reporter, report id), then the batch's own.
   const hashes = await storedHashes(
-    tx,
+    w,
     inputs.flatMap((i, n) => (managed[n] ? [[reporterKeys[n] ?? "", i.report.reportId]] : [])),
   );
   const toStore: { n: number; conflict: boolean }[] = [];
@@ -58,7 +61,7 @@ export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise
     seen.add(input.contentHash);
   });
   const rawIds = await rawInputIds(
-    tx,
+    w,
     toStore.map(({ n }) => inputs[n] as StoreInput),
     now,
   );
@@ -75,7 +78,7 @@ export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise
   // DO NOTHING: on PostgreSQL a concurrent transaction may commit the same report between
   // the look-up above and this insert; its copy is the stored one and this is a duplicate.
   const inserted = await insertRowsReturning(
-    tx,
+    w,
     "Report",
     rows,
     ["id", "reporterKey", "reportId", "contentHash"],
@@ -102,8 +105,8 @@ export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise
     entries.push(...policyEntries(input.report, id, ids));
     addRollupRows(rollups, input.report, reporterKey, ids);
   }
-  await storeEntries(tx, entries);
-  await addRollups(tx, [...rollups.values()]);
+  await storeEntries(w, entries);
+  await addRollups(w, [...rollups.values()]);
   // RPT-ING-6: every report not a duplicate counts once for each unmanaged domain it names.
   const tallies = new Map<string, TallyRow>();
   results.forEach((r, n) => {
@@ -116,7 +119,7 @@ export async function storeBatch(tx: Tx, inputs: readonly StoreInput[]): Promise
       else tallies.set(key, { submitter, domain, count: 1, lastSeen: now });
     }
   });
-  await tally(tx, [...tallies.values()]);
+  await tally(w, [...tallies.values()]);
   return results.map((r) => r ?? { kind: "duplicate", unknownDomains: [] });
 }
 
@@ -124,20 +127,20 @@ const isManaged = (name: string | null, ids: ReadonlyMap<string, string>) =>
   name !== null && ids.has(name);
 
 /** ReportPolicy rows, then the FailureDetail rows of those that have any (they need ids). */
-async function storeEntries(tx: Tx, entries: PolicyEntry[]): Promise<void> {
+async function storeEntries(w: Target, entries: PolicyEntry[]): Promise<void> {
   const withFailures = entries.filter((e) => e.policy.failureDetails.length > 0);
   const policyIds = await insertRowsReturningIds(
-    tx,
+    w,
     "ReportPolicy",
     withFailures.map((e) => e.row),
   );
   await insertRows(
-    tx,
+    w,
     "ReportPolicy",
     entries.filter((e) => e.policy.failureDetails.length === 0).map((e) => e.row),
   );
   await insertRows(
-    tx,
+    w,
     "FailureDetail",
     withFailures.flatMap((e, i) => failureRows(e, policyIds[i] as number)),
   );
@@ -147,13 +150,13 @@ async function storeEntries(tx: Tx, entries: PolicyEntry[]): Promise<void> {
  * The batch's rollup increments, in key order: concurrent transactions on PostgreSQL then
  * lock the rows they share in the same order and cannot deadlock on them.
  */
-async function addRollups(tx: Tx, rows: RollupRow[]): Promise<void> {
+async function addRollups(w: Target, rows: RollupRow[]): Promise<void> {
   const key = (r: RollupRow) => keyOf(r.domainId, r.mxHost, r.day, r.resultType, r.reporterKey);
   const sorted = rows
     .map((r) => [key(r), r] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   await insertRows(
-    tx,
+    w,
     "DailyRollup",
     sorted.map(([, r]) => r),
     Prisma.sql`ON CONFLICT ("domainId", "mxHost", "day", "resultType", "reporterKey")
@@ -168,9 +171,9 @@ interface TallyRow {
   lastSeen: Date;
 }
 
-async function tally(tx: Tx, rows: TallyRow[]): Promise<void> {
+async function tally(w: Target, rows: TallyRow[]): Promise<void> {
   await insertRows(
-    tx,
+    w,
     "UnknownDomainTally",
     rows,
     Prisma.sql`ON CONFLICT ("submitter", "domain") DO UPDATE SET

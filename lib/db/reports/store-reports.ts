@@ -7,7 +7,7 @@
 // engines. A report is stored whole or not at all: when a batch fails, nothing of it is kept
 // and each of its inputs is stored again in its own transaction, so one bad input cannot
 // take the others with it.
-import type { Db } from "../client";
+import { engineOf, type Db } from "../client";
 import type { StoreInput } from "./report-rows";
 import { storeBatch, type StoreResult } from "./store-batch";
 
@@ -120,7 +120,8 @@ class ReportWriter {
   }
 
   private transaction(inputs: readonly StoreInput[]): Promise<StoreResult[]> {
-    return this.db.$transaction((tx) => storeBatch(tx, inputs), TX_OPTIONS);
+    const engine = engineOf(this.db);
+    return this.db.$transaction((tx) => storeBatch({ tx, engine }, inputs), TX_OPTIONS);
   }
 }
 
