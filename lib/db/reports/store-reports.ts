@@ -18,6 +18,8 @@ export const MAX_BATCH_REPORTS = 1024;
 /** A transaction may wait this long for a connection and take this long: the largest
  * report the reader accepts takes a few seconds on a loaded machine. */
 const TX_OPTIONS = { maxWait: 30_000, timeout: 60_000 };
+/** Attempts after a failure that may pass (isTransient). */
+const RETRIES = 3;
 
 interface Job {
   inputs: readonly StoreInput[];
@@ -25,20 +27,23 @@ interface Job {
   reject: (e: unknown) => void;
 }
 
-/** PostgreSQL's codes, as a raw statement's failure carries them (Prisma's P2010): a
- * foreign key violated, a serialization failure, a deadlock. */
-const TRANSIENT_SQLSTATES = new Set(["23503", "40001", "40P01"]);
+/** The driver's kinds of failure that may pass, as a raw statement's P2010 carries them. */
+const TRANSIENT_KINDS = new Set(["ForeignKeyConstraintViolation", "TransactionWriteConflict"]);
 
 /**
- * Failures that another attempt may not meet: a domain deleted meanwhile (the second
- * attempt sees it gone; PostgreSQL, read committed), a write conflict or deadlock, a busy
- * database. Prisma's own codes, or the engine's code behind a raw statement's P2010.
+ * Failures that another attempt may not meet: a domain deleted meanwhile (the next attempt
+ * sees it gone; PostgreSQL, read committed), a write conflict or deadlock, a busy database.
+ * Prisma's own codes, or the driver's kind of failure behind a raw statement's P2010.
  */
 function isTransient(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;
-  const { code, meta } = e as { code?: unknown; meta?: { code?: unknown } };
+  const { code, meta } = e as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  };
   if (code === "P2003" || code === "P2034" || code === "P1008") return true;
-  return code === "P2010" && TRANSIENT_SQLSTATES.has(String(meta?.code));
+  const kind = meta?.driverAdapterError?.cause?.kind;
+  return code === "P2010" && TRANSIENT_KINDS.has(String(kind));
 }
 
 class ReportWriter {
@@ -99,9 +104,18 @@ class ReportWriter {
     }
   }
 
-  private again(inputs: readonly StoreInput[], e: unknown): Promise<StoreResult[]> {
-    if (!isTransient(e)) throw e;
-    return this.transaction(inputs);
+  /** After a failure: tried again while the failure is one that may pass, a few times (a
+   * domain being deleted fails inserts until its deletion commits). */
+  private async again(inputs: readonly StoreInput[], e: unknown): Promise<StoreResult[]> {
+    let failure = e;
+    for (let attempt = 0; attempt < RETRIES && isTransient(failure); attempt++) {
+      try {
+        return await this.transaction(inputs);
+      } catch (next) {
+        failure = next;
+      }
+    }
+    throw failure;
   }
 
   /** An input's reports, each in its own transaction; the first failure is thrown at the end. */
