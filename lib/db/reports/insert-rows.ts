@@ -80,6 +80,12 @@ function boundStatement(
  * PostgreSQL reads the same text into timestamp(3) as UTC. */
 const isoTime = (d: Date) => `${d.toISOString().slice(0, -1)}+00:00`;
 
+/** A lone surrogate as U+FFFD, which is what either driver stores for a bound string; in
+ * JSON it would be an escape SQLite stores as invalid UTF-8 and PostgreSQL refuses. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const wellFormed = (v: string) =>
+  LONE_SURROGATE.test(v) ? v.replace(/\p{Surrogate}/gu, "\ufffd") : v;
+
 /**
  * The rows as one JSON array parameter: SQLite's json_each unpacks it (json_extract per
  * column), PostgreSQL's json_populate_recordset with the table's own row type (so each
@@ -100,7 +106,7 @@ function jsonStatement(
     for (const c of columns) {
       const v = bindable(table, c, r[c]);
       if (v instanceof Uint8Array) return null;
-      o[c] = v instanceof Date ? isoTime(v) : v;
+      o[c] = typeof v === "string" ? wellFormed(v) : v instanceof Date ? isoTime(v) : v;
     }
     objects.push(o);
   }

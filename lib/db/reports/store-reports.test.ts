@@ -138,4 +138,20 @@ describe("storeReports with several reports at once", () => {
     });
     expect(conflicts.map((r) => r.conflict)).toEqual([false, true]);
   });
+
+  it("stores a lone surrogate in a sender's text as U+FFFD, as a bound value would be", async () => {
+    const v = googleReport();
+    v["report-id"] = "surrogate";
+    v["organization-name"] = "Broken \ud800 Org";
+    const read = readReport(bytesOf(v));
+    if (!read.ok) throw new Error(read.error.message);
+    const report = read.value.reports[0];
+    if (!report) throw new Error("no report");
+    const [r] = await storeReports(t.db, [
+      { report, contentHash: computeContentHash(report), channel: "https", raw: null, rawSize: 0 },
+    ]);
+    expect(r?.kind).toBe("stored");
+    const row = await t.db.report.findFirstOrThrow({ select: { organization: true } });
+    expect(row.organization).toBe("Broken \ufffd Org");
+  });
 });
