@@ -57,12 +57,15 @@ class ReportWriter {
     if (inputs.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.queue.push({ inputs, resolve, reject });
-      if (!this.running) void this.drain();
+      if (this.running) return;
+      this.running = true;
+      // Started on the next turn of the event loop, so everything handed in during this
+      // one (a read batch of up to 64 inputs, bulk.ts) shares the first transaction too.
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       while (this.queue.length > 0) await this.run(this.nextBatch());
     } finally {
