@@ -6,7 +6,6 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "../lib/db/client";
 import { settleVerdicts } from "../lib/db/readiness/verdict-queue";
-import { closeSqliteStore } from "../lib/db/reports/sqlite-store";
 import { ingestInOrder } from "../lib/ingest/bulk";
 import { summarize, type FileOutcome } from "../lib/ingest/summary";
 
@@ -45,7 +44,6 @@ async function main(args: string[]): Promise<number> {
   console.log(s.line);
   // The readiness verdicts of the domains these reports touched (issue 13), before closing.
   await settleVerdicts(db);
-  await closeSqliteStore(db);
   await db.$disconnect();
   return s.rejected > 0 ? 1 : 0;
 }

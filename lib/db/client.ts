@@ -20,11 +20,25 @@ interface Holder {
 const globalHolder = globalThis as unknown as { __stsDb?: Holder };
 const holder: Holder = (globalHolder.__stsDb ??= {});
 
+/** The engine each client was created for, from its configuration (never probed). */
+const engines = new WeakMap<Db, DbConfig["provider"]>();
+
 export function createDb(config: DbConfig): Db {
-  if (config.provider === "sqlite") {
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.url }) });
-  }
-  return new PgClient({ adapter: new PrismaPg({ connectionString: config.url }) }) as unknown as Db;
+  const db =
+    config.provider === "sqlite"
+      ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.url }) })
+      : (new PgClient({
+          adapter: new PrismaPg({ connectionString: config.url }),
+        }) as unknown as Db);
+  engines.set(db, config.provider);
+  return db;
+}
+
+/** The engine of a client made by createDb: for the few statements whose SQL differs. */
+export function engineOf(db: Db): DbConfig["provider"] {
+  const engine = engines.get(db);
+  if (!engine) throw new Error("engineOf: the client was not made by createDb");
+  return engine;
 }
 
 /** The process-wide client, migrated on first use (the app creates its database on start). */

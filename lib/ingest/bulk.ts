@@ -1,12 +1,12 @@
 // Many inputs at once (the CLI over a folder, the demo): read one after another, stored
 // without waiting for each commit. Up to BULK_IN_FLIGHT reports wait for the store at a
-// time, so on SQLite they share commits (group commit, lib/db/reports/sqlite-store.ts)
-// instead of paying one commit each. Reports reach the store in input order, and a report
-// present in two files is stored from the first and is a duplicate in the second, as it
-// would be one file at a time. Inputs are read in the worker pool in batches (one thread hop
+// time, so they share transactions on both engines (group commit,
+// lib/db/reports/store-reports.ts) instead of paying one commit each. Reports reach the
+// store's queue in input order and are stored in that order, so a report present in two
+// files is stored from the first and is a duplicate in the second, as it would be one file
+// at a time. Inputs are read in the worker pool in batches (one thread hop
 // for up to BATCH_INPUTS inputs), each input still under its own deadline (lib/pool/pool.ts).
 import type { Db } from "@/lib/db/client";
-import { dedupeKey } from "@/lib/tlsrpt/content-hash";
 import {
   readInputs,
   storeRead,
@@ -15,7 +15,7 @@ import {
   type ReadInput,
 } from "./ingest";
 
-/** Reports waiting for the store at once: matches the store's largest batch. */
+/** Inputs waiting for the store at once: matches the store's largest batch (MAX_BATCH_REPORTS). */
 export const BULK_IN_FLIGHT = 1024;
 /** Bytes held by waiting inputs at once: caps memory when the files are large. */
 export const BULK_MAX_BYTES = 64 * 1024 * 1024;
@@ -39,22 +39,12 @@ export async function ingestInOrder(
 ): Promise<IngestOutcome[]> {
   const pending: Promise<IngestOutcome>[] = [];
   const budget = new Budget();
-  // Dedupe key → the store of the input that holds it. A later input with the same report
-  // waits for it, so the first copy is the one stored on every engine (PostgreSQL runs
-  // concurrent stores as concurrent transactions, which could otherwise finish in any order).
-  const storing = new Map<string, Promise<IngestOutcome>>();
   let announced = Promise.resolve();
   for await (const { item, bytes, read } of readAhead(items)) {
     await budget.waitForRoom();
-    const keys = read.ok ? read.value.reports.map(dedupeKey) : [];
-    const earlier = keys.flatMap((k) => storing.get(k) ?? []);
-    if (earlier.length > 0) await Promise.allSettled(earlier);
     budget.take(bytes.length);
-    const stored = storeRead(db, bytes, item.meta, read).finally(() => {
-      budget.give(bytes.length);
-      for (const k of keys) if (storing.get(k) === stored) storing.delete(k);
-    });
-    for (const k of keys) storing.set(k, stored);
+    // storeRead queues the input's reports before it returns: input order is store order.
+    const stored = storeRead(db, bytes, item.meta, read).finally(() => budget.give(bytes.length));
     const index = pending.push(stored) - 1;
     announced = announced.then(async () => onOutcome(await stored, index));
     // Handled here so an early failure is not "unhandled" before the final await.

@@ -1,13 +1,13 @@
 // The one ingestion path every channel uses (HTTPS, IMAP, upload, CLI): bytes → readAny in
-// a worker thread (lib/pool, off the event loop, with a deadline) → one transaction per
-// report (lib/db/reports). Expected failures come back as values with the HTTP status the
-// endpoint answers (RPT-DELIV-10).
+// a worker thread (lib/pool, off the event loop, with a deadline) → the report store
+// (lib/db/reports/store-reports.ts: an input's reports share one transaction). Expected
+// failures come back as values with the HTTP status the endpoint answers (RPT-DELIV-10).
 import type { Db } from "@/lib/db/client";
 import { rawBytesOf } from "@/lib/db/reports/raw-input";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import type { IngestChannel } from "@/lib/db/reports/report-rows";
-import { storeReport } from "@/lib/db/reports/store-report";
 import { verdictInputsChanged } from "@/lib/db/readiness/verdict-queue";
+import { storeReports } from "@/lib/db/reports/store-reports";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import type { DkimVerdict } from "@/lib/tlsrpt/dkim";
 import { reportAuth } from "@/lib/tlsrpt/report-auth";
@@ -78,7 +78,7 @@ export const readInputs = (
 const hintsOf = (meta: IngestMeta) => ({ contentType: meta.contentType, filename: meta.filename });
 
 /**
- * The second half of ingestBytes. Its first report reaches the store before this returns
+ * The second half of ingestBytes. Its reports reach the store's queue before this returns
  * its promise, so callers that start storeRead in order store in that order (bulk.ts).
  */
 export async function storeRead(
@@ -90,21 +90,27 @@ export async function storeRead(
   if (!read.ok) return refuse(db, bytes, meta, read.error);
   // Hashed once per input: its reports share one stored copy (raw-input.ts).
   const raw = rawBytesOf(bytes);
-  let stored = 0;
-  let duplicates = 0;
-  let conflicts = 0;
-  let unmanaged = 0;
-  const unknown = new Set<string>();
-  const touched = new Set<string>();
-  for (const report of read.value.reports) {
-    const result = await storeReport(db, {
+  // All of the input's reports in one call: they share a transaction (store-reports.ts).
+  const reports = read.value.reports;
+  const results = await storeReports(
+    db,
+    reports.map((report) => ({
       report,
       contentHash: computeContentHash(report),
       channel: meta.channel,
       raw,
       rawSize: bytes.length,
       auth: meta.dkim ? reportAuth(meta.dkim, report) : undefined,
-    });
+    })),
+  );
+  let stored = 0;
+  let duplicates = 0;
+  let conflicts = 0;
+  let unmanaged = 0;
+  const unknown = new Set<string>();
+  const touched = new Set<string>();
+  for (const [i, result] of results.entries()) {
+    const report = reports[i]!;
     for (const d of result.unknownDomains) unknown.add(d);
     if (result.kind === "stored") {
       stored++;

@@ -7,7 +7,6 @@ import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { startDovecot, type DovecotServer } from "@/e2e/dovecot/dovecot";
 import { startDnsServer, type DnsServerHandle, type ZoneRecord } from "@/e2e/servers/dns-server";
 import { createMailbox, type MailboxInput } from "@/lib/db/reports/mailboxes";
-import { closeSqliteStore } from "@/lib/db/reports/sqlite-store";
 import { openTestDb, type TestDb } from "@/lib/db/test-db";
 
 export const USER = "reports";
@@ -120,7 +119,6 @@ export async function startWorld(domains: string[], dnsRecords: ZoneRecord[] = [
       return r.mailbox.id;
     },
     async stop() {
-      await closeSqliteStore(t.db);
       await t.close();
       await dovecot.stop();
       await dns.close();

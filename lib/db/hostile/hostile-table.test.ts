@@ -17,7 +17,6 @@ import { ingestBytes } from "@/lib/ingest/ingest";
 import { costMsAsync } from "@/lib/tlsrpt/test-fixtures";
 import { addDomain } from "../domains/domains";
 import { createPolicyVersion } from "../policies/policies";
-import { closeSqliteStore } from "../reports/sqlite-store";
 import { countRows } from "../reports/test-helpers";
 import { createTestActor, openTestDb, type TestDb } from "../test-db";
 
@@ -66,7 +65,6 @@ beforeAll(async () => {
   // a while on a loaded machine; nothing here is timed.
 }, 180_000);
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 

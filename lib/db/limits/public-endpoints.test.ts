@@ -10,7 +10,6 @@ import { publicEndpoint, type PublicEndpointConfig } from "@/lib/http/public-end
 import { policyLimits, reportLimits } from "@/lib/http/public-limits";
 import { addDomain } from "../domains/domains";
 import { createPolicyVersion } from "../policies/policies";
-import { closeSqliteStore } from "../reports/sqlite-store";
 import { createTestActor, openTestDb, type TestDb } from "../test-db";
 
 let t: TestDb;
@@ -30,7 +29,6 @@ beforeAll(async () => {
   if (!p.ok) throw new Error(p.error);
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 

@@ -7,7 +7,6 @@ import { ingestBytes } from "@/lib/ingest/ingest";
 import { gzipOf, type Json } from "@/lib/tlsrpt/test-fixtures";
 import { chunksFor, MAX_BIND_PARAMS, rowsPerStatement } from "../bind-limits";
 import { openTestDb, type TestDb } from "../test-db";
-import { closeSqliteStore } from "./sqlite-store";
 import { countRows, resetReports } from "./test-helpers";
 
 const POLICIES = 1000;
@@ -25,7 +24,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 

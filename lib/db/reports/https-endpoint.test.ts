@@ -7,7 +7,6 @@ import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
 import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
 import { isJsonSample, sampleDomains, samples } from "./samples";
-import { closeSqliteStore } from "./sqlite-store";
 import { countRows, resetReports } from "./test-helpers";
 
 let t: TestDb;
@@ -20,7 +19,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 beforeEach(async () => resetReports(t.db));

@@ -10,7 +10,6 @@ import { workerPool } from "@/lib/pool/shared";
 import { slowReport } from "@/lib/pool/test-inputs";
 import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
-import { closeSqliteStore } from "./sqlite-store";
 import { countRows } from "./test-helpers";
 
 // Read by settings() on first use, which is below: this file's pool has a 50 ms deadline.
@@ -22,7 +21,6 @@ beforeAll(async () => {
   await t.db.domain.create({ data: { name: "example.com", displayName: "example.com" } });
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
   await workerPool().close();
 });

@@ -7,8 +7,7 @@ import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import { readReport } from "@/lib/tlsrpt/read-report";
 import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
-import { closeSqliteStore } from "./sqlite-store";
-import { storeReport } from "./store-report";
+import { storeReport } from "./store-reports";
 import { countRows, resetReports } from "./test-helpers";
 
 let t: TestDb;
@@ -17,7 +16,6 @@ beforeAll(async () => {
   await t.db.domain.create({ data: { name: "example.com", displayName: "example.com" } });
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 beforeEach(async () => resetReports(t.db));
@@ -190,9 +188,9 @@ describe("ingestBytes", () => {
   });
 
   it("keeps the other reports of a batch when one fails half-way through its rows", async () => {
-    // Three reports handed in together share one SQLite commit. The middle one fails after
-    // its Report and ReportPolicy rows were written (a failure detail whose count cannot be
-    // bound), so the batch is redone with a savepoint per report.
+    // Three reports handed in together share one transaction (store-reports.ts). The middle
+    // one fails after its Report and ReportPolicy rows were written (a failure detail whose
+    // count cannot be stored), so the batch is undone and redone report by report.
     const input = (id: string, broken = false) => {
       const v = googleReport();
       v["report-id"] = id;
@@ -212,7 +210,6 @@ describe("ingestBytes", () => {
     ]);
     expect(outs.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(await countRows(t.db)).toMatchObject({ reports: 2, policies: 2, failures: 2 });
-    // By report id, not row id: on PostgreSQL the three are separate concurrent transactions.
     const ids = await t.db.report.findMany({
       select: { reportId: true },
       orderBy: { reportId: "asc" },

@@ -8,7 +8,6 @@ import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
 import { pruneRawInputs } from "./prune-raw-inputs";
 import { getReceivedReport } from "./received";
-import { closeSqliteStore } from "./sqlite-store";
 import { countRows, resetReports } from "./test-helpers";
 
 let t: TestDb;
@@ -18,7 +17,6 @@ beforeAll(async () => {
   domainId = (await t.db.domain.create({ data: { name: "example.com", displayName: "e" } })).id;
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 beforeEach(async () => resetReports(t.db));

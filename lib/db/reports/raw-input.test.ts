@@ -11,7 +11,6 @@ import type { NormalizedReport } from "@/lib/tlsrpt/types";
 import { openTestDb, type TestDb } from "../test-db";
 import { RAW_CAP } from "./raw-input";
 import { getReceivedReport } from "./received";
-import { closeSqliteStore } from "./sqlite-store";
 import { countRows, resetReports } from "./test-helpers";
 
 let t: TestDb;
@@ -21,7 +20,6 @@ beforeAll(async () => {
   domainId = (await t.db.domain.create({ data: { name: "example.com", displayName: "e" } })).id;
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 beforeEach(async () => resetReports(t.db));

@@ -11,14 +11,12 @@ import {
   pruneRejected,
   recordRejection,
 } from "./rejected";
-import { closeSqliteStore } from "./sqlite-store";
 
 let t: TestDb;
 beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(async () => {
-  await closeSqliteStore(t.db);
   await t.close();
 });
 beforeEach(async () => {
