@@ -22,7 +22,11 @@ const day = (offset: number) =>
 const DEMO_END = day(-15);
 
 function tsx(args: string[]): string {
-  return execFileSync("npx", ["tsx", ...args], { env, encoding: "utf8", timeout: 120_000 });
+  return execFileSync("npx", ["tsx", "--conditions=react-server", ...args], {
+    env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 }
 
 function sql<T>(query: string, ...params: unknown[]): T {

@@ -65,7 +65,11 @@ const lines = ["version: STSv1", "mode: testing", ...mx.map((m) => "mx: " + m), 
 `;
 
 function tsx(code: string): string {
-  return execFileSync("npx", ["tsx", "--eval", code], { env, encoding: "utf8", timeout: 120_000 });
+  return execFileSync("npx", ["tsx", "--conditions=react-server", "--eval", code], {
+    env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 }
 
 test.describe.configure({ mode: "serial" });

@@ -1,6 +1,7 @@
 // Mailbox passwords at rest: AES-256-GCM with a key derived (scrypt) from the app secret
 // (STS_SECRET, else NEXTAUTH_SECRET). Sealed values are "v1:<base64 iv|tag|ciphertext>";
 // they never go to the browser or the log, and cannot be opened after the secret changes.
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
 
