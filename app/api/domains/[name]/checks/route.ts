@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { checkerOptionsFromEnv } from "@/lib/config/checker";
+import { checkerOptions } from "@/lib/config/checker";
 import { loadCheckHistory } from "@/lib/db/checks/check-run-view";
 import { runEventStream, startDomainCheck } from "@/lib/check-runs/run-domain-check";
 import { getDb } from "@/lib/db/client";
@@ -24,7 +24,7 @@ export const POST = withUser<Params>("admin", async (_req, user, { name }) => {
   const db = await getDb();
   const domain = await findDomainByName(db, decodeURIComponent(name));
   if (!domain) return NextResponse.json({ error: "No such domain." }, { status: 404 });
-  const started = await startDomainCheck(db, domain, user.email, checkerOptionsFromEnv());
+  const started = await startDomainCheck(db, domain, user.email, checkerOptions());
   if (!started.ok) return NextResponse.json({ error: started.error }, { status: 409 });
   return new Response(runEventStream(started.value), {
     status: 200,

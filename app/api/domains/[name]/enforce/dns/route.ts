@@ -4,7 +4,7 @@ import { findDomainByName } from "@/lib/db/domains/domains";
 import { currentPolicyVersion } from "@/lib/db/policies/policies";
 import { withUser } from "@/lib/http/handler";
 import { liveDns } from "@/lib/rollout/live";
-import { ruaFromEnv } from "@/lib/rollout/records";
+import { ruaConfig } from "@/lib/config/report-endpoint";
 import { verifyDns } from "@/lib/rollout/verify-dns";
 
 type Params = { name: string };
@@ -15,11 +15,6 @@ export const GET = withUser<Params>("viewer", async (_req, _user, { name }) => {
   const domain = await findDomainByName(db, decodeURIComponent(name));
   if (!domain) return NextResponse.json({ error: "No such domain." }, { status: 404 });
   const policy = await currentPolicyVersion(db, domain.id);
-  const v = await verifyDns(
-    domain.name,
-    policy?.policyId ?? null,
-    ruaFromEnv(process.env).uris,
-    liveDns(),
-  );
+  const v = await verifyDns(domain.name, policy?.policyId ?? null, ruaConfig().uris, liveDns());
   return NextResponse.json(v.sts);
 });
