@@ -4,6 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import type { DomainRecord } from "@/lib/db/domains/domains";
 import type { DomainHealth } from "@/lib/db/stats/get-domain-health";
 import { formatRate } from "@/lib/stats/aggregate";
+import { formatCount } from "@/lib/core/format-number";
 
 // The Overview page's report card: last 7 days and the readiness count, with links. The
 // page loads the health figures and passes them down.
@@ -41,7 +42,7 @@ export function ReportsSummary({
         <dl className="grid grid-cols-2 gap-4 px-5 py-4 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-slate-600">Sessions, last 7 days</dt>
-            <dd className="text-xl font-semibold tabular-nums">{week}</dd>
+            <dd className="text-xl font-semibold tabular-nums">{formatCount(week)}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-600">Failure rate, last 7 days</dt>
