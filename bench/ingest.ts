@@ -16,7 +16,7 @@
 // and only once the process is idle again: creating a Prisma client compiles its wasm query
 // engine on background threads for about half a second, and process CPU time counts them.
 // Three runs, each into a fresh file; the verdict is on their medians.
-// Run: npx tsx bench/ingest.ts [reports]   (the lead: scripts/pg/with-postgres.sh for PG)
+// Run: npm run bench:ingest -- [reports]   (bench:ingest:pg for PostgreSQL)
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
