@@ -11,7 +11,7 @@ export function RequestIdProvider({
   children,
 }: {
   requestId: string | null;
-  children: React.ReactNode;
+  children?: React.ReactNode;
 }) {
   return <RequestIdContext.Provider value={requestId}>{children}</RequestIdContext.Provider>;
 }
