@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { layerRules } from "./eslint.layers.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -14,6 +15,7 @@ export default defineConfig([
       ],
     },
   },
+  ...layerRules,
   globalIgnores([
     ".next-*/**",
     ".next/**",

@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next's server start hook, in the Node server process (not the Edge runtime, not while
 // building): validates the settings first (a bad one stops the start, naming it: see
 // lib/config/settings-at-start.ts), stamps each request with its socket address for the
@@ -23,3 +25,24 @@ export async function register(): Promise<void> {
   const { startMailboxPoller } = await import("./lib/mailbox/scheduler");
   startMailboxPoller();
 }
+
+// An error while rendering a page or running a route: logged with the request id proxy.ts
+// gave the request (the error page shows it) and Next's digest (also shown), so a person's
+// report leads to this line. The browser only ever gets the generic message.
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("./lib/log");
+  const { REQUEST_ID_HEADER } = await import("./lib/http/request-id");
+  const id = request.headers[REQUEST_ID_HEADER];
+  logger.error(
+    {
+      err: error,
+      requestId: Array.isArray(id) ? id[0] : (id ?? null),
+      digest: (error as { digest?: unknown }).digest ?? null,
+      method: request.method,
+      path: request.path,
+      route: context.routePath,
+    },
+    "request failed",
+  );
+};

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { servedOverHttps } from "@/lib/config/https";
+import { newRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 const POLICY_PATH = "/.well-known/mta-sts.txt";
@@ -41,8 +42,13 @@ function securePage(request: NextRequest) {
   });
   const forwarded = new Headers(request.headers);
   forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  // A fresh id per request (one sent by the client is replaced): shown on the error pages,
+  // logged with the error (instrumentation.ts onRequestError), returned in the response.
+  const requestId = newRequestId();
+  forwarded.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

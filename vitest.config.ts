@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // Unit and integration tests. Integration tests use a real temporary SQLite database
 // through lib/db; `npm run test:pg` runs the data-layer tests against PostgreSQL.
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // `server-only` throws outside a React Server environment; tests are server code.
+      "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/*.pg.test.ts"],

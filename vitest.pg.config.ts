@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // `npm run test:pg`: the data-layer tests against a real PostgreSQL server, which
 // scripts/pg/with-postgres.sh starts and names in DATABASE_URL.
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // `server-only` throws outside a React Server environment; tests are server code.
+      "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     include: ["lib/db/**/*.test.ts"],
     exclude: ["**/node_modules/**", "lib/db/migrations.test.ts"],

@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { RequestIdProvider } from "@/components/errors/request-id";
 import { Providers } from "@/components/providers";
+import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,11 +17,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 // only while rendering, so a page prerendered at build time would be blocked by the CSP.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const requestId = (await headers()).get(REQUEST_ID_HEADER);
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <Providers>{children}</Providers>
+        <RequestIdProvider requestId={requestId}>
+          <Providers>{children}</Providers>
+        </RequestIdProvider>
       </body>
     </html>
   );

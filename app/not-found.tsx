@@ -1,10 +1,15 @@
+import { headers } from "next/headers";
 import Link from "next/link";
+import { RequestReference } from "@/components/errors/request-id";
+import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const requestId = (await headers()).get(REQUEST_ID_HEADER);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-3 px-4 text-center">
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="text-sm text-slate-600">There is nothing at this address.</p>
+      <RequestReference requestId={requestId} />
       <Link href="/domains" className="text-sm font-medium text-brand-700 hover:underline">
         Go to your domains
       </Link>

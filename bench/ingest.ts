@@ -11,10 +11,11 @@
 // + JSON.parse of the same bytes); the ratio to it is printed for information only (the
 // older "≤ 5× the floor" target is retired).
 // Both sides are measured warm: the floor after a warm-up pass, ingestion after an untimed
-// run of a same-sized corpus into a scratch database (JIT compiled, heap grown), and only
-// once the process is idle again: creating a Prisma client compiles its wasm query engine
-// on background threads for about half a second, and process CPU time counts them.
-// Run: npx tsx bench/ingest.ts [reports]   (PostgreSQL: npm run bench:ingest:pg)
+// run of a same-sized corpus into a scratch database (JIT compiled, heap grown),
+// and only once the process is idle again: creating a Prisma client compiles its wasm query
+// engine on background threads for about half a second, and process CPU time counts them.
+// Three runs, each into a fresh file; the verdict is on their medians.
+// Run: npm run bench:ingest -- [reports]   (bench:ingest:pg for PostgreSQL)
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

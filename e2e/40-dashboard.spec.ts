@@ -22,7 +22,11 @@ const day = (offset: number) =>
 const DEMO_END = day(-15);
 
 function tsx(args: string[]): string {
-  return execFileSync("npx", ["tsx", ...args], { env, encoding: "utf8", timeout: 120_000 });
+  return execFileSync("npx", ["tsx", "--conditions=react-server", ...args], {
+    env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 }
 
 function sql<T>(query: string, ...params: unknown[]): T {
@@ -55,8 +59,10 @@ test("demo data: the dashboard shows the database's numbers, to the session", as
   expect(sums.ok).toBeGreaterThan(100_000);
 
   await page.goto(`/domains/${DOMAIN}/reports?days=90`);
-  await expect(figure(page, "Successful sessions")).toHaveText(String(sums.ok));
-  await expect(figure(page, "Failed sessions")).toHaveText(String(sums.failed));
+  // Grouped for reading (issue 13.4): 123456 shows as "123,456".
+  const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+  await expect(figure(page, "Successful sessions")).toHaveText(grouped(sums.ok));
+  await expect(figure(page, "Failed sessions")).toHaveText(grouped(sums.failed));
   const api = await (
     await page.request.get(`/api/domains/${DOMAIN}/stats?from=${from}&to=${to}`)
   ).json();

@@ -65,7 +65,11 @@ const lines = ["version: STSv1", "mode: testing", ...mx.map((m) => "mx: " + m), 
 `;
 
 function tsx(code: string): string {
-  return execFileSync("npx", ["tsx", "--eval", code], { env, encoding: "utf8", timeout: 120_000 });
+  return execFileSync("npx", ["tsx", "--conditions=react-server", "--eval", code], {
+    env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 }
 
 test.describe.configure({ mode: "serial" });
@@ -94,7 +98,7 @@ test("READY-5 per MX: a backup MX failing every day blocks enforce, and the row 
     `${reason} (${day(-7)} to ${day(-1)}).`,
   );
   await expect(criteria.getByRole("listitem", { name: "READY-5 not met" })).toContainText(
-    `7140 sts sessions from ${day(-7)} to ${day(-1)}; 7 failed TLS (0.098%, limit 0.100%).`,
+    `7,140 sts sessions from ${day(-7)} to ${day(-1)}; 7 failed TLS (0.098%, limit 0.100%).`,
   );
   await expect(page.getByText("6 of 7 criteria met.", { exact: false })).toBeVisible();
   // Fresh evidence: no "run a check" offer.

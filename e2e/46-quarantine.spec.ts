@@ -57,7 +57,7 @@ test("RPT-DELIV-7: a quarantined reporter, accepted, moves its reports into the 
   page,
 }) => {
   await signIn(page, ADMIN);
-  const out = execFileSync("npx", ["tsx", "--eval", seed], {
+  const out = execFileSync("npx", ["tsx", "--conditions=react-server", "--eval", seed], {
     env,
     encoding: "utf8",
     timeout: 120_000,

@@ -10,6 +10,8 @@ export DATABASE_URL="file:./$dir/e2e.db" PORT="$port" NEXTAUTH_URL="http://127.0
 export NEXTAUTH_SECRET=e2e-secret-not-for-production STS_SKIP_BUILD=1 HOSTNAME_BIND=127.0.0.1
 # The test Dovecot (e2e/dovecot) speaks plain-text IMAP on loopback: a lab setting.
 export STS_ALLOW_PLAIN_IMAP=1
-# Tests that start loopback DNS/HTTPS/SMTP servers write the checker's network settings here.
-export STS_CHECKER_CONFIG="$PWD/$dir/checker.json"
+# Tests that start loopback DNS/HTTPS/SMTP servers write the checker's network settings here;
+# e2e/checker-override.mjs, preloaded into this server only, hands them to the checker.
+export E2E_CHECKER_FILE="$PWD/$dir/checker.json"
+export NODE_OPTIONS="${NODE_OPTIONS:-} --import $PWD/e2e/checker-override.mjs"
 exec bash scripts/start.sh

@@ -35,9 +35,8 @@ beforeAll(async () => {
   });
   dir = mkdtempSync(path.join(os.tmpdir(), "sts-cli-"));
   writeFileSync(path.join(dir, "ca.pem"), world.caPem);
-  const { STS_CHECKER_CONFIG: _ignored, ...rest } = process.env;
   env = {
-    ...rest,
+    ...process.env,
     STS_DNS_SERVERS: world.dnsServer,
     STS_CHECK_ALLOW_PRIVATE: "1",
     STS_EXTRA_CA_FILE: path.join(dir, "ca.pem"),

@@ -1,11 +1,11 @@
 // CLI for the configuration checker: npm run check -- <domain> [--json] [--dns 127.0.0.1:5353]
 //   [--allow-private] [--ca file.pem] [--dkim-selector s1,s2] [--deadline ms] [--test-rua]
 // Without flags, the network settings come from the environment as for the app
-// (STS_DNS_SERVERS, STS_CHECK_ALLOW_PRIVATE, STS_EXTRA_CA_FILE, STS_CHECKER_CONFIG).
+// (STS_DNS_SERVERS, STS_CHECK_ALLOW_PRIVATE, STS_EXTRA_CA_FILE, STS_CHECK_TEST_RUA).
 // Exit code: 0 no errors, 1 at least one error, 2 bad usage.
 import { readFileSync } from "node:fs";
 import { checkDomain, formatReportText, type CheckOptions } from "../lib/checker/index";
-import { checkerOptionsFromEnv } from "../lib/config/checker";
+import { checkerOptions } from "../lib/config/checker";
 
 const USAGE =
   "usage: npm run check -- <domain> [--json] [--dns host:port[,host:port]] [--allow-private] [--ca file.pem] [--dkim-selector s1,s2] [--deadline ms] [--test-rua]";
@@ -38,7 +38,7 @@ if (args === null) {
   process.exit(2);
 }
 const report = await checkDomain(args.domain, {
-  ...checkerOptionsFromEnv(),
+  ...checkerOptions(),
   ...args.options,
   onEvent: (e) => {
     if (!args.json && e.type === "probe-finished") {

@@ -44,7 +44,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const r = await run("npx", ["tsx", "scripts/ingest.ts", ...args], {
+    const r = await run("npx", ["tsx", "--conditions=react-server", "scripts/ingest.ts", ...args], {
       env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
     });
     return { code: 0, out: r.stdout };

@@ -1,4 +1,4 @@
-// Ingest report files from disk: npx tsx scripts/ingest.ts <files or folders> (folders are
+// Ingest report files from disk: npm run ingest -- <files or folders> (folders are
 // walked recursively for .json, .json.gz, .gz and .eml). The same read and store as the
 // HTTPS endpoint, many files in flight (lib/ingest/bulk.ts); one line per file in order, a
 // summary line, exit code 1 when anything was rejected.

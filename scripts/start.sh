@@ -26,6 +26,6 @@ export NEXTAUTH_URL=${NEXTAUTH_URL:-http://localhost:$port}
 if [ "${STS_SKIP_BUILD:-0}" != 1 ] || [ ! -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ]; then
   npx next build
 fi
-npx tsx scripts/db/migrate.ts
+npx tsx --conditions=react-server scripts/db/migrate.ts
 echo "STS Rollout is starting on $NEXTAUTH_URL"
 exec npx next start -p "$port" -H "${HOSTNAME_BIND:-0.0.0.0}"

@@ -12,6 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import type { DailySessions, PolicyMarker } from "@/lib/stats/types";
+import { formatChartValue, formatCount } from "@/lib/core/format-number";
 
 // Recharts is imported only here and in mx-failure-chart.tsx, both loaded with next/dynamic.
 
@@ -38,8 +39,8 @@ export function DailyChart({
         <BarChart data={daily} margin={{ top: 20, right: 16, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
-          <Tooltip />
+          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} tickFormatter={formatCount} />
+          <Tooltip formatter={formatChartValue} />
           <Legend />
           <Bar
             dataKey="successful"

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { queryKeys } from "@/lib/query/keys";
 import type { FailureDetails } from "@/lib/stats/types";
 import type { BarSelection } from "./mx-failure-chart";
+import { formatCount } from "@/lib/core/format-number";
 
 async function fetchDetails(domain: string, s: BarSelection): Promise<FailureDetails> {
   const q = new URLSearchParams({ day: s.day, mx: s.mx, resultType: s.resultType });
@@ -69,7 +70,7 @@ export function FailureDrilldown({
                   <td className="pr-3">{cell(r.receivingMxHelo)}</td>
                   <td className="pr-3 break-all">{cell(r.failureReasonCode)}</td>
                   <td className="pr-3 break-all">{cell(r.additionalInformation)}</td>
-                  <td className="text-right tabular-nums">{r.failedSessionCount}</td>
+                  <td className="text-right tabular-nums">{formatCount(r.failedSessionCount)}</td>
                 </tr>
               ))}
             </tbody>

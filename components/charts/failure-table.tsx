@@ -1,5 +1,6 @@
 import type { MxFailures } from "@/lib/stats/types";
 import type { BarSelection } from "./mx-failure-chart";
+import { formatCount } from "@/lib/core/format-number";
 
 /** The numbers behind the MX charts, one row per day, MX and result type; each opens its details. */
 export function FailureTable({
@@ -47,10 +48,10 @@ export function FailureTable({
                 <button
                   type="button"
                   className="text-brand-700 hover:underline"
-                  aria-label={`Details: ${r.sessions} ${r.resultType} on ${r.mx || "unnamed MX"} on ${r.day}`}
+                  aria-label={`Details: ${formatCount(r.sessions)} ${r.resultType} on ${r.mx || "unnamed MX"} on ${r.day}`}
                   onClick={() => onSelect({ day: r.day, mx: r.mx, resultType: r.resultType })}
                 >
-                  {r.sessions}
+                  {formatCount(r.sessions)}
                 </button>
               </td>
             </tr>

@@ -14,6 +14,7 @@ import {
 import { stackedRows } from "@/lib/stats/aggregate";
 import { resultTypeColor } from "@/lib/stats/result-types";
 import type { MxFailures, PolicyMarker } from "@/lib/stats/types";
+import { formatChartValue, formatCount } from "@/lib/core/format-number";
 
 export interface BarSelection {
   day: string;
@@ -47,8 +48,8 @@ export function MxFailureChart({
         <BarChart data={stackedRows(mx)} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
-          <Tooltip />
+          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} tickFormatter={formatCount} />
+          <Tooltip formatter={formatChartValue} />
           {types.map((t) => (
             <Bar
               key={t}

@@ -15,6 +15,7 @@ import { RangeFilter } from "./range-filter";
 import { ReporterTable } from "./reporter-table";
 import { ResultTypeLegend } from "./result-type-legend";
 import { useDashboardUrl } from "./use-dashboard-url";
+import { formatCount } from "@/lib/core/format-number";
 
 // Recharts stays out of the page's first-load JavaScript: both charts load on demand.
 const placeholder = () => <div className="h-56 animate-pulse rounded bg-slate-50" />;
@@ -35,7 +36,7 @@ async function fetchStats(domain: string, from: string, to: string, mx: string |
   return (await res.json()) as DomainStats;
 }
 
-function Figure({ label, value }: { label: string; value: string | number }) {
+function Figure({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <dt className="text-xs text-slate-600">{label}</dt>
@@ -71,8 +72,8 @@ export function ReportDashboard({ domain, initial }: { domain: string; initial: 
           <RangeFilter view={view} mxHosts={s.mxHosts} onChange={setView} />
           {q.error ? <Alert tone="bad">{q.error.message}</Alert> : null}
           <dl className="grid grid-cols-3 gap-4">
-            <Figure label="Successful sessions" value={s.totals.successful} />
-            <Figure label="Failed sessions" value={s.totals.failed} />
+            <Figure label="Successful sessions" value={formatCount(s.totals.successful)} />
+            <Figure label="Failed sessions" value={formatCount(s.totals.failed)} />
             <Figure
               label="Failure rate"
               value={formatRate(failureRate(s.totals.successful, s.totals.failed))}

@@ -1,5 +1,6 @@
 import { formatRate } from "@/lib/stats/aggregate";
 import type { ReporterRow } from "@/lib/stats/types";
+import { formatCount } from "@/lib/core/format-number";
 
 export function ReporterTable({ reporters }: { reporters: ReporterRow[] }) {
   if (reporters.length === 0)
@@ -24,9 +25,11 @@ export function ReporterTable({ reporters }: { reporters: ReporterRow[] }) {
               {r.organization}
               <span className="ml-2 font-mono text-xs text-slate-500">{r.reporterKey}</span>
             </td>
-            <td className="px-3 py-2 text-right tabular-nums">{r.daysReported}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{r.successful + r.failed}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{r.failed}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.daysReported)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              {formatCount(r.successful + r.failed)}
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.failed)}</td>
             <td className="px-5 py-2 text-right tabular-nums">{formatRate(r.failureRate)}</td>
           </tr>
         ))}

@@ -3,6 +3,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { RejectedRecord } from "@/lib/db/reports/rejected";
 import type { UnknownDomainRow } from "@/lib/db/reports/received";
 import { CHANNEL_LABEL, utcMinute } from "./format";
+import { formatCount } from "@/lib/core/format-number";
 
 const REJECTED_COLUMNS = [
   { label: "When" },
@@ -40,8 +41,8 @@ export function RejectedTable({ rows }: { rows: RejectedRecord[] }) {
               <td className="px-4 py-2">{CHANNEL_LABEL[r.channel] ?? r.channel}</td>
               <td className="max-w-56 break-all px-4 py-2">{r.source}</td>
               <td className="px-4 py-2">{r.reason}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{r.count.toLocaleString("en")}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{r.size.toLocaleString("en")}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatCount(r.count)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatCount(r.size)}</td>
             </tr>
           ))}
         </DataTable>
@@ -67,7 +68,7 @@ export function UnknownDomainsTable({ rows }: { rows: UnknownDomainRow[] }) {
             <tr key={`${r.submitter}\u0000${r.domain}`}>
               <td className="px-4 py-2">{r.domain}</td>
               <td className="px-4 py-2">{r.submitter}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{r.count}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatCount(r.count)}</td>
               <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.lastSeen)}</td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import type { ReceivedRow } from "@/lib/db/reports/received";
 import { AuthBadge } from "./auth-badge";
 import { CHANNEL_LABEL, period, utcMinute } from "./format";
+import { formatCount } from "@/lib/core/format-number";
 
 // Every string here comes from a report sender: React renders it as text (RPT-ING-2).
 export function ReceivedTable({ domain, rows }: { domain: string; rows: ReceivedRow[] }) {
@@ -59,14 +60,10 @@ export function ReceivedTable({ domain, rows }: { domain: string; rows: Received
                     <div className="text-xs text-slate-500">{r.reporterKey}</div>
                   </td>
                   <td className="whitespace-nowrap px-4 py-2">{period(r.start, r.end)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {r.successful.toLocaleString("en")}
-                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatCount(r.successful)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">
                     {r.failed > 0 ? (
-                      <span className="font-medium text-red-700">
-                        {r.failed.toLocaleString("en")}
-                      </span>
+                      <span className="font-medium text-red-700">{formatCount(r.failed)}</span>
                     ) : (
                       "0"
                     )}

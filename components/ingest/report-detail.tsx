@@ -6,6 +6,7 @@ import type { ReceivedDetail } from "@/lib/db/reports/received";
 import type { RawText } from "@/lib/ingest/raw-text";
 import { AuthBadge } from "./auth-badge";
 import { CHANNEL_LABEL, period, utcMinute } from "./format";
+import { formatCount } from "@/lib/core/format-number";
 
 // Report content is untrusted (RPT-ING-2): every value is rendered as React text, the raw
 // bytes inside a <pre>; nothing here uses dangerouslySetInnerHTML or builds links from it.
@@ -45,7 +46,7 @@ export function ReportDetail({
             <AuthBadge {...r} />
           </Field>
           <Field label="Sessions for this domain">
-            {r.successful.toLocaleString("en")} ok, {r.failed.toLocaleString("en")} failed
+            {formatCount(r.successful)} ok, {formatCount(r.failed)} failed
           </Field>
           <Field label="Content hash">
             <code className="break-all text-xs">{r.contentHash}</code>
@@ -77,7 +78,7 @@ export function ReportDetail({
         <Card key={i}>
           <CardHeader
             title={`Policy ${i + 1}: ${p.policyType}`}
-            description={`${p.successfulCount.toLocaleString("en")} successful, ${p.failedCount.toLocaleString("en")} failed sessions`}
+            description={`${formatCount(p.successfulCount)} successful, ${formatCount(p.failedCount)} failed sessions`}
           />
           <div className="space-y-3 px-5 py-4 text-sm">
             {p.policyStrings.length > 0 ? (
@@ -111,7 +112,7 @@ export function ReportDetail({
                         <td className="py-1 pr-3">{f.sendingMtaIp ?? "—"}</td>
                         <td className="py-1 pr-3">{f.receivingIp ?? "—"}</td>
                         <td className="py-1 pr-3 text-right tabular-nums">
-                          {f.failedSessionCount}
+                          {formatCount(f.failedSessionCount)}
                         </td>
                         <td className="py-1 pr-3 break-all" data-testid="failure-reason">
                           {f.failureReasonCode ?? "—"}
@@ -132,7 +133,7 @@ export function ReportDetail({
       <Card>
         <CardHeader
           title="Raw report"
-          description={`${r.rawSize.toLocaleString("en")} bytes as received${raw?.kind === "gzip" ? " (gzip, shown decompressed)" : ""}.`}
+          description={`${formatCount(r.rawSize)} bytes as received${raw?.kind === "gzip" ? " (gzip, shown decompressed)" : ""}.`}
         />
         <div className="px-5 py-4">
           {raw ? (

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { MxVerdict, Readiness } from "@/lib/readiness/types";
+import { formatCount } from "@/lib/core/format-number";
 
 // Issue #12 item 4: a verdict per MX. Every MX in the policy or named in a report, with
 // its failed sessions per day by result type; a row that blocks enforce says why.
@@ -50,7 +51,7 @@ export function MxTable({ mx, window }: { mx: readonly MxVerdict[]; window: Read
                   : (m.pattern ?? <span className="text-red-700">not covered</span>)}
               </td>
               <td className="font-mono break-words">{perDay(m) || "none"}</td>
-              <td className="text-right tabular-nums">{m.daysWithFailures}</td>
+              <td className="text-right tabular-nums">{formatCount(m.daysWithFailures)}</td>
               <td className="tabular-nums">{m.lastFailure ?? "—"}</td>
               <td>
                 <Badge tone={m.blocking ? "bad" : m.host === "" ? "neutral" : "good"}>

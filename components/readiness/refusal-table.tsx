@@ -1,4 +1,5 @@
 import type { Readiness } from "@/lib/readiness/types";
+import { formatCount } from "@/lib/core/format-number";
 
 /** Sessions that senders honouring the policy would have refused in enforce mode. */
 export function RefusalTable({
@@ -37,7 +38,7 @@ export function RefusalTable({
                     .map(([t, n]) => `${t} ${n}`)
                     .join(", ")}
                 </td>
-                <td className="text-right tabular-nums">{r.sessions}</td>
+                <td className="text-right tabular-nums">{formatCount(r.sessions)}</td>
               </tr>
             ))}
           </tbody>

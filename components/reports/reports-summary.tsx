@@ -1,14 +1,20 @@
 import { BarChart3 } from "lucide-react";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-import { getDb } from "@/lib/db/client";
 import type { DomainRecord } from "@/lib/db/domains/domains";
-import { getDomainHealth } from "@/lib/db/stats/get-domain-health";
+import type { DomainHealth } from "@/lib/db/stats/get-domain-health";
 import { formatRate } from "@/lib/stats/aggregate";
+import { formatCount } from "@/lib/core/format-number";
 
-// The Overview page's report card: last 7 days and the readiness count, with links.
-export async function ReportsSummary({ domain }: { domain: DomainRecord }) {
-  const h = await getDomainHealth(await getDb(), domain.id);
+// The Overview page's report card: last 7 days and the readiness count, with links. The
+// page loads the health figures and passes them down.
+export function ReportsSummary({
+  domain,
+  health: h,
+}: {
+  domain: DomainRecord;
+  health: DomainHealth;
+}) {
   const week = h.week.successful + h.week.failed;
   return (
     <Card>
@@ -36,7 +42,7 @@ export async function ReportsSummary({ domain }: { domain: DomainRecord }) {
         <dl className="grid grid-cols-2 gap-4 px-5 py-4 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-slate-600">Sessions, last 7 days</dt>
-            <dd className="text-xl font-semibold tabular-nums">{week}</dd>
+            <dd className="text-xl font-semibold tabular-nums">{formatCount(week)}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-600">Failure rate, last 7 days</dt>

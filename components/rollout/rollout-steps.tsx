@@ -1,10 +1,8 @@
 import { FileText, Globe2, Search, UploadCloud } from "lucide-react";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-import { getDb } from "@/lib/db/client";
 import type { DomainRecord } from "@/lib/db/domains/domains";
-import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
-import { rolloutState, type RolloutState } from "@/lib/rollout/step-state";
+import type { RolloutState } from "@/lib/rollout/step-state";
 import { StepBadge } from "./step-badge";
 
 const STEPS = [
@@ -42,9 +40,9 @@ const STEPS = [
   },
 ] as const satisfies readonly { key: keyof RolloutState; [k: string]: unknown }[];
 
-// Each badge comes from stored data and the latest live verification (lib/rollout/step-state).
-export async function RolloutSteps({ domain }: { domain: DomainRecord; canEdit: boolean }) {
-  const state = rolloutState(await loadRolloutFacts(await getDb(), domain.id));
+// Each badge comes from stored data and the latest live verification (lib/rollout/step-state);
+// the page loads them and passes the state down.
+export function RolloutSteps({ domain, state }: { domain: DomainRecord; state: RolloutState }) {
   return (
     <Card>
       <CardHeader

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { dbConfigFromEnv } from "@/lib/db/config";
+import { settings } from "@/lib/config/settings";
 import { logger } from "@/lib/log";
 import { announceSetupCode } from "./first-run";
 
@@ -10,7 +11,8 @@ import { announceSetupCode } from "./first-run";
  */
 export async function announceSetupCodeAtStart(): Promise<void> {
   // NEXTAUTH_URL is next-auth's own setting (scripts/start.sh always sets it).
-  const base = (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  const { NEXTAUTH_URL, PORT } = settings();
+  const base = (NEXTAUTH_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
   try {
     await announceSetupCode(await getDb(), dbConfigFromEnv(), logger, base);
   } catch (e) {

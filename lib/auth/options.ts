@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { secrets } from "@/lib/config/secrets";
 import { getDb } from "@/lib/db/client";
 import { clientAddressFromHeaders } from "./client-address";
 import { safeCallbackPath } from "./safe-redirect";
@@ -11,6 +12,8 @@ import { signInThrottle } from "./sign-in-throttle";
 // every request and a changed version ends the session (see session.ts), so a role change,
 // password reset or removal takes effect at once.
 export const authOptions: NextAuthOptions = {
+  // Read in lib/config like every other setting (next-auth would read the same variable).
+  secret: secrets().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [

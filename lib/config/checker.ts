@@ -1,45 +1,37 @@
 import { readFileSync } from "node:fs";
 import type { CheckOptions } from "@/lib/checker/types";
+import { settings, type Settings } from "./settings";
 
-// Network settings for the live checker, from the environment (operators) or from a JSON
-// file named by STS_CHECKER_CONFIG (tests that start loopback DNS/HTTPS/SMTP servers write
-// it after the app has started; it is read again for every check).
+// Network settings for the live checker (settings.ts parses and validates them):
 //   STS_DNS_SERVERS=127.0.0.1:5353,…   resolvers to ask instead of the system's
 //   STS_CHECK_ALLOW_PRIVATE=1          allow private/loopback targets (labs, tests)
 //   STS_EXTRA_CA_FILE=/path/ca.pem      trust this CA in addition to nothing else (labs)
 //   STS_CHECK_TEST_RUA=1               POST a zero-session test report to https rua (CHK-RPT-6)
+// Tests that start loopback DNS/HTTPS/SMTP servers after the app has started cannot use
+// settings read once: the e2e server preloads e2e/checker-override.mjs (Node --import, from
+// e2e/start-server.sh), which installs a function under CHECKER_OVERRIDE that is asked on
+// every call. Nothing in a production start installs it; no variable turns it on.
 
-interface FileConfig {
-  dnsServers?: string[];
-  caPem?: string;
-  allowPrivate?: boolean;
-  smtpPort?: number;
-  httpsPort?: number;
-  deadlineMs?: number;
+type CheckerSettings = Pick<
+  Settings,
+  "STS_DNS_SERVERS" | "STS_CHECK_ALLOW_PRIVATE" | "STS_CHECK_TEST_RUA" | "STS_EXTRA_CA_FILE"
+>;
+
+/** The global a test harness may set: () => partial checker options, or null. */
+export const CHECKER_OVERRIDE = Symbol.for("sts-rollout.checker-override");
+
+type Override = () => Partial<CheckOptions> | null;
+
+function testOverride(): Partial<CheckOptions> | null {
+  const hook: unknown = Reflect.get(globalThis, CHECKER_OVERRIDE);
+  return typeof hook === "function" ? (hook as Override)() : null;
 }
 
-export function checkerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CheckOptions {
+export function checkerOptions(s: CheckerSettings = settings()): CheckOptions {
   const opts: CheckOptions = {};
-  if (env.STS_DNS_SERVERS) opts.dnsServers = env.STS_DNS_SERVERS.split(",").map((s) => s.trim());
-  if (env.STS_CHECK_ALLOW_PRIVATE === "1") opts.allowPrivate = true;
-  if (env.STS_CHECK_TEST_RUA === "1") opts.testHttpsRua = true;
-  if (env.STS_EXTRA_CA_FILE) opts.ca = [readFileSync(env.STS_EXTRA_CA_FILE, "utf8")];
-  const file = env.STS_CHECKER_CONFIG ? readJson(env.STS_CHECKER_CONFIG) : null;
-  if (file) {
-    if (file.dnsServers) opts.dnsServers = file.dnsServers;
-    if (file.caPem) opts.ca = [file.caPem];
-    if (file.allowPrivate) opts.allowPrivate = true;
-    if (file.smtpPort) opts.smtpPort = file.smtpPort;
-    if (file.httpsPort) opts.httpsPort = file.httpsPort;
-    if (file.deadlineMs) opts.deadlineMs = file.deadlineMs;
-  }
-  return opts;
-}
-
-function readJson(file: string): FileConfig | null {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as FileConfig;
-  } catch {
-    return null;
-  }
+  if (s.STS_DNS_SERVERS) opts.dnsServers = s.STS_DNS_SERVERS;
+  if (s.STS_CHECK_ALLOW_PRIVATE) opts.allowPrivate = true;
+  if (s.STS_CHECK_TEST_RUA) opts.testHttpsRua = true;
+  if (s.STS_EXTRA_CA_FILE) opts.ca = [readFileSync(s.STS_EXTRA_CA_FILE, "utf8")];
+  return { ...opts, ...testOverride() };
 }

@@ -13,7 +13,7 @@ const isHttps = (url: string | undefined): boolean => /^https:\/\//i.test(url?.t
 
 type PublicUrls = { NEXTAUTH_URL?: string; STS_PUBLIC_URL?: string };
 
-export function publicUrlIsHttps(env: PublicUrls = process.env): boolean {
+export function publicUrlIsHttps(env: PublicUrls = settings()): boolean {
   return isHttps(env.NEXTAUTH_URL) || isHttps(env.STS_PUBLIC_URL);
 }
 

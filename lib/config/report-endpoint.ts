@@ -1,13 +1,22 @@
-import { ruaFromEnv } from "@/lib/rollout/records";
+import { ruaFromEnv, type RuaConfig } from "@/lib/rollout/records";
+import { settings, type Settings } from "./settings";
 
 // RPT-TXT-3: the report endpoint shown to admins is always an https: URL built from
 // STS_PUBLIC_URL; never NEXTAUTH_URL or http://localhost, which no reporter can post to.
 
 export type ReportEndpoint = { url: string; problem: null } | { url: null; problem: string };
 
-export function reportEndpoint(
-  env: Record<string, string | undefined> = process.env,
-): ReportEndpoint {
+// The public addresses, from the settings (or any environment-shaped object, in tests).
+type PublicAddresses = Partial<
+  Pick<Settings, "STS_PUBLIC_URL" | "STS_RUA_MAILTO" | "NEXTAUTH_URL">
+>;
+
+/** Where this installation's TLS reports go (rua=), from STS_PUBLIC_URL and STS_RUA_MAILTO. */
+export function ruaConfig(env: PublicAddresses = settings()): RuaConfig {
+  return ruaFromEnv(env);
+}
+
+export function reportEndpoint(env: PublicAddresses = settings()): ReportEndpoint {
   const rua = ruaFromEnv(env);
   const url = rua.uris.find((u) => u.startsWith("https:"));
   if (url) return { url, problem: null };

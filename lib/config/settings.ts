@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { parseCidrList, type CidrRange } from "./cidr-list";
+import { databaseUrlProblem } from "./database";
 
 // The one place operator settings are read from the environment and validated. A bad
 // value stops the app at start with a message naming the variable (see settings()).
@@ -24,7 +26,53 @@ const cidrList = (fallback: string) =>
       return z.NEVER;
     });
 
+/** Unset or an absolute http(s) URL; a bad value names the variable at start. */
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined)
+  .refine((v) => v === undefined || (/^https?:\/\//i.test(v) && URL.canParse(v)), {
+    message: "is not an http: or https: URL",
+  });
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined);
+
 const schema = z.object({
+  /** The engine and where its data is (lib/config/database.ts parses it for lib/db). */
+  DATABASE_URL: optionalText.superRefine((v, ctx) => {
+    const problem = databaseUrlProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+  /** The dashboard's own address (next-auth's setting; sign-in redirects, setup code link). */
+  NEXTAUTH_URL: optionalUrl,
+  /** The port the server listens on (scripts/start.sh); the hosted-policy snippets use it. */
+  PORT: positiveInt(3000),
+  /** This installation's public https: base URL: the rua=https: report endpoint. */
+  STS_PUBLIC_URL: optionalUrl,
+  /** A mailbox the app reads (IMAP), named in rua=mailto:. */
+  STS_RUA_MAILTO: optionalText,
+  /** Checker: resolvers to ask instead of the system's, comma-separated host:port. */
+  STS_DNS_SERVERS: optionalText.transform((v) =>
+    v
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
+  ),
+  /** Checker: allow private/loopback targets (labs). */
+  STS_CHECK_ALLOW_PRIVATE: flag,
+  /** Checker: a PEM CA file trusted in addition to the system's (labs). */
+  STS_EXTRA_CA_FILE: optionalText.refine((v) => v === undefined || existsSync(v), {
+    message: "names no file",
+  }),
+  /** Checker: POST a zero-session test report to an https rua endpoint (CHK-RPT-6). */
+  STS_CHECK_TEST_RUA: flag,
   /** Trust X-Forwarded-For from the proxies in STS_TRUSTED_PROXIES. */
   STS_TRUST_PROXY: flag,
   /** The reverse proxies whose X-Forwarded-For entries are believed (CIDR list). */

@@ -1,10 +1,12 @@
 // Mailbox passwords at rest: AES-256-GCM with a key derived (scrypt) from the app secret
 // (STS_SECRET, else NEXTAUTH_SECRET). Sealed values are "v1:<base64 iv|tag|ciphertext>";
 // they never go to the browser or the log, and cannot be opened after the secret changes.
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
+import { secrets } from "@/lib/config/secrets";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
 
-/** The variables the key comes from (process.env by default). */
+/** The variables the key comes from (the secrets lib/config read, by default). */
 export type SecretEnv = Partial<Record<"STS_SECRET" | "NEXTAUTH_SECRET", string>>;
 
 const SALT = "sts-rollout/mailbox-password/v1";
@@ -25,14 +27,14 @@ function keyFor(secret: string): Buffer {
   return k;
 }
 
-export function seal(plain: string, env: SecretEnv = process.env): string {
+export function seal(plain: string, env: SecretEnv = secrets()): string {
   const iv = randomBytes(12);
   const c = createCipheriv("aes-256-gcm", keyFor(appSecret(env)), iv);
   const body = Buffer.concat([c.update(plain, "utf8"), c.final()]);
   return `v1:${Buffer.concat([iv, c.getAuthTag(), body]).toString("base64")}`;
 }
 
-export function unseal(sealed: string, env: SecretEnv = process.env): Result<string> {
+export function unseal(sealed: string, env: SecretEnv = secrets()): Result<string> {
   if (!sealed.startsWith("v1:")) return err("the stored password is in an unknown format");
   const raw = Buffer.from(sealed.slice(3), "base64");
   if (raw.length < 28) return err("the stored password is damaged");

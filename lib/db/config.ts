@@ -1,27 +1,3 @@
-import path from "node:path";
-
-export type DbProvider = "sqlite" | "postgresql";
-
-export interface DbConfig {
-  provider: DbProvider;
-  /** For SQLite: an absolute file path. For PostgreSQL: the connection URL. */
-  url: string;
-}
-
-const DEFAULT_SQLITE = "file:./data/sts-rollout.db";
-
-/**
- * DATABASE_URL picks the engine: `postgres://` or `postgresql://` means PostgreSQL, `file:`
- * (or nothing) means the embedded SQLite file, created on first start.
- */
-export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
-  const raw = env.DATABASE_URL?.trim() || DEFAULT_SQLITE;
-  if (/^postgres(ql)?:\/\//i.test(raw)) return { provider: "postgresql", url: raw };
-  if (raw.startsWith("file:")) {
-    const file = raw.slice("file:".length);
-    return { provider: "sqlite", url: path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
-  }
-  throw new Error(
-    `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${raw.split(":")[0]}:…"`,
-  );
-}
+// DATABASE_URL is parsed in lib/config with the other settings; lib/db keeps this name so
+// its modules and the scripts import the engine choice from their own layer.
+export { dbConfigFromEnv, type DbConfig, type DbProvider } from "@/lib/config/database";

@@ -19,6 +19,7 @@ import type { DkimVerdict } from "@/lib/tlsrpt/dkim";
 import { MAX_ATTEMPTS, attemptsOf, recordAttempt } from "./attempts";
 import { ensureFolders, isSkipped, putAway } from "./folders";
 import { emptySummary, type PollSummary } from "./poll-summary";
+import { formatCount } from "@/lib/core/format-number";
 
 export { emptySummary, type PollSummary } from "./poll-summary";
 
@@ -137,8 +138,7 @@ async function readMessage(
   opts: PassOptions,
 ): Promise<Verdict | Transient> {
   if (size > opts.maxMessageBytes) {
-    const n = (x: number) => x.toLocaleString("en-US");
-    const why = `the message is ${n(size)} bytes, over the limit of ${n(opts.maxMessageBytes)}`;
+    const why = `the message is ${formatCount(size)} bytes, over the limit of ${formatCount(opts.maxMessageBytes)}`;
     return refuse(db, a, `uid ${uid}`, size, why);
   }
   const msg = await client.fetchOne(String(uid), { source: true, envelope: true }, { uid: true });

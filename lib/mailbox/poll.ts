@@ -3,7 +3,7 @@
 // text IMAP is refused unless the lab setting STS_ALLOW_PLAIN_IMAP allows it, and a whole
 // session has a deadline, so a server that trickles cannot hold the scheduler forever.
 import { ImapFlow, type ImapFlowOptions } from "imapflow";
-import { checkerOptionsFromEnv } from "@/lib/config/checker";
+import { checkerOptions } from "@/lib/config/checker";
 import { settings } from "@/lib/config/settings";
 import type { Db } from "@/lib/db/client";
 import { mailboxForPoll, recordPoll, type MailboxForPoll } from "@/lib/db/reports/mailboxes";
@@ -39,7 +39,7 @@ export type PollResult = { ok: true; summary: PollSummary } | { ok: false; error
 const verifyWithAppDns = (bytes: Uint8Array) =>
   verifyDkim(
     bytes,
-    dkimResolver(createDnsClient({ servers: checkerOptionsFromEnv().dnsServers, timeoutMs: 5000 })),
+    dkimResolver(createDnsClient({ servers: checkerOptions().dnsServers, timeoutMs: 5000 })),
     { requireTlsrptService: settings().STS_DKIM_REQUIRE_TLSRPT },
   );
 

@@ -139,7 +139,7 @@ describe("readiness (spec §15)", () => {
       "Small Sender (small.example): sts entries on 14 days; policy-string shows the current policy (id 20260101T000000Z); 14 of 14 reports DKIM-verified (small.example).",
     ]);
     expect(status(readyInput(), "READY-5")?.evidence[0]).toBe(
-      "70280 sts sessions from 2026-03-13 to 2026-03-19; 0 failed TLS (0%, limit 0.100%).",
+      "70,280 sts sessions from 2026-03-13 to 2026-03-19; 0 failed TLS (0%, limit 0.100%).",
     );
     expect(r.refusals).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { currentMxHosts } from "./day-evidence";
 import { inRange, type Windows } from "./days";
 import { unexplainedFailures } from "./failure-counts";
 import type { FailureEntry, MxDay, MxVerdict, ReadinessInput } from "./types";
+import { formatCount } from "@/lib/core/format-number";
 
 // A verdict per MX (RFC 8461 §8.4, the backup-MX trap): one domain-wide rate can hide an
 // MX that fails every day. Any MX with failures on 2 or more of the last 7 days, or on
@@ -17,7 +18,7 @@ const describe = (days: readonly MxDay[]) => {
   const t = new Map<string, number>();
   for (const d of days)
     for (const [k, n] of Object.entries(d.byType)) t.set(k, (t.get(k) ?? 0) + n);
-  return [...t].map(([k, n]) => `${n} × ${k}`).join(", ");
+  return [...t].map(([k, n]) => `${formatCount(n)} × ${k}`).join(", ");
 };
 
 export function mxVerdicts(input: ReadinessInput, w: Windows): MxVerdict[] {
@@ -62,7 +63,7 @@ export function mxVerdicts(input: ReadinessInput, w: Windows): MxVerdict[] {
       out.push({
         ...base,
         blocking: false,
-        reason: `${n} failed ${n === 1 ? "session names" : "sessions name"} no MX (${describe(days)}): counted in the domain-wide rate (READY-5).`,
+        reason: `${formatCount(n)} failed ${n === 1 ? "session names" : "sessions name"} no MX (${describe(days)}): counted in the domain-wide rate (READY-5).`,
       });
       continue;
     }

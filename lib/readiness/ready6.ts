@@ -1,6 +1,7 @@
 import { findMatchingPattern } from "@/lib/mta-sts/mx-pattern";
 import { inRange, type Windows } from "./days";
 import type { Criterion, ReadinessInput } from "./types";
+import { formatCount } from "@/lib/core/format-number";
 
 /** READY-6: every MX host named in a report is covered by the policy. */
 export function ready6(input: ReadinessInput, w: Windows): Criterion {
@@ -25,7 +26,7 @@ export function ready6(input: ReadinessInput, w: Windows): Criterion {
     `Policy mx: ${patterns.join(", ") || "(none)"}.`,
     ...[...hosts].map(([host, h]) => {
       const p = findMatchingPattern(patterns, host);
-      return `${host}: ${p ? `covered by ${p}` : "NOT covered"}; ${h.sessions} failed sessions on ${h.days.size} days, reported by ${[...h.orgs].join(", ")}.`;
+      return `${host}: ${p ? `covered by ${p}` : "NOT covered"}; ${formatCount(h.sessions)} failed sessions on ${h.days.size} days, reported by ${[...h.orgs].join(", ")}.`;
     }),
   ];
   if (uncovered.length > 0)

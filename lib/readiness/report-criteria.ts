@@ -12,6 +12,7 @@ import type {
   ReadinessInput,
   ReportEntry,
 } from "./types";
+import { formatCount } from "@/lib/core/format-number";
 
 // READY-3..6: judged from the stored reports.
 
@@ -91,7 +92,7 @@ function groupFailures(
 }
 
 const describeFailure = (g: { sessions: number; f: FailureEntry }): string =>
-  `${g.f.day} ${g.f.organization}: ${g.sessions} × ${g.f.resultType} on ${g.f.mxHost ?? "an unnamed MX"}${g.f.reasonCode ? ` (${g.f.reasonCode})` : ""}`;
+  `${g.f.day} ${g.f.organization}: ${formatCount(g.sessions)} × ${g.f.resultType} on ${g.f.mxHost ?? "an unnamed MX"}${g.f.reasonCode ? ` (${g.f.reasonCode})` : ""}`;
 
 /** Types whose name says what is wrong; the catch-alls need a reason code (§10.3). */
 const SELF_EXPLAINING = [
@@ -123,7 +124,7 @@ export function ready5(input: ReadinessInput, w: Windows, mx: readonly MxVerdict
   const tls = fails.filter((f) => !STS_TYPES.includes(f.resultType));
   const rate = tlsSessions / total;
   const evidence: string[] = [
-    `${total} sts sessions from ${period}; ${tlsSessions} failed TLS (${formatRate(rate)}, limit ${formatRate(MAX_TLS_FAILURE_RATE)}).`,
+    `${formatCount(total)} sts sessions from ${period}; ${formatCount(tlsSessions)} failed TLS (${formatRate(rate)}, limit ${formatRate(MAX_TLS_FAILURE_RATE)}).`,
   ];
   if (undetailed > 0)
     evidence.push(
@@ -144,7 +145,7 @@ export function ready5(input: ReadinessInput, w: Windows, mx: readonly MxVerdict
       );
     } else {
       const n = stsProblems.reduce((s, f) => s + f.sessions, 0);
-      problems.push(`${n} policy fetch/validation failures`);
+      problems.push(`${formatCount(n)} policy fetch/validation failures`);
       evidence.push(...lines.map((l) => `Policy problem: ${l}.`));
     }
   }

@@ -201,7 +201,7 @@ describe("issue #12 readiness scenarios (READY-1..7)", () => {
     expect(c?.status).toBe("not-met");
     expect(c?.summary).toBe("TLS failure rate 4.88% (2026-11-13 to 2026-11-19).");
     expect(c?.evidence.slice(0, 2)).toEqual([
-      "14350 sts sessions from 2026-11-13 to 2026-11-19; 700 failed TLS (4.88%, limit 0.100%).",
+      "14,350 sts sessions from 2026-11-13 to 2026-11-19; 700 failed TLS (4.88%, limit 0.100%).",
       "700 of the failed sessions (total-failure-session-count) have no failure-detail row.",
     ]);
     expect(evaluateReadiness(i).refusals[0]).toEqual({
@@ -259,7 +259,7 @@ describe("issue #12 readiness scenarios (READY-1..7)", () => {
       "backup.scen.example failed on 7 of the last 7 days (7 × certificate-expired) and on the last reported day 2026-11-19 (1 × certificate-expired): in enforce these sessions would bounce; fix this MX first";
     expect(criterion(i, "READY-5")?.summary).toBe(`${reason} (2026-11-13 to 2026-11-19).`);
     expect(criterion(i, "READY-5")?.evidence[0]).toBe(
-      "14357 sts sessions from 2026-11-13 to 2026-11-19; 7 failed TLS (0.049%, limit 0.100%).",
+      "14,357 sts sessions from 2026-11-13 to 2026-11-19; 7 failed TLS (0.049%, limit 0.100%).",
     );
     const backup = r.mx[0];
     expect([backup?.host, backup?.blocking, backup?.daysWithFailures, backup?.lastFailure]).toEqual(

@@ -1,17 +1,17 @@
 // Live network settings for the wizard's "Verify" buttons and the MX proposal: the same
-// settings the checker uses (checkerOptionsFromEnv, re-read on every call so tests can
-// point them at loopback servers after the app started).
-import { checkerOptionsFromEnv } from "@/lib/config/checker";
+// settings the checker uses (checkerOptions, asked on every call so the e2e harness can
+// point them at loopback servers it starts after the app).
+import { checkerOptions } from "@/lib/config/checker";
 import { createDnsClient, type DnsClient } from "@/lib/dns/resolver";
 import type { PublishProbe } from "./verify-publish";
 
 export function liveDns(): DnsClient {
-  const opts = checkerOptionsFromEnv();
+  const opts = checkerOptions();
   return opts.dns ?? createDnsClient({ servers: opts.dnsServers, timeoutMs: 5000 });
 }
 
 export function livePublishProbe(): PublishProbe {
-  const opts = checkerOptionsFromEnv();
+  const opts = checkerOptions();
   return {
     dns: opts.dns ?? createDnsClient({ servers: opts.dnsServers, timeoutMs: 5000 }),
     ca: opts.ca,

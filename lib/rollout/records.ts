@@ -12,7 +12,10 @@ export interface RuaConfig {
  * STS_PUBLIC_URL: this installation's public base URL (https) → its report endpoint;
  * STS_RUA_MAILTO: a mailbox the app reads. RPT-TXT-3: only https: and mailto: exist.
  */
-export function ruaFromEnv(env: Record<string, string | undefined>): RuaConfig {
+export function ruaFromEnv(env: {
+  STS_PUBLIC_URL?: string | undefined;
+  STS_RUA_MAILTO?: string | undefined;
+}): RuaConfig {
   const uris: string[] = [];
   const problems: string[] = [];
   const base = env.STS_PUBLIC_URL?.trim();

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/db/domains/domains";
 import { listPolicyVersions } from "@/lib/db/policies/policies";
 import { saveVerification } from "@/lib/db/policies/verifications";
 import { livePublishProbe, liveDns } from "./live";
-import { ruaFromEnv } from "./records";
+import { ruaConfig } from "@/lib/config/report-endpoint";
 import type { DnsVerification, PublishVerification } from "./types";
 import { verifyDns } from "./verify-dns";
 import { verifyPublish } from "./verify-publish";
@@ -39,7 +39,7 @@ export async function verifyDnsForDomain(
   actor: Actor,
 ): Promise<DnsVerification> {
   const [current] = await listPolicyVersions(db, domain.id);
-  const rua = ruaFromEnv(process.env);
+  const rua = ruaConfig();
   const result = await verifyDns(domain.name, current?.policyId ?? null, rua.uris, liveDns());
   await saveVerification(db, domain.id, "dns", result);
   await recordAudit(db, {

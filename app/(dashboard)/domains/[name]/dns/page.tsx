@@ -5,13 +5,12 @@ import { StepHeading } from "@/components/rollout/step-heading";
 import { VerifyDnsPanel } from "@/components/rollout/verify-dns-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
-import { reportEndpoint } from "@/lib/config/report-endpoint";
+import { reportEndpoint, ruaConfig } from "@/lib/config/report-endpoint";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
 import {
   bindSnippet,
-  ruaFromEnv,
   stsRecordName,
   stsRecordValue,
   tlsRptRecordName,
@@ -43,7 +42,7 @@ export default async function DnsPage({ params }: { params: Promise<{ name: stri
   const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   const facts = await loadRolloutFacts(db, domain.id);
-  const rua = ruaFromEnv(process.env);
+  const rua = ruaConfig();
   const endpoint = reportEndpoint();
   const id = facts.policy?.policyId ?? null;
   return (

@@ -8,6 +8,7 @@ import { VerifyPublishPanel } from "@/components/rollout/verify-publish-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
+import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { currentPolicyVersion } from "@/lib/db/policies/policies";
 import { getHosting, loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
@@ -16,11 +17,8 @@ import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "../load-domain";
 
 function publicHost(): string {
-  try {
-    return new URL(process.env.STS_PUBLIC_URL ?? "").hostname;
-  } catch {
-    return "sts-rollout.example.net";
-  }
+  const url = settings().STS_PUBLIC_URL;
+  return url ? new URL(url).hostname : "sts-rollout.example.net";
 }
 
 export default async function PublishPage({ params }: { params: Promise<{ name: string }> }) {
@@ -72,7 +70,7 @@ export default async function PublishPage({ params }: { params: Promise<{ name: 
                 <SnippetList
                   snippets={hostedSnippets(
                     domain.name,
-                    `127.0.0.1:${process.env.PORT ?? "3000"}`,
+                    `127.0.0.1:${settings().PORT}`,
                     publicHost(),
                   )}
                 />

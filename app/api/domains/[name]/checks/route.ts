@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { checkerOptionsFromEnv } from "@/lib/config/checker";
+import { checkerOptions } from "@/lib/config/checker";
 import { loadCheckHistory } from "@/lib/db/checks/check-run-view";
 import { runEventStream, startDomainCheck } from "@/lib/check-runs/run-domain-check";
 import { getDb } from "@/lib/db/client";
@@ -17,7 +17,7 @@ export const GET = withDomain("viewer", async (_req, _user, domain) =>
 
 export const POST = withDomain("admin", async (_req, user, domain) => {
   const db = await getDb();
-  const started = await startDomainCheck(db, domain, user.email, checkerOptionsFromEnv());
+  const started = await startDomainCheck(db, domain, user.email, checkerOptions());
   if (!started.ok) return fail("conflict", started.error);
   return new Response(runEventStream(started.value), {
     status: 200,

@@ -1,0 +1,41 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { RequestIdProvider } from "@/components/errors/request-id";
+import ErrorPage from "./error";
+import GlobalError from "./global-error";
+
+// Issue 13.4: a page that fails shows a generic message and the reference to quote: the
+// request id proxy.ts gave the request (the root layout provides it) and Next's digest,
+// both of which onRequestError logs with the error. The error's own message never shows.
+const ID = "7c1f6a52-0d8e-4d0c-9a51-3f7f1e0b2a44";
+
+function render(requestId: string | null, digest?: string): string {
+  const error = Object.assign(new Error("SQLITE_BUSY: database is locked"), { digest });
+  const page = createElement(ErrorPage, { error, reset: () => {} });
+  return renderToStaticMarkup(createElement(RequestIdProvider, { requestId }, page));
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, "");
+
+describe("app/error.tsx", () => {
+  it("shows the request id and the digest, not the error's message", () => {
+    const page = text(render(ID, "2913874650"));
+    expect(page).toContain("Something went wrong");
+    expect(page).toContain(`Request id ${ID} · error 2913874650`);
+    expect(page).not.toContain("SQLITE_BUSY");
+  });
+
+  it("without a digest (a client-side failure) still shows the request id", () => {
+    expect(text(render(ID))).toContain(`Request id ${ID}Try again`);
+  });
+});
+
+describe("app/global-error.tsx", () => {
+  it("shows the digest when the root layout itself failed", () => {
+    const error = Object.assign(new Error("boom"), { digest: "55" });
+    const page = text(renderToStaticMarkup(createElement(GlobalError, { error })));
+    expect(page).toContain("error 55");
+    expect(page).not.toContain("boom");
+  });
+});

@@ -1,0 +1,35 @@
+import "server-only";
+import { z } from "zod";
+import { SettingsError } from "./settings";
+
+// The secrets, read from the environment in this one module, which only server code can
+// import (`server-only`): NEXTAUTH_SECRET signs the session cookies (next-auth also reads it
+// itself); STS_SECRET, else NEXTAUTH_SECRET, is the key material for sealing stored IMAP
+// passwords (lib/crypto/seal.ts).
+
+const secret = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
+
+const schema = z.object({ NEXTAUTH_SECRET: secret, STS_SECRET: secret });
+
+export type Secrets = z.infer<typeof schema>;
+
+/** Parses an environment's secrets; a problem names the variable, never its value. */
+export function parseSecrets(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Secrets {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  throw new SettingsError(`Invalid settings in the environment:\n  ${lines.join("\n  ")}`);
+}
+
+let cached: Secrets | undefined;
+
+/** The process's secrets, parsed once. */
+export function secrets(): Secrets {
+  cached ??= parseSecrets();
+  return cached;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { checkerOptions, CHECKER_OVERRIDE } from "./checker";
+import { parseSecrets } from "./secrets";
+import { parseSettings } from "./settings";
+
+// Issue 13.5: every STS_*, auth and database variable is parsed here once; a bad value is an
+// error at start that names the variable.
+describe("settings parsed once (lib/config)", () => {
+  it("reads the public addresses, the port and the checker's network settings", () => {
+    const s = parseSettings({
+      DATABASE_URL: "postgres://sts@db.internal:5432/sts",
+      NEXTAUTH_URL: "https://sts.example.com",
+      PORT: "8080",
+      STS_PUBLIC_URL: " https://sts.example.com ",
+      STS_RUA_MAILTO: "tlsrpt@example.com",
+      STS_DNS_SERVERS: "127.0.0.1:5353, 9.9.9.9",
+      STS_CHECK_ALLOW_PRIVATE: "1",
+    });
+    expect([
+      s.DATABASE_URL,
+      s.NEXTAUTH_URL,
+      s.PORT,
+      s.STS_PUBLIC_URL,
+      s.STS_RUA_MAILTO,
+      s.STS_DNS_SERVERS,
+      s.STS_CHECK_ALLOW_PRIVATE,
+      s.STS_CHECK_TEST_RUA,
+    ]).toEqual([
+      "postgres://sts@db.internal:5432/sts",
+      "https://sts.example.com",
+      8080,
+      "https://sts.example.com",
+      "tlsrpt@example.com",
+      ["127.0.0.1:5353", "9.9.9.9"],
+      true,
+      false,
+    ]);
+  });
+
+  it("unset and empty values mean the defaults", () => {
+    const s = parseSettings({ STS_PUBLIC_URL: "", NEXTAUTH_URL: "  " });
+    expect([s.DATABASE_URL, s.STS_PUBLIC_URL, s.NEXTAUTH_URL, s.PORT, s.STS_DNS_SERVERS]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      3000,
+      undefined,
+    ]);
+  });
+
+  it.each([
+    [
+      { DATABASE_URL: "mysql://db/sts" },
+      'DATABASE_URL: DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "mysql:…"',
+    ],
+    [{ STS_PUBLIC_URL: "sts.example.com" }, "STS_PUBLIC_URL: is not an http: or https: URL"],
+    [{ NEXTAUTH_URL: "localhost:3000" }, "NEXTAUTH_URL: is not an http: or https: URL"],
+    [{ PORT: "eighty" }, "PORT: Invalid input: expected number, received NaN"],
+    [{ STS_EXTRA_CA_FILE: "/nonexistent/ca.pem" }, "STS_EXTRA_CA_FILE: names no file"],
+    [
+      { STS_CHECK_TEST_RUA: "yes" },
+      'STS_CHECK_TEST_RUA: Invalid option: expected one of "0"|"1"|"true"|"false"',
+    ],
+  ])("%j stops the start: %s", (env, line) => {
+    expect(() => parseSettings(env)).toThrow(`Invalid settings in the environment:\n  ${line}`);
+  });
+
+  it("secrets are read in their own server-only module and never echoed", () => {
+    expect(parseSecrets({ NEXTAUTH_SECRET: "n", STS_SECRET: "" })).toEqual({
+      NEXTAUTH_SECRET: "n",
+      STS_SECRET: undefined,
+    });
+  });
+});
+
+describe("checker settings", () => {
+  const base = {
+    STS_DNS_SERVERS: ["127.0.0.1:5353"],
+    STS_CHECK_ALLOW_PRIVATE: false,
+    STS_CHECK_TEST_RUA: true,
+    STS_EXTRA_CA_FILE: undefined,
+  };
+
+  it("come from the settings, with no test hook in a production start", () => {
+    expect(checkerOptions(base)).toEqual({ dnsServers: ["127.0.0.1:5353"], testHttpsRua: true });
+  });
+
+  it("a test harness's override (e2e/checker-override.mjs) is asked on every call", () => {
+    let port = 2525;
+    Reflect.set(globalThis, CHECKER_OVERRIDE, () => ({ smtpPort: port, allowPrivate: true }));
+    try {
+      expect(checkerOptions(base)).toMatchObject({ smtpPort: 2525, allowPrivate: true });
+      port = 2526;
+      expect(checkerOptions(base)).toEqual({
+        dnsServers: ["127.0.0.1:5353"],
+        testHttpsRua: true,
+        smtpPort: 2526,
+        allowPrivate: true,
+      });
+    } finally {
+      Reflect.deleteProperty(globalThis, CHECKER_OVERRIDE);
+    }
+  });
+});
