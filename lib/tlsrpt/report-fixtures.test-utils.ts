@@ -15,7 +15,7 @@ export interface Fixture {
 
 export function reportFixtures(filter: (name: string) => boolean = () => true): Fixture[] {
   return readdirSync(FIXTURES_DIR)
-    .filter((name) => name !== "README.md" && filter(name))
+    .filter((name) => name !== "README.md" && !name.endsWith(".tsv") && filter(name))
     .sort()
     .map((name) => ({ name, bytes: readFileSync(path.join(FIXTURES_DIR, name)) }));
 }
