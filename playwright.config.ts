@@ -1,9 +1,16 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests against the production build in Debian's Chromium (/usr/bin/chromium).
-// One worker. The "first-run" project creates the admin on the fresh database; every other
-// spec runs after it (also when only one spec file is selected on the command line).
+// Two workers share one app and database, so every spec seeds what it needs under names
+// of its own (e2e/README.md). The "first-run" project creates the admin on the fresh
+// database once; every other spec runs after it (also when only one spec file is selected
+// on the command line). Specs that start the lab world (DNS, HTTPS and SMTP servers on
+// 127.x.y.z:25/:443, and the app's checker settings file) run one at a time in "world".
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+const SPECS = readdirSync("e2e").filter((f) => f.endsWith(".spec.ts"));
+const WORLD = SPECS.filter((f) => readFileSync(`e2e/${f}`, "utf8").includes("startTestWorld("));
 
 export const e2eDataDir = `data/e2e-${port}`;
 // Parallel runs on other ports (E2E_PORT) keep their reports apart.
@@ -16,11 +23,12 @@ export default defineConfig({
     {
       name: "app",
       testMatch: "**/*.spec.ts",
-      testIgnore: "01-first-run.spec.ts",
+      testIgnore: ["01-first-run.spec.ts", ...WORLD],
       dependencies: ["first-run"],
     },
+    { name: "world", testMatch: WORLD, workers: 1, dependencies: ["first-run"] },
   ],
-  workers: 1,
+  workers: 2,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,

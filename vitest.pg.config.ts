@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { CONFORMANCE_TESTS, corpus } from "./vitest.conformance.js";
 
 // `npm run test:pg`: the data-layer tests against a real PostgreSQL server, which
 // scripts/pg/with-postgres.sh starts and names in DATABASE_URL.
@@ -13,7 +14,13 @@ export default defineConfig({
   },
   test: {
     include: ["lib/db/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "lib/db/migrations.test.ts"],
+    exclude: [
+      "**/node_modules/**",
+      "lib/db/migrations.test.ts",
+      // the real-sample suite only when the corpus is there (vitest.conformance.ts)
+      ...(corpus().found ? [] : [CONFORMANCE_TESTS]),
+    ],
+    globalSetup: ["./vitest.conformance.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -15,14 +15,12 @@ import { ADMIN, SAME_ORIGIN, signIn } from "./helpers";
 
 // Issue 6 end to end against the running app: the public HTTPS endpoint, upload in the
 // browser, a real Dovecot polled by the server, the received-reports list and detail, and
-// hostile report strings shown as text. Samples are read from ../shared/samples at run time.
+// hostile report strings shown as text. The reports are the project's own fixtures
+// (lib/tlsrpt/fixtures); their domains (example.com/.net/.org) are this spec's alone.
 
-const SAMPLES = path.join(
-  process.env.STS_SAMPLES_DIR ?? path.resolve(process.cwd(), "../shared/samples"),
-  "tlsrpt",
-);
-const sample = (name: string) => path.join(SAMPLES, name);
-const DOMAINS = ["fastmaildmarc.com", "krvtz.net", "ingest-hostile.example", "example.com"];
+const FIXTURES = path.resolve("lib/tlsrpt/fixtures");
+const sample = (name: string) => path.join(FIXTURES, name);
+const DOMAINS = ["example.com", "example.net", "example.org", "ingest-hostile.example"];
 const HOSTILE_ORG = "<script>alert(1)</script>";
 const HOSTILE_REASON = '<img src=x onerror="alert(2)">';
 const MAIL_USER = "rua";
@@ -93,7 +91,7 @@ test.describe.serial("report intake", () => {
 
   test("HTTPS: a real gzip report is stored once, retries are duplicates, bad input is refused", async () => {
     const api = await anonymous();
-    const gz = readFileSync(sample("mail-tls-rpt__report.json.gz"));
+    const gz = readFileSync(sample("report-mail-attachment.json.gz"));
     const post = (data: Buffer | string, type = "application/tlsrpt+gzip") =>
       api.post("/api/reports/tlsrpt", { data, headers: { "content-type": type } });
     const first = await post(gz);
@@ -113,12 +111,12 @@ test.describe.serial("report intake", () => {
     const hostile = await post(hostileReport());
     expect(hostile.status()).toBe(201);
     const unmanaged = await post(
-      readFileSync(sample("unidentified-bq-cloudfn__socketlabs-2020-02-27.json")),
+      readFileSync(sample("policy-change-same-day.json")),
       "application/tlsrpt+json",
     );
     expect([unmanaged.status(), (await unmanaged.text()).trim()]).toEqual([
       202,
-      "no-report: no managed domain in the report (test.mailflow.ovh)",
+      "no-report: no managed domain in the report (shop.example.net)",
     ]);
     await api.dispose();
   });
@@ -154,39 +152,55 @@ test.describe.serial("report intake", () => {
       "Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com) to see the report endpoint.",
     );
     const files = [
-      "mail-tls-rpt__email.eml", // the report already received over HTTPS
-      "tlsrpt-rs__google1.eml",
-      "tlsrpt-rs__microsoft1.eml",
-      "unidentified-bq-cloudfn__ludemo-edited.json",
-      "tlsrpt-rs__empty.eml",
+      "report-mail.eml", // the report already received over HTTPS
+      "octet-stream-gzip.eml",
+      "filename-dates-mismatch.eml",
+      "start-after-end.json",
+      "no-report.eml",
     ];
     await page.getByTestId("upload-input").setInputFiles(files.map(sample));
     await expect(page.getByTestId("upload-progress")).toHaveText("5 of 5 files done");
     const results = page.getByRole("list", { name: "Upload results" }).locator("li");
     await expect(results).toHaveText([
-      /mail-tls-rpt__email\.emlduplicate/,
-      /tlsrpt-rs__google1\.emlstored/,
-      /tlsrpt-rs__microsoft1\.emlstored/,
-      "unidentified-bq-cloudfn__ludemo-edited.jsonrejecteddate-range: start-datetime 2020-04-13T00:10:00.000Z is after end-datetime 2020-04-13T00:00:00.000Z",
-      "tlsrpt-rs__empty.emlno-reportthe message holds no TLS report attachment",
+      /report-mail\.emlduplicate/,
+      /octet-stream-gzip\.emlstored/,
+      /filename-dates-mismatch\.emlstored/,
+      "start-after-end.jsonrejecteddate-range: start-datetime 2025-05-10T00:00:00.000Z is after end-datetime 2025-05-09T23:59:59.000Z",
+      "no-report.emlno-reportthe message holds no TLS report attachment",
     ]);
     await expect(page.getByTestId("upload-summary")).toHaveText(
       "2 stored, 1 duplicates, 0 conflicts, 1 rejected, 1 without a managed domain or report",
     );
     await page.reload();
     const rejected = page.getByRole("table", { name: "Rejected submissions" });
-    await expect(rejected).toContainText("unidentified-bq-cloudfn__ludemo-edited.json");
+    await expect(rejected).toContainText("start-after-end.json");
     await expect(rejected).toContainText("is after end-datetime");
     const unknown = page.getByRole("table", { name: "Unknown domains" });
-    await expect(unknown.locator("tr", { hasText: "test.mailflow.ovh" })).toContainText(
-      "socketlabs.com",
+    await expect(unknown.locator("tr", { hasText: "shop.example.net" })).toContainText(
+      "example.net",
     );
   });
 
   test("mailbox: Poll now reads a real Dovecot; a wrong password shows the error", async ({
     page,
   }) => {
-    const report = readFileSync(sample("tlsrpt-rs__google2.eml"));
+    // A report e-mail composed around a fixture report (example.com, not received before).
+    const report = await new MailComposer({
+      from: "noreply-smtp-tls-reporting@example.net",
+      to: "rua@example.com",
+      subject: "Report Domain: example.com Submitter: example.net Report-ID: <e2e@example.net>",
+      headers: { "TLS-Report-Domain": "example.com", "TLS-Report-Submitter": "example.net" },
+      text: "This is an aggregate TLS report from example.net.",
+      attachments: [
+        {
+          filename: "example.net!example.com!1746057600!1746143999!001.json.gz",
+          content: gzipSync(readFileSync(sample("clean-sts-enforce.json"))),
+          contentType: "application/tlsrpt+gzip",
+        },
+      ],
+    })
+      .compile()
+      .build();
     const plain = await new MailComposer({
       from: "someone@example.com",
       to: "rua@example.com",
@@ -266,14 +280,16 @@ test.describe.serial("report intake", () => {
 
   test("the received list shows each report once, with its channel", async ({ page }) => {
     await signIn(page, ADMIN);
-    await page.goto("/domains/krvtz.net/reports/received");
+    await page.goto("/domains/example.com/reports/received");
     const rows = page.getByRole("table", { name: "Received reports" }).locator("tbody tr");
-    await expect(rows).toHaveCount(3);
+    await expect(rows).toHaveCount(2);
     await expect(rows.filter({ hasText: "Mailbox" })).toHaveCount(1);
-    await expect(rows.filter({ hasText: "Upload" })).toHaveCount(2);
-    await page.goto("/domains/fastmaildmarc.com/reports/received");
-    const one = page.getByRole("table", { name: "Received reports" }).locator("tbody tr");
-    await expect(one).toHaveCount(1);
-    await expect(one.first()).toContainText("HTTPS");
+    await expect(rows.filter({ hasText: "HTTPS" })).toHaveCount(1);
+    for (const domain of ["example.net", "example.org"]) {
+      await page.goto(`/domains/${domain}/reports/received`);
+      const one = page.getByRole("table", { name: "Received reports" }).locator("tbody tr");
+      await expect(one).toHaveCount(1);
+      await expect(one.first()).toContainText("Upload");
+    }
   });
 });

@@ -152,14 +152,19 @@ test("readiness: not ready with reasons, fixed data makes it ready; enforce and 
     headers: { Host: `mta-sts.${DOMAIN}` },
   });
   expect(await hosted.text()).toContain("mode: enforce");
+  // Scoped to this spec's domain: other specs change policies at the same time.
   const id = sql<{ policyId: string }>(
-    `SELECT policyId FROM PolicyVersion WHERE reason = 'enforce' ORDER BY seq DESC LIMIT 1`,
+    `SELECT policyId FROM PolicyVersion WHERE reason = 'enforce'
+     AND domainId = (SELECT id FROM Domain WHERE name = ?) ORDER BY seq DESC LIMIT 1`,
+    DOMAIN,
   ).policyId;
   await expect(page.getByLabel("New _mta-sts record")).toHaveText(
     `_mta-sts.${DOMAIN}. TXT "v=STSv1; id=${id}"`,
   );
   const audit = sql<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'policy.enforce'`,
+    `SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'policy.enforce'
+     AND domainId = (SELECT id FROM Domain WHERE name = ?)`,
+    DOMAIN,
   );
   expect(audit.n).toBe(1);
 

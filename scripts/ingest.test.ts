@@ -1,4 +1,4 @@
-// The CLI end to end: a temporary SQLite file, real samples copied to a temporary folder
+// The CLI end to end: a temporary SQLite file, the report fixtures copied to a temporary folder
 // tree, the script run as a user runs it.
 import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { SAMPLES_DIR } from "@/lib/db/reports/samples";
+import { FIXTURES_DIR } from "@/lib/tlsrpt/report-fixtures.test-utils";
 
 const run = promisify(execFile);
 let dir: string;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   await applyMigrations({ provider: "sqlite", url: dbFile });
   const db = createDb({ provider: "sqlite", url: dbFile });
   await db.domain.createMany({
-    data: ["example.com", "fastmaildmarc.com", "krvtz.net"].map((name) => ({
+    data: ["example.com", "example.net", "example.org"].map((name) => ({
       name,
       displayName: name,
     })),
@@ -29,13 +29,13 @@ beforeAll(async () => {
   const inbox = path.join(dir, "reports", "nested");
   mkdirSync(inbox, { recursive: true });
   for (const f of [
-    "mta-sts-exporter__google.json",
-    "mail-tls-rpt__report.json.gz",
-    "mail-tls-rpt__email.eml",
-    "tlsrpt-rs__google1.eml",
-    "unidentified-bq-cloudfn__ludemo-edited.json",
+    "clean-sts-enforce.json",
+    "report-mail-attachment.json.gz",
+    "report-mail.eml",
+    "octet-stream-gzip.eml",
+    "start-after-end.json",
   ]) {
-    copyFileSync(path.join(SAMPLES_DIR, f), path.join(inbox, f));
+    copyFileSync(path.join(FIXTURES_DIR, f), path.join(inbox, f));
   }
   writeFileSync(path.join(dir, "reports", "notes.txt"), "not a report file: skipped by extension");
 });
@@ -59,18 +59,18 @@ describe("scripts/ingest.ts", () => {
     const first = await cli(path.join(dir, "reports"));
     const lines = first.out.trim().split("\n");
     expect(lines.map((l) => l.replace(`${dir}/reports/nested/`, ""))).toEqual([
-      "mail-tls-rpt__email.eml: stored",
-      "mail-tls-rpt__report.json.gz: duplicate (already received)",
-      "mta-sts-exporter__google.json: stored",
-      "tlsrpt-rs__google1.eml: stored",
-      "unidentified-bq-cloudfn__ludemo-edited.json: rejected (date-range: start-datetime 2020-04-13T00:10:00.000Z is after end-datetime 2020-04-13T00:00:00.000Z)",
+      "clean-sts-enforce.json: stored",
+      "octet-stream-gzip.eml: stored",
+      "report-mail-attachment.json.gz: stored",
+      "report-mail.eml: duplicate (already received)",
+      "start-after-end.json: rejected (date-range: start-datetime 2025-05-10T00:00:00.000Z is after end-datetime 2025-05-09T23:59:59.000Z)",
       "5 files: 3 stored, 1 duplicate, 1 rejected",
     ]);
     expect(first.code).toBe(1);
   }, 60_000);
 
   it("exits 0 when nothing was rejected, and a rerun stores nothing new", async () => {
-    const again = await cli(path.join(dir, "reports", "nested", "mta-sts-exporter__google.json"));
+    const again = await cli(path.join(dir, "reports", "nested", "clean-sts-enforce.json"));
     expect(again.out.trim().split("\n").at(-1)).toBe("1 file: 0 stored, 1 duplicate, 0 rejected");
     expect(again.code).toBe(0);
   }, 60_000);

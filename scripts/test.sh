@@ -5,6 +5,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# shellcheck source=scripts/system-packages.sh
+. scripts/system-packages.sh
+# Chromium (e2e) and Dovecot (the poller tests): installed as root on Debian, otherwise
+# named, and nothing runs until they are there.
+require_packages e2e imap || { echo "0 passed, 1 failed"; exit 1; }
 out=test-results
 rm -rf "$out" && mkdir -p "$out"
 checks_passed=0
@@ -25,14 +30,6 @@ echo "── unit and integration tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/unit.json"
 
 echo "── end-to-end tests"
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Chromium is missing: installing Debian's chromium package"
-    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) >/dev/null
-  else
-    echo "Chromium is missing. Install it with: sudo apt-get install chromium" >&2
-  fi
-fi
 if npx next build > "$out/build.log" 2>&1; then
   npx playwright test
 else

@@ -1,14 +1,14 @@
-// The IMAP channel against a real Dovecot (e2e/dovecot): real report emails from
-// ../shared/samples/tlsrpt plus composed ones, appended over IMAP, then polled.
+// The IMAP channel against a real Dovecot (e2e/dovecot): the report e-mails of
+// lib/tlsrpt/fixtures plus composed ones, appended over IMAP, then polled.
 import type { AddressInfo } from "node:net";
 import tls from "node:tls";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCa } from "@/e2e/servers/test-ca";
 import { mailboxForPoll } from "@/lib/db/reports/mailboxes";
-import { isEmlSample, sampleDomains, samples } from "@/lib/db/reports/samples";
 import { countRows } from "@/lib/db/reports/test-helpers";
 import { ingestBytes } from "@/lib/ingest/ingest";
+import { domainsIn, isEmlFile, reportFixtures } from "@/lib/tlsrpt/report-fixtures.test-utils";
 import { googleReport } from "@/lib/tlsrpt/test-fixtures";
 import { PLAIN_IMAP_REFUSED } from "./account-rules";
 import { pollMailbox } from "./poll";
@@ -17,7 +17,7 @@ import { compose, startWorld, type World } from "./test-world";
 let w: World;
 
 beforeAll(async () => {
-  w = await startWorld([...(await sampleDomains()), "example.com"]);
+  w = await startWorld([...(await domainsIn(reportFixtures())), "example.com"]);
 }, 60_000);
 
 afterAll(async () => {
@@ -26,8 +26,8 @@ afterAll(async () => {
 
 describe("IMAP poller against Dovecot", () => {
   it("RPT-DELIV-4: ingests report mail to the processed folder, mail without a report to the rejected folder", async () => {
-    const emls = samples(isEmlSample);
-    expect(emls).toHaveLength(12);
+    const emls = reportFixtures(isEmlFile);
+    expect(emls).toHaveLength(4);
     const composed = await compose({
       from: "noreply-smtp-tls-reporting@google.com",
       to: "tlsrpt@example.com",
@@ -55,47 +55,47 @@ describe("IMAP poller against Dovecot", () => {
     expect(first).toEqual({
       ok: true,
       summary: {
-        messages: 14,
-        stored: 12,
+        messages: 6,
+        stored: 4,
         duplicates: 0,
         rejected: 0,
         unmanaged: 0,
         noReport: 2,
-        moved: 12,
+        moved: 4,
         setAside: 2,
         flagged: 0,
         retrying: 0,
       },
     });
-    expect(await countRows(w.t.db)).toMatchObject({ reports: 12, rejected: 0 });
+    expect(await countRows(w.t.db)).toMatchObject({ reports: 4, rejected: 0 });
     expect(await w.count("INBOX")).toBe(0);
     // Dovecot's Maildir delimiter is ".": the poller wrote "TLS-RPT/Processed" in its terms.
-    expect(await w.count("TLS-RPT.Processed")).toBe(12);
-    // tlsrpt-rs__empty.eml is a cron mail with no report: set aside like "Lunch?", unflagged.
+    expect(await w.count("TLS-RPT.Processed")).toBe(4);
+    // no-report.eml is an ordinary mail with no report: set aside like "Lunch?", unflagged.
     const aside = await w.list("TLS-RPT.Rejected");
     expect(aside.map((m) => `${m.subject.slice(0, 25)} ${m.flags.join(" ")}`)).toEqual([
-      "Cron <root@nagual> /usr/l ",
+      "Weekly backup finished ",
       "Lunch? ",
     ]);
     const stored = await mailboxForPoll(w.t.db, id);
     expect(stored?.lastError).toBeNull();
     expect(stored?.lastResult).toBe(
-      "14 messages: 12 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 2 without a report; 2 moved to the rejected folder",
+      "6 messages: 4 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 2 without a report; 2 moved to the rejected folder",
     );
 
     // Nothing is read twice: the folder is empty now.
     const second = await pollMailbox(w.t.db, id);
     expect(second.ok && second.summary).toMatchObject({ messages: 0, stored: 0, noReport: 0 });
-    expect((await countRows(w.t.db)).reports).toBe(12);
+    expect((await countRows(w.t.db)).reports).toBe(4);
 
     // The same report by HTTPS after mail: stored once (RPT-ING-5).
-    const [gz] = samples((n) => n === "mail-tls-rpt__report.json.gz");
+    const [gz] = reportFixtures((n) => n === "report-mail-attachment.json.gz");
     const viaHttps = await ingestBytes(w.t.db, gz?.bytes ?? Buffer.alloc(0), {
       channel: "https",
       source: "203.0.113.5",
     });
     expect(viaHttps.status).toBe("duplicate");
-    expect((await countRows(w.t.db)).reports).toBe(12);
+    expect((await countRows(w.t.db)).reports).toBe(4);
   });
 
   it("stores 'authentication failed' on the account when the password is wrong", async () => {

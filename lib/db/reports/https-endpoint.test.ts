@@ -1,19 +1,20 @@
 // POST /api/reports/tlsrpt's handler against a real database (SQLite; PostgreSQL under
-// `npm run test:pg`), with the real samples and hostile inputs. The rate limits and the
+// `npm run test:pg`), with the project's report fixtures (lib/tlsrpt/fixtures) and hostile
+// inputs; the real-sample corpus: https-endpoint-samples.conformance.test.ts. The rate limits and the
 // in-flight cap in front of it: lib/db/limits/public-endpoints.test.ts.
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
+import { domainsIn, isJsonFile, reportFixtures } from "@/lib/tlsrpt/report-fixtures.test-utils";
 import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
 import { openTestDb, type TestDb } from "../test-db";
-import { isJsonSample, sampleDomains, samples } from "./samples";
+import { outcome, poster, tallyStatuses } from "./https-endpoint.test-utils";
 import { countRows, resetReports } from "./test-helpers";
 
 let t: TestDb;
 beforeAll(async () => {
   t = await openTestDb();
   await t.db.domain.createMany({
-    data: [...(await sampleDomains()), "example.com"]
+    data: [...(await domainsIn(reportFixtures())), "example.com"]
       .filter((d, i, a) => a.indexOf(d) === i)
       .map((name) => ({ name, displayName: name })),
   });
@@ -23,65 +24,37 @@ afterAll(async () => {
 });
 beforeEach(async () => resetReports(t.db));
 
-function post(
-  data: BodyInit | Buffer,
-  headers: Record<string, string> = { "content-type": "application/tlsrpt+gzip" },
-  opts: { maxBytes?: number } = {},
-) {
-  const req = new Request("http://app.test/api/reports/tlsrpt", {
-    method: "POST",
-    body: Buffer.isBuffer(data) ? new Uint8Array(data) : data,
-    headers,
-    duplex: "half",
-  } as RequestInit);
-  return handleTlsrptPost(req, {
-    db: async () => t.db,
-    source: "198.51.100.7",
-    maxBytes: opts.maxBytes,
-  });
-}
-
-async function outcome(res: Response) {
-  return `${res.status} ${(await res.text()).trim()}`;
-}
+const post = poster(() => t.db);
 
 describe("POST /api/reports/tlsrpt", () => {
-  it("stores every JSON and gzip sample once; a second round is all duplicates", async () => {
-    const files = samples(isJsonSample);
-    expect(files).toHaveLength(29);
+  it("stores every JSON and gzip fixture once; a second round is all duplicates", async () => {
+    const files = reportFixtures(isJsonFile);
+    expect(files).toHaveLength(15);
     const first: Record<string, string> = {};
     for (const f of files) first[f.name] = await outcome(await post(f.bytes, {}));
-    const tallyStatuses = (o: Record<string, string>) => {
-      const byStatus: Record<string, number> = {};
-      for (const v of Object.values(o)) {
-        const k = v.split(":")[0] ?? v;
-        byStatus[k] = (byStatus[k] ?? 0) + 1;
-      }
-      return byStatus;
-    };
     expect(tallyStatuses(first)).toEqual({
-      "201 stored": 24,
+      "201 stored": 12,
       // the same report-id from the same reporter with other content (TV-JSON-8)
-      "201 conflict": 2,
-      "202 no-report": 2,
+      "201 conflict": 1,
+      "202 no-report": 1,
       "400 rejected": 1,
     });
-    expect(first["unidentified-bq-cloudfn__ludemo-edited.json"]).toBe(
-      "400 rejected: date-range: start-datetime 2020-04-13T00:10:00.000Z is after end-datetime 2020-04-13T00:00:00.000Z",
+    expect(first["start-after-end.json"]).toBe(
+      "400 rejected: date-range: start-datetime 2025-05-10T00:00:00.000Z is after end-datetime 2025-05-09T23:59:59.000Z",
     );
-    expect(first["tls-rpt-monitor__microsoft-report.json.gz"]).toMatch(/^201 conflict: /);
-    expect(first["mail-tls-rpt__report.json.gz"]).toBe("201 stored: 1 report");
-    expect(first["mail-auth__rpt03.json"]).toBe(
+    expect(first["conflicting-resend.json"]).toMatch(/^201 conflict: /);
+    expect(first["report-mail-attachment.json.gz"]).toBe("201 stored: 1 report");
+    expect(first["missing-policy-domain.json"]).toBe(
       "202 no-report: no managed domain in the report ((no policy-domain))",
     );
     const counts = await countRows(t.db);
-    expect(counts).toMatchObject({ reports: 26, rejected: 1 });
+    expect(counts).toMatchObject({ reports: 13, rejected: 1 });
 
     const second: Record<string, string> = {};
     for (const f of files) second[f.name] = await outcome(await post(f.bytes, {}));
     expect(tallyStatuses(second)).toEqual({
-      "200 duplicate": 26,
-      "202 no-report": 2,
+      "200 duplicate": 13,
+      "202 no-report": 1,
       "400 rejected": 1,
     });
     // the repeated refusal is counted, in its row or (a minute later) a new one (issue 11)

@@ -1,6 +1,9 @@
-// The shared `_smtp._tls` vector list (read at test time, never copied).
+// Conformance: the real-sample corpus's `_smtp._tls` vector list (read at test time, never
+// copied; run only when present, see vitest.conformance.ts).
 import { describe, expect, it } from "vitest";
-import { readVectors } from "../mta-sts/sample-vectors";
+import path from "node:path";
+import { samplesDir } from "@/vitest.conformance";
+import { readVectors } from "../mta-sts/txt-vectors.test-utils";
 import { parseTlsRptRecord } from "./tlsrpt-record";
 
 // Where our verdict differs from the source project's test, and why.
@@ -18,7 +21,9 @@ const DISAGREEMENTS: Record<string, { valid: boolean; ids: string[] }> = {
 };
 
 describe("_smtp._tls record vectors (RPT-TXT-*)", () => {
-  const vectors = readVectors("txt-records__tlsrpt-record-vectors.txt");
+  const vectors = readVectors(
+    path.join(samplesDir(), "policies", "txt-records__tlsrpt-record-vectors.txt"),
+  );
 
   it("reads all 17 vectors", () => {
     expect(vectors).toHaveLength(17);

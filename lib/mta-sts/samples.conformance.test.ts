@@ -1,12 +1,15 @@
-// Runs the parsers over the shared sample corpus (read at test time, never copied).
+// Conformance: the parsers over the real-sample corpus (../shared/samples or
+// STS_SAMPLES_DIR, read at test time, never copied; run only when present, see
+// vitest.conformance.ts). The project's own fixtures: policy-fixtures.test.ts.
 // Expected verdicts follow RFC 8461 and the spec; where a source project disagrees, the
 // file name says "disputed" and the spec section is cited below.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { samplesDir } from "@/vitest.conformance";
 import { parsePolicy } from "./policy";
-import { readVectors, samplesDir } from "./sample-vectors";
 import { parseStsTxtRecord } from "./txt-record";
+import { readVectors } from "./txt-vectors.test-utils";
 
 // [sender verdict, diagnostics as severity:id@line]
 const POLICIES: Record<string, [boolean, string]> = {
@@ -126,7 +129,9 @@ describe("policy samples (STS-POL-*)", () => {
 const TXT_DISAGREEMENTS = new Set(["v=STSv1; id=foo; id=bar"]);
 
 describe("_mta-sts record vectors (STS-TXT-*)", () => {
-  const vectors = readVectors("txt-records__mta-sts-record-vectors.txt");
+  const vectors = readVectors(
+    path.join(samplesDir(), "policies", "txt-records__mta-sts-record-vectors.txt"),
+  );
 
   it("reads all 34 vectors", () => {
     expect(vectors).toHaveLength(34);

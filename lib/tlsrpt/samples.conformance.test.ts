@@ -1,25 +1,14 @@
 // Conformance: every file in ../shared/samples/tlsrpt with its exact expected outcome
 // (spec §11 RPT-QUIRK, §13 RPT-ING, §17 items 12-16 and 19). Samples are read at test time,
-// never copied into the repo.
+// never copied into the repo; run only when present (vitest.conformance.ts). The project's
+// own fixtures, one per quirk: fixtures.test.ts.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readAny } from "./read-any";
-import type { ReportErrorCode } from "./types";
+import { samplesDir } from "@/vitest.conformance";
+import { type Expected, expectReading } from "./read-expectations.test-utils";
 
-const SAMPLES = path.join(
-  process.env.STS_SAMPLES_DIR ?? path.resolve(process.cwd(), "../shared/samples"),
-  "tlsrpt",
-);
-
-/** [policy-type, policy-domain, successful, failed, result types of the failure rows] */
-type PolicyRow = [string, string | null, number, number, string[]];
-type Expected =
-  | { refused: ReportErrorCode; field?: string }
-  | {
-      source: "json" | "gzip" | "eml";
-      reports: { day: string; policies: PolicyRow[]; warnings: string[] }[];
-    };
+const SAMPLES = path.join(samplesDir(), "tlsrpt");
 
 // Warning ids are listed in the order the reader emits them; a repeated id is a distinct
 // problem (e.g. RPT-QUIRK-4 once for the policy, once for the failure rows).
@@ -405,33 +394,7 @@ describe("tlsrpt samples (../shared/samples/tlsrpt)", () => {
     expect(Object.keys(EXPECTED).filter((f) => !files.includes(f))).toEqual([]);
   });
 
-  for (const [file, want] of Object.entries(EXPECTED)) {
-    it(file, async () => {
-      const got = await readAny(readFileSync(path.join(SAMPLES, file)), { filename: file });
-      if ("refused" in want) {
-        expect(got.ok).toBe(false);
-        if (got.ok) return;
-        expect(got.error.code).toBe(want.refused);
-        expect(got.error.field).toBe(want.field);
-        return;
-      }
-      expect(got.ok).toBe(true);
-      if (!got.ok) return;
-      expect(got.value.source).toBe(want.source);
-      expect(got.value.rejected).toEqual([]);
-      expect(
-        got.value.reports.map((r) => ({
-          day: r.reportDay,
-          policies: r.policies.map((p): PolicyRow => [
-            p.policyType,
-            p.policyDomain,
-            p.totalSuccessfulSessionCount,
-            p.totalFailureSessionCount,
-            p.failureDetails.map((d) => d.resultType),
-          ]),
-          warnings: r.warnings.map((w) => w.id),
-        })),
-      ).toEqual(want.reports);
-    });
-  }
+  it.each(Object.entries(EXPECTED))("%s", async (file, want) => {
+    await expectReading(readFileSync(path.join(SAMPLES, file)), file, want);
+  });
 });

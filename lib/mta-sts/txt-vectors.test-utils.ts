@@ -1,10 +1,7 @@
-// Test helper: locate the shared sample corpus and read its TXT vector lists. Tests read
-// the files in place (`STS_SAMPLES_DIR` overrides the location); nothing is copied.
+// Test helper: read a TXT record vector list, one vector a line, EXPECTED<TAB>record<TAB>
+// source (records may contain tabs; blank lines and lines starting with "#" are skipped).
+// The project's own lists are in lib/mta-sts/fixtures; the real-sample corpus has two more.
 import { readFileSync } from "node:fs";
-import path from "node:path";
-
-export const samplesDir = (): string =>
-  process.env.STS_SAMPLES_DIR ?? path.resolve(process.cwd(), "../shared/samples");
 
 export interface TxtVector {
   expected: string;
@@ -12,9 +9,8 @@ export interface TxtVector {
   source: string;
 }
 
-/** Vector lists are EXPECTED<TAB>record<TAB>source, and records may contain tabs. */
 export function readVectors(file: string): TxtVector[] {
-  return readFileSync(path.join(samplesDir(), "policies", file), "utf8")
+  return readFileSync(file, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "" && !line.startsWith("#"))
     .map((line) => {
