@@ -25,6 +25,18 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   env: { STS_APP_VERSION: pkg.version },
   typedRoutes: false,
+  // Hosted policies (STS-FETCH-1): https://mta-sts.<domain>/.well-known/mta-sts.txt reaches
+  // this app through a TLS-terminating reverse proxy with the Host header intact. A route
+  // under a dot-folder is unreliable, so the path is rewritten, internally (a relative
+  // destination is never proxied), to an ordinary route that picks the policy by Host. No
+  // redirect and no session check (STS-FETCH-6: senders never follow redirects).
+  async rewrites() {
+    return {
+      beforeFiles: [{ source: "/.well-known/mta-sts.txt", destination: "/api/mta-sts" }],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   // `npm test` type-checks the whole tree itself; STS_BUILD_SKIP_TYPECHECK=1 lets a build
   // go ahead while unrelated files are mid-edit.
   typescript: { ignoreBuildErrors: process.env.STS_BUILD_SKIP_TYPECHECK === "1" },

@@ -3,24 +3,13 @@ import { servedOverHttps } from "@/lib/config/https";
 import { newRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 
-const POLICY_PATH = "/.well-known/mta-sts.txt";
-
+// Hosted policies (STS-FETCH-1) never pass through here: next.config.ts rewrites
+// /.well-known/mta-sts.txt to the policy route internally. A rewrite returned from this
+// proxy to a URL whose host is the sender's Host header (mta-sts.<domain>) is treated by
+// Next as external and proxied over the network back to the app, which failed under
+// parallel fetches (ECONNRESET → 500) and fails behind a TLS-terminating proxy.
 export function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname === POLICY_PATH) return rewritePolicy(request);
   return securePage(request);
-}
-
-// Hosted policies (STS-FETCH-1): https://mta-sts.<domain>/.well-known/mta-sts.txt reaches
-// this app through a TLS-terminating reverse proxy with the Host header intact. A route
-// under a dot-folder is unreliable, so the path is rewritten to an ordinary route that
-// picks the policy by Host. No redirect and no session check here (STS-FETCH-6: senders
-// never follow redirects; the policy is public). None of the page headers below either:
-// the policy is plain text for mail servers (STS-FETCH-8), not a page.
-function rewritePolicy(request: NextRequest) {
-  const url = request.nextUrl.clone();
-  url.pathname = "/api/mta-sts";
-  url.search = "";
-  return NextResponse.rewrite(url);
 }
 
 // Pages (issue 11 §9): a fresh CSP nonce per request, handed to Next's renderer through the
@@ -55,9 +44,9 @@ function securePage(request: NextRequest) {
 // Literal strings only: Next reads the matcher at build time.
 export const config = {
   matcher: [
-    "/.well-known/mta-sts.txt",
     // Every page. Not the API: with proxy in front Next buffers request bodies (10 MB cap),
-    // which would cut the report upload short; the API answers JSON, not pages.
-    "/((?!api/|_next/static/|_next/image|icon.svg|favicon.ico).*)",
+    // which would cut the report upload short; the API answers JSON, not pages. Not the
+    // hosted policy either (next.config.ts rewrites it; plain text for mail servers).
+    "/((?!api/|\\.well-known/|_next/static/|_next/image|icon.svg|favicon.ico).*)",
   ],
 };

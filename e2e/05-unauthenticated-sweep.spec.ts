@@ -11,7 +11,7 @@ const PUBLIC = new Set([
   "/first-run",
   "/api/health",
   "/api/auth/[...nextauth]",
-  // The hosted policy (proxy.ts rewrites mta-sts.<d>/.well-known/mta-sts.txt here): senders
+  // The hosted policy (next.config.ts rewrites mta-sts.<d>/.well-known/mta-sts.txt here): senders
   // fetch it without a session. Unknown hosts get 404.
   "/api/mta-sts",
   // Caddy's on-demand TLS ask endpoint: 200 only for mta-sts.<managed domain with a policy>.
