@@ -21,8 +21,13 @@ interface Holder {
 const globalHolder = globalThis as unknown as { __stsDb?: Holder };
 const holder: Holder = (globalHolder.__stsDb ??= {});
 
-/** The engine each client was created for, from its configuration (never probed). */
-const engines = new WeakMap<Db, DbConfig["provider"]>();
+/** The engine each client was created for, from its configuration (never probed). Kept on
+ * globalThis like the holder: the server bundles this module into more than one chunk,
+ * and a client made in one (instrumentation) is used from another (a route). */
+const globalEngines = globalThis as unknown as {
+  __stsDbEngines?: WeakMap<Db, DbConfig["provider"]>;
+};
+const engines = (globalEngines.__stsDbEngines ??= new WeakMap<Db, DbConfig["provider"]>());
 
 export function createDb(config: DbConfig): Db {
   const db =
