@@ -7,6 +7,7 @@ import {
   reportedDays,
   usualBefore,
 } from "./completeness";
+import { CLEAN_DAYS } from "./constants";
 import { inRange, type Windows } from "./days";
 import type { OlderPolicyEntry } from "./policy-epochs";
 import type { Coverage, CoverageCell, CoverageRow, ReadinessInput, ReportEntry } from "./types";
@@ -64,14 +65,16 @@ export function coverage(
   for (let d = w.window.from; d <= yesterday; d = addDays(d, 1)) days.push(d);
   const older = new Map(olderEntries.map((o) => [o.entry, o.policyId]));
   const byReporter = reportedDays(input.entries);
-  const usual = new Set(usualBefore(byReporter, w.lastWeek.from));
+  // Quiet: a usual reporter (sessions in the 30 days before) with none in the last 7 days.
+  const recent = { from: addDays(yesterday, -(CLEAN_DAYS - 1)), to: yesterday };
+  const usual = new Set(usualBefore(byReporter, recent.from));
   const keys = new Set<string>(usual);
   for (const e of input.entries) if (inRange(e.day, { from: days[0] ?? "", to: yesterday })) keys.add(e.reporterKey);
   const rows: CoverageRow[] = [...keys].map((key) => {
     const mine = input.entries.filter((e) => e.reporterKey === key);
     const fails = input.failures.filter((f) => f.reporterKey === key);
     const reported = [...(byReporter.get(key) ?? [])].sort();
-    const quiet = usual.has(key) && !reported.some((d) => inRange(d, w.lastWeek));
+    const quiet = usual.has(key) && !reported.some((d) => inRange(d, recent));
     return {
       reporterKey: key,
       organization: orgOf(input.entries, key),
@@ -103,6 +106,7 @@ export function coverage(
     .filter((g) => g.missing.length > 0);
   return {
     days,
+    recent,
     lastComplete: done.lastComplete,
     graceDays,
     open: done.open,

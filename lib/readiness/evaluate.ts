@@ -32,7 +32,7 @@ export function evaluateReadiness(raw: ReadinessInput): Readiness {
     ready5(input, w, mx),
     ready6(input, w),
     ready7(input),
-  ].map((c) => withCoverage(c, cov, judged.sides, older, w.lastWeek));
+  ].map((c) => withCoverage(c, cov, judged.sides, older));
   const metCount = criteria.filter((c) => c.status === "met").length;
   return {
     ready: metCount === criteria.length,

@@ -160,7 +160,7 @@ export interface CoverageRow {
   organization: string;
   /** Sent a report with sessions in the 30 days before the last complete day. */
   usual: boolean;
-  /** A usual reporter with no report in the last week judged: its silence is not clean. */
+  /** A usual reporter with no report in the last 7 days: its silence is not clean. */
   quiet: boolean;
   /** The last day it reported sessions, or null. */
   lastDay: string | null;
@@ -177,6 +177,8 @@ export interface LateReport {
 export interface Coverage {
   /** The days of the matrix, oldest first (the window plus the days still open). */
   days: string[];
+  /** The last 7 days up to yesterday: a usual reporter silent in them is quiet. */
+  recent: { from: string; to: string };
   /** The newest day every later verdict can rely on, or null before any report. */
   lastComplete: string | null;
   graceDays: number;

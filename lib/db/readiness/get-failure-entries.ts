@@ -10,6 +10,7 @@ export async function getFailureEntries(
   const rows = await db.failureDetail.findMany({
     where: { domainId, reportDay: { gte: range.from, lte: range.to } },
     select: {
+      policyRowId: true,
       reportDay: true,
       resultType: true,
       receivingMxHostname: true,
@@ -32,5 +33,6 @@ export async function getFailureEntries(
     mxHost: r.receivingMxHostname,
     sessions: r.failedSessionCount,
     reasonCode: r.failureReasonCode,
+    entryId: r.policyRowId,
   }));
 }

@@ -10,12 +10,13 @@ export async function getReportEntries(
   const rows = await db.reportPolicy.findMany({
     where: { domainId, reportDay: { gte: range.from, lte: range.to } },
     select: {
+      id: true,
       reportDay: true,
       policyType: true,
       policyStrings: true,
       successfulCount: true,
       failedCount: true,
-      report: { select: { reporterKey: true, organization: true } },
+      report: { select: { reporterKey: true, organization: true, receivedAt: true } },
     },
   });
   return rows.map((r) => ({
@@ -26,6 +27,8 @@ export async function getReportEntries(
     policyStrings: parseStrings(r.policyStrings),
     successful: r.successfulCount,
     failed: r.failedCount,
+    entryId: r.id,
+    receivedAt: r.report.receivedAt,
   }));
 }
 
