@@ -64,13 +64,26 @@ export function orgOf(entries: readonly ReportEntry[], reporterKey: string): str
   return entries.find((e) => e.reporterKey === reporterKey)?.organization ?? reporterKey;
 }
 
-/** Reports received after their day's grace period ended: each re-opened its day. */
+/**
+ * Reports received after their day's grace period ended, once reports for that day or
+ * later had been in for an hour or more (so the day had been judged): each re-opened its
+ * day. A backfill of old reports, all arriving together, re-opens nothing.
+ */
 export function lateReports(input: ReadinessInput, graceDays: number): LateReport[] {
+  const firstFrom = new Map<string, number>();
+  for (const e of input.entries)
+    if (e.receivedAt)
+      firstFrom.set(e.day, Math.min(firstFrom.get(e.day) ?? Infinity, e.receivedAt.getTime()));
+  const days = [...firstFrom.keys()].sort().reverse();
+  let min = Infinity;
+  for (const d of days) firstFrom.set(d, (min = Math.min(min, firstFrom.get(d) ?? Infinity)));
   const seen = new Map<string, LateReport>();
   for (const e of input.entries) {
     if (!e.receivedAt) continue;
-    const late = e.receivedAt.getTime() - dayEnd(e.day);
-    if (late <= graceDays * 86_400_000) continue;
+    const at = e.receivedAt.getTime();
+    const late = at - dayEnd(e.day);
+    const judgedBefore = (firstFrom.get(e.day) ?? Infinity) <= at - 3_600_000;
+    if (late <= graceDays * 86_400_000 || !judgedBefore) continue;
     const receivedAt = e.receivedAt.toISOString();
     seen.set(`${e.day} ${e.reporterKey} ${receivedAt}`, {
       day: e.day,

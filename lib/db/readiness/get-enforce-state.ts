@@ -4,6 +4,7 @@ import { proposeMaxAge } from "@/lib/mta-sts/propose";
 import { removalStages } from "@/lib/readiness/mode-change";
 import type { EnforceState } from "@/lib/readiness/enforce-state";
 import { getReadiness } from "./get-readiness";
+import { latestVerdictChange, recordVerdict } from "./record-verdict";
 
 /** What the Enforce tab shows: served policy, readiness, proposed max_age, removal timeline. */
 export async function getEnforceState(
@@ -15,6 +16,9 @@ export async function getEnforceState(
     listPolicyVersions(db, domain.id),
     getReadiness(db, domain.id, now),
   ]);
+  // Issue 15 item 2: a verdict shown before changes only with an explanation (audit).
+  await recordVerdict(db, domain.id, readiness, now);
+  const verdictChange = await latestVerdictChange(db, domain.id);
   const current = versions[0] ?? null;
   const sameModeSince = (mode: string) => {
     let since = current?.createdAt ?? now;
@@ -42,6 +46,7 @@ export async function getEnforceState(
       reason: current.reason,
     },
     readiness,
+    verdictChange,
     enforceMaxAge: { maxAge: proposal.maxAge, reason: proposal.reason },
     testingMaxAge: proposeMaxAge("testing", null, now).maxAge,
     removal: removalStages(versions, now),
