@@ -69,7 +69,8 @@ export function coverage(
   const recent = { from: addDays(yesterday, -(CLEAN_DAYS - 1)), to: yesterday };
   const usual = new Set(usualBefore(byReporter, recent.from));
   const keys = new Set<string>(usual);
-  for (const e of input.entries) if (inRange(e.day, { from: days[0] ?? "", to: yesterday })) keys.add(e.reporterKey);
+  for (const e of input.entries)
+    if (inRange(e.day, { from: days[0] ?? "", to: yesterday })) keys.add(e.reporterKey);
   const rows: CoverageRow[] = [...keys].map((key) => {
     const mine = input.entries.filter((e) => e.reporterKey === key);
     const fails = input.failures.filter((f) => f.reporterKey === key);
@@ -92,8 +93,7 @@ export function coverage(
     };
   });
   rows.sort(
-    (a, b) =>
-      Number(b.usual) - Number(a.usual) || a.organization.localeCompare(b.organization),
+    (a, b) => Number(b.usual) - Number(a.usual) || a.organization.localeCompare(b.organization),
   );
   const gaps = days
     .filter((d) => done.lastComplete !== null && d <= done.lastComplete)

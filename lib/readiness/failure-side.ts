@@ -41,7 +41,10 @@ export function classifyFailure(
         why: `${resultType} while the domain publishes no TLSA records (CHK-MX-10): the sender's own DANE/DNSSEC problem, not a reason to hold back enforce`,
       };
     if (tlsa === true)
-      return { side: "ours", why: `${resultType}: the MX publishes TLSA records that did not validate` };
+      return {
+        side: "ours",
+        why: `${resultType}: the MX publishes TLSA records that did not validate`,
+      };
     return {
       side: "unknown",
       why: `${resultType}: no checker run says whether the MX publishes TLSA records`,

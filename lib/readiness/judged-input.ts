@@ -34,13 +34,16 @@ export function judgedInput(
     (f) => keep(f.day) && !older.some((o) => sameEntry(f, o.entry)),
   );
   const tlsa = tlsaPublished(input);
-  const sides: SideFailure[] = [];
+  const groups = new Map<string, SideFailure>();
   const failures: FailureEntry[] = [];
   const senderSessions = new Map<FailureEntry, number>();
   for (const f of kept) {
     const { side, why } = classifyFailure(f.resultType, f.reasonCode, tlsa);
-    if (inRange(f.day, window) && f.sessions > 0)
-      sides.push({
+    const k = [f.day, f.organization, f.resultType, f.mxHost, f.reasonCode].join("\u0000");
+    const same = groups.get(k);
+    if (same) same.sessions += inRange(f.day, window) ? f.sessions : 0;
+    else if (inRange(f.day, window) && f.sessions > 0)
+      groups.set(k, {
         day: f.day,
         organization: f.organization,
         resultType: f.resultType,
@@ -59,5 +62,8 @@ export function judgedInput(
     return minus > 0 ? { ...e, failed: Math.max(0, e.failed - minus) } : e;
   });
   const judged = { ...input, entries: adjusted, failures };
+  const sides = [...groups.values()].sort(
+    (a, b) => b.day.localeCompare(a.day) || a.organization.localeCompare(b.organization),
+  );
   return { input: judged, days: { ...judged, entries: adjusted.filter(hasSessions) }, sides };
 }

@@ -279,7 +279,10 @@ describe("issue 15: how reporters behave", () => {
       return evaluateReadiness({
         ...input,
         check: check(tlsa),
-        entries: [...input.entries.filter((e) => e.day !== LAST || e.reporterKey !== "google.com"), last],
+        entries: [
+          ...input.entries.filter((e) => e.day !== LAST || e.reporterKey !== "google.com"),
+          last,
+        ],
         failures: [failure(last, { resultType: "dane-required" })],
       });
     };
