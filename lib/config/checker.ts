@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CheckOptions } from "@/lib/checker/types";
+import { ruaFromEnv } from "@/lib/rollout/records";
 
 // Network settings for the live checker, from the environment (operators) or from a JSON
 // file named by STS_CHECKER_CONFIG (tests that start loopback DNS/HTTPS/SMTP servers write
@@ -23,6 +24,9 @@ export function checkerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Che
   if (env.STS_DNS_SERVERS) opts.dnsServers = env.STS_DNS_SERVERS.split(",").map((s) => s.trim());
   if (env.STS_CHECK_ALLOW_PRIVATE === "1") opts.allowPrivate = true;
   if (env.STS_CHECK_TEST_RUA === "1") opts.testHttpsRua = true;
+  // CHK-RPT-8: this installation's report addresses (STS_PUBLIC_URL, STS_RUA_MAILTO).
+  const own = ruaFromEnv(env).uris;
+  if (own.length > 0) opts.ownRua = own;
   if (env.STS_EXTRA_CA_FILE) opts.ca = [readFileSync(env.STS_EXTRA_CA_FILE, "utf8")];
   const file = env.STS_CHECKER_CONFIG ? readJson(env.STS_CHECKER_CONFIG) : null;
   if (file) {
