@@ -41,7 +41,9 @@ export function CoverageMatrix({
         <ul className="mt-1 list-disc pl-5 text-slate-700" aria-label="Days not judged yet">
           {coverage.open.map((o) => (
             <li key={o.day}>
-              {o.day}: waiting for {o.missing.join(", ") || "reports"}
+              {o.missing.length > 0
+                ? `${o.day}: waiting for ${o.missing.join(", ")}`
+                : `${o.day}: judged after the days before it`}
             </li>
           ))}
         </ul>
