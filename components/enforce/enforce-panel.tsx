@@ -113,7 +113,7 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
         </div>
       </Card>
       <FreshCheck domain={domain} check={s.readiness.check} canRun={canEdit} />
-      <ReadinessPanel readiness={s.readiness} />
+      <ReadinessPanel readiness={s.readiness} verdictChange={s.verdictChange} />
       <Card>
         <CardHeader
           title="Removal"

@@ -5,6 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import type { ReceivedDetail } from "@/lib/db/reports/received";
 import type { RawText } from "@/lib/ingest/raw-text";
 import { AuthBadge } from "./auth-badge";
+import { countNotes } from "@/lib/tlsrpt/count-notes";
 import { CHANNEL_LABEL, period, utcMinute } from "./format";
 import { formatCount } from "@/lib/core/format-number";
 
@@ -73,6 +74,8 @@ export function ReportDetail({
           )}
         </div>
       </Card>
+
+      <CountNotes report={r} />
 
       {r.policies.map((p, i) => (
         <Card key={i}>
@@ -169,5 +172,23 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
       <dt className="text-xs uppercase text-slate-500">{label}</dt>
       <dd className="break-words text-slate-900">{children}</dd>
     </div>
+  );
+}
+
+/** Issue 15 item 6: where a reporter's quirk changed a count, say so. */
+function CountNotes({ report }: { report: ReceivedDetail }) {
+  const notes = countNotes(report.policies, report.warnings);
+  if (notes.length === 0) return null;
+  return (
+    <Card>
+      <CardHeader title="How the counts were read" description="Where a quirk changed a count." />
+      <ul className="space-y-2 px-5 py-4 text-sm" data-testid="count-notes">
+        {notes.map((n, i) => (
+          <li key={i}>
+            <Badge tone="info">{n.id}</Badge> {n.message}
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }

@@ -2,8 +2,11 @@ import { CheckCircle2, HelpCircle, XCircle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { CriterionStatus, Readiness } from "@/lib/readiness/types";
+import type { VerdictChange } from "@/lib/readiness/verdict-change";
+import { CoverageMatrix } from "./coverage-matrix";
 import { MxTable } from "./mx-table";
 import { RefusalTable } from "./refusal-table";
+import { SideTable } from "./side-table";
 
 const STATUS = {
   met: { tone: "good", label: "met", Icon: CheckCircle2 },
@@ -12,7 +15,13 @@ const STATUS = {
 } as const satisfies Record<CriterionStatus, unknown>;
 
 /** Spec §15: every READY criterion on its own, with the evidence behind its status. */
-export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
+export function ReadinessPanel({
+  readiness,
+  verdictChange = null,
+}: {
+  readiness: Readiness;
+  verdictChange?: (VerdictChange & { at: string }) | null;
+}) {
   return (
     <Card>
       <CardHeader
@@ -49,7 +58,9 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
           );
         })}
       </ul>
+      <CoverageMatrix coverage={readiness.coverage} verdictChange={verdictChange} />
       <MxTable mx={readiness.mx} window={readiness.window} />
+      <SideTable sides={readiness.sides} />
       <RefusalTable refusals={readiness.refusals} window={readiness.window} />
     </Card>
   );

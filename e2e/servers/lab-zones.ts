@@ -203,6 +203,15 @@ export const LAB_DOMAINS: DomainSpec[] = [
     name: "rpt-multi.test",
     tlsRpt: ["v=TLSRPTv1; rua=mailto:a@good.test; rua=mailto:b@good.test"],
   },
+  // CHK-RPT-8 (issue 15): this installation's address second, and first.
+  {
+    name: "rpt-second.test",
+    tlsRpt: ["v=TLSRPTv1; rua=mailto:vendor@good.test,mailto:tlsrpt@good.test"],
+  },
+  {
+    name: "rpt-first.test",
+    tlsRpt: ["v=TLSRPTv1; rua=mailto:TLSRPT@good.test,mailto:vendor@good.test"],
+  },
   {
     name: "rpt-draft.test",
     records: [{ name: "_smtp-tlsrpt.rpt-draft.test", type: "TXT", strings: [RPT] }],

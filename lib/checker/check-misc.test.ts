@@ -25,12 +25,34 @@ beforeAll(async () => {
     ...names.map((d) => lab.check(d)),
     lab.check("auth-bad.test", { dkimSelectors: ["old", "missing"] }),
     lab.check("private.test", { allowPrivate: false }),
+    ...["rpt-second.test", "rpt-first.test", "rpt-multi.test"].map((d) =>
+      lab
+        .check(d, { ownRua: ["mailto:tlsrpt@good.test"] })
+        .then((r) => ({ ...r, domain: `own:${d}` })),
+    ),
   ]);
   done.forEach((r) => reports.set(r.domain, r));
 });
 afterAll(() => lab?.stop());
 
 describe("§14.5 TLS-RPT", () => {
+  it("CHK-RPT-8 warning (issue 15): the app's address is second in rua; Microsoft sends only to the first", () => {
+    expect(pick(report("own:rpt-second.test"), "CHK-RPT-8")).toMatchObject({
+      severity: "warning",
+      title: "This installation's report address is not the first rua",
+      evidence:
+        "rua: mailto:vendor@good.test, mailto:tlsrpt@good.test; mailto:tlsrpt@good.test is number 2, Microsoft sends only to mailto:vendor@good.test",
+      fix: "Put mailto:tlsrpt@good.test first in rua: Microsoft sends reports only to the first rua address.",
+    });
+  });
+  it("CHK-RPT-8 ok when it is first (case-insensitive); warning when it is missing; none without ownRua", () => {
+    expect(pick(report("own:rpt-first.test"), "CHK-RPT-8").severity).toBe("ok");
+    expect(pick(report("own:rpt-multi.test"), "CHK-RPT-8")).toMatchObject({
+      severity: "warning",
+      title: "This installation's report address is not in rua",
+    });
+    expect(report("rpt-multi.test").results.filter((r) => r.id === "CHK-RPT-8")).toEqual([]);
+  });
   it("CHK-RPT-2 error: two records", () => {
     expect(pick(report("rpt-two.test"), "CHK-RPT-2")).toMatchObject({
       severity: "error",

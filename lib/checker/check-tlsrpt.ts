@@ -5,6 +5,7 @@ import { joinTxtStrings } from "../mta-sts/txt-record";
 import { selectTlsRptRecord } from "../tlsrpt/tlsrpt-record";
 import { chainText, lookupProblem, type ProbeContext } from "./context";
 import { groupByCheck, result, worstSeverity } from "./result";
+import { firstRuaResult } from "./first-rua";
 import { probeHttpsRua } from "./rua-https-probe";
 import type { CheckResult, PolicyMode } from "./types";
 
@@ -55,6 +56,8 @@ export async function checkTlsRpt(ctx: ProbeContext, sts: Promise<StsState>): Pr
   if (selection.status === "valid" && !byId.has("CHK-RPT-3")) {
     ctx.emit(result("CHK-RPT-3", "ok", "TLS-RPT record syntax is valid", evidence));
   }
+  const first = firstRuaResult(ctx.ownRua, selection.record?.rua ?? [], evidence);
+  if (first) ctx.emit(first);
   for (const dest of selection.record?.rua ?? []) {
     if (dest.scheme === "mailto") ctx.emit(await mailtoResult(ctx, dest.address, dest.domain));
     else if (ctx.testHttpsRua) ctx.emit(await probeHttpsRua(ctx, dest.url));

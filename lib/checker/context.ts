@@ -16,6 +16,8 @@ export interface ProbeContext {
   ehloName: string;
   dkimSelectors: string[];
   testHttpsRua: boolean;
+  /** CHK-RPT-8: this installation's rua URIs (empty: not known, no check). */
+  ownRua: string[];
   now: () => number;
   /** Fires at the overall deadline or when the caller cancels. */
   signal: AbortSignal;

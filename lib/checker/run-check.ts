@@ -88,6 +88,7 @@ export async function* runCheck(
     ehloName: options.ehloName ?? "sts-rollout-checker.invalid",
     dkimSelectors: options.dkimSelectors ?? [],
     testHttpsRua: options.testHttpsRua ?? false,
+    ownRua: options.ownRua ?? [],
     now,
     signal,
     limit: createLimiter(options.maxConcurrent ?? 5),

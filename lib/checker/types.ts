@@ -72,6 +72,8 @@ export interface CheckOptions {
   dkimSelectors?: string[];
   /** CHK-RPT-6 (opt-in): POST a zero-session test report to each https rua. */
   testHttpsRua?: boolean;
+  /** CHK-RPT-8: this installation's rua URIs; it warns when none of them is the first. */
+  ownRua?: string[];
   /** Overall deadline for the whole run; default 20000 ms. */
   deadlineMs?: number;
   /** Limit for one network step (connect, one SMTP reply, handshake); default 10000 ms. */

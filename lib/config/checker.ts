@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CheckOptions } from "@/lib/checker/types";
+import { ruaConfig } from "./report-endpoint";
 import { settings, type Settings } from "./settings";
 
 // Network settings for the live checker (settings.ts parses and validates them):
@@ -15,7 +16,8 @@ import { settings, type Settings } from "./settings";
 type CheckerSettings = Pick<
   Settings,
   "STS_DNS_SERVERS" | "STS_CHECK_ALLOW_PRIVATE" | "STS_CHECK_TEST_RUA" | "STS_EXTRA_CA_FILE"
->;
+> &
+  Partial<Pick<Settings, "STS_PUBLIC_URL" | "STS_RUA_MAILTO">>;
 
 /** The global a test harness may set: () => partial checker options, or null. */
 export const CHECKER_OVERRIDE = Symbol.for("sts-rollout.checker-override");
@@ -32,6 +34,9 @@ export function checkerOptions(s: CheckerSettings = settings()): CheckOptions {
   if (s.STS_DNS_SERVERS) opts.dnsServers = s.STS_DNS_SERVERS;
   if (s.STS_CHECK_ALLOW_PRIVATE) opts.allowPrivate = true;
   if (s.STS_CHECK_TEST_RUA) opts.testHttpsRua = true;
+  // CHK-RPT-8: this installation's report addresses (STS_PUBLIC_URL, STS_RUA_MAILTO).
+  const own = ruaConfig(s).uris;
+  if (own.length > 0) opts.ownRua = own;
   if (s.STS_EXTRA_CA_FILE) opts.ca = [readFileSync(s.STS_EXTRA_CA_FILE, "utf8")];
   return { ...opts, ...testOverride() };
 }

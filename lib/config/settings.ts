@@ -82,6 +82,8 @@ const schema = z.object({
   STS_RATE_PER_SECOND: z.coerce.number().positive().default(1),
   /** READY-1/2: a checker run older than this many hours no longer counts. */
   STS_CHECK_MAX_AGE_HOURS: positiveInt(24),
+  /** Issue 15: days after a day ends before it is judged without every usual reporter. */
+  STS_REPORT_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   /** Labs only: lets mailbox accounts use IMAP without TLS or STARTTLS (password in clear). */
   STS_ALLOW_PLAIN_IMAP: flag,
   /** RPT-DELIV-7: report mail's DKIM key must declare s=tlsrpt (or *); off by default,

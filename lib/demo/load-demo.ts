@@ -101,7 +101,7 @@ export async function loadDemo(
   return { ...base, skipped: false, reports };
 }
 
-/** Adds `days` clean days ending yesterday from Google and a second reporter. */
+/** Adds `days` clean days ending yesterday from every demo reporter, each on its schedule. */
 export async function loadCleanDays(
   db: Db,
   days: number,

@@ -25,14 +25,16 @@ export interface Windows {
 
 /**
  * The windows end at the latest report day when it is recent (reports arrive a day late),
- * otherwise yesterday: stale reports never make a domain look ready.
+ * otherwise at the last complete day (yesterday when not given): stale reports never make
+ * a domain look ready, and days still waiting for reports are not judged (issue 15).
  */
-export function windows(input: ReadinessInput): Windows {
-  const today = utcDay(input.now);
+export function windows(input: ReadinessInput, lastComplete: string | null = null): Windows {
+  const through = lastComplete ?? addDays(utcDay(input.now), -1);
   let latest: string | null = null;
-  for (const e of input.entries) if (latest === null || e.day > latest) latest = e.day;
-  const recent = latest !== null && dayDiff(latest, today) <= MAX_REPORT_LAG_DAYS;
-  const anchor = recent && latest !== null ? latest : addDays(today, -1);
+  for (const e of input.entries)
+    if (e.day <= through && (latest === null || e.day > latest)) latest = e.day;
+  const recent = latest !== null && dayDiff(latest, through) <= MAX_REPORT_LAG_DAYS - 1;
+  const anchor = recent && latest !== null ? latest : through;
   return {
     latest,
     recent,

@@ -1,26 +1,38 @@
 import { checkFreshness, ready1, ready2 } from "./checker-criteria";
+import { completeness, DEFAULT_GRACE_DAYS } from "./completeness";
+import { coverage } from "./coverage";
 import { windows } from "./days";
 import { refusalEstimate } from "./estimate";
+import { judgedInput } from "./judged-input";
 import { ready7 } from "./policy-criteria";
+import { olderPolicyEntries } from "./policy-epochs";
 import { mxVerdicts } from "./mx-verdict";
+import { withCoverage } from "./quiet-reporters";
 import { ready3 } from "./ready3";
 import { ready4, ready5 } from "./report-criteria";
 import { ready6 } from "./ready6";
 import type { Readiness, ReadinessInput } from "./types";
 
 /** Spec §15: each READY criterion with its evidence; ready only when all seven are met. */
-export function evaluateReadiness(input: ReadinessInput): Readiness {
-  const w = windows(input);
+export function evaluateReadiness(raw: ReadinessInput): Readiness {
+  // Issue 15: complete days only, older cached policies and sender-side failures apart.
+  const grace = raw.graceDays ?? DEFAULT_GRACE_DAYS;
+  const older = olderPolicyEntries(raw);
+  const done = completeness(raw, grace);
+  const w = windows(raw, done.lastComplete);
+  const judged = judgedInput(raw, done.lastComplete, older, w.window);
+  const input = judged.input;
+  const cov = coverage(raw, w, done, older, grace);
   const mx = mxVerdicts(input, w);
   const criteria = [
     ready1(input),
     ready2(input),
-    ready3(input, w),
+    ready3(judged.days, w),
     ready4(input, w),
     ready5(input, w, mx),
     ready6(input, w),
     ready7(input),
-  ];
+  ].map((c) => withCoverage(c, cov, judged.sides, older));
   const metCount = criteria.filter((c) => c.status === "met").length;
   return {
     ready: metCount === criteria.length,
@@ -31,5 +43,7 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     refusals: refusalEstimate(input, w),
     check: checkFreshness(input),
     mx,
+    coverage: cov,
+    sides: judged.sides,
   };
 }

@@ -48,6 +48,10 @@ export interface ReportEntry {
   successful: number;
   failed: number;
   auth: EntryAuth;
+  /** The ReportPolicy row, linking failures to their entry (older-policy filter). */
+  entryId?: number;
+  /** When the report arrived (late reports re-open their day, issue 15 item 2). */
+  receivedAt?: Date;
 }
 
 /** One failure-detail row (FailureDetail) with the entry it belongs to. */
@@ -61,6 +65,8 @@ export interface FailureEntry {
   mxHost: string | null;
   sessions: number;
   reasonCode: string | null;
+  /** The ReportPolicy row this detail belongs to. */
+  entryId?: number;
 }
 
 export interface ReadinessInput {
@@ -78,6 +84,10 @@ export interface ReadinessInput {
   failures: readonly FailureEntry[];
   /** RPT-DELIV-7: mail reports left out (quarantined), per reporter key; absent = none. */
   quarantined?: readonly { reporterKey: string; reports: number }[];
+  /** Every policy version with its id and max_age, newest first (older-policy entries). */
+  versions?: readonly PolicyState[];
+  /** Days after a day's end before it counts as complete without every usual reporter. */
+  graceDays?: number;
 }
 
 export interface RefusalEstimate {
@@ -128,4 +138,74 @@ export interface Readiness {
   check: CheckFreshness;
   /** Every MX in the policy or named in a report, plus "not attributed" when any. */
   mx: MxVerdict[];
+  /** Reporters × days, complete days, late reports, older-policy entries (issue 15). */
+  coverage: Coverage;
+  /** Each failure group of the window with whose side it is on (issue 15 item 4). */
+  sides: SideFailure[];
+}
+
+export type FailureSide = "ours" | "sender" | "unknown";
+
+/** Failed sessions of one result type, reporter, MX and reason code, classified. */
+export interface SideFailure {
+  day: string;
+  organization: string;
+  resultType: string;
+  mxHost: string | null;
+  reasonCode: string | null;
+  sessions: number;
+  side: FailureSide;
+  /** Why this side, in words. */
+  why: string;
+}
+
+export type CoverageCellState = "reported" | "zero-sessions" | "older-policy" | "none";
+
+export interface CoverageCell {
+  day: string;
+  state: CoverageCellState;
+  sessions: number;
+  failed: number;
+  /** MX hosts named in this reporter's failures on this day ("" = not named). */
+  mxHosts: string[];
+  /** "under policy <id>" for older-policy entries; else "". */
+  note: string;
+}
+
+export interface CoverageRow {
+  reporterKey: string;
+  organization: string;
+  /** Sent a report with sessions in the 30 days before the last complete day. */
+  usual: boolean;
+  /** A usual reporter with no report in the last 7 days: its silence is not clean. */
+  quiet: boolean;
+  /** The last day it reported sessions, or null. */
+  lastDay: string | null;
+  cells: CoverageCell[];
+}
+
+export interface LateReport {
+  day: string;
+  organization: string;
+  receivedAt: string;
+  daysLate: number;
+}
+
+export interface Coverage {
+  /** The days of the matrix, oldest first (the window plus the days still open). */
+  days: string[];
+  /** The last 7 days up to yesterday: a usual reporter silent in them is quiet. */
+  recent: { from: string; to: string };
+  /** The newest day every later verdict can rely on, or null before any report. */
+  lastComplete: string | null;
+  graceDays: number;
+  /** Days after lastComplete still waiting, with the usual reporters missing. */
+  open: { day: string; missing: string[] }[];
+  /** Complete days in the matrix that a usual reporter never reported (closed by the grace). */
+  gaps: { day: string; missing: string[] }[];
+  /** Reports that arrived after their day's grace period ended: that day was re-judged. */
+  late: LateReport[];
+  /** Entries showing an older policy within max_age of the change: not evidence now. */
+  olderPolicy: { day: string; organization: string; policyId: string }[];
+  rows: CoverageRow[];
 }

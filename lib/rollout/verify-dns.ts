@@ -75,17 +75,28 @@ export async function verifyDns(
     } else {
       const found = sel.record.rua.map((r) => r.uri.toLowerCase());
       const absent = ruaUris.filter((u) => !found.includes(u.toLowerCase()));
-      if (absent.length === 0) {
+      const extra = sel.record.rua
+        .map((r) => r.uri)
+        .filter((u) => !ruaUris.some((e) => e.toLowerCase() === u.toLowerCase()));
+      // Issue 15 item 5: the record keeps the other destinations but always lists this
+      // installation's first: Microsoft sends reports only to the first rua address.
+      if (ruaUris.length > 0) tlsRpt.expected = tlsRptRecordValue([...ruaUris, ...extra]);
+      const firstOurs = ruaUris.length === 0 || ruaUris.some((u) => u.toLowerCase() === found[0]);
+      if (absent.length === 0 && firstOurs) {
         tlsRpt.status = "match";
         if (ruaUris.length === 0) {
           tlsRpt.notes.push(
             "A valid record is published; this installation has no rua configured, so reports go only where it says.",
           );
         }
-        const extra = found.filter((u) => !ruaUris.some((e) => e.toLowerCase() === u));
         if (extra.length > 0 && ruaUris.length > 0) {
-          tlsRpt.notes.push(`Reports also go to ${extra.join(", ")}.`);
+          tlsRpt.notes.push(`Reports also go to ${extra.map((u) => u.toLowerCase()).join(", ")}.`);
         }
+      } else if (absent.length === 0) {
+        tlsRpt.status = "mismatch";
+        tlsRpt.notes.push(
+          `${sel.record.rua[0]?.uri ?? "another address"} comes first in rua: Microsoft sends reports only to the first rua address, so put ${ruaUris[0]} first`,
+        );
       } else {
         tlsRpt.status = "mismatch";
         tlsRpt.notes.push(

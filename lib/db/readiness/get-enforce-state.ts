@@ -6,6 +6,7 @@ import { removalStages } from "@/lib/readiness/mode-change";
 import type { EnforceState } from "@/lib/readiness/enforce-state";
 import { getReadiness } from "./get-readiness";
 import { readVerdictRow, reconcileVerdict } from "./verdict";
+import { latestVerdictChange, recordVerdict } from "./record-verdict";
 
 /**
  * What the Enforce tab shows: served policy, readiness, proposed max_age, removal timeline.
@@ -26,6 +27,9 @@ export async function getEnforceState(
   await reconcileVerdict(db, domain.id, before, readiness, now).catch((e: unknown) =>
     logger.error({ err: e, domainId: domain.id }, "could not store the readiness verdict"),
   );
+  // Issue 15 item 2: a verdict shown before changes only with an explanation (audit).
+  await recordVerdict(db, domain.id, readiness, now);
+  const verdictChange = await latestVerdictChange(db, domain.id);
   const current = versions[0] ?? null;
   const sameModeSince = (mode: string) => {
     let since = current?.createdAt ?? now;
@@ -53,6 +57,7 @@ export async function getEnforceState(
       reason: current.reason,
     },
     readiness,
+    verdictChange,
     enforceMaxAge: { maxAge: proposal.maxAge, reason: proposal.reason },
     testingMaxAge: proposeMaxAge("testing", null, now).maxAge,
     removal: removalStages(versions, now),

@@ -17,6 +17,7 @@ export async function getFailureEntries(
       policy: { report: inVerdictWhere(accepted) },
     },
     select: {
+      policyRowId: true,
       reportDay: true,
       resultType: true,
       receivingMxHostname: true,
@@ -39,5 +40,6 @@ export async function getFailureEntries(
     mxHost: r.receivingMxHostname,
     sessions: r.failedSessionCount,
     reasonCode: r.failureReasonCode,
+    entryId: r.policyRowId,
   }));
 }

@@ -16,6 +16,7 @@ export async function getReadiness(
   domainId: string,
   now: Date = new Date(),
   checkMaxAgeHours: number = settings().STS_CHECK_MAX_AGE_HOURS,
+  graceDays: number = settings().STS_REPORT_GRACE_DAYS,
 ): Promise<Readiness> {
   const today = utcDay(now);
   const range = { from: addDays(today, -LOOKBACK_DAYS), to: today };
@@ -32,11 +33,13 @@ export async function getReadiness(
     now,
     policy: current,
     history: versions,
+    versions,
     check:
       run?.report && run.finishedAt ? { finishedAt: run.finishedAt, report: run.report } : null,
     checkMaxAgeHours,
     entries,
     failures,
     quarantined,
+    graceDays,
   });
 }

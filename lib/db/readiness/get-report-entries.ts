@@ -17,6 +17,7 @@ export async function getReportEntries(
       report: inVerdictWhere(accepted),
     },
     select: {
+      id: true,
       reportDay: true,
       policyType: true,
       policyStrings: true,
@@ -30,6 +31,7 @@ export async function getReportEntries(
           channel: true,
           auth: true,
           authDomain: true,
+          receivedAt: true,
         },
       },
     },
@@ -49,6 +51,8 @@ export async function getReportEntries(
       domain: r.report.authDomain,
       accepted: accepted.has(r.report.reporterKey),
     },
+    entryId: r.id,
+    receivedAt: r.report.receivedAt,
   }));
 }
 

@@ -139,7 +139,7 @@ describe("stored readiness verdict (issue 13)", () => {
     expect(listed).toMatchObject(page);
   });
 
-  it("recomputed after a policy is saved (READY-1/2/4: check and reports predate the version)", async () => {
+  it("recomputed after a policy is saved (READY-1..5: check and reports predate the version)", async () => {
     const id = await readyDomain("policy.example");
     const mx = ["mx1.policy.example", "mx2.policy.example"];
     const saved = await createPolicyVersion(
@@ -152,8 +152,9 @@ describe("stored readiness verdict (issue 13)", () => {
     expect(saved.ok).toBe(true);
     const { listed, page } = await listAndPage(id);
     expect(listed?.ready).toBe(false);
-    // READY-1/2: the check ran before this version; READY-4: no report shows it yet.
-    expect(listed?.open).toEqual(["READY-1", "READY-2", "READY-4"]);
+    // READY-1/2: the check ran before this version; READY-4: no report shows it yet;
+    // READY-3/5: every report was sent under the older policy (issue 15 item 3).
+    expect(listed?.open).toEqual(["READY-1", "READY-2", "READY-3", "READY-4", "READY-5"]);
     expect(listed).toMatchObject(page);
   });
 

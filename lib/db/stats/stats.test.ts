@@ -223,6 +223,14 @@ describe("chart queries (lib/db/stats)", () => {
     ]);
     expect(r.ready).toBe(false);
     expect(r.criteria[4]?.summary).toMatch(/^TLS failure rate /);
-    expect(r.refusals[0]).toMatchObject({ day: "2026-02-01", mxHost: "mx2.demo.example" });
+    // Issue 15: the verdict judges complete days only. Small Sender Ltd (a usual reporter)
+    // reports every other day, so 01-30 waits for it until its grace period ends.
+    expect(r.coverage.lastComplete).toBe("2026-01-29");
+    expect(r.coverage.open.map((o) => [o.day, o.missing.join(", ")])).toEqual([
+      ["2026-01-30", "Small Sender Ltd"],
+      ["2026-01-31", ""],
+      ["2026-02-01", "Small Sender Ltd"],
+    ]);
+    expect(r.refusals[0]).toMatchObject({ day: "2026-01-29", mxHost: "mx2.demo.example" });
   });
 });

@@ -1,0 +1,63 @@
+// Issue 15 item 6: where a reporter's quirk changes a count, the report view says so.
+// Pure: from a stored report's policy entries and the reader's warnings.
+
+export interface CountedPolicy {
+  successfulCount: number;
+  failedCount: number;
+  failures: readonly {
+    receivingMxHostname: string | null;
+    failedSessionCount: number;
+    resultType: string;
+  }[];
+}
+
+export interface CountNote {
+  /** The quirk (spec §11 id, or ours). */
+  id: string;
+  message: string;
+}
+
+export function countNotes(
+  policies: readonly CountedPolicy[],
+  warnings: readonly { id: string; message: string }[],
+): CountNote[] {
+  const notes: CountNote[] = [];
+  const ok = Math.max(0, ...policies.map((p) => p.successfulCount));
+  const failed = Math.max(0, ...policies.map((p) => p.failedCount));
+  if (policies.length > 0 && ok === 0 && failed === 0)
+    notes.push({
+      id: "RPT-QUIRK-13",
+      message:
+        "0 sessions: some servers send a daily report even without mail. It is stored, but it is no coverage: the Enforce page does not count this day for this reporter.",
+    });
+  if (ok === 1 && failed === 0)
+    notes.push({
+      id: "RPT-QUIRK-14",
+      message:
+        "1 session and nothing else: the report mail itself is a session to your MX, so this may be only the delivery of this reporter's previous report (reports about reports can keep each other going). It counts as 1 session.",
+    });
+  for (const p of policies) {
+    const unnamed = p.failures.filter((f) => f.receivingMxHostname === null);
+    const n = unnamed.reduce((s, f) => s + f.failedSessionCount, 0);
+    if (n > 0) {
+      const types = [...new Set(unnamed.map((f) => f.resultType))].sort().join(", ");
+      notes.push({
+        id: "RPT-QUIRK-4",
+        message: `${n} failed ${n === 1 ? "session names" : "sessions name"} no MX (${types}; Microsoft omits receiving-mx-hostname and sending-mta-ip on fetch errors): counted as "not attributed", domain-wide, not against an MX host.`,
+      });
+    }
+    const detailed = p.failures.reduce((s, f) => s + f.failedSessionCount, 0);
+    if (detailed > p.failedCount)
+      notes.push({
+        id: "RPT-JSON-6",
+        message: `The failure details name ${detailed} sessions, total-failure-session-count ${p.failedCount}: the larger number counts.`,
+      });
+  }
+  for (const w of warnings)
+    if (/session-count/.test(w.message) && /missing|default/i.test(w.message))
+      notes.push({
+        id: w.id,
+        message: `${w.message}: the reporter left the count out, so the totals here may be too low.`,
+      });
+  return notes;
+}
