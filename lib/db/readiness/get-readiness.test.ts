@@ -134,7 +134,7 @@ describe("getReadiness on a real database (issue #12)", () => {
       `backup.backup.example failed on 7 of the last 7 days (7 × certificate-expired) and on the last reported day ${LAST} (1 × certificate-expired): in enforce these sessions would bounce; fix this MX first (${addDays(LAST, -6)} to ${LAST}).`,
     );
     expect(five?.evidence[0]).toBe(
-      `7140 sts sessions from ${addDays(LAST, -6)} to ${LAST}; 7 failed TLS (0.098%, limit 0.100%).`,
+      `7,140 sts sessions from ${addDays(LAST, -6)} to ${LAST}; 7 failed TLS (0.098%, limit 0.100%).`,
     );
     expect(r.mx.map((m) => [m.host, m.blocking, m.daysWithFailures])).toEqual([
       ["backup.backup.example", true, 7],
