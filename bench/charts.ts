@@ -11,7 +11,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { openTestDb } from "../lib/db/test-db";
+import { openTestDb } from "../lib/db/db.test-utils";
 import { getDomainStats } from "../lib/db/stats/get-domain-stats";
 import { getFailureDetails } from "../lib/db/stats/get-failure-details";
 import { getMxFailures } from "../lib/db/stats/get-mx-failures";

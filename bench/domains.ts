@@ -6,9 +6,9 @@
 // against two baselines measured in the same run: a bare SELECT count(*) over the domains,
 // and the old per-row path (rollout facts and health with a full readiness evaluation per
 // row, as the components ran it) on 50 domains.
-import { openTestDb } from "../lib/db/test-db";
+import { openTestDb } from "../lib/db/db.test-utils";
 import { getDomainList } from "../lib/db/domains/domain-list";
-import { loadRolloutFacts } from "../lib/db/policies/rollout-facts";
+import { loadRolloutFacts } from "../lib/db/policies/rollout-step-facts";
 import { getDomainHealth } from "../lib/db/stats/get-domain-health";
 import { addDays, utcDay } from "../lib/stats/date-range";
 import { fill, pgSink, sqliteSink } from "./domains-fill";

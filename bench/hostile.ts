@@ -22,7 +22,7 @@ import { addDomain } from "../lib/db/domains/domains";
 import { applyMigrations } from "../lib/db/migrate";
 import { createPolicyVersion } from "../lib/db/policies/policies";
 import { createFirstAdmin } from "../lib/db/users/users";
-import { googleReport } from "../lib/tlsrpt/test-fixtures";
+import { googleReport } from "../lib/tlsrpt/inline-reports.test-utils";
 
 const IDLE_SECONDS = 10;
 const ATTACK_SECONDS = 30;

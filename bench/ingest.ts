@@ -22,7 +22,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createDb, type Db } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
-import { openTestDb } from "../lib/db/test-db";
+import { openTestDb } from "../lib/db/db.test-utils";
 import { ingestInOrder } from "../lib/ingest/bulk";
 import { ingestBytes, type IngestOutcome } from "../lib/ingest/ingest";
 import { makeCorpus } from "./lib/report-corpus";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/db/audit/audit";
-import { openTestDb, type TestDb } from "@/lib/db/test-db";
+import { openTestDb, type TestDb } from "@/lib/db/db.test-utils";
 import { countUsers } from "@/lib/db/users/users";
 import {
   WRONG_SETUP_CODE,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAudit } from "@/lib/db/audit/audit";
-import { openTestDb, type TestDb } from "@/lib/db/test-db";
+import { openTestDb, type TestDb } from "@/lib/db/db.test-utils";
 import { createUser, findSessionUser, setUserPassword } from "@/lib/db/users/users";
 import { hashPassword } from "./password";
 import { signInErrorMessage } from "./sign-in-messages";

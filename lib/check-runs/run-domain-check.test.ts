@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policyText } from "@/e2e/servers/lab-zones";
 import { startTestWorld, type TestWorld } from "@/e2e/servers/world";
 import type { CheckOptions } from "@/lib/checker/types";
-import { createTestActor, openTestDb, type TestDb } from "@/lib/db/test-db";
+import { createTestActor, openTestDb, type TestDb } from "@/lib/db/db.test-utils";
 import { addDomain } from "@/lib/db/domains/domains";
 import { getCheckRun, latestCheckRun } from "@/lib/db/checks/checks";
 import {

@@ -2,7 +2,7 @@
 // capped and read in linear time; real hostile servers on loopback, started here.
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { costMs } from "../tlsrpt/test-fixtures";
+import { costMs } from "../tlsrpt/inline-reports.test-utils";
 import { probeSmtp, type SmtpProbeOutcome } from "./smtp-probe";
 import { MAX_REPLY_BYTES, ReplyReader } from "./smtp-reply";
 

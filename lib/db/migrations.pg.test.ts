@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffSchemas, openSchemaEngine } from "./schema-engine";
 import { readSchema } from "./schema-files";
-import { openTestDb, type TestDb } from "./test-db";
+import { openTestDb, type TestDb } from "./db.test-utils";
 
 // PostgreSQL half of migrations.test.ts (runs under `npm run test:pg` only): the database
 // built from the committed migrations equals the one built straight from the schema.

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import { createDb } from "./client";
 import { applyMigrations, listMigrations, migrationsDir } from "./migrate";
-import { openTestDb } from "./test-db";
+import { openTestDb } from "./db.test-utils";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "sts-rawmig-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { addDomain, type DomainRecord } from "@/lib/db/domains/domains";
-import { createTestActor, openTestDb, type TestDb } from "@/lib/db/test-db";
+import { createTestActor, openTestDb, type TestDb } from "@/lib/db/db.test-utils";
 import { findUserById } from "@/lib/db/users/users";
 import { inDomain, NO_SUCH_DOMAIN } from "./with-domain";
 

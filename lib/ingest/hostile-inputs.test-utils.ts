@@ -1,7 +1,7 @@
 // The hostile inputs of issue 11: what bench:hostile sends to POST /api/reports/tlsrpt and
 // what the hostile-input table (lib/db/hostile) sends to every public endpoint.
 import { gzipSync } from "node:zlib";
-import { ISSUE_11_BODY } from "../tlsrpt/test-fixtures";
+import { ISSUE_11_BODY } from "../tlsrpt/inline-reports.test-utils";
 
 export interface HostileInput {
   name: string;

@@ -8,11 +8,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getReceivedReport } from "@/lib/db/reports/received";
-import { resetReports } from "@/lib/db/reports/test-helpers";
+import { resetReports } from "@/lib/db/reports/reports.test-utils";
 import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { pollMailbox } from "@/lib/mailbox/poll";
-import { compose, startWorld, type World } from "@/lib/mailbox/test-world";
+import { compose, startWorld, type World } from "@/lib/mailbox/mail-world.test-utils";
 import { countNotes } from "@/lib/tlsrpt/count-notes";
 import {
   QUIRK_DOMAIN,

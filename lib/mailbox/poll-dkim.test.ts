@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/db/audit/audit";
 import { acceptReporter, listQuarantine } from "@/lib/db/reports/quarantine";
 import { signMessage, testDkimKey } from "@/lib/tlsrpt/dkim-test-keys";
-import { googleReport } from "@/lib/tlsrpt/test-fixtures";
+import { googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { pollMailbox } from "./poll";
-import { compose, startWorld, type World } from "./test-world";
+import { compose, startWorld, type World } from "./mail-world.test-utils";
 
 const google = testDkimKey("google.com", "20230601");
 const attacker = testDkimKey("attacker.example");

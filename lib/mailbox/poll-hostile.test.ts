@@ -6,15 +6,15 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRejected } from "@/lib/db/reports/rejected";
-import { countRows } from "@/lib/db/reports/test-helpers";
+import { countRows } from "@/lib/db/reports/reports.test-utils";
 import {
   hostileInputs,
   moreHostileInputs,
   type HostileInput,
 } from "@/lib/ingest/hostile-inputs.test-utils";
-import { googleReport } from "@/lib/tlsrpt/test-fixtures";
+import { googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { MAX_MESSAGE_BYTES, pollMailbox } from "./poll";
-import { compose, startWorld, type World } from "./test-world";
+import { compose, startWorld, type World } from "./mail-world.test-utils";
 
 let w: World;
 

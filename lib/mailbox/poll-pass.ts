@@ -11,7 +11,7 @@
 // connection does, and the next poll starts over with the messages still there.
 import type { ImapFlow } from "imapflow";
 import type { Db } from "@/lib/db/client";
-import type { MailboxForPoll } from "@/lib/db/reports/mailboxes";
+import type { MailboxForPoll } from "@/lib/db/mailboxes/imap-accounts";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import type { IngestMeta, IngestOutcome, ReadInput } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";

@@ -6,13 +6,13 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRejected } from "@/lib/db/reports/rejected";
-import { countRows, resetReports } from "@/lib/db/reports/test-helpers";
+import { countRows, resetReports } from "@/lib/db/reports/reports.test-utils";
 import { readInput } from "@/lib/ingest/ingest";
-import { googleReport } from "@/lib/tlsrpt/test-fixtures";
+import { googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { SKIP_KEYWORD } from "./folders";
 import { pollMailbox } from "./poll";
 import type { PollSummary, Read } from "./poll-pass";
-import { compose, startWorld, type World } from "./test-world";
+import { compose, startWorld, type World } from "./mail-world.test-utils";
 
 let w: World;
 

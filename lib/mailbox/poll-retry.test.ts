@@ -5,14 +5,14 @@
 // Dovecot (e2e/dovecot), with the real reader and store around the injected failure.
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailboxForPoll } from "@/lib/db/reports/mailboxes";
+import { mailboxForPoll } from "@/lib/db/mailboxes/imap-accounts";
 import { listRejected } from "@/lib/db/reports/rejected";
-import { countRows, resetReports } from "@/lib/db/reports/test-helpers";
+import { countRows, resetReports } from "@/lib/db/reports/reports.test-utils";
 import { readInput, storeRead } from "@/lib/ingest/ingest";
-import { googleReport } from "@/lib/tlsrpt/test-fixtures";
+import { googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { pollMailbox } from "./poll";
 import type { PollSummary, Read, Store } from "./poll-pass";
-import { compose, startWorld, type World } from "./test-world";
+import { compose, startWorld, type World } from "./mail-world.test-utils";
 
 let w: World;
 

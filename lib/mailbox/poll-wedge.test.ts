@@ -5,10 +5,10 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRejected } from "@/lib/db/reports/rejected";
-import { countRows } from "@/lib/db/reports/test-helpers";
-import { googleReport } from "@/lib/tlsrpt/test-fixtures";
+import { countRows } from "@/lib/db/reports/reports.test-utils";
+import { googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { pollMailbox } from "./poll";
-import { compose, startWorld, type World } from "./test-world";
+import { compose, startWorld, type World } from "./mail-world.test-utils";
 
 const WEDGE = `{"report-id":"a","report-id":"b","policies":${"[".repeat(64)}0${"]".repeat(64)}}`;
 const FILE = "google.com!example.com!1744416000!1744502399!wedge.json";

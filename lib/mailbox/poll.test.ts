@@ -5,14 +5,14 @@ import tls from "node:tls";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCa } from "@/e2e/servers/test-ca";
-import { mailboxForPoll } from "@/lib/db/reports/mailboxes";
-import { countRows } from "@/lib/db/reports/test-helpers";
+import { mailboxForPoll } from "@/lib/db/mailboxes/imap-accounts";
+import { countRows } from "@/lib/db/reports/reports.test-utils";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { domainsIn, isEmlFile, reportFixtures } from "@/lib/tlsrpt/report-fixtures.test-utils";
-import { googleReport } from "@/lib/tlsrpt/test-fixtures";
+import { googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { PLAIN_IMAP_REFUSED } from "./account-rules";
 import { pollMailbox } from "./poll";
-import { compose, startWorld, type World } from "./test-world";
+import { compose, startWorld, type World } from "./mail-world.test-utils";
 
 let w: World;
 

@@ -6,7 +6,7 @@ import { ImapFlow, type ImapFlowOptions } from "imapflow";
 import { checkerOptions } from "@/lib/config/checker";
 import { settings } from "@/lib/config/settings";
 import type { Db } from "@/lib/db/client";
-import { mailboxForPoll, recordPoll, type MailboxForPoll } from "@/lib/db/reports/mailboxes";
+import { mailboxForPoll, recordPoll, type MailboxForPoll } from "@/lib/db/mailboxes/imap-accounts";
 import { unseal } from "@/lib/crypto/seal";
 import { readInput, storeRead } from "@/lib/ingest/ingest";
 import { createDnsClient } from "@/lib/dns/resolver";

@@ -2,7 +2,7 @@
 // (started from instrumentation.ts). One poll at a time: a slow server cannot pile up
 // overlapping sessions.
 import { getDb } from "@/lib/db/client";
-import { dueMailboxes } from "@/lib/db/reports/mailboxes";
+import { dueMailboxes } from "@/lib/db/mailboxes/imap-accounts";
 import { logger } from "@/lib/log";
 import { pollMailbox } from "./poll";
 

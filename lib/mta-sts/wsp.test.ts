@@ -6,7 +6,7 @@ import { selectStsTxtRecord } from "./txt-record";
 import { parsePolicy } from "./policy";
 import { MAX_LINE_PROBLEMS, splitPolicyLines } from "./policy-lines";
 import { selectTlsRptRecord } from "../tlsrpt/tlsrpt-record";
-import { costMs } from "../tlsrpt/test-fixtures";
+import { costMs } from "../tlsrpt/inline-reports.test-utils";
 import { splitWspComma, trimWsp, trimWspEnd, trimWspStart } from "./wsp";
 
 const wspText = fc.string({ unit: fc.constantFrom(" ", "\t", ",", "a", "\n", "\r", ";", "=") });

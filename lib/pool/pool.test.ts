@@ -5,9 +5,9 @@ import { performance } from "node:perf_hooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { readAny } from "../tlsrpt/read-any";
-import { bytesOf, emailOf, googleReport, gzipOf } from "../tlsrpt/test-fixtures";
+import { bytesOf, emailOf, googleReport, gzipOf } from "../tlsrpt/inline-reports.test-utils";
 import { WorkerPool } from "./pool";
-import { slowReport } from "./test-inputs";
+import { slowReport } from "./inputs.test-utils";
 
 // The project's own fixtures (the shared sample corpus is an extra suite, not needed here).
 const withId = (id: string) => ({ ...googleReport(), "report-id": id });

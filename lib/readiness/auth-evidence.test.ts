@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/stats/date-range";
 import { evaluateReadiness } from "./evaluate";
-import { dkimPass, unauthenticated } from "./test-auth";
+import { dkimPass, unauthenticated } from "./auth.test-utils";
 import type { EntryAuth, ReadinessInput, ReportEntry } from "./types";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
@@ -43,11 +43,12 @@ function input(google: (i: number) => EntryAuth): ReadinessInput {
   };
 }
 
-const ready4 = (i: ReadinessInput) => evaluateReadiness(i).criteria.find((c) => c.id === "READY-4");
+const reportersSawPolicy = (i: ReadinessInput) =>
+  evaluateReadiness(i).criteria.find((c) => c.id === "READY-4");
 
 describe("READY-4 counts only authenticated large reporters (RPT-DELIV-7)", () => {
   it("forged unauthenticated 'Google' reports over HTTPS do not make a large reporter", () => {
-    const c = ready4(input(() => unauthenticated("https")));
+    const c = reportersSawPolicy(input(() => unauthenticated("https")));
     expect(c?.status).toBe("not-met");
     expect(c?.summary).toBe(
       "no DKIM-verified report from Google or Microsoft (unauthenticated ones count once an admin accepts the reporter) (2026-11-06 to 2026-11-19).",
@@ -59,7 +60,7 @@ describe("READY-4 counts only authenticated large reporters (RPT-DELIV-7)", () =
   });
 
   it("after an admin accepts the reporter, the same reports count", () => {
-    const c = ready4(input(() => unauthenticated("https", true)));
+    const c = reportersSawPolicy(input(() => unauthenticated("https", true)));
     expect(c?.status).toBe("met");
     expect(c?.summary).toBe(
       "2 reporters, 1 large, from 2026-11-06 to 2026-11-19; the current policy is seen.",
@@ -70,7 +71,9 @@ describe("READY-4 counts only authenticated large reporters (RPT-DELIV-7)", () =
   });
 
   it("DKIM-verified mail from google.com counts, and the line says how many were verified", () => {
-    const c = ready4(input((i) => (i < 12 ? dkimPass("google.com") : unauthenticated("https"))));
+    const c = reportersSawPolicy(
+      input((i) => (i < 12 ? dkimPass("google.com") : unauthenticated("https"))),
+    );
     expect(c?.status).toBe("met");
     expect(c?.evidence[0]).toBe(
       "Google LLC (google.com): sts entries on 14 days; policy-string shows the current policy (id p1); 12 of 14 reports DKIM-verified (google.com); 2 unauthenticated HTTPS.",
@@ -80,7 +83,7 @@ describe("READY-4 counts only authenticated large reporters (RPT-DELIV-7)", () =
   it("a verified signature of another domain does not make 'Google' large, and quarantined mail is named", () => {
     const i = input(() => dkimPass("mail.attacker.example"));
     i.quarantined = [{ reporterKey: "google.com", reports: 3 }];
-    const c = ready4(i);
+    const c = reportersSawPolicy(i);
     expect(c?.status).toBe("not-met");
     expect(c?.evidence).toContain(
       "Not counted: 3 mail reports in quarantine without an aligned DKIM pass, from google.com (3); an admin can accept the reporter.",

@@ -53,7 +53,7 @@ function ranAt(input: ReadinessInput): string {
   return input.check ? `Checker run of ${input.check.finishedAt.toISOString().slice(0, 16)}Z.` : "";
 }
 
-export function ready1(input: ReadinessInput): Criterion {
+export function noCheckerErrors(input: ReadinessInput): Criterion {
   const base = {
     id: "READY-1" as const,
     title: "No checker errors (DNS, policy host, policy, TLS-RPT)",
@@ -87,7 +87,7 @@ export function ready1(input: ReadinessInput): Criterion {
   };
 }
 
-export function ready2(input: ReadinessInput): Criterion {
+export function mxHostsPassTls(input: ReadinessInput): Criterion {
   const base = { id: "READY-2" as const, title: "Every MX passes STARTTLS and certificate checks" };
   const stale = needsRun(base, input);
   if (stale || !input.check) return stale ?? notRunYet(base);

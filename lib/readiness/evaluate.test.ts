@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckReport, CheckResult } from "@/lib/checker/types";
 import { addDays } from "@/lib/stats/date-range";
 import { evaluateReadiness } from "./evaluate";
-import { dkimPass } from "./test-auth";
+import { dkimPass } from "./auth.test-utils";
 import type { FailureEntry, ReadinessInput, ReportEntry } from "./types";
 
 // Crafted data: a domain that is ready, then one change per reason it is not.

@@ -1,16 +1,16 @@
-import { checkFreshness, ready1, ready2 } from "./checker-criteria";
+import { checkFreshness, noCheckerErrors, mxHostsPassTls } from "./checker-criteria";
 import { completeness, DEFAULT_GRACE_DAYS } from "./completeness";
 import { coverage } from "./coverage";
 import { windows } from "./days";
 import { refusalEstimate } from "./estimate";
 import { judgedInput } from "./judged-input";
-import { ready7 } from "./policy-criteria";
+import { shortMaxAge } from "./policy-criteria";
 import { olderPolicyEntries } from "./policy-epochs";
 import { mxVerdicts } from "./mx-verdict";
 import { withCoverage } from "./quiet-reporters";
-import { ready3 } from "./ready3";
-import { ready4, ready5 } from "./report-criteria";
-import { ready6 } from "./ready6";
+import { testingDaysSeen } from "./testing-days";
+import { reportersSawPolicy, cleanLastWeek } from "./report-criteria";
+import { reportedMxCovered } from "./reported-mx-coverage";
 import type { Readiness, ReadinessInput } from "./types";
 
 /** Spec §15: each READY criterion with its evidence; ready only when all seven are met. */
@@ -25,13 +25,13 @@ export function evaluateReadiness(raw: ReadinessInput): Readiness {
   const cov = coverage(raw, w, done, older, grace);
   const mx = mxVerdicts(input, w);
   const criteria = [
-    ready1(input),
-    ready2(input),
-    ready3(judged.days, w),
-    ready4(input, w),
-    ready5(input, w, mx),
-    ready6(input, w),
-    ready7(input),
+    noCheckerErrors(input),
+    mxHostsPassTls(input),
+    testingDaysSeen(judged.days, w),
+    reportersSawPolicy(input, w),
+    cleanLastWeek(input, w, mx),
+    reportedMxCovered(input, w),
+    shortMaxAge(input),
   ].map((c) => withCoverage(c, cov, judged.sides, older));
   const metCount = criteria.filter((c) => c.status === "met").length;
   return {

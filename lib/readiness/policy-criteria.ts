@@ -4,7 +4,7 @@ import type { Criterion, ReadinessInput } from "./types";
 const days = (s: number) => `${+(s / 86400).toFixed(2)} ${s === 86400 ? "day" : "days"}`;
 
 /** READY-7: a rollback plan exists (max_age ≤ 1 week; the operator knows what it takes). */
-export function ready7(input: ReadinessInput): Criterion {
+export function shortMaxAge(input: ReadinessInput): Criterion {
   const base = { id: "READY-7" as const, title: "A short max_age keeps a rollback possible" };
   const p = input.policy;
   if (!p)

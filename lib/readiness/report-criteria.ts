@@ -36,7 +36,7 @@ function describeStrings(entries: readonly ReportEntry[], policy: PolicyState | 
   return `policy-string shows mode ${seen.mode ?? "?"}, max_age ${seen.maxAge ?? "?"}: not the current policy`;
 }
 
-export function ready4(input: ReadinessInput, w: Windows): Criterion {
+export function reportersSawPolicy(input: ReadinessInput, w: Windows): Criterion {
   const base = {
     id: "READY-4" as const,
     title: "At least 2 reporters, one large, and the current policy seen",
@@ -101,7 +101,11 @@ const SELF_EXPLAINING = [
   "certificate-host-mismatch",
 ];
 
-export function ready5(input: ReadinessInput, w: Windows, mx: readonly MxVerdict[]): Criterion {
+export function cleanLastWeek(
+  input: ReadinessInput,
+  w: Windows,
+  mx: readonly MxVerdict[],
+): Criterion {
   const base = { id: "READY-5" as const, title: "A clean last week" };
   const week = w.lastWeek;
   // RPT-JSON-6: failures are the summaries' total-failure-session-count (failure-counts.ts).

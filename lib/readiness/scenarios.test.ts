@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckReport, CheckResult } from "@/lib/checker/types";
 import { addDays } from "@/lib/stats/date-range";
 import { evaluateReadiness } from "./evaluate";
-import { dkimPass, unauthenticated } from "./test-auth";
+import { dkimPass, unauthenticated } from "./auth.test-utils";
 import type { FailureEntry, ReadinessInput, ReportEntry } from "./types";
 
 const NOW = new Date("2026-11-20T09:00:00Z");

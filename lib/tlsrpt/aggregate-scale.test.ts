@@ -8,7 +8,7 @@ import { computeContentHash } from "./content-hash";
 import { domainSessionTotals, sessionsOf } from "./domain-totals";
 import { failureTotals } from "./failure-totals";
 import { readReport } from "./read-report";
-import { bytesOf, costMs, googleReport, type Json } from "./test-fixtures";
+import { bytesOf, costMs, googleReport, type Json } from "./inline-reports.test-utils";
 import type { FailureDetail, NormalizedPolicy, NormalizedReport } from "./types";
 
 const DOMAINS = 4;

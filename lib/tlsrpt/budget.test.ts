@@ -12,7 +12,14 @@ import {
 import { domainSessionTotals } from "./domain-totals";
 import { readAny } from "./read-any";
 import { readReport } from "./read-report";
-import { bytesOf, costMsAsync, emailOf, googleReport, type Json, type Part } from "./test-fixtures";
+import {
+  bytesOf,
+  costMsAsync,
+  emailOf,
+  googleReport,
+  type Json,
+  type Part,
+} from "./inline-reports.test-utils";
 import type { NormalizedReport } from "./types";
 
 const MIB = 1024 * 1024;

@@ -24,7 +24,7 @@ import {
   type Json,
   type JsonPath,
   type Part,
-} from "./test-fixtures";
+} from "./inline-reports.test-utils";
 
 const TOO_DEEP = `the JSON nests arrays and objects deeper than ${MAX_DEPTH} levels (the limit is ${MAX_DEPTH}); refused`;
 const REPORT = googleReport();

@@ -10,7 +10,7 @@ import {
   readTimed,
   runs,
 } from "./fuzz-checks";
-import { bytesOf, googleReport, jsonPaths, type Json } from "./test-fixtures";
+import { bytesOf, googleReport, jsonPaths, type Json } from "./inline-reports.test-utils";
 
 const BASE = bytesOf(googleReport());
 const BASE_GZ = gzipSync(BASE);

@@ -2,7 +2,7 @@
 // the exact outcome, within a time bound (old times are from this 2-core machine).
 import { describe, expect, it } from "vitest";
 import { readReport } from "./read-report";
-import { bytesOf, costMs, googleReport, type Json } from "./test-fixtures";
+import { bytesOf, costMs, googleReport, type Json } from "./inline-reports.test-utils";
 import { MAX_KINDS } from "./warnings";
 
 type Obj = { [k: string]: Json };

@@ -13,7 +13,7 @@ import {
   emailOf,
   googleReport,
   ISSUE_11_BODY,
-} from "./test-fixtures";
+} from "./inline-reports.test-utils";
 
 const TOO_DEEP =
   "the JSON nests arrays and objects deeper than 64 levels (the limit is 64); refused";

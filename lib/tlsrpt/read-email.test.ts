@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readAny } from "./read-any";
 import { readReportEmail } from "./read-email";
-import { bytesOf, googleReport } from "./test-fixtures";
+import { bytesOf, googleReport } from "./inline-reports.test-utils";
 
 function message(
   headers: string[],

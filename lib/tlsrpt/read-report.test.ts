@@ -7,7 +7,7 @@ import { domainSessionTotals } from "./domain-totals";
 import { parseDatetime } from "./fields";
 import { parseReportFilename } from "./filename";
 import { readReport } from "./read-report";
-import { bytesOf, googleReport, type Json } from "./test-fixtures";
+import { bytesOf, googleReport, type Json } from "./inline-reports.test-utils";
 import type { NormalizedReport } from "./types";
 
 function ok(bytes: Uint8Array, hints = {}): NormalizedReport {

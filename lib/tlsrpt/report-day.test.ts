@@ -1,7 +1,7 @@
 // RPT-JSON-3: the UTC day a report is filed under; §10.2: a wrongly typed contact-info.
 import { describe, expect, it } from "vitest";
 import { readReport } from "./read-report";
-import { bytesOf, googleReport } from "./test-fixtures";
+import { bytesOf, googleReport } from "./inline-reports.test-utils";
 import type { NormalizedReport } from "./types";
 
 function ok(v: ReturnType<typeof googleReport>): NormalizedReport {

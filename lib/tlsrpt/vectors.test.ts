@@ -6,7 +6,7 @@ import { domainSessionTotals } from "./domain-totals";
 import { readReportEmail } from "./read-email";
 import { readReport } from "./read-report";
 import { readStsLines } from "./sts-lines";
-import { bytesOf, googleReport, gzipOf, type Json } from "./test-fixtures";
+import { bytesOf, googleReport, gzipOf, type Json } from "./inline-reports.test-utils";
 import type { NormalizedReport, ReadHints } from "./types";
 
 function read(v: unknown, hints?: ReadHints): NormalizedReport {

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { reportEndpoint } from "@/lib/config/report-endpoint";
 import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
-import { listMailboxes } from "@/lib/db/reports/mailboxes";
+import { listMailboxes } from "@/lib/db/mailboxes/imap-accounts";
 import { listUnknownDomains } from "@/lib/db/reports/received";
 import { listRejected } from "@/lib/db/reports/rejected";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WRONG_SETUP_CODE } from "@/lib/auth/first-run";
 import { hashSetupCode } from "@/lib/auth/setup-code";
 import { countUsers, storeSetupCodeHash } from "@/lib/db/users/users";
-import { openTestDb, type TestDb } from "@/lib/db/test-db";
+import { openTestDb, type TestDb } from "@/lib/db/db.test-utils";
 import { PEER_HEADER, installPeerStamp } from "@/lib/http/peer-address";
 
 // The first-run form's route (issue 13 §2: it replaced a server action), called with a

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckReport, CheckResult } from "@/lib/checker/types";
 import { summarize } from "@/lib/checker/index";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import { listAudit } from "../audit/audit";
 import { addDomain, removeDomain, type Actor } from "../domains/domains";
 import {

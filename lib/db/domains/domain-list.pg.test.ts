@@ -3,7 +3,7 @@
 // bigint past 2^31 read back as exact numbers, and the same constant query count.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleVerdicts } from "../readiness/verdict-queue";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import type { Actor } from "./domains";
 import { getDomainList } from "./domain-list";
 import {

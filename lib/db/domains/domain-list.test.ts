@@ -5,7 +5,7 @@ import { createPolicyVersion } from "../policies/policies";
 import { getEnforceState } from "../readiness/get-enforce-state";
 import { verdictOf } from "../readiness/verdict";
 import { refreshStaleVerdicts, settleVerdicts } from "../readiness/verdict-queue";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import type { Actor } from "./domains";
 import { getDomainList } from "./domain-list";
 import {

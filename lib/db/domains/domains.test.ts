@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import { listAudit } from "../audit/audit";
 import { addDomain, listDomains, removeDomain, type Actor } from "./domains";
 

@@ -14,11 +14,11 @@ import {
   type HostileInput,
 } from "@/lib/ingest/hostile-inputs.test-utils";
 import { ingestBytes } from "@/lib/ingest/ingest";
-import { costMsAsync } from "@/lib/tlsrpt/test-fixtures";
+import { costMsAsync } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { addDomain } from "../domains/domains";
 import { createPolicyVersion } from "../policies/policies";
-import { countRows } from "../reports/test-helpers";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { countRows } from "../reports/reports.test-utils";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 
 type Route = (req: Request) => Promise<Response>;
 let t: TestDb;

@@ -10,7 +10,7 @@ import { publicEndpoint, type PublicEndpointConfig } from "@/lib/http/public-end
 import { policyLimits, reportLimits } from "@/lib/http/public-limits";
 import { addDomain } from "../domains/domains";
 import { createPolicyVersion } from "../policies/policies";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -7,9 +7,9 @@ import { answerTlsAsk } from "@/lib/http/policy-serving";
 import { publicEndpoint } from "@/lib/http/public-endpoint";
 import { tlsAskLimits } from "@/lib/http/public-limits";
 import { addDomain, type Actor } from "../domains/domains";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import { createPolicyVersion } from "./policies";
-import { setHosting } from "./rollout-facts";
+import { setHosting } from "./rollout-step-facts";
 
 let t: TestDb;
 let actor: Actor;

@@ -10,7 +10,7 @@ import { addDomain, type Actor } from "../domains/domains";
 import { createPolicyVersion } from "../policies/policies";
 import { acceptReporter, listQuarantine } from "../reports/quarantine";
 import { backdatePolicyVersion } from "../stats/backdate-policy-version";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import { getReadiness } from "./get-readiness";
 import { readVerdictRow } from "./verdict";
 import { settleVerdicts } from "./verdict-queue";
@@ -74,14 +74,14 @@ async function domainWith(name: string, google: IngestMeta): Promise<string> {
   return added.value.id;
 }
 
-const ready4 = async (id: string) =>
+const reportersSawPolicy = async (id: string) =>
   (await getReadiness(t.db, id, NOW, 24)).criteria.find((c) => c.id === "READY-4");
 
 describe("READY-4 on authenticated evidence (RPT-DELIV-7)", () => {
   it("unsigned mail claiming to be Google is quarantined: left out, named, and counted once accepted", async () => {
     const unsigned = { passed: [], failed: [] };
     const id = await domainWith("mail.example", { channel: "imap", source: "t", dkim: unsigned });
-    const before = await ready4(id);
+    const before = await reportersSawPolicy(id);
     expect(before?.status).toBe("not-met");
     expect(before?.summary).toBe(
       `1 reporter (need 2); no report from Google or Microsoft (${addDays(LAST, -13)} to ${LAST}).`,
@@ -101,7 +101,7 @@ describe("READY-4 on authenticated evidence (RPT-DELIV-7)", () => {
     // Accepting is an input of the stored verdict too (the domain list shows it).
     await settleVerdicts(t.db);
     expect(JSON.parse((await readVerdictRow(t.db, id))?.unmet ?? "[]")).not.toContain("READY-4");
-    const after = await ready4(id);
+    const after = await reportersSawPolicy(id);
     expect(after?.status).toBe("met");
     expect(after?.evidence[0]).toMatch(
       /^Google LLC \(google\.com\): sts entries on 14 days; .*; 0 of 14 reports DKIM-verified; 14 mail without an aligned DKIM pass, reporter accepted\.$/,
@@ -118,13 +118,13 @@ describe("READY-4 on authenticated evidence (RPT-DELIV-7)", () => {
     // google.com was accepted in the test before: these HTTPS "Google" reports now count
     // as large. Un-accept to see the forged case on its own.
     await t.db.acceptedReporter.delete({ where: { reporterKey: "google.com" } });
-    const c = await ready4(id);
+    const c = await reportersSawPolicy(id);
     expect(c?.status).toBe("not-met");
     expect(c?.summary).toBe(
       `no DKIM-verified report from Google or Microsoft (unauthenticated ones count once an admin accepts the reporter) (${addDays(LAST, -13)} to ${LAST}).`,
     );
     expect(c?.evidence[0]).toMatch(/0 of 14 reports DKIM-verified; 14 unauthenticated HTTPS\.$/);
     expect(await acceptReporter(t.db, "google.com", actor)).toEqual({ ok: true, reports: 28 });
-    expect((await ready4(id))?.status).toBe("met");
+    expect((await reportersSawPolicy(id))?.status).toBe("met");
   });
 });

@@ -10,7 +10,7 @@ import { finishCheckRun, startCheckRun } from "../checks/checks";
 import { addDomain, type Actor } from "../domains/domains";
 import { createPolicyVersion } from "../policies/policies";
 import { backdatePolicyVersion } from "../stats/backdate-policy-version";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import { getEnforceState } from "./get-enforce-state";
 import { VERDICT_ACTION } from "./record-verdict";
 

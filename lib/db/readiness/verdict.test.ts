@@ -11,7 +11,7 @@ import { getDomainList } from "../domains/domain-list";
 import { addDomain, removeDomain, type Actor } from "../domains/domains";
 import { createPolicyVersion } from "../policies/policies";
 import { backdatePolicyVersion } from "../stats/backdate-policy-version";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import { getEnforceState } from "./get-enforce-state";
 import { markVerdictsDirty, readVerdictRow, storeVerdict, verdictOf } from "./verdict";
 import { settleVerdicts, verdictInputsChanged } from "./verdict-queue";

@@ -4,10 +4,10 @@
 // default, PostgreSQL under `npm run test:pg`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBytes } from "@/lib/ingest/ingest";
-import { gzipOf, type Json } from "@/lib/tlsrpt/test-fixtures";
+import { gzipOf, type Json } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { chunksFor, MAX_BIND_PARAMS, rowsPerStatement } from "../bind-limits";
-import { openTestDb, type TestDb } from "../test-db";
-import { countRows, resetReports } from "./test-helpers";
+import { openTestDb, type TestDb } from "../db.test-utils";
+import { countRows, resetReports } from "./reports.test-utils";
 
 const POLICIES = 1000;
 const MANAGED = 800;

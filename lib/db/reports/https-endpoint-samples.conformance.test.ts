@@ -7,9 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainsIn, isJsonFile } from "@/lib/tlsrpt/report-fixtures.test-utils";
 import { samplesDir } from "@/vitest.conformance";
-import { openTestDb, type TestDb } from "../test-db";
+import { openTestDb, type TestDb } from "../db.test-utils";
 import { outcome, poster, tallyStatuses } from "./https-endpoint.test-utils";
-import { countRows, resetReports } from "./test-helpers";
+import { countRows, resetReports } from "./reports.test-utils";
 
 const DIR = path.join(samplesDir(), "tlsrpt");
 const samples = readdirSync(DIR)

@@ -5,10 +5,10 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainsIn, isJsonFile, reportFixtures } from "@/lib/tlsrpt/report-fixtures.test-utils";
-import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
-import { openTestDb, type TestDb } from "../test-db";
+import { googleReport, gzipOf } from "@/lib/tlsrpt/inline-reports.test-utils";
+import { openTestDb, type TestDb } from "../db.test-utils";
 import { outcome, poster, tallyStatuses } from "./https-endpoint.test-utils";
-import { countRows, resetReports } from "./test-helpers";
+import { countRows, resetReports } from "./reports.test-utils";
 
 let t: TestDb;
 beforeAll(async () => {

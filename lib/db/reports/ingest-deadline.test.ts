@@ -7,10 +7,10 @@ import { ingestInOrder } from "@/lib/ingest/bulk";
 import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { workerPool } from "@/lib/pool/shared";
-import { slowReport } from "@/lib/pool/test-inputs";
-import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
-import { openTestDb, type TestDb } from "../test-db";
-import { countRows } from "./test-helpers";
+import { slowReport } from "@/lib/pool/inputs.test-utils";
+import { googleReport, gzipOf } from "@/lib/tlsrpt/inline-reports.test-utils";
+import { openTestDb, type TestDb } from "../db.test-utils";
+import { countRows } from "./reports.test-utils";
 
 // Read by settings() on first use, which is below: this file's pool has a 50 ms deadline.
 process.env.STS_READ_TIMEOUT_MS = "50";

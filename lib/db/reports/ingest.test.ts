@@ -5,10 +5,10 @@ import { BATCH_INPUTS, ingestInOrder } from "@/lib/ingest/bulk";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import { readReport } from "@/lib/tlsrpt/read-report";
-import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
-import { openTestDb, type TestDb } from "../test-db";
+import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/inline-reports.test-utils";
+import { openTestDb, type TestDb } from "../db.test-utils";
 import { storeReport } from "./store-reports";
-import { countRows, resetReports } from "./test-helpers";
+import { countRows, resetReports } from "./reports.test-utils";
 
 let t: TestDb;
 beforeAll(async () => {

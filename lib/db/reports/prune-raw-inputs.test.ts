@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
 import { ingestBytes } from "@/lib/ingest/ingest";
-import { googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
-import { openTestDb, type TestDb } from "../test-db";
+import { googleReport, gzipOf } from "@/lib/tlsrpt/inline-reports.test-utils";
+import { openTestDb, type TestDb } from "../db.test-utils";
 import { pruneRawInputs } from "./prune-raw-inputs";
 import { getReceivedReport } from "./received";
-import { countRows, resetReports } from "./test-helpers";
+import { countRows, resetReports } from "./reports.test-utils";
 
 let t: TestDb;
 let domainId: string;

@@ -6,12 +6,12 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestBytes, storeRead, type ReadInput } from "@/lib/ingest/ingest";
 import { readReport } from "@/lib/tlsrpt/read-report";
-import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/test-fixtures";
+import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/inline-reports.test-utils";
 import type { NormalizedReport } from "@/lib/tlsrpt/types";
-import { openTestDb, type TestDb } from "../test-db";
+import { openTestDb, type TestDb } from "../db.test-utils";
 import { RAW_CAP } from "./raw-input";
 import { getReceivedReport } from "./received";
-import { countRows, resetReports } from "./test-helpers";
+import { countRows, resetReports } from "./reports.test-utils";
 
 let t: TestDb;
 let domainId: string;

@@ -3,7 +3,7 @@
 // STS_REJECTED_RETENTION_DAYS are pruned. SQLite by default, PostgreSQL under test:pg.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
-import { openTestDb, type TestDb } from "../test-db";
+import { openTestDb, type TestDb } from "../db.test-utils";
 import {
   listRejected,
   MAX_ROWS_PER_WINDOW,

@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import { readReport } from "@/lib/tlsrpt/read-report";
-import { bytesOf, googleReport } from "@/lib/tlsrpt/test-fixtures";
-import { openTestDb, type TestDb } from "../test-db";
+import { bytesOf, googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
+import { openTestDb, type TestDb } from "../db.test-utils";
 import { rawBytesOf } from "./raw-input";
 import type { StoreInput } from "./report-rows";
 import { storeReports } from "./store-reports";
-import { countRows, resetReports } from "./test-helpers";
+import { countRows, resetReports } from "./reports.test-utils";
 
 let t: TestDb;
 beforeAll(async () => {

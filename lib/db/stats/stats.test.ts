@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import { findDomainByName, type Actor } from "../domains/domains";
 import { getReadiness } from "../readiness/get-readiness";
 import { ingestGenerated, loadDemo } from "@/lib/demo/load-demo";

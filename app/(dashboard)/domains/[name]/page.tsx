@@ -4,7 +4,7 @@ import { RolloutSteps } from "@/components/rollout/rollout-steps";
 import { ReportsSummary } from "@/components/reports/reports-summary";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
+import { loadRolloutFacts } from "@/lib/db/policies/rollout-step-facts";
 import { getDomainHealth } from "@/lib/db/stats/get-domain-health";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "./load-domain";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
-import { deleteMailbox, updateMailbox } from "@/lib/db/reports/mailboxes";
+import { deleteMailbox, updateMailbox } from "@/lib/db/mailboxes/imap-accounts";
 import { fail } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 import { parseMailboxInput } from "@/lib/mailbox/mailbox-input";

@@ -8,7 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { reportEndpoint, ruaConfig } from "@/lib/config/report-endpoint";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
+import { loadRolloutFacts } from "@/lib/db/policies/rollout-step-facts";
 import {
   bindSnippet,
   stsRecordName,

@@ -6,7 +6,7 @@ import { StepHeading } from "@/components/rollout/step-heading";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listPolicyVersions } from "@/lib/db/policies/policies";
-import { loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
+import { loadRolloutFacts } from "@/lib/db/policies/rollout-step-facts";
 import { proposeMaxAge, proposeMxPatterns } from "@/lib/mta-sts/propose";
 import { liveMxHosts } from "@/lib/rollout/live";
 import { rolloutState } from "@/lib/rollout/step-state";

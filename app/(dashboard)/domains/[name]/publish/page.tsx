@@ -11,7 +11,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { currentPolicyVersion } from "@/lib/db/policies/policies";
-import { getHosting, loadRolloutFacts } from "@/lib/db/policies/rollout-facts";
+import { getHosting, loadRolloutFacts } from "@/lib/db/policies/rollout-step-facts";
 import { hostedSnippets, selfHostedSnippets } from "@/lib/rollout/snippets";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "../load-domain";

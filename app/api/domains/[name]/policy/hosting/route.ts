@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { setHosting } from "@/lib/db/policies/rollout-facts";
+import { setHosting } from "@/lib/db/policies/rollout-step-facts";
 import { fail } from "@/lib/http/errors";
 import { withDomain } from "@/lib/http/with-domain";
 

@@ -4,7 +4,7 @@ import type { Criterion, ReadinessInput } from "./types";
 import { formatCount } from "@/lib/core/format-number";
 
 /** READY-6: every MX host named in a report is covered by the policy. */
-export function ready6(input: ReadinessInput, w: Windows): Criterion {
+export function reportedMxCovered(input: ReadinessInput, w: Windows): Criterion {
   const base = {
     id: "READY-6" as const,
     title: "Every MX in the reports is covered by the policy",

@@ -6,8 +6,8 @@ import { ImapFlow } from "imapflow";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { startDovecot, type DovecotServer } from "@/e2e/dovecot/dovecot";
 import { startDnsServer, type DnsServerHandle, type ZoneRecord } from "@/e2e/servers/dns-server";
-import { createMailbox, type MailboxInput } from "@/lib/db/reports/mailboxes";
-import { openTestDb, type TestDb } from "@/lib/db/test-db";
+import { createMailbox, type MailboxInput } from "@/lib/db/mailboxes/imap-accounts";
+import { openTestDb, type TestDb } from "@/lib/db/db.test-utils";
 
 export const USER = "reports";
 export const PASS = "s3cret-app-password";

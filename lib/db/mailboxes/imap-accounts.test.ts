@@ -8,14 +8,14 @@ import {
   PASSWORD_MISSING,
   PLAIN_IMAP_REFUSED,
 } from "@/lib/mailbox/account-rules";
-import { openTestDb, type TestDb } from "../test-db";
+import { openTestDb, type TestDb } from "../db.test-utils";
 import {
   createMailbox,
   listMailboxes,
   mailboxForPoll,
   updateMailbox,
   type MailboxInput,
-} from "./mailboxes";
+} from "./imap-accounts";
 
 let t: TestDb;
 let actor = { userId: "", email: "admin@example.com" };

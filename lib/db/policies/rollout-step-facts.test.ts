@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestActor, openTestDb, type TestDb } from "../test-db";
+import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import { listAudit } from "../audit/audit";
 import { addDomain, type Actor } from "../domains/domains";
 import type { PublishVerification } from "@/lib/rollout/types";
 import { createPolicyVersion } from "./policies";
-import { getHosting, latestCheckFacts, loadRolloutFacts, setHosting } from "./rollout-facts";
+import { getHosting, latestCheckFacts, loadRolloutFacts, setHosting } from "./rollout-step-facts";
 import { loadVerification, saveVerification } from "./verifications";
 
 let t: TestDb;

@@ -9,7 +9,7 @@ import type { Criterion, ReadinessInput, ReportEntry } from "./types";
  * READY-3: the TLS-RPT record is valid and reports cover ≥ 14 consecutive days on which
  * senders saw a testing policy covering the current MX set (day-evidence.ts).
  */
-export function ready3(input: ReadinessInput, w: Windows): Criterion {
+export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
   const base = { id: "READY-3" as const, title: "14 consecutive days of reports in testing mode" };
   const record = tlsRptRecord(input);
   if (w.latest === null)

@@ -1,6 +1,6 @@
 // Inputs for the pool's tests (lib/pool, lib/db/reports/ingest-deadline.test.ts).
 import { gzipSync } from "node:zlib";
-import { googleReport, type Json } from "../tlsrpt/test-fixtures";
+import { googleReport, type Json } from "../tlsrpt/inline-reports.test-utils";
 
 /**
  * A valid report carrying an unknown field of a million small objects: far over 50 ms to
