@@ -54,11 +54,15 @@ test("issue 15: reporter coverage, a quiet usual reporter and the last complete 
   page,
 }) => {
   await signIn(page, ADMIN);
-  const out = execFileSync("npx", ["tsx", "--eval", seed("coverage.example")], {
-    env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const out = execFileSync(
+    "npx",
+    ["tsx", "--conditions=react-server", "--eval", seed("coverage.example")],
+    {
+      env,
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
   expect(out).toContain("stored 45");
   await page.goto("/domains/coverage.example/enforce");
 

@@ -19,7 +19,7 @@ import {
   QUIRK_FIXTURES,
   quirkBytes,
   type QuirkFixture,
-} from "@/lib/tlsrpt/fixtures/quirk-fixtures";
+} from "@/lib/tlsrpt/quirk-fixtures.test-utils";
 
 const run = promisify(execFile);
 let w: World;
@@ -71,7 +71,7 @@ async function viaCli(fs: readonly QuirkFixture[]): Promise<void> {
   const folder = mkdtempSync(path.join(dir, "cli-"));
   for (const f of fs) writeFileSync(path.join(folder, f.filename), quirkBytes(f));
   const url = w.t.config.provider === "sqlite" ? `file:${w.t.config.url}` : w.t.config.url;
-  await run("npx", ["tsx", "scripts/ingest.ts", folder], {
+  await run("npx", ["tsx", "--conditions=react-server", "scripts/ingest.ts", folder], {
     env: { ...process.env, DATABASE_URL: url },
   });
 }
