@@ -3,15 +3,21 @@ import { logger } from "@/lib/log";
 import { markVerdictsDirty, recomputeVerdict } from "./verdict";
 
 // Recomputes stored verdicts after the writes that change readiness inputs (issue 13),
-// off the writer's path: a trigger only records the domain in memory and returns. After a
-// short pause that lets a burst (a bulk ingest, a mailbox poll) coalesce, one statement
+// off the writer's path: a trigger only records the domain in memory and returns. Once the
+// triggers have paused (VERDICT_QUIET_MS), or at the latest VERDICT_MAX_WAIT_MS after the
+// first one, so that a burst (a bulk ingest, a mailbox poll, a sender posting many
+// reports) is never slowed by evaluations running beside it, one statement
 // marks every touched verdict stale (so other instances and the Enforce page see it), then
 // each domain is recomputed once, one at a time. A failure here is logged and never reaches
 // the ingestion, check or policy write that triggered it; the verdict then stays marked
 // stale and is redone on the next trigger, the list's next view or the Enforce page.
 
-/** Pause before a pass, so reports arriving together cost one recomputation per domain. */
-export const VERDICT_DEBOUNCE_MS = 250;
+/** A pass waits for this long without a trigger: reports arriving together cost one
+ * recomputation per domain, after them. Measured (bench:ingest): recomputing beside a
+ * stream of single reports took their p99 from 14.5 ms to 233 ms on SQLite. */
+export const VERDICT_QUIET_MS = 2_000;
+/** …but never longer than this after the first waiting trigger (a steady stream). */
+export const VERDICT_MAX_WAIT_MS = 30_000;
 
 interface Queue {
   names: Set<string>;
@@ -19,6 +25,12 @@ interface Queue {
   /** Ids already marked stale (the list's stale rows): recompute without marking again. */
   markedIds: Set<string>;
   running: Promise<void> | null;
+  /** Time of the latest trigger and of the first one the next pass will take (0: none). */
+  lastTrigger: number;
+  firstPending: number;
+  /** Ends the current wait early (settleVerdicts). */
+  wake: (() => void) | null;
+  flush: boolean;
 }
 
 const queues = new WeakMap<Db, Queue>();
@@ -26,7 +38,16 @@ const queues = new WeakMap<Db, Queue>();
 function queueOf(db: Db): Queue {
   let q = queues.get(db);
   if (!q) {
-    q = { names: new Set(), ids: new Set(), markedIds: new Set(), running: null };
+    q = {
+      names: new Set(),
+      ids: new Set(),
+      markedIds: new Set(),
+      running: null,
+      lastTrigger: 0,
+      firstPending: 0,
+      wake: null,
+      flush: false,
+    };
     queues.set(db, q);
   }
   return q;
@@ -43,6 +64,7 @@ export function verdictInputsChanged(
   const q = queueOf(db);
   for (const n of by.names ?? []) q.names.add(n);
   for (const id of by.ids ?? []) q.ids.add(id);
+  triggered(q);
   start(db, q);
 }
 
@@ -51,13 +73,45 @@ export function refreshStaleVerdicts(db: Db, ids: readonly string[]): void {
   if (ids.length === 0) return;
   const q = queueOf(db);
   for (const id of ids) q.markedIds.add(id);
+  triggered(q);
   start(db, q);
 }
 
 /** Resolves when every recomputation asked for so far is done (tests, CLI before exit). */
 export async function settleVerdicts(db: Db): Promise<void> {
   const q = queueOf(db);
-  while (q.running) await q.running;
+  q.flush = true;
+  try {
+    while (q.running) {
+      q.wake?.();
+      await q.running;
+    }
+  } finally {
+    q.flush = false;
+  }
+}
+
+function triggered(q: Queue): void {
+  q.lastTrigger = Date.now();
+  if (q.firstPending === 0) q.firstPending = q.lastTrigger;
+}
+
+/** Waits until the triggers pause, the longest wait is over, or someone settles. */
+async function quietPeriod(q: Queue): Promise<void> {
+  for (;;) {
+    if (q.flush) return;
+    const due = Math.min(q.lastTrigger + VERDICT_QUIET_MS, q.firstPending + VERDICT_MAX_WAIT_MS);
+    const left = due - Date.now();
+    if (left <= 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, left);
+      q.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    q.wake = null;
+  }
 }
 
 function start(db: Db, q: Queue): void {
@@ -69,7 +123,8 @@ function start(db: Db, q: Queue): void {
 }
 
 async function drain(db: Db, q: Queue): Promise<void> {
-  await new Promise((r) => setTimeout(r, VERDICT_DEBOUNCE_MS));
+  await quietPeriod(q);
+  q.firstPending = 0;
   const names = [...q.names];
   const ids = [...q.ids];
   // id → whether its inputs changed (recompute) or the list saw it stale (recompute if
