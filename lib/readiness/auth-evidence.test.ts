@@ -1,6 +1,7 @@
 // RPT-DELIV-7 + READY-4: forged "Google" reports prove nothing until they are authenticated
 // (an aligned DKIM pass d=google.com) or an admin accepts the reporter; every READY-4
-// evidence line says which reports were authenticated.
+// evidence line says which reports were authenticated; READY-3 and READY-5 end with one
+// line for the reports they judged.
 import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/stats/date-range";
 import { evaluateReadiness } from "./evaluate";
@@ -87,6 +88,22 @@ describe("READY-4 counts only authenticated large reporters (RPT-DELIV-7)", () =
     expect(c?.status).toBe("not-met");
     expect(c?.evidence).toContain(
       "Not counted: 3 mail reports in quarantine without an aligned DKIM pass, from google.com (3); an admin can accept the reporter.",
+    );
+  });
+});
+
+describe("READY-3 and READY-5 say which reports they judged were authenticated (RPT-DELIV-7)", () => {
+  it("one line each: verified mail by signing domain, then unauthenticated HTTPS", () => {
+    const r = evaluateReadiness(
+      input((i) => (i < 12 ? dkimPass("google.com") : unauthenticated("https"))),
+    );
+    const last = (id: string) => r.criteria.find((c) => c.id === id)?.evidence.at(-1);
+    expect(last("READY-3")).toBe(
+      "Reports judged: 12 of 28 reports DKIM-verified (google.com); 16 unauthenticated HTTPS.",
+    );
+    // The last week: all seven Google days were signed, the small sender posted over HTTPS.
+    expect(last("READY-5")).toBe(
+      "Reports judged: 7 of 14 reports DKIM-verified (google.com); 7 unauthenticated HTTPS.",
     );
   });
 });

@@ -1,10 +1,10 @@
-// RPT-DELIV-7 in READY-4: which reports were authenticated, and who counts as a large
+// RPT-DELIV-7 in READY-3/4/5: which reports were authenticated, and who counts as a large
 // reporter. Quarantined mail never gets here (lib/db/readiness filters it out); what is
 // left is mail with an aligned DKIM pass, mail from accepted reporters, and HTTPS/uploaded
 // reports, which RFC 8460 gives no way to authenticate.
 import { orgDomain } from "@/lib/tlsrpt/report-auth";
 import { LARGE_DOMAINS, LARGE_REPORTER } from "./constants";
-import type { ReportEntry } from "./types";
+import type { Criterion, ReportEntry } from "./types";
 
 /** READY-4 [OURS]: DKIM-verified mail from the provider's own domain, or any report from an
  * accepted reporter whose name is a large provider's. A name alone proves nothing. */
@@ -54,4 +54,14 @@ export function quarantineEvidence(
   const n = q.reduce((s, x) => s + x.reports, 0);
   const who = q.map((x) => `${x.reporterKey} (${x.reports})`).join(", ");
   return `Not counted: ${n} mail report${n === 1 ? "" : "s"} in quarantine without an aligned DKIM pass, from ${who}; an admin can accept the reporter.`;
+}
+
+/**
+ * RPT-DELIV-7 (issue 12 item 6): every criterion that judges reports says which of them
+ * were authenticated. READY-4 says it per reporter; READY-3 and READY-5 get one line for
+ * the reports they judged (`entries`, already without quarantined mail).
+ */
+export function withAuthLine(c: Criterion, entries: readonly ReportEntry[]): Criterion {
+  if (entries.length === 0 || (c.id !== "READY-3" && c.id !== "READY-5")) return c;
+  return { ...c, evidence: [...c.evidence, `Reports judged: ${describeAuth(entries)}.`] };
 }

@@ -1,7 +1,8 @@
 import { checkFreshness, noCheckerErrors, mxHostsPassTls } from "./checker-criteria";
 import { completeness, DEFAULT_GRACE_DAYS } from "./completeness";
 import { coverage } from "./coverage";
-import { windows } from "./days";
+import { withAuthLine } from "./auth-evidence";
+import { inRange, windows } from "./days";
 import { refusalEstimate } from "./estimate";
 import { judgedInput } from "./judged-input";
 import { shortMaxAge } from "./policy-criteria";
@@ -32,7 +33,14 @@ export function evaluateReadiness(raw: ReadinessInput): Readiness {
     cleanLastWeek(input, w, mx),
     reportedMxCovered(input, w),
     shortMaxAge(input),
-  ].map((c) => withCoverage(c, cov, judged.sides, older));
+  ]
+    .map((c) => withCoverage(c, cov, judged.sides, older))
+    .map((c) =>
+      withAuthLine(
+        c,
+        input.entries.filter((e) => inRange(e.day, c.id === "READY-5" ? w.lastWeek : w.window)),
+      ),
+    );
   const metCount = criteria.filter((c) => c.status === "met").length;
   return {
     ready: metCount === criteria.length,
