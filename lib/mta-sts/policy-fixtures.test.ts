@@ -17,7 +17,6 @@ const POLICIES: Record<string, [boolean, string]> = {
   // STS-POL-11: the first "mode" wins (RFC 8461 §3.2); the repeat is an error for the owner.
   "disputed-duplicate-mode": [true, "error:STS-POL-11@3"],
   "invalid-blank-line-inside": [false, "error:STS-POL-2@2"],
-  "invalid-empty": [false, "error:STS-POL-5@- error:STS-POL-5@- error:STS-POL-5@-"],
   "invalid-enforce-without-mx": [false, "error:STS-POL-5@-"],
   "invalid-extension-control-char": [false, "error:STS-POL-10@5"],
   "invalid-extension-empty-value": [false, "error:STS-POL-10@5"],
@@ -80,6 +79,12 @@ describe("policy fixtures (STS-POL-*)", () => {
     const body = readFileSync(path.join(DIR, `${name}.txt`));
     expect(parsePolicy(body).valid).toBe(valid);
     expect(codes(body)).toBe(expected);
+  });
+
+  it("STS-POL-5: an empty body lacks all three required fields", () => {
+    const empty = new Uint8Array(0);
+    expect(parsePolicy(empty).valid).toBe(false);
+    expect(codes(empty)).toBe("error:STS-POL-5@- error:STS-POL-5@- error:STS-POL-5@-");
   });
 
   it("STS-POL-1: CRLF, mixed endings and no final newline all read as lines", () => {
