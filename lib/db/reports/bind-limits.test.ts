@@ -9,6 +9,11 @@ import { chunksFor, MAX_BIND_PARAMS, rowsPerStatement } from "../bind-limits";
 import { openTestDb, type TestDb } from "../db.test-utils";
 import { countRows, resetReports } from "./reports.test-utils";
 
+// The largest report the reader accepts takes about a second to read on an idle machine;
+// CI runs suites side by side, so this file's reads get a deadline that load cannot reach
+// (the deadline itself is tested in ingest-deadline.test.ts). Read by settings() on first use.
+process.env.STS_READ_TIMEOUT_MS = "30000";
+
 const POLICIES = 1000;
 const MANAGED = 800;
 const FAILURES = 10_000;
