@@ -28,7 +28,10 @@ export default defineConfig({
     },
     { name: "world", testMatch: WORLD, workers: 1, dependencies: ["first-run"] },
   ],
-  workers: 2,
+  // One worker for now: with two, a spec's seeding process (tsx, its own SQLite connection)
+  // and the app writing for the other worker met SQLITE_BUSY in CI (issue 13 stays open on
+  // this). Specs still seed themselves, so any spec runs alone.
+  workers: 1,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,

@@ -28,7 +28,13 @@ interface Job {
 }
 
 /** The driver's kinds of failure that may pass, as a raw statement's P2010 carries them. */
-const TRANSIENT_KINDS = new Set(["ForeignKeyConstraintViolation", "TransactionWriteConflict"]);
+// SocketTimeout is how the SQLite adapter reports SQLITE_BUSY: another process (the CLI, a
+// seeding script) wrote since this transaction's snapshot; a fresh transaction gets past it.
+const TRANSIENT_KINDS = new Set([
+  "ForeignKeyConstraintViolation",
+  "TransactionWriteConflict",
+  "SocketTimeout",
+]);
 
 /**
  * Failures that another attempt may not meet: a domain deleted meanwhile (the next attempt
