@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests against the production build in Debian's Chromium (/usr/bin/chromium).
-// Two workers share one app and database, so every spec seeds what it needs under names
+// Specs share one app and database, so every spec seeds what it needs under names
 // of its own (e2e/README.md). The "first-run" project creates the admin on the fresh
 // database once; every other spec runs after it (also when only one spec file is selected
 // on the command line). Specs that start the lab world (DNS, HTTPS and SMTP servers on
