@@ -22,4 +22,17 @@ describe("settingsAtStart", () => {
     expect(parseSettings({}).STS_DISABLE_POLLER).toBe(false);
     expect(() => parseSettings({ STS_DISABLE_POLLER: "yes" })).toThrow(/STS_DISABLE_POLLER/);
   });
+
+  it("checks the secrets too by default: a short STS_METRICS_TOKEN exits with 1", () => {
+    const before = process.env.STS_METRICS_TOKEN;
+    process.env.STS_METRICS_TOKEN = "too-short";
+    const exits: number[] = [];
+    try {
+      expect(settingsAtStart(undefined, (c) => exits.push(c))).toBeNull();
+    } finally {
+      if (before === undefined) delete process.env.STS_METRICS_TOKEN;
+      else process.env.STS_METRICS_TOKEN = before;
+    }
+    expect(exits).toEqual([1]);
+  });
 });

@@ -3,10 +3,17 @@
 // into a 500. Next only logs an error thrown from register() in some modes, so the process
 // exits here itself.
 import { logger } from "@/lib/log";
+import { secrets } from "./secrets";
 import { SettingsError, settings, type Settings } from "./settings";
 
+/** The settings, after the secrets were checked too (a bad STS_METRICS_TOKEN stops the start). */
+const readAll = (): Settings => {
+  secrets();
+  return settings();
+};
+
 export function settingsAtStart(
-  read: () => Settings = settings,
+  read: () => Settings = readAll,
   exit: (code: number) => void = (code) => process.exit(code),
 ): Settings | null {
   try {

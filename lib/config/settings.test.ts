@@ -71,6 +71,19 @@ describe("settings parsed once (lib/config)", () => {
       STS_SECRET: undefined,
     });
   });
+
+  it("STS_METRICS_TOKEN: unset, a bearer token, or an error that never shows the value", () => {
+    expect(parseSecrets({}).STS_METRICS_TOKEN).toBeUndefined();
+    expect(parseSecrets({ STS_METRICS_TOKEN: "" }).STS_METRICS_TOKEN).toBeUndefined();
+    const token = "3f9a1c0e7b2d4a6f8e1c3b5d7f9a0c2e";
+    expect(parseSecrets({ STS_METRICS_TOKEN: token }).STS_METRICS_TOKEN).toBe(token);
+    for (const bad of ["short-token", "has space in the token", "ünïcødé-ünïcødé-ünïcødé"]) {
+      expect(() => parseSecrets({ STS_METRICS_TOKEN: bad })).toThrow(
+        "Invalid settings in the environment:\n  STS_METRICS_TOKEN: must be at least 16 characters of A-Z a-z 0-9 - . _ ~ + / (a bearer token, e.g. from openssl rand -hex 32)",
+      );
+      expect(() => parseSecrets({ STS_METRICS_TOKEN: bad })).not.toThrow(bad);
+    }
+  });
 });
 
 describe("checker settings", () => {
