@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
 import { openTestDb, type TestDb } from "../db.test-utils";
+import { PRUNED_REFUSALS_PREFIX, prunedRefusals } from "../metrics/pruned-refusals";
 import {
   listRejected,
   MAX_ROWS_PER_WINDOW,
@@ -92,5 +93,26 @@ describe("pruneRejected (STS_REJECTED_RETENTION_DAYS)", () => {
     expect(await pruneRejected(t.db, 90, at(0))).toBe(1203);
     expect(await rows()).toEqual(["192.0.2.9 | young | 1 | 1"]);
     expect(await pruneRejected(t.db, 90, at(0))).toBe(0);
+  });
+
+  it("adds what it deletes to the per-channel tally, so the refused counter never falls", async () => {
+    await t.db.setting.deleteMany({ where: { key: { startsWith: PRUNED_REFUSALS_PREFIX } } });
+    const row = (channel: string, count: number, ageDays: number, i: number) => ({
+      channel,
+      source: `203.0.113.${i}`,
+      reason: "old",
+      count,
+      receivedAt: at(-ageDays * DAY - i),
+    });
+    await t.db.rejectedReport.createMany({
+      data: [row("https", 5, 91, 1), row("https", 2, 95, 2), row("imap", 3, 92, 3)],
+    });
+    await t.db.rejectedReport.create({ data: row("imap", 7, 10, 4) });
+    expect(await pruneRejected(t.db, 90, at(0))).toBe(3);
+    expect(Object.fromEntries(await prunedRefusals(t.db))).toEqual({ https: 7, imap: 3 });
+    await t.db.rejectedReport.create({ data: row("https", 4, 100, 5) });
+    expect(await pruneRejected(t.db, 90, at(0))).toBe(1);
+    expect(Object.fromEntries(await prunedRefusals(t.db))).toEqual({ https: 11, imap: 3 });
+    expect(await rows()).toEqual(["203.0.113.4 | old | 7 | 0"]);
   });
 });

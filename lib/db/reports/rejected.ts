@@ -3,8 +3,11 @@
 // channel, source and reason within MERGE_WINDOW_MS adds to the count of the row already
 // there; past MAX_ROWS_PER_WINDOW new rows in a window (many sources at once), refusals are
 // counted in one row per channel and window under OVERFLOW_SOURCE; rows older than the
-// retention (STS_REJECTED_RETENTION_DAYS) are pruned daily with the raw inputs.
+// retention (STS_REJECTED_RETENTION_DAYS) are pruned daily with the raw inputs; what a
+// prune deletes is added to the per-channel tally behind sts_reports_refused_total.
+import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { Db } from "../client";
+import { addPrunedRefusals } from "../metrics/pruned-refusals";
 
 export const MERGE_WINDOW_MS = 60_000;
 export const MAX_ROWS_PER_WINDOW = 60;
@@ -82,10 +85,18 @@ export async function pruneRejected(
       take: BATCH,
     });
     if (rows.length === 0) return deleted;
-    const gone = await db.rejectedReport.deleteMany({
-      where: { id: { in: rows.map((x) => x.id) } },
+    deleted += await db.$transaction(async (tx) => {
+      // RETURNING: only the rows this prune deleted are tallied, even beside another prune.
+      const gone = await tx.$queryRaw<{ channel: string; count: number | bigint }[]>(
+        Prisma.sql`DELETE FROM "RejectedReport" WHERE "id" IN (${Prisma.join(rows.map((x) => x.id))})
+          RETURNING "channel", "count"`,
+      );
+      await addPrunedRefusals(
+        tx,
+        gone.map((g) => ({ channel: g.channel, count: Number(g.count) })),
+      );
+      return gone.length;
     });
-    deleted += gone.count;
     if (rows.length < BATCH) return deleted;
   }
 }
