@@ -88,3 +88,18 @@ export function firstRunLimits(s: Settings): PublicEndpointConfig {
     trust: trustOf(s),
   };
 }
+
+/**
+ * GET /api/metrics (issue 14 §4): a scraper asks every 15-60 s, so 60 per source per
+ * minute leaves room for several Prometheus replicas and still makes guessing the token
+ * hopeless; 4 scrapes at once per process (each reads the database).
+ */
+export function metricsLimits(s: Settings): PublicEndpointConfig {
+  return {
+    name: "metrics",
+    perSource: { points: 60, duration: 60 },
+    maxInFlight: 4,
+    busyRetryAfter: 5,
+    trust: trustOf(s),
+  };
+}
