@@ -2,7 +2,7 @@ import { Counter, Gauge, Registry, type Metric } from "prom-client";
 import type { HistogramSample, MetricSample } from "./sample";
 
 // One scrape's exposition (issue 14 §4): a fresh prom-client Registry per scrape holds
-// the values read from the database, merged with the process-wide registry of this
+// the values read from the database, followed by the process-wide registry of this
 // instance's process metrics (process-metrics.ts). Nothing read from the database is
 // kept between scrapes, so every instance answers the same totals and a restart loses none.
 
@@ -72,6 +72,8 @@ export async function exposition(
   const scrape = new Registry();
   addSamples(scrape, samples);
   addHistograms(scrape, histograms);
-  const merged = processRegistry ? Registry.merge([scrape, processRegistry]) : scrape;
-  return merged.metrics();
+  const own = await scrape.metrics();
+  // Rendered apart, not through Registry.merge: a merged registry drops the process
+  // registry's default label (app_instance).
+  return processRegistry ? `${own}\n${await processRegistry.metrics()}` : own;
 }
