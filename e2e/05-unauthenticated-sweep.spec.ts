@@ -22,7 +22,12 @@ const PUBLIC = new Set([
   // The first admin account: works only while no user exists and with the setup code,
   // behind the public-endpoint limits (e2e/01-first-run.spec.ts covers it).
   "/api/first-run",
+  // Prometheus scrapes it with the bearer token STS_METRICS_TOKEN, not a session
+  // (e2e/start-server.sh sets one; without it the endpoint answers 404).
+  "/api/metrics",
 ]);
+/** The STS_METRICS_TOKEN e2e/start-server.sh gives the app. */
+const E2E_METRICS_TOKEN = "e2e-metrics-token-not-for-production";
 const SAMPLE_PARAM: Record<string, string> = { "[name]": "example.com" };
 
 interface Route {
@@ -96,4 +101,37 @@ test("the public routes answer without a session", async ({ request }) => {
   expect((await request.get("/sign-in")).status()).toBe(200);
   expect((await request.get("/first-run")).status()).toBe(404);
   expect((await request.get("/api/auth/providers")).status()).toBe(200);
+});
+
+test("the metrics endpoint wants its bearer token, not a session (issue 14 §4)", async ({
+  request,
+}) => {
+  const none = await request.get("/api/metrics");
+  expect(none.status()).toBe(401);
+  expect(none.headers()["www-authenticate"]).toBe('Bearer realm="metrics"');
+  expect(await none.json()).toEqual({
+    error: "Send the metrics token: Authorization: Bearer <STS_METRICS_TOKEN>.",
+  });
+  const wrong = await request.get("/api/metrics", {
+    headers: { authorization: "Bearer wrong-token-wrong-token" },
+  });
+  expect(wrong.status()).toBe(401);
+  expect(await wrong.json()).toEqual({ error: "The metrics token is wrong." });
+  const res = await request.get("/api/metrics", {
+    headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` },
+  });
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("text/plain; version=0.0.4; charset=utf-8");
+  const lines = (await res.text()).split("\n");
+  // Totals other specs change are not asserted here, only that each metric is there.
+  for (const line of [
+    "# TYPE sts_reports_stored_total counter",
+    "# TYPE sts_reports_refused_total counter",
+    "# TYPE sts_check_runs_total counter",
+    "# TYPE sts_check_run_duration_seconds histogram",
+    "# TYPE sts_domain_policy_mode gauge",
+    "# TYPE process_cpu_user_seconds_total counter",
+  ]) {
+    expect(lines).toContain(line);
+  }
 });

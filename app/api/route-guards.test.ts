@@ -16,6 +16,14 @@ const PUBLIC_MUTATIONS = new Set([
 // Public, but behind the public-endpoint limits, and the handler itself refuses a
 // cross-site or non-JSON request (the first admin account, issue 13 §2).
 const PUBLIC_LIMITED = new Set(["app/api/first-run/route.ts POST"]);
+// Public reads without a session: each must go through the public-endpoint limits
+// (lib/http/public-endpoint.ts). The metrics endpoint also asks for its bearer token
+// (STS_METRICS_TOKEN, issue 14 §4); api/health stays unlimited for load balancers.
+const PUBLIC_READS = new Set([
+  "app/api/mta-sts/route.ts GET",
+  "app/api/tls-ask/route.ts GET",
+  "app/api/metrics/route.ts GET",
+]);
 // The only handlers whose body is a file rather than JSON.
 const FILE_BODIES = new Set(["app/api/reports/upload/route.ts POST"]);
 
@@ -91,5 +99,21 @@ describe("mutating route handlers", () => {
     expect(WRAPPED.test(mutatingExports(domain)[0]!.definition)).toBe(true);
     const unchecked = `export const POST = withDomain(role, h);`;
     expect(WRAPPED.test(mutatingExports(unchecked)[0]!.definition)).toBe(false);
+  });
+});
+
+/** The text after `export … GET` (its definition), or null without a GET handler. */
+const getDefinition = (src: string): string | null =>
+  /export\s+(?:const|let|var|async\s+function|function)\s+GET\b(.*)/.exec(src)?.[1]?.trim() ?? null;
+
+describe("public read handlers", () => {
+  it.each([...PUBLIC_READS].map((k) => [k]))("%s is wrapped in publicEndpoint", (key) => {
+    const file = key.split(" ")[0]!;
+    expect(getDefinition(readFileSync(path.resolve(file), "utf8")), key).toMatch(WRAPPED_PUBLIC);
+  });
+
+  it("a bare public GET handler would be caught", () => {
+    expect(getDefinition("export async function GET(req: Request) {}")).toBe("(req: Request) {}");
+    expect(WRAPPED_PUBLIC.test("(req: Request) {}")).toBe(false);
   });
 });
