@@ -44,7 +44,8 @@ afterAll(async () => {
 describe("GET /api/metrics without STS_METRICS_TOKEN", () => {
   it("answers 404 Metrics are disabled, whatever the request sends", async () => {
     const get = await loadRoute(undefined);
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+    const tries: Record<string, string>[] = [{}, { authorization: `Bearer ${TOKEN}` }];
+    for (const headers of tries) {
       const res = await scrape(get, headers);
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: "Metrics are disabled." });
@@ -59,7 +60,8 @@ describe("GET /api/metrics with STS_METRICS_TOKEN", () => {
   });
 
   it("refuses a request without the token: 401 with a Bearer challenge", async () => {
-    for (const headers of [{}, { authorization: `Basic ${btoa(`x:${TOKEN}`)}` }]) {
+    const tries: Record<string, string>[] = [{}, { authorization: `Basic ${btoa(`x:${TOKEN}`)}` }];
+    for (const headers of tries) {
       const res = await scrape(get, headers);
       expect(res.status).toBe(401);
       expect(res.headers.get("www-authenticate")).toBe('Bearer realm="metrics"');

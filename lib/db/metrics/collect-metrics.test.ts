@@ -6,7 +6,7 @@ import { exposition } from "@/lib/metrics/exposition";
 import { openTestDb, type TestDb } from "../db.test-utils";
 import { CHECK_DURATION_BUCKETS } from "./check-metrics";
 import { collectStoredMetrics } from "./collect-metrics";
-import { NOW, seedMetricsWorld } from "./metrics.test-utils";
+import { addCheckRun, NOW, seedMetricsWorld } from "./metrics.test-utils";
 
 /** Cumulative bucket lines: runs <= 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300 s, then +Inf. */
 const buckets = (status: string, counts: number[], all: number) =>
@@ -101,5 +101,34 @@ describe("collectStoredMetrics (issue 14 §4)", () => {
     const stored = await collectStoredMetrics(t.db, NOW);
     const text = await exposition(stored.samples, stored.histograms);
     expect(text.split("\n")).toEqual(EXPECTED.split("\n"));
+  });
+
+  it("counts a run finished since the last scrape on top of the runs counted before today", async () => {
+    const domain = await t.db.domain.findUniqueOrThrow({ where: { name: "example.com" } });
+    await addCheckRun(t.db, domain.id, "done", 7, 60);
+    const stored = await collectStoredMetrics(t.db, NOW);
+    const lines = (await exposition(stored.samples, stored.histograms)).split("\n");
+    const of = (prefix: string) => lines.filter((l) => l.startsWith(prefix));
+    expect(of("sts_check_runs_total")).toEqual([
+      'sts_check_runs_total{status="done"} 4',
+      'sts_check_runs_total{status="failed"} 1',
+    ]);
+    expect(of('sts_check_run_duration_seconds_bucket{status="done"')).toEqual(
+      buckets("done", [1, 1, 1, 2, 3, 3, 3, 4, 4, 4], 4).split("\n"),
+    );
+    expect(of("sts_check_run_duration_seconds_sum")).toEqual([
+      'sts_check_run_duration_seconds_sum{status="done"} 55.75',
+      'sts_check_run_duration_seconds_sum{status="failed"} 400',
+    ]);
+  });
+
+  it("a new UTC day counts every finished run again from the database: the same totals", async () => {
+    const tomorrow = new Date(NOW.getTime() + 86_400_000);
+    const stored = await collectStoredMetrics(t.db, tomorrow);
+    const text = await exposition(stored.samples, stored.histograms);
+    expect(text).toContain('sts_check_runs_total{status="done"} 4\n');
+    expect(text).toContain('sts_check_run_duration_seconds_sum{status="done"} 55.75\n');
+    expect(text).toContain('sts_check_run_duration_seconds_count{status="failed"} 1\n');
+    expect(text).toContain("sts_check_runs_running 1\n");
   });
 });

@@ -17,7 +17,7 @@ export interface StoredMetrics {
 export async function collectStoredMetrics(db: Db, now = new Date()): Promise<StoredMetrics> {
   const [reports, checks, domains, jobs, alerts] = await Promise.all([
     reportMetrics(db),
-    checkMetrics(db),
+    checkMetrics(db, now),
     domainMetrics(db, now),
     jobMetrics(),
     alertMetrics(),

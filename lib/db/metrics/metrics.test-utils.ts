@@ -18,6 +18,25 @@ const at = (seconds: number) => new Date(NOW.getTime() - 3_600_000 + seconds * 1
 
 const report = (id: string) => bytesOf({ ...googleReport(), "report-id": id });
 
+/** A check run started `startOffset` s after NOW - 1 h, finished `seconds` later (null: running). */
+export function addCheckRun(
+  db: Db,
+  domainId: string,
+  status: string,
+  seconds: number | null,
+  startOffset = 0,
+) {
+  return db.checkRun.create({
+    data: {
+      domainId,
+      actor: "test",
+      status,
+      startedAt: at(startOffset),
+      finishedAt: seconds === null ? null : at(startOffset + seconds),
+    },
+  });
+}
+
 export async function seedMetricsWorld(db: Db): Promise<void> {
   const actor = await createTestActor(db);
   const ids: Record<string, string> = {};
@@ -52,21 +71,12 @@ export async function seedMetricsWorld(db: Db): Promise<void> {
   await pruneRejected(db, 90);
 
   // Check runs of example.com: done in 0.25 s, 3.5 s and 45 s, failed after 400 s, one running.
-  const run = (status: string, seconds: number | null) =>
-    db.checkRun.create({
-      data: {
-        domainId: ids["example.com"]!,
-        actor: "test",
-        status,
-        startedAt: at(0),
-        finishedAt: seconds === null ? null : at(seconds),
-      },
-    });
-  await run("done", 0.25);
-  await run("done", 3.5);
-  await run("done", 45);
-  await run("failed", 400);
-  await run("running", null);
+  // The failed one ran the day before, so it is counted with the runs finished before today.
+  await addCheckRun(db, ids["example.com"]!, "done", 0.25);
+  await addCheckRun(db, ids["example.com"]!, "done", 3.5);
+  await addCheckRun(db, ids["example.com"]!, "done", 45);
+  await addCheckRun(db, ids["example.com"]!, "failed", 400, -86_400);
+  await addCheckRun(db, ids["example.com"]!, "running", null);
 
   // Verdicts: example.com ready (7 of 7, fresh), example.org 4 of 7 and stale, example.net none.
   await settleVerdicts(db);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "CheckRun_status_finishedAt_startedAt_idx" ON "CheckRun"("status", "finishedAt", "startedAt");
