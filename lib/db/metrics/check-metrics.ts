@@ -21,7 +21,7 @@ const STATUSES = ["done", "failed"] as const;
 /** Seconds between start and finish to the millisecond, one expression per dialect (STYLE.md). */
 function durationSql(db: Db): Prisma.Sql {
   return engineOf(db) === "postgresql"
-    ? Prisma.sql`ROUND(EXTRACT(EPOCH FROM (c."finishedAt" - c."startedAt")), 3)`
+    ? Prisma.sql`ROUND(CAST(EXTRACT(EPOCH FROM (c."finishedAt" - c."startedAt")) AS NUMERIC), 3)`
     : Prisma.sql`ROUND((julianday(c."finishedAt") - julianday(c."startedAt")) * 86400.0, 3)`;
 }
 
