@@ -5,14 +5,20 @@ import { SettingsError } from "./settings";
 // The secrets, read from the environment in this one module, which only server code can
 // import (`server-only`): NEXTAUTH_SECRET signs the session cookies (next-auth also reads it
 // itself); STS_SECRET, else NEXTAUTH_SECRET, is the key material for sealing stored IMAP
-// passwords (lib/crypto/seal.ts).
+// passwords (lib/crypto/seal.ts). STS_SMTP_URL (it may hold the password) and STS_SMTP_PASS
+// are alert e-mail's SMTP credentials (lib/config/smtp.ts).
 
 const secret = z
   .string()
   .optional()
   .transform((v) => v || undefined);
 
-const schema = z.object({ NEXTAUTH_SECRET: secret, STS_SECRET: secret });
+const schema = z.object({
+  NEXTAUTH_SECRET: secret,
+  STS_SECRET: secret,
+  STS_SMTP_URL: secret,
+  STS_SMTP_PASS: secret,
+});
 
 export type Secrets = z.infer<typeof schema>;
 
