@@ -1,5 +1,5 @@
 import { nextAttemptAfter } from "@/lib/alerts/backoff";
-import { createAlertChannels, type AlertChannels, type Outcome } from "@/lib/alerts/channels";
+import type { AlertChannels, Outcome } from "@/lib/alerts/channels";
 import { isAlertKind } from "@/lib/alerts/kinds";
 import {
   emailMessage,
@@ -7,12 +7,12 @@ import {
   type AlertMessage,
   type WebhookFormat,
 } from "@/lib/alerts/payloads";
-import { alertLinkBase, alertSmtp } from "@/lib/config/alert-env";
-import { APP_VERSION } from "@/lib/config/app-version";
+import { alertLinkBase } from "@/lib/config/alert-env";
 import { unseal } from "@/lib/crypto/seal";
 import { logger } from "@/lib/log";
 import { getDb, type Db } from "../client";
 import { sealedWebhookSecret } from "./alert-settings";
+import { alertChannelsFromEnv } from "./env-channels";
 
 // Issue 14 §3: sends every delivery that is due, records each attempt (AlertAttempt) and
 // reschedules a failure with back-off (lib/alerts/backoff.ts) until it is sent or, after
@@ -29,14 +29,7 @@ const CLAIM_MS = 5 * 60_000;
 const BATCH = 100;
 
 export async function deliverPendingAlerts(now?: Date): Promise<DeliverySummary> {
-  const smtp = alertSmtp();
-  if (!smtp.ok) logger.error({ problem: smtp.error }, "alert e-mail is misconfigured");
-  const channels = createAlertChannels({
-    smtp: smtp.ok ? smtp.value : null,
-    timeoutMs: 10_000,
-    userAgent: `STS-Rollout/${APP_VERSION}`,
-  });
-  return deliverPendingIn(await getDb(), channels, now ?? new Date(), {
+  return deliverPendingIn(await getDb(), alertChannelsFromEnv(), now ?? new Date(), {
     linkBase: alertLinkBase(),
   });
 }
