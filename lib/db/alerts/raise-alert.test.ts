@@ -25,6 +25,7 @@ import {
 } from "./alerts.test-utils";
 import { deliverPendingIn } from "./deliver-pending";
 import { raiseAlertIn } from "./raise-alert";
+import { NO_CHANNEL, sendTestAlert } from "./send-test-alert";
 
 let t: TestDb;
 let actor: Actor;
@@ -188,5 +189,36 @@ describe("alertMetrics", () => {
       ["sts_alerts_sent_total", "webhook", 1],
       ["sts_alerts_failed_total", "webhook", 0],
     ]);
+  });
+});
+
+describe("sendTestAlert", () => {
+  it("delivers a TEST alert at once and answers each channel's outcome", async () => {
+    const domain = { id: domainId, displayName: "example.org" };
+    const by = { by: "ada@example.org", now: T0 };
+    expect(await sendTestAlert(t.db, domain, channels(), by)).toEqual({
+      ok: false,
+      error: NO_CHANNEL,
+    });
+    await configure(t.db, domainId, actor, {
+      emailEnabled: true,
+      emailRecipients: ["ops@example.org"],
+      webhookEnabled: true,
+      webhookUrl: hook.url,
+    });
+    expect(await sendTestAlert(t.db, domain, channels(), by)).toEqual({
+      ok: true,
+      value: [
+        {
+          channel: "email",
+          status: "pending",
+          outcome: expect.stringMatching(/^E-mail is not configured/),
+        },
+        { channel: "webhook", status: "sent", outcome: "HTTP 200" },
+      ],
+    });
+    expect(JSON.parse(hook.posts[0]!.body)).toMatchObject({
+      data: { kind: "TEST", title: "Test alert for example.org", severity: "info" },
+    });
   });
 });
