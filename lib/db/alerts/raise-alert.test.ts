@@ -78,6 +78,21 @@ describe("raiseAlert", () => {
     expect(await t.db.alert.count()).toBe(3);
   });
 
+  it("raises one alert when two raise the same one at the same moment", async () => {
+    await configure(t.db, domainId, actor, {
+      webhookEnabled: true,
+      webhookUrl: hook.url,
+      webhookFormat: "slack",
+    });
+    const results = await Promise.all([
+      raiseAlertIn(t.db, mxAlert(domainId), repeat),
+      raiseAlertIn(t.db, mxAlert(domainId), repeat),
+      raiseAlertIn(t.db, mxAlert(domainId), repeat),
+    ]);
+    expect(results.map((r) => r.result).sort()).toEqual(["queued", "suppressed", "suppressed"]);
+    expect(await t.db.alertDelivery.count()).toBe(1);
+  });
+
   it("never suppresses TEST: the button always sends", async () => {
     await configure(t.db, domainId, actor, {
       webhookEnabled: true,

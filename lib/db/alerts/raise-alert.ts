@@ -50,6 +50,13 @@ export async function raiseAlertIn(
   ];
   if (s.disabledKinds.includes(a.kind) || targets.length === 0) return { result: "disabled" };
   return db.$transaction(async (tx) => {
+    // Several app processes may raise the same alert at once: writing the domain's settings
+    // row first (a no-op update) makes the second wait on PostgreSQL's row lock (SQLite has
+    // one writer), so it sees the first alert and is suppressed.
+    await tx.alertSettings.update({
+      where: { domainId: a.domainId },
+      data: { domainId: a.domainId },
+    });
     if (a.kind !== "TEST") {
       const last = await tx.alert.findFirst({
         where: { domainId: a.domainId, kind: a.kind, subject: a.subject },
