@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { ALERT_KIND_INFO, ALERT_KINDS, type AlertKind } from "@/lib/alerts/kinds";
+import { WEBHOOK_FORMATS } from "@/lib/alerts/payloads";
 import type { AlertSettingsView } from "@/lib/db/alerts/alert-settings";
 import { useSaveAlertSettings } from "@/lib/query/alert-mutations";
 import { SecretOnce } from "./secret-once";
@@ -88,13 +89,17 @@ export function AlertSettingsForm({
           className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
           value={s.webhookFormat}
           onChange={(e) =>
-            setS({ ...s, webhookFormat: e.target.value === "slack" ? "slack" : "standard" })
+            setS({
+              ...s,
+              webhookFormat: WEBHOOK_FORMATS.find((f) => f === e.target.value) ?? "standard",
+            })
           }
         >
           <option value="standard">Standard Webhooks (signed JSON)</option>
           <option value="slack">
             Slack-compatible text ({"{"}&quot;text&quot;: …{"}"})
           </option>
+          <option value="teams">Microsoft Teams (Adaptive Card)</option>
         </select>
       </fieldset>
       <fieldset className="space-y-1">

@@ -18,8 +18,12 @@ export interface AlertMessage {
   link?: string;
 }
 
-export type WebhookFormat = "standard" | "slack";
-export const WEBHOOK_FORMATS: readonly WebhookFormat[] = ["standard", "slack"];
+export type WebhookFormat = "standard" | "slack" | "teams";
+export const WEBHOOK_FORMATS = [
+  "standard",
+  "slack",
+  "teams",
+] as const satisfies readonly WebhookFormat[];
 
 /** The Standard Webhooks event type of every alert. */
 export const ALERT_EVENT_TYPE = "alert.raised";
@@ -75,6 +79,36 @@ export function slackPayload(a: AlertMessage): string {
   return JSON.stringify({ text: [`*${title}*`, ...rest].join("\n") });
 }
 
+/** Microsoft Teams: its Workflows webhooks ("When a Teams webhook request is received") take
+ * Adaptive Cards only, wrapped in a message; the retired Office 365 connectors took this too. */
+export function teamsPayload(a: AlertMessage): string {
+  const [title, , ...rest] = lines(a);
+  return JSON.stringify({
+    type: "message",
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.card.adaptive",
+        contentUrl: null,
+        content: {
+          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+          type: "AdaptiveCard",
+          version: "1.4",
+          body: [
+            { type: "TextBlock", text: title, weight: "Bolder", size: "Medium", wrap: true },
+            {
+              type: "TextBlock",
+              text: rest.join("\n\n").replace(/(\n\n){2,}/g, "\n\n"),
+              wrap: true,
+            },
+          ],
+        },
+      },
+    ],
+  });
+}
+
 export function webhookBody(format: WebhookFormat, a: AlertMessage): string {
-  return format === "slack" ? slackPayload(a) : standardPayload(a);
+  if (format === "slack") return slackPayload(a);
+  if (format === "teams") return teamsPayload(a);
+  return standardPayload(a);
 }

@@ -50,7 +50,7 @@ export function checkAlertSettings(input: AlertSettingsInput): Result<AlertSetti
     const problem = webhookUrlProblem(url);
     if (problem) return err(problem);
   }
-  if (!WEBHOOK_FORMATS.includes(input.webhookFormat))
+  if (!(WEBHOOK_FORMATS as readonly string[]).includes(input.webhookFormat))
     return err(`Unknown webhook format "${String(input.webhookFormat)}".`);
   const unknown = input.disabledKinds.find((k) => !(ALERT_KINDS as readonly string[]).includes(k));
   if (unknown) return err(`Unknown alert kind "${unknown}".`);

@@ -1,5 +1,6 @@
 "use client";
 
+import type { WebhookFormat } from "@/lib/alerts/payloads";
 import type { AlertSettingsView } from "@/lib/db/alerts/alert-settings";
 import type { TestOutcome } from "@/lib/db/alerts/send-test-alert";
 import { seg } from "./api-fetch";
@@ -16,7 +17,7 @@ export interface AlertSettingsBody {
   emailRecipients: string;
   webhookEnabled: boolean;
   webhookUrl: string;
-  webhookFormat: "standard" | "slack";
+  webhookFormat: WebhookFormat;
   disabledKinds: string[];
 }
 

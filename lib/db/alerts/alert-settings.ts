@@ -1,6 +1,6 @@
 import { seal } from "@/lib/crypto/seal";
 import { ALERT_KINDS, type AlertKind } from "@/lib/alerts/kinds";
-import type { WebhookFormat } from "@/lib/alerts/payloads";
+import { WEBHOOK_FORMATS, type WebhookFormat } from "@/lib/alerts/payloads";
 import { checkAlertSettings, type AlertSettingsInput } from "@/lib/alerts/settings-rules";
 import { newWebhookSecret } from "@/lib/alerts/signing";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
@@ -43,7 +43,7 @@ export async function getAlertSettings(db: Db, domainId: string): Promise<AlertS
     emailRecipients: r.emailRecipients.split(",").filter(Boolean),
     webhookEnabled: r.webhookEnabled,
     webhookUrl: r.webhookUrl,
-    webhookFormat: r.webhookFormat === "slack" ? "slack" : "standard",
+    webhookFormat: WEBHOOK_FORMATS.find((f) => f === r.webhookFormat) ?? "standard",
     disabledKinds: parseKinds(r.disabledKinds),
     hasWebhookSecret: r.webhookSecretSealed !== null,
   };

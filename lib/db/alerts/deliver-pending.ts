@@ -97,7 +97,7 @@ async function attempt(db: Db, ch: AlertChannels, d: Due, linkBase?: string): Pr
   }
   const { url, format } = JSON.parse(d.target) as { url: string; format: WebhookFormat };
   const body = webhookBody(format, msg);
-  if (format === "slack") return ch.postWebhook({ url, body, msgId: msg.id });
+  if (format !== "standard") return ch.postWebhook({ url, body, msgId: msg.id });
   const sealed = await sealedWebhookSecret(db, d.alert.domainId);
   if (!sealed) return { ok: false, outcome: "no signing secret: generate one on the Alerts page" };
   const secret = unseal(sealed);

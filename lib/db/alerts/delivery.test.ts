@@ -146,6 +146,56 @@ describe("alert delivery", () => {
     });
   });
 
+  it("posts the Teams format as an Adaptive Card message, unsigned", async () => {
+    await configure(t.db, domainId, actor, {
+      webhookEnabled: true,
+      webhookUrl: hook.url,
+      webhookFormat: "teams",
+    });
+    await raiseAlertIn(t.db, mxAlert(domainId), repeat);
+    expect(await deliverPendingIn(t.db, channels(), T0)).toEqual({
+      sent: 1,
+      failed: 0,
+      retrying: 0,
+    });
+    expect(hook.posts[0]!.headers["webhook-signature"]).toBeUndefined();
+    expect(JSON.parse(hook.posts[0]!.body)).toEqual({
+      type: "message",
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.card.adaptive",
+          contentUrl: null,
+          content: {
+            $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+            type: "AdaptiveCard",
+            version: "1.4",
+            body: [
+              {
+                type: "TextBlock",
+                text: "MX mx3.example.org is not covered by the policy",
+                weight: "Bolder",
+                size: "Medium",
+                wrap: true,
+              },
+              {
+                type: "TextBlock",
+                text: [
+                  "Domain: example.org",
+                  "Alert: CHK-OPS-3 (MX host not covered by the policy, error)",
+                  "About: mx3.example.org",
+                  "Raised: 2026-11-20T08:00:00.000Z",
+                  "The MX record mx3.example.org is not matched by any mx line of policy 20261101.",
+                  "What to do: Add mx: mx3.example.org to the policy, publish it, then change the id.",
+                ].join("\n\n"),
+                wrap: true,
+              },
+            ],
+          },
+        },
+      ],
+    });
+  });
+
   it("retries a receiver answering 500 twice after 1 and 5 minutes, sent on the 3rd attempt", async () => {
     hook.statuses = [500, 500, 200];
     await configure(t.db, domainId, actor, { webhookEnabled: true, webhookUrl: hook.url });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ALERT_KINDS } from "@/lib/alerts/kinds";
+import { WEBHOOK_FORMATS } from "@/lib/alerts/payloads";
 import { parseRecipients } from "@/lib/alerts/settings-rules";
 import { getDb } from "@/lib/db/client";
 import { saveAlertSettings } from "@/lib/db/alerts/alert-settings";
@@ -14,7 +15,7 @@ const Body = z.object({
   emailRecipients: z.string().max(6000),
   webhookEnabled: z.boolean(),
   webhookUrl: z.string().max(2100),
-  webhookFormat: z.enum(["standard", "slack"]),
+  webhookFormat: z.enum(WEBHOOK_FORMATS),
   disabledKinds: z.array(z.enum(ALERT_KINDS)).max(ALERT_KINDS.length),
 });
 
@@ -23,7 +24,7 @@ export const PUT = withDomain("admin", async (req, user, domain) => {
   if (!body.success)
     return fail(
       "invalid",
-      "Send JSON with emailEnabled, emailRecipients, webhookEnabled, webhookUrl, webhookFormat (standard or slack) and disabledKinds.",
+      "Send JSON with emailEnabled, emailRecipients, webhookEnabled, webhookUrl, webhookFormat (standard, slack or teams) and disabledKinds.",
     );
   const recipients = parseRecipients(body.data.emailRecipients);
   if (!recipients.ok) return fail("invalid", recipients.error);
