@@ -39,6 +39,7 @@ export const DOMAIN_FOLDERS = [
   "pool",
   "crypto",
   "config",
+  "alerts",
 ];
 /** Use cases that run domain code against the database. */
 export const USE_CASE_FOLDERS = ["rollout", "ingest", "mailbox", "check-runs", "demo"];

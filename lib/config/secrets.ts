@@ -6,7 +6,8 @@ import { SettingsError } from "./settings";
 // import (`server-only`): NEXTAUTH_SECRET signs the session cookies (next-auth also reads it
 // itself); STS_SECRET, else NEXTAUTH_SECRET, is the key material for sealing stored IMAP
 // passwords (lib/crypto/seal.ts); STS_METRICS_TOKEN is the bearer token GET /api/metrics
-// asks for (unset: the endpoint answers 404).
+// asks for (unset: the endpoint answers 404). STS_SMTP_URL (it may hold the password) and
+// STS_SMTP_PASS are alert e-mail's SMTP credentials (lib/config/smtp.ts).
 
 const secret = z
   .string()
@@ -23,6 +24,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: secret,
   STS_SECRET: secret,
   STS_METRICS_TOKEN: bearerToken,
+  STS_SMTP_URL: secret,
+  STS_SMTP_PASS: secret,
 });
 
 export type Secrets = z.infer<typeof schema>;

@@ -105,6 +105,16 @@ const schema = z.object({
   STS_WORKER_THREADS: positiveInt(availableParallelism()),
   /** Milliseconds one input may take to read in a worker before it is ended and refused. */
   STS_READ_TIMEOUT_MS: positiveInt(2000),
+  /** Alert e-mail (issue 14): the SMTP server, unless STS_SMTP_URL (a secret) names it. */
+  STS_SMTP_HOST: optionalText,
+  STS_SMTP_PORT: positiveInt(587),
+  /** Implicit TLS (port 465); otherwise STARTTLS when the server offers it. */
+  STS_SMTP_SECURE: flag,
+  STS_SMTP_USER: optionalText,
+  /** The sender of alert e-mail, e.g. "STS Rollout <sts@example.net>". */
+  STS_SMTP_FROM: optionalText,
+  /** A repeat of the same alert (domain, kind, subject) within this many hours is not sent. */
+  STS_ALERT_REPEAT_HOURS: positiveInt(24),
 });
 
 export type Settings = z.infer<typeof schema>;

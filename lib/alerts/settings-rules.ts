@@ -1,0 +1,69 @@
+import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { ALERT_KINDS, type AlertKind } from "./kinds";
+import { WEBHOOK_FORMATS, type WebhookFormat } from "./payloads";
+
+// The per-domain alert settings an admin saves, checked before anything is stored: each
+// refusal names the field and the value. Webhooks may point at private or loopback
+// addresses on purpose: only admins set them, and chat servers inside the network
+// (Mattermost, an internal relay) are common; the app follows no redirects and reads only
+// the status code, so the answer of an internal service never reaches a page.
+
+export interface AlertSettingsInput {
+  emailEnabled: boolean;
+  emailRecipients: string[];
+  webhookEnabled: boolean;
+  webhookUrl: string;
+  webhookFormat: WebhookFormat;
+  /** Kinds turned off (TEST cannot be: the button always sends). */
+  disabledKinds: AlertKind[];
+}
+
+export const MAX_RECIPIENTS = 20;
+const ADDRESS = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+
+/** Addresses separated by commas, semicolons, spaces or new lines. */
+export function parseRecipients(text: string): Result<string[]> {
+  const list = [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
+  const bad = list.find((a) => !ADDRESS.test(a) || a.length > 254);
+  if (bad) return err(`"${bad}" is not an e-mail address.`);
+  if (list.length > MAX_RECIPIENTS) return err(`At most ${MAX_RECIPIENTS} recipients.`);
+  return ok(list);
+}
+
+export function webhookUrlProblem(url: string): string | null {
+  if (!URL.canParse(url)) return `"${url}" is not a URL.`;
+  const u = new URL(url);
+  if (u.protocol !== "https:" && u.protocol !== "http:")
+    return "The webhook URL must start with https:// (or http:// inside your network).";
+  if (url.length > 2000) return "The webhook URL is longer than 2000 characters.";
+  return null;
+}
+
+export function checkAlertSettings(input: AlertSettingsInput): Result<AlertSettingsInput> {
+  if (input.emailEnabled && input.emailRecipients.length === 0)
+    return err("E-mail alerts are on but no recipient is given.");
+  const recipients = parseRecipients(input.emailRecipients.join(","));
+  if (!recipients.ok) return recipients;
+  const url = input.webhookUrl.trim();
+  if (input.webhookEnabled && !url) return err("The webhook is on but has no URL.");
+  if (url) {
+    const problem = webhookUrlProblem(url);
+    if (problem) return err(problem);
+  }
+  if (!(WEBHOOK_FORMATS as readonly string[]).includes(input.webhookFormat))
+    return err(`Unknown webhook format "${String(input.webhookFormat)}".`);
+  const unknown = input.disabledKinds.find((k) => !(ALERT_KINDS as readonly string[]).includes(k));
+  if (unknown) return err(`Unknown alert kind "${unknown}".`);
+  return ok({
+    ...input,
+    emailRecipients: recipients.value,
+    webhookUrl: url,
+    disabledKinds: [...new Set(input.disabledKinds.filter((k) => k !== "TEST"))],
+  });
+}
+
+/** Where a webhook goes, for people who may not see the whole URL (its path is often the
+ * credential, as with Slack's): the scheme and host only. */
+export function redactWebhookUrl(url: string): string {
+  return URL.canParse(url) ? `${new URL(url).origin}/…` : "";
+}
