@@ -41,6 +41,16 @@ sts_check_runs_total{status="failed"} 1
 # TYPE sts_check_runs_running gauge
 sts_check_runs_running 1
 
+# HELP sts_alerts_sent_total Alert deliveries sent, by channel.
+# TYPE sts_alerts_sent_total counter
+sts_alerts_sent_total{channel="email"} 0
+sts_alerts_sent_total{channel="webhook"} 0
+
+# HELP sts_alerts_failed_total Alert deliveries that failed after every retry, by channel.
+# TYPE sts_alerts_failed_total counter
+sts_alerts_failed_total{channel="email"} 0
+sts_alerts_failed_total{channel="webhook"} 0
+
 # HELP sts_domain_ready 1 when the stored verdict says the domain is ready to enforce (READY-1..7 all met), else 0.
 # TYPE sts_domain_ready gauge
 sts_domain_ready{domain="example.com"} 1
