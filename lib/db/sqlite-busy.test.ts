@@ -76,7 +76,7 @@ describe("SQLite: writes from two processes wait for each other (issue 13)", () 
     expect(await db.setting.findUnique({ where: { key: "holder" } })).toMatchObject({
       value: "x",
     });
-  });
+  }, 60_000);
 
   it("a single write waits for another process's lock", async () => {
     const holder = await holdWriteLock(file, 1_500);
