@@ -36,7 +36,10 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  // Two workers, their browsers, the app and a seeding process share the machine: a long
+  // flow (04-roles' three session ends, 45-browser-hardening's page sweep, a spec that seeds
+  // weeks of reports first) took 60-85 s on a loaded 2-core machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: `test-results/e2e${suffix}.json` }]],
   outputDir: `test-results/artifacts${suffix}`,
