@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests against the production build in Debian's Chromium (/usr/bin/chromium).
-// Specs share one app and database, so every spec seeds what it needs under names
-// of its own (e2e/README.md). The "first-run" project creates the admin on the fresh
-// database once; every other spec runs after it (also when only one spec file is selected
-// on the command line). Specs that start the lab world (DNS, HTTPS and SMTP servers on
+// Specs share one app and database and run two at a time, so every spec seeds what it
+// needs under names of its own (e2e/README.md). The "first-run" project creates the admin
+// on the fresh database once; every other spec runs after it (also when only one spec file
+// is selected on the command line). Specs that start the lab world (DNS, HTTPS and SMTP servers on
 // 127.x.y.z:25/:443, and the app's checker settings file) run one at a time in "world".
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -28,14 +28,18 @@ export default defineConfig({
     },
     { name: "world", testMatch: WORLD, workers: 1, dependencies: ["first-run"] },
   ],
-  // One worker for now: with two, a spec's seeding process (tsx, its own SQLite connection)
-  // and the app writing for the other worker met SQLITE_BUSY in CI (issue 13 stays open on
-  // this). Specs still seed themselves, so any spec runs alone.
-  workers: 1,
+  // Two workers (issue 13). A spec that seeds through a CLI script or lib/db (40, 45, 46, 47)
+  // writes from a process of its own while the app writes for the other worker: every
+  // SQLite connection begins its transactions IMMEDIATE and waits for the other's write lock
+  // (lib/db/sqlite-adapter.ts), so neither side meets SQLITE_BUSY.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  // Two workers, their browsers, the app and a seeding process share the machine: a long
+  // flow (04-roles' three session ends, 45-browser-hardening's page sweep, a spec that seeds
+  // weeks of reports first) took 60-85 s on a loaded 2-core machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: `test-results/e2e${suffix}.json` }]],
   outputDir: `test-results/artifacts${suffix}`,

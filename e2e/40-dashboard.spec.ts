@@ -1,15 +1,12 @@
-import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, ensureUser, signIn } from "./helpers";
+import { E2E_DB_FILE as dbFile, runSeed } from "./seed-db";
 
 // The report dashboard end to end: demo data through the real ingestion path, the numbers
 // on the page compared with the database, drill-down, readiness not ready → fixed → ready,
 // switch to enforce (the hosted policy changes) and roll back; a viewer cannot switch.
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const dbFile = `data/e2e-${port}/e2e.db`;
-const env = { ...process.env, DATABASE_URL: `file:./${dbFile}` };
 const DOMAIN = "demo.example";
 const VIEWER_DASH = {
   name: "Dash Viewer",
@@ -20,14 +17,6 @@ const VIEWER_DASH = {
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const DEMO_END = day(-15);
-
-function tsx(args: string[]): string {
-  return execFileSync("npx", ["tsx", "--conditions=react-server", ...args], {
-    env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-}
 
 function sql<T>(query: string, ...params: unknown[]): T {
   const db = new Database(dbFile, { readonly: true });
@@ -44,7 +33,7 @@ test.describe.configure({ mode: "serial" });
 
 test("demo data: the dashboard shows the database's numbers, to the session", async ({ page }) => {
   await signIn(page, ADMIN);
-  const out = tsx(["scripts/demo.ts", "--end", DEMO_END]);
+  const out = runSeed(["scripts/demo.ts", "--end", DEMO_END]);
   expect(out).toContain(`Reports ${day(-74)} to ${DEMO_END}`);
   const domainId = sql<{ id: string }>(`SELECT id FROM Domain WHERE name = ?`, DOMAIN).id;
   const from = day(-90);
@@ -133,10 +122,10 @@ test("readiness: not ready with reasons, fixed data makes it ready; enforce and 
 
   // Fix: 14 clean days from every demo reporter (issue 15: none goes quiet), and a clean
   // checker run (the backup MX got a new certificate).
-  expect(tsx(["scripts/demo.ts", "--end", DEMO_END, "--clean", "14"])).toContain(
+  expect(runSeed(["scripts/demo.ts", "--end", DEMO_END, "--clean", "14"])).toContain(
     "Clean days: 49 reports stored",
   );
-  tsx(["--eval", CLEAN_CHECK]);
+  runSeed(["--eval", CLEAN_CHECK]);
   await page.reload();
   for (const id of ["READY-1", "READY-2", "READY-3", "READY-4", "READY-5", "READY-6", "READY-7"])
     await expect(criteria.getByRole("listitem", { name: `${id} met` })).toBeVisible();

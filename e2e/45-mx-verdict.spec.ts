@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { policyText } from "./servers/lab-zones";
 import { startTestWorld, type TestWorld } from "./servers/world";
 import { ADMIN, signIn } from "./helpers";
+import { seedWith } from "./seed-db";
 
 // Issue #12 in the browser: the Enforce page's per-MX table blocks enforce on a backup MX
 // that fails every day (1 session in 1,020: under the 0.1% domain-wide rate), with the
@@ -12,7 +12,6 @@ import { ADMIN, signIn } from "./helpers";
 // Seeded through the real ingestion path and lib/db, as the other specs do.
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const env = { ...process.env, DATABASE_URL: `file:./data/e2e-${port}/e2e.db` };
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -64,21 +63,13 @@ const lines = ["version: STSv1", "mode: testing", ...mx.map((m) => "mx: " + m), 
 })();
 `;
 
-function tsx(code: string): string {
-  return execFileSync("npx", ["tsx", "--conditions=react-server", "--eval", code], {
-    env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-}
-
 test.describe.configure({ mode: "serial" });
 
 test("READY-5 per MX: a backup MX failing every day blocks enforce, and the row says why", async ({
   page,
 }) => {
   await signIn(page, ADMIN);
-  expect(tsx(seed("mxv.example", true, false))).toContain("stored 28");
+  expect(seedWith(seed("mxv.example", true, false))).toContain("stored 28");
   await page.goto("/domains/mxv.example/enforce");
   const reason = `backup.mxv.example failed on 7 of the last 7 days (7 × certificate-expired) and on the last reported day ${day(-1)} (1 × certificate-expired): in enforce these sessions would bounce; fix this MX first`;
 
@@ -109,7 +100,7 @@ test("READY-1/2: a check from before the current policy version asks for a new r
   page,
 }) => {
   await signIn(page, ADMIN);
-  expect(tsx(seed("stale-check.example", false, true))).toContain("stored 28");
+  expect(seedWith(seed("stale-check.example", false, true))).toContain("stored 28");
   await page.goto("/domains/stale-check.example/enforce");
   await expect(page.getByTestId("fresh-check-reason")).toContainText(
     "ran before the current policy version",
@@ -151,7 +142,7 @@ test("READY-1/2: with no check yet, the Enforce page runs one in place and shows
       }),
     );
     await signIn(page, ADMIN);
-    expect(tsx(seed(name, false, false, false))).toContain("stored 28");
+    expect(seedWith(seed(name, false, false, false))).toContain("stored 28");
     await page.goto(`/domains/${name}/enforce`);
     await expect(page.getByTestId("fresh-check-reason")).toHaveText(
       "The checker has not run yet: run a check.",

@@ -1,6 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { ADMIN, signIn } from "./helpers";
+import { seedWith } from "./seed-db";
 
 // Issue #12 item 6 (RPT-DELIV-7) in the browser: mail reports without an aligned DKIM pass
 // wait in the quarantine list, outside the verdict; accepting the reporter moves them into
@@ -8,8 +8,6 @@ import { ADMIN, signIn } from "./helpers";
 // go through the real ingestion path with the DKIM verdict the poller would have found
 // (the IMAP + lab-DNS verification itself is lib/mailbox/poll-dkim.test.ts).
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const env = { ...process.env, DATABASE_URL: `file:./data/e2e-${port}/e2e.db` };
 const NAME = "q46.example";
 const GOOGLE = "q46-google.example";
 
@@ -57,11 +55,7 @@ test("RPT-DELIV-7: a quarantined reporter, accepted, moves its reports into the 
   page,
 }) => {
   await signIn(page, ADMIN);
-  const out = execFileSync("npx", ["tsx", "--conditions=react-server", "--eval", seed], {
-    env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const out = seedWith(seed);
   expect(out).toContain("stored 29");
 
   // Before: the unsigned "Google" reports are left out of READY-4, and the evidence says so.

@@ -1,14 +1,12 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { ADMIN, signIn } from "./helpers";
+import { seedWith } from "./seed-db";
 
 // Issue 15 in the browser: the Enforce page's reporter coverage matrix (reporters × days,
 // the MX hosts named in failures, a quiet usual reporter flagged), the last complete day
 // and the days still waiting, and READY-5 refusing to read a quiet reporter's silence as a
 // clean week. Self-seeding through the real ingestion path and lib/db, as 45 does.
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const env = { ...process.env, DATABASE_URL: `file:./data/e2e-${port}/e2e.db` };
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -54,15 +52,7 @@ test("issue 15: reporter coverage, a quiet usual reporter and the last complete 
   page,
 }) => {
   await signIn(page, ADMIN);
-  const out = execFileSync(
-    "npx",
-    ["tsx", "--conditions=react-server", "--eval", seed("coverage.example")],
-    {
-      env,
-      encoding: "utf8",
-      timeout: 120_000,
-    },
-  );
+  const out = seedWith(seed("coverage.example"));
   expect(out).toContain("stored 45");
   await page.goto("/domains/coverage.example/enforce");
 

@@ -10,6 +10,15 @@ export interface DbConfig {
 
 const DEFAULT_SQLITE = "file:./data/sts-rollout.db";
 
+/**
+ * How long an SQLite connection waits for another connection's write lock before it gives up
+ * (SQLITE_BUSY, Prisma's P1008). Other processes write to the same file: the CLI
+ * (`npm run ingest`, `demo`, `user`) and, in e2e, a spec's seeding script. The longest lock
+ * they hold is one store transaction (MAX_BATCH_REPORTS reports, a few seconds on a loaded
+ * machine); the wait is a busy wait in the waiting process.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 30_000;
+
 /** DATABASE_URL's problem in words, or null when it names an engine we run. */
 export function databaseUrlProblem(raw: string | undefined): string | null {
   const url = raw?.trim() || DEFAULT_SQLITE;

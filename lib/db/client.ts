@@ -1,11 +1,11 @@
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/prisma/generated/postgres/client";
 import { dbConfigFromEnv, type DbConfig } from "./config";
 import { dataDirOf, secureDataDir } from "./file-modes";
 import { applyMigrations } from "./migrate";
+import { sqliteAdapter } from "./sqlite-adapter";
 
 // The only module that creates a Prisma client. Both generated clients come from the same
 // models (prisma/postgres/schema.prisma is derived from prisma/schema.prisma), so their
@@ -32,7 +32,7 @@ const engines = (globalEngines.__stsDbEngines ??= new WeakMap<Db, DbConfig["prov
 export function createDb(config: DbConfig): Db {
   const db =
     config.provider === "sqlite"
-      ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.url }) })
+      ? new SqliteClient({ adapter: sqliteAdapter(config.url) })
       : (new PgClient({
           adapter: new PrismaPg({ connectionString: config.url }),
         }) as unknown as Db);

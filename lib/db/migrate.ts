@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { DbConfig, DbProvider } from "./config";
+import { SQLITE_BUSY_TIMEOUT_MS, type DbConfig, type DbProvider } from "./config";
 import { secureSqliteFile } from "./file-modes";
 
 // Applies the committed SQL migrations in prisma/migrations/<provider>/ in name order.
@@ -41,7 +41,7 @@ export async function applyMigrations(config: DbConfig, root = process.cwd()): P
 function applySqlite(file: string, migrations: Migration[]): string[] {
   // Issue 11: the file is created 0600 in a 0700 directory before SQLite opens it.
   secureSqliteFile(file);
-  const db = new Database(file);
+  const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     // 8 KiB pages for a new file (a no-op once it has tables): an ingest commit writes each
     // dirty page as two write calls, and 8 KiB pages halve the calls per report

@@ -1,10 +1,10 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/prisma/generated/postgres/client";
 import { addDays, utcDay } from "@/lib/stats/date-range";
 import type { Db } from "../client";
 import type { DbConfig } from "../config";
+import { sqliteAdapter } from "../sqlite-adapter";
 import { finishCheckRun, startCheckRun } from "../checks/checks";
 import type { Actor } from "./domains";
 import { createPolicyVersion } from "../policies/policies";
@@ -29,7 +29,7 @@ export function countingDb(config: DbConfig): CountingDb {
   let db: Db;
   if (config.provider === "sqlite") {
     const c = new SqliteClient({
-      adapter: new PrismaBetterSqlite3({ url: config.url }),
+      adapter: sqliteAdapter(config.url),
       log: [{ emit: "event", level: "query" }],
     });
     c.$on("query", onQuery);

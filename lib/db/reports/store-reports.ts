@@ -29,7 +29,8 @@ interface Job {
 
 /** The driver's kinds of failure that may pass, as a raw statement's P2010 carries them. */
 // SocketTimeout is how the SQLite adapter reports SQLITE_BUSY: another process (the CLI, a
-// seeding script) wrote since this transaction's snapshot; a fresh transaction gets past it.
+// seeding script) held the write lock longer than SQLITE_BUSY_TIMEOUT_MS (transactions
+// begin IMMEDIATE and wait for it, lib/db/sqlite-adapter.ts); a fresh transaction may pass.
 const TRANSIENT_KINDS = new Set([
   "ForeignKeyConstraintViolation",
   "TransactionWriteConflict",
