@@ -109,18 +109,23 @@ const MAIN_COLUMNS: (keyof MainRow)[] = [
   "staleAfter",
 ];
 
-export function mainQuery(db: Db, scope: DomainScope, from: string, to: string) {
+/** `week` null: without the report columns (null), for the step filter's facts. */
+export function mainQuery(db: Db, scope: DomainScope, week: { from: string; to: string } | null) {
   // Per domain: one primary-key seek for the last report day and one primary-key range
   // (7 days of summaries) per outcome. Correlated on purpose: grouped over the whole page,
   // PostgreSQL scans every rollup row instead (bench:domains:pg).
-  const week = (type: string) => Prisma.sql`(SELECT SUM(r."sessions") FROM "DailyRollup" r
-    WHERE r."domainId" = d."id" AND r."mxHost" = '*' AND r."day" >= ${from}
-      AND r."day" <= ${to} AND r."resultType" = ${type})`;
-  const inner = Prisma.sql`
-    SELECT d."id", d."name", d."displayName", d."createdAt",
-      (SELECT r."day" FROM "DailyRollup" r WHERE r."domainId" = d."id" AND r."mxHost" = '*'
+  const sum = (type: string, w: { from: string; to: string }) =>
+    Prisma.sql`(SELECT SUM(r."sessions") FROM "DailyRollup" r
+    WHERE r."domainId" = d."id" AND r."mxHost" = '*' AND r."day" >= ${w.from}
+      AND r."day" <= ${w.to} AND r."resultType" = ${type})`;
+  const reports =
+    week === null
+      ? Prisma.sql`NULL AS "lastReportDay", NULL AS "weekSuccessful", NULL AS "weekFailed"`
+      : Prisma.sql`(SELECT r."day" FROM "DailyRollup" r WHERE r."domainId" = d."id" AND r."mxHost" = '*'
         ORDER BY r."day" DESC LIMIT 1) AS "lastReportDay",
-      ${week("success")} AS "weekSuccessful", ${week("failure")} AS "weekFailed",
+      ${sum("success", week)} AS "weekSuccessful", ${sum("failure", week)} AS "weekFailed"`;
+  const inner = Prisma.sql`
+    SELECT d."id", d."name", d."displayName", d."createdAt", ${reports},
       c."status" AS "checkStatus", c."summary" AS "checkSummary",
       c."finishedAt" AS "checkFinishedAt",
       v."inputsVersion", v."computedVersion", v."rulesVersion", v."ready", v."metCount",

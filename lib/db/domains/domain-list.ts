@@ -34,7 +34,8 @@ import { lastDays } from "@/lib/stats/date-range";
 // engines share no numeric collation) and paging. A page costs four queries: the
 // candidates (ids and names only), then the three above for the page's ids. The step filter
 // needs the rows of every candidate (the step is derived from their facts), so it reads
-// them with the three queries scoped by the SQL filters and cuts the page afterwards.
+// them (without the report columns) scoped by the SQL filters, cuts the page, then reads
+// the page in full: six queries.
 
 export interface DomainListQuery {
   /** Part of the A-label or the display name, case-insensitive. */
@@ -109,17 +110,21 @@ export async function getDomainList(
   q: DomainListQuery = {},
   now = new Date(),
 ): Promise<DomainListData> {
-  if (q.step !== undefined || q.limit === undefined) {
-    const all = (await rowsIn(db, { filter: q }, now))
-      .filter((r) => q.step === undefined || r.rollout.step === q.step)
-      .sort(byName);
-    const rows = cut(all, q);
-    return { rows, staleIds: staleOf(rows), total: all.length };
+  const ofStep = (r: DomainListRow) => q.step === undefined || r.rollout.step === q.step;
+  if (q.limit === undefined) {
+    const all = (await rowsIn(db, { filter: q }, now, true)).filter(ofStep).sort(byName);
+    return { rows: all, staleIds: staleOf(all), total: all.length };
   }
-  const candidates = (await candidateQuery(db, q)).sort(byName);
+  // The step needs each candidate's facts: read them without the report columns (the
+  // costly part), then the page in full.
+  const candidates = (
+    q.step === undefined
+      ? await candidateQuery(db, q)
+      : (await rowsIn(db, { filter: q }, now, false)).filter(ofStep)
+  ).sort(byName);
   const page = cut(candidates, q);
   const order = new Map(page.map((c, i) => [c.id, i]));
-  const rows = (await rowsIn(db, { ids: page.map((c) => c.id) }, now)).sort(
+  const rows = (await rowsIn(db, { ids: page.map((c) => c.id) }, now, true)).sort(
     (a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
   );
   return { rows, staleIds: staleOf(rows), total: candidates.length };
@@ -128,11 +133,17 @@ export async function getDomainList(
 const staleOf = (rows: DomainListRow[]) =>
   rows.filter((r) => r.readiness === null || r.readiness.stale).map((r) => r.id);
 
-/** The rows of the domains in `scope`, in no particular order: three queries. */
-async function rowsIn(db: Db, scope: DomainScope, now: Date): Promise<DomainListRow[]> {
+/** The rows of the domains in `scope`, in no particular order: three queries. Without
+ * `reports`, the last report day and the week's sessions are left at none. */
+async function rowsIn(
+  db: Db,
+  scope: DomainScope,
+  now: Date,
+  reports: boolean,
+): Promise<DomainListRow[]> {
   const range = lastDays(7, now);
   const [main, policies, verifications] = await Promise.all([
-    mainQuery(db, scope, range.from, range.to),
+    mainQuery(db, scope, reports ? range : null),
     policyQuery(db, scope),
     verificationQuery(db, scope),
   ]);
