@@ -1,6 +1,8 @@
 // The domain list's state in the URL (issue 16): search, filters, page. Pure, so the page
 // parses searchParams and the filter form and pager build their links from one place.
 
+import { first, parseChoice, type SearchParams } from "@/lib/lists/params";
+
 export const DOMAIN_PAGE_SIZE = 50;
 
 export const STEP_FILTERS = ["check", "policy", "publish", "dns", "live"] as const;
@@ -39,22 +41,8 @@ export interface DomainListParams {
   page: number;
 }
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (v: string | string[] | undefined): string | undefined =>
-  Array.isArray(v) ? v[0] : v;
-
-function pick<T extends string>(
-  raw: string | undefined,
-  allowed: readonly T[],
-  name: string,
-  problems: string[],
-): T | null {
-  if (raw === undefined || raw === "") return null;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.push(`The ${name} filter "${raw}" is not one of ${allowed.join(", ")}; it was ignored.`);
-  return null;
-}
+export type { SearchParams };
+const pick = parseChoice;
 
 /** The list state from the URL; a value it cannot use is dropped, with a sentence saying so. */
 export function parseDomainListParams(sp: SearchParams): {
