@@ -18,6 +18,7 @@ import {
 } from "@/lib/rollout/records";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
 
 function RecordRow({ name, value }: { name: string; value: string }) {
   return (
@@ -35,6 +36,8 @@ function RecordRow({ name, value }: { name: string; value: string }) {
     </div>
   );
 }
+
+export const generateMetadata = domainTitle("DNS records");
 
 export default async function DnsPage({ params }: { params: Promise<{ name: string }> }) {
   await requirePageUser();

@@ -5,10 +5,11 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getEnforceState } from "@/lib/db/readiness/get-enforce-state";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
 
 type Props = { params: Promise<{ name: string }> };
 
-export const metadata: Metadata = { title: "Enforce" };
+export const generateMetadata = domainTitle("Enforce");
 
 export default async function EnforcePage({ params }: Props) {
   const user = await requirePageUser();

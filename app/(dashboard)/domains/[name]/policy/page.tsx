@@ -12,6 +12,9 @@ import { liveMxHosts } from "@/lib/rollout/live";
 import { liveMxNotes } from "@/lib/rollout/live-mx-notes";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
+
+export const generateMetadata = domainTitle("Policy");
 
 export default async function PolicyPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser();

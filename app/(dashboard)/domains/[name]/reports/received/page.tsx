@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReceivedList } from "@/components/ingest/received-list";
 import { requirePageUser } from "@/lib/auth/session";
@@ -7,8 +6,9 @@ import { listReceivedReports } from "@/lib/db/reports/received";
 import type { SearchParams } from "@/lib/lists/params";
 import { parseReceivedParams } from "@/lib/lists/received-params";
 import { loadDomain } from "../../load-domain";
+import { domainTitle } from "../../page-title";
 
-export const metadata: Metadata = { title: "Received reports" };
+export const generateMetadata = domainTitle("Received reports");
 
 export default async function ReceivedReportsPage({
   params,

@@ -6,8 +6,9 @@ import { getDb } from "@/lib/db/client";
 import { getReceivedReport } from "@/lib/db/reports/received";
 import { rawAsText } from "@/lib/ingest/raw-text";
 import { loadDomain } from "../../../load-domain";
+import { domainTitle } from "../../../page-title";
 
-export const metadata: Metadata = { title: "Received report" };
+export const generateMetadata = domainTitle("Received report");
 
 export default async function ReceivedReportPage({
   params,
