@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EnforcePanel } from "@/components/enforce/enforce-panel";
 import { requirePageUser } from "@/lib/auth/session";

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportDashboard } from "@/components/charts/report-dashboard";
 import { requirePageUser } from "@/lib/auth/session";

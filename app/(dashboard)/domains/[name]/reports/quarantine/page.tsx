@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { QuarantineList } from "@/components/ingest/quarantine-list";
 import { requirePageUser } from "@/lib/auth/session";

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportDetail } from "@/components/ingest/report-detail";
 import { requirePageUser } from "@/lib/auth/session";
