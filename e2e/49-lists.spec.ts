@@ -208,10 +208,7 @@ test("one truth: titles, report address, removal steps, the override's words", a
   await expect(
     page.getByRole("heading", { name: "Had the policy been in enforce mode" }),
   ).toBeVisible();
-  await page
-    .getByRole("button", { name: /enforce/i })
-    .first()
-    .click();
+  await page.getByRole("button", { name: "Switch to enforce" }).click();
   await expect(
     page
       .getByRole("alertdialog")
