@@ -49,7 +49,7 @@ describe("pageAudit (issue 16)", () => {
     expect(all.ns).toEqual(Array.from({ length: 250 }, (_, i) => 249 - i));
   });
 
-  it("filters by action, who (any case) and day, and pages the result", async () => {
+  it("filters by action, who (part of the actor as recorded) and day, and pages the result", async () => {
     const adds = await everything({ action: "domain.add", take: 10 });
     expect(adds).toEqual({ pages: 3, ns: Array.from({ length: 25 }, (_, i) => 240 - 10 * i) });
     const bobAdds = await pageAudit(t.db, { action: "domain.add", user: "BOB" });

@@ -8,7 +8,7 @@ import type { AuditEntry } from "./audit";
 export interface AuditQuery {
   /** Exact action, e.g. "domain.add". */
   action?: string | null;
-  /** Part of who did it (the actor as recorded), case-insensitive. */
+  /** Part of who did it, as recorded (case-insensitive on SQLite only, as LIKE is there). */
   user?: string;
   /** UTC days, inclusive. */
   from?: string | null;
