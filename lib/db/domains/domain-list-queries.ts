@@ -109,6 +109,10 @@ const MAIN_COLUMNS: (keyof MainRow)[] = [
   "staleAfter",
 ];
 
+const verdictColumns = Prisma.sql`,
+      v."inputsVersion", v."computedVersion", v."rulesVersion", v."ready", v."metCount",
+      v."total", v."unmet", v."summary", v."computedAt", v."staleAfter"`;
+
 /** `week` null: without the report columns (null), for the step filter's facts. */
 export function mainQuery(db: Db, scope: DomainScope, week: { from: string; to: string } | null) {
   // Per domain: one primary-key seek for the last report day and one primary-key range
@@ -127,16 +131,26 @@ export function mainQuery(db: Db, scope: DomainScope, week: { from: string; to: 
   const inner = Prisma.sql`
     SELECT d."id", d."name", d."displayName", d."createdAt", ${reports},
       c."status" AS "checkStatus", c."summary" AS "checkSummary",
-      c."finishedAt" AS "checkFinishedAt",
-      v."inputsVersion", v."computedVersion", v."rulesVersion", v."ready", v."metCount",
-      v."total", v."unmet", v."summary", v."computedAt", v."staleAfter"
+      c."finishedAt" AS "checkFinishedAt"${week === null ? Prisma.empty : verdictColumns}
     FROM "Domain" d
     LEFT JOIN "DomainVerdict" v ON v."domainId" = d."id"
     LEFT JOIN "CheckRun" c ON c."id" = (SELECT c2."id" FROM "CheckRun" c2
       WHERE c2."domainId" = d."id" ORDER BY c2."startedAt" DESC LIMIT 1)
     ${whereOf(scope)}`;
-  return queryJsonRows<MainRow>(db, inner, MAIN_COLUMNS, "name");
+  // Without the report columns (the step filter's facts) the verdict columns are left out
+  // of the JSON too: the readiness filter already ran in SQL.
+  return queryJsonRows<MainRow>(db, inner, week === null ? FACT_COLUMNS : MAIN_COLUMNS, "name");
 }
+
+const FACT_COLUMNS: (keyof MainRow)[] = [
+  "id",
+  "name",
+  "displayName",
+  "createdAt",
+  "checkStatus",
+  "checkSummary",
+  "checkFinishedAt",
+];
 
 export interface VersionRow {
   domainId: string;
