@@ -2,7 +2,8 @@
 // bench:domains:pg for PostgreSQL, with fsync and synchronous_commit on).
 // 1,000 domains × 90 days of DailyRollup rows (3 reporters, summaries and one MX's
 // failures), policy versions, check runs, verifications and stored verdicts. Times the
-// page's data function getDomainList: p95 ≤ 150 ms on SQLite (printed on PostgreSQL too),
+// page's data function getDomainList: p95 ≤ 150 ms on SQLite for each page shape /domains
+// serves (printed on PostgreSQL too),
 // against two baselines measured in the same run: a bare SELECT count(*) over the domains,
 // and the old per-row path (rollout facts and health with a full readiness evaluation per
 // row, as the components ran it) on 50 domains. Issue 16: also times a search, a page of
@@ -115,12 +116,16 @@ async function main(): Promise<number> {
       `getDomainList, mode enforce + ready, page 2 (${filtered.total} match): ${fmt(filter)}\n` +
       `getDomainList, step 3 (publish), page 3 (${stepped.total} match): ${fmt(step)}`,
   );
-  const pass = [list, page, search, filter, step].every((x) => x.p95 <= P95_MS);
+  // Since issue 16, /domains serves pages of 50: the target holds for each page shape; the
+  // unpaged list (all rows, as the page read them before) is printed for comparison.
+  const pass = [page, search, filter, step].every((x) => x.p95 <= P95_MS);
   console.log(
-    `getDomainList, all ${DOMAINS} domains: ${fmt(list)}; ${(list.median / DOMAINS).toFixed(3)} ms per domain, ` +
+    `getDomainList, all ${DOMAINS} domains unpaged (before issue 16 the page read this): ${fmt(list)}; ${(list.median / DOMAINS).toFixed(3)} ms per domain, ` +
       `${(old.median / OLD_PATH_DOMAINS / (list.median / DOMAINS)).toFixed(0)}× less per domain than the old path, ` +
-      `${(list.median / Math.max(count.median, 0.001)).toFixed(0)}× the bare count(*) ` +
-      `(target p95 ≤ ${P95_MS} ms on SQLite, for this and each page above) ${pass ? "PASS" : isPg ? "over the SQLite target" : "FAIL"}`,
+      `${(list.median / Math.max(count.median, 0.001)).toFixed(0)}× the bare count(*)`,
+  );
+  console.log(
+    `the pages /domains serves (page, search, SQL filters, step filter): target p95 ≤ ${P95_MS} ms on SQLite ${pass ? "PASS" : isPg ? "over the SQLite target" : "FAIL"}`,
   );
   console.log(
     `note: no raw report rows are seeded, so the old path's readiness part is a lower bound; host load average at start ${load.toFixed(1)}`,
