@@ -37,7 +37,7 @@ export function DomainList({
       ? filtered
         ? "No domain matches"
         : "0 domains"
-      : total <= DOMAIN_PAGE_SIZE
+      : total <= DOMAIN_PAGE_SIZE || domains.length === 0
         ? `${plural(total)}${filtered ? " match" : ""}`
         : `${(first + 1).toLocaleString("en-US")}–${(first + domains.length).toLocaleString("en-US")} of ${plural(total)}${filtered ? " matching" : ""}`;
   return (
