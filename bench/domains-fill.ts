@@ -78,7 +78,8 @@ export async function fill(
   const ts = (d: Date) => (o.isPg ? d.toISOString() : d.toISOString().replace("Z", "+00:00"));
   const at = (day: string) => ts(new Date(`${day}T00:00:00Z`));
   const ids = Array.from({ length: o.domains }, (_, d) => `bench-d${d}`);
-  const name = (d: number) => `d${String(d).padStart(4, "0")}.bench.example`;
+  // Unpadded (d2, d10, d100), so the list's natural sort is exercised (issue 16).
+  const name = (d: number) => `d${d}.bench.example`;
   await sink.insert(
     "Domain",
     ids.map((id, d) => ({ id, name: name(d), displayName: name(d), createdAt: at(o.endDay) })),

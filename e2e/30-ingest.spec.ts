@@ -148,8 +148,9 @@ test.describe.serial("report intake", () => {
     await signIn(page, ADMIN);
     await page.goto("/settings");
     // RPT-TXT-3: the e2e server has no STS_PUBLIC_URL, so no http:// endpoint is shown.
+    // Issue 16: the same sentence the DNS step shows (lib/config/report-endpoint.ts).
     await expect(page.getByTestId("rua-https-missing")).toHaveText(
-      "Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com) to see the report endpoint.",
+      "No report destination is configured. Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com; reports are posted to its /api/reports/tlsrpt), or STS_RUA_MAILTO to a mailbox this app reads (e.g. tlsrpt@example.com), then restart.",
     );
     const files = [
       "report-mail.eml", // the report already received over HTTPS

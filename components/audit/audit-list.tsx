@@ -20,7 +20,18 @@ function describe(details: Record<string, unknown>): string {
 }
 
 // Every change anyone made, newest first. All values are rendered as text.
-export function AuditList({ events }: { events: Row[] }) {
+// Issue 16: a page of events; the page passes the filter form (toolbar) and pager (footer).
+export function AuditList({
+  events,
+  filtered = false,
+  toolbar,
+  footer,
+}: {
+  events: Row[];
+  filtered?: boolean;
+  toolbar?: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   return (
     <div className="space-y-6">
       <div>
@@ -30,11 +41,12 @@ export function AuditList({ events }: { events: Row[] }) {
         </p>
       </div>
       <Card>
-        <CardHeader title={`Latest ${events.length} ${events.length === 1 ? "event" : "events"}`} />
+        <CardHeader title="Events, newest first" />
+        {toolbar}
         {events.length === 0 ? (
           <div className="flex items-center gap-3 px-5 py-6 text-sm text-slate-600">
             <History aria-hidden className="size-6 text-slate-300" />
-            Nothing has changed yet.
+            {filtered ? "No event matches these filters." : "Nothing has changed yet."}
           </div>
         ) : (
           <DataTable columns={AUDIT_COLUMNS}>
@@ -51,6 +63,7 @@ export function AuditList({ events }: { events: Row[] }) {
             ))}
           </DataTable>
         )}
+        {footer}
       </Card>
     </div>
   );

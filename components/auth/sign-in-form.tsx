@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,11 +10,21 @@ import { TextField } from "@/components/ui/input";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
+const ERROR_ID = "sign-in-error";
+
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Issue 16: after a failed attempt, focus moves to the error (each attempt's, again).
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0) document.getElementById(ERROR_ID)?.focus();
+  }, [attempt]);
+  const invalid = error
+    ? ({ "aria-invalid": true, "aria-describedby": ERROR_ID } as const)
+    : ({} as const);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -29,6 +39,7 @@ export function SignInForm() {
     setPending(false);
     if (!res || res.error) {
       setError(signInErrorMessage(res?.error ?? ""));
+      setAttempt((n) => n + 1);
       return;
     }
     // Only a path on this origin; anything else lands on the domain list.
@@ -52,6 +63,7 @@ export function SignInForm() {
           type="email"
           autoComplete="username"
           required
+          {...invalid}
         />
         <TextField
           label="Password"
@@ -60,8 +72,13 @@ export function SignInForm() {
           type="password"
           autoComplete="current-password"
           required
+          {...invalid}
         />
-        {error ? <Alert tone="bad">{error}</Alert> : null}
+        {error ? (
+          <Alert tone="bad" id={ERROR_ID} tabIndex={-1}>
+            {error}
+          </Alert>
+        ) : null}
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>

@@ -2,21 +2,44 @@ import { Globe } from "lucide-react";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 import type { DomainListRow } from "@/lib/db/domains/domain-list";
+import { DOMAIN_PAGE_SIZE, domainListHref, type DomainListParams } from "@/lib/domains/list-params";
 import { AddDomainForm } from "./add-domain-form";
 import { DomainHealth } from "./domain-health";
+import { DomainListFilters } from "./domain-list-filters";
 import { DomainRolloutBadge } from "./domain-rollout-badge";
 import { RemoveDomainButton } from "./remove-domain-button";
 
+const plural = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "domain" : "domains"}`;
+
 export function DomainList({
   domains,
+  total,
+  params,
+  problems,
   canEdit,
   denied,
 }: {
   domains: DomainListRow[];
+  /** Domains passing the search and filters, on all pages. */
+  total: number;
+  params: DomainListParams;
+  problems: string[];
   canEdit: boolean;
   denied: boolean;
 }) {
+  const filtered = params.q !== "" || params.step || params.mode || params.ready;
+  const pages = Math.max(1, Math.ceil(total / DOMAIN_PAGE_SIZE));
+  const first = (params.page - 1) * DOMAIN_PAGE_SIZE;
+  const title =
+    total === 0
+      ? filtered
+        ? "No domain matches"
+        : "0 domains"
+      : total <= DOMAIN_PAGE_SIZE || domains.length === 0
+        ? `${plural(total)}${filtered ? " match" : ""}`
+        : `${(first + 1).toLocaleString("en-US")}–${(first + domains.length).toLocaleString("en-US")} of ${plural(total)}${filtered ? " matching" : ""}`;
   return (
     <div className="space-y-6">
       <div>
@@ -27,10 +50,28 @@ export function DomainList({
         </p>
       </div>
       {denied ? <Alert tone="warn">That page is for admins only.</Alert> : null}
+      {problems.map((p) => (
+        <Alert key={p} tone="warn">
+          {p}
+        </Alert>
+      ))}
       {canEdit ? <AddDomainForm /> : null}
       <Card>
-        <CardHeader title={`${domains.length} ${domains.length === 1 ? "domain" : "domains"}`} />
-        {domains.length === 0 ? (
+        <CardHeader title={title} />
+        <DomainListFilters params={params} />
+        {domains.length === 0 && total > 0 ? (
+          <div className="px-5 py-6 text-sm text-slate-600">
+            Page {params.page} is past the last page ({pages}).{" "}
+            <Link href={domainListHref(params, { page: 1 })} className="text-brand-700 underline">
+              Go to page 1
+            </Link>
+            .
+          </div>
+        ) : domains.length === 0 && filtered ? (
+          <p className="px-5 py-6 text-sm text-slate-600">
+            No domain matches this search and these filters.
+          </p>
+        ) : domains.length === 0 ? (
           <div className="flex flex-col items-center gap-2 px-5 py-10 text-center text-sm text-slate-600">
             <Globe aria-hidden className="size-8 text-slate-300" />
             <p>No domains yet.</p>
@@ -65,6 +106,12 @@ export function DomainList({
             ))}
           </ul>
         )}
+        <Pager
+          label="Domain list pages"
+          status={`Page ${params.page} of ${pages}`}
+          previous={params.page > 1 ? domainListHref(params, { page: params.page - 1 }) : null}
+          next={params.page < pages ? domainListHref(params, { page: params.page + 1 }) : null}
+        />
       </Card>
     </div>
   );

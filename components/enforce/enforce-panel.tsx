@@ -15,6 +15,7 @@ import type { ModeAction } from "@/lib/readiness/mode-change";
 import { DnsStep } from "./dns-step";
 import { ModeDialog } from "./mode-dialog";
 import { RemovalSteps } from "./removal-steps";
+import { unmetNames } from "@/lib/readiness/override-label";
 
 const fetchState = (domain: string) =>
   apiFetch<EnforceState>("GET", `/api/domains/${seg(domain)}/enforce`);
@@ -32,7 +33,7 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
   const [changed, setChanged] = useState<string | null>(null);
   const m = useChangeMode(domain);
   const p = s.policy;
-  const unmet = s.readiness.criteria.filter((c) => c.status !== "met").map((c) => c.id);
+  const unmet = unmetNames(s.readiness.criteria);
   const cached = p ? `up to the current max_age (${days(p.maxAge)}) after the TXT id changes` : "";
   const run = (action: ModeAction) => (maxAge: number, override: boolean) =>
     m.mutate({ action, maxAge, override }, { onSuccess: (r) => setChanged(r.policyId) });

@@ -4,6 +4,7 @@ import { AlertDialog } from "radix-ui";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ModeAction } from "@/lib/readiness/mode-change";
+import { overrideLabel } from "@/lib/readiness/override-label";
 
 const TEXT: Record<ModeAction, { button: string; title: string; confirm: string }> = {
   enforce: {
@@ -81,8 +82,7 @@ export function ModeDialog({
                 checked={accept}
                 onChange={(e) => setAccept(e.target.checked)}
               />
-              Switch although {unmet.join(", ")} {unmet.length === 1 ? "is" : "are"} not met: I
-              accept that mail may be refused.
+              {overrideLabel(unmet)}
             </label>
           ) : null}
           {error ? (

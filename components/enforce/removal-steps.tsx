@@ -4,6 +4,12 @@ const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " "
 
 /** STS-OPS-9: the safe order to stop using MTA-STS, with the date each stage becomes safe. */
 export function RemovalSteps({ stages }: { stages: RemovalStage[] }) {
+  if (stages.length === 0)
+    return (
+      <p className="text-sm text-slate-600" data-testid="removal-none">
+        Nothing to remove: this domain has never served a policy.
+      </p>
+    );
   return (
     <ol className="space-y-2 text-sm" aria-label="Removal stages">
       {stages.map((s) => (

@@ -22,17 +22,31 @@ const UNKNOWN_COLUMNS = [
 ] as const;
 
 // Sources, reasons and domain names come from outside: rendered as text only (RPT-ING-2).
-export function RejectedTable({ rows }: { rows: RejectedRecord[] }) {
+// Issue 16: a page of rows; the page passes the filter form (toolbar) and pager (footer).
+export function RejectedTable({
+  rows,
+  filtered = false,
+  toolbar,
+  footer,
+}: {
+  rows: RejectedRecord[];
+  filtered?: boolean;
+  toolbar?: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   return (
     <Card>
       <CardHeader
         title="Rejected submissions"
         description={
           rows.length === 0
-            ? "Nothing has been refused."
+            ? filtered
+              ? "No refusal matches this filter."
+              : "Nothing has been refused."
             : "Reports that were refused, newest first, with the reason each one was refused. Repeats from one source within a minute share a row."
         }
       />
+      {toolbar}
       {rows.length > 0 ? (
         <DataTable columns={REJECTED_COLUMNS} label="Rejected submissions" cellPadding="px-4">
           {rows.map((r) => (
@@ -47,6 +61,7 @@ export function RejectedTable({ rows }: { rows: RejectedRecord[] }) {
           ))}
         </DataTable>
       ) : null}
+      {footer}
     </Card>
   );
 }

@@ -7,7 +7,20 @@ import { CHANNEL_LABEL, period, utcMinute } from "./format";
 import { formatCount } from "@/lib/core/format-number";
 
 // Every string here comes from a report sender: React renders it as text (RPT-ING-2).
-export function ReceivedTable({ domain, rows }: { domain: string; rows: ReceivedRow[] }) {
+// Issue 16: the page passes a page of rows, the filter form (toolbar) and the pager (footer).
+export function ReceivedTable({
+  domain,
+  rows,
+  filtered = false,
+  toolbar,
+  footer,
+}: {
+  domain: string;
+  rows: ReceivedRow[];
+  filtered?: boolean;
+  toolbar?: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   const base = `/domains/${encodeURIComponent(domain)}/reports/received`;
   return (
     <Card>
@@ -15,8 +28,10 @@ export function ReceivedTable({ domain, rows }: { domain: string; rows: Received
         title="Received reports"
         description={
           rows.length === 0
-            ? "No TLS reports have arrived for this domain yet."
-            : `${rows.length} most recent report${rows.length === 1 ? "" : "s"}, newest period first.`
+            ? filtered
+              ? "No report matches these filters."
+              : "No TLS reports have arrived for this domain yet."
+            : "Newest period first, 50 to a page."
         }
         actions={
           <span className="flex gap-4">
@@ -35,6 +50,7 @@ export function ReceivedTable({ domain, rows }: { domain: string; rows: Received
           </span>
         }
       />
+      {toolbar}
       {rows.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" aria-label="Received reports">
@@ -99,6 +115,7 @@ export function ReceivedTable({ domain, rows }: { domain: string; rows: Received
           </table>
         </div>
       ) : null}
+      {footer}
     </Card>
   );
 }

@@ -12,7 +12,7 @@ export function RefusalTable({
   const total = refusals.reduce((s, r) => s + r.sessions, 0);
   return (
     <div className="border-t border-slate-100 px-5 py-4 text-sm">
-      <h3 className="font-medium">Had the policy been enforce</h3>
+      <h3 className="font-medium">Had the policy been in enforce mode</h3>
       <p className="mt-1 text-slate-600">
         {total === 0
           ? `No session from ${window.from} to ${window.to} would have been refused.`

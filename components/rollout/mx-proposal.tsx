@@ -6,15 +6,24 @@ import type { MxProposal } from "@/lib/mta-sts/propose";
 export function MxProposalCard({
   liveMx,
   proposal,
+  notes,
+  hasPolicy,
 }: {
   liveMx: string[] | null;
   proposal: MxProposal | null;
+  /** liveMxNotes: the proposal's notes, read against the saved policy (issue 16). */
+  notes: string[];
+  hasPolicy: boolean;
 }) {
   return (
     <Card>
       <CardHeader
         title="Live MX records"
-        description="Looked up now; the form below starts from them."
+        description={
+          hasPolicy
+            ? "Looked up now, to compare with the current policy; the form below starts from the policy."
+            : "Looked up now; the form below starts from them."
+        }
       />
       <div className="space-y-3 p-5 text-sm">
         {liveMx === null ? (
@@ -36,7 +45,7 @@ export function MxProposalCard({
             Proposed patterns: <span className="font-mono">{proposal.patterns.join(", ")}</span>
           </p>
         ) : null}
-        {proposal?.notes.map((n) => (
+        {notes.map((n) => (
           <Alert key={n} tone="info">
             {n}
           </Alert>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportEndpoint } from "./report-endpoint";
+import { NO_REPORT_DESTINATION, reportDestination, reportEndpoint } from "./report-endpoint";
 
 describe("RPT-TXT-3: the report endpoint shown is always https:", () => {
   it("is built from STS_PUBLIC_URL", () => {
@@ -13,13 +13,46 @@ describe("RPT-TXT-3: the report endpoint shown is always https:", () => {
     expect(reportEndpoint({ NEXTAUTH_URL: "http://localhost:3000" })).toEqual({
       url: null,
       problem:
-        "Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com) to see the report endpoint.",
+        "No report destination is configured. Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com; reports are posted to its /api/reports/tlsrpt), or STS_RUA_MAILTO to a mailbox this app reads (e.g. tlsrpt@example.com), then restart.",
     });
   });
 
-  it("an http: STS_PUBLIC_URL is named as the problem", () => {
+  it("an http: STS_PUBLIC_URL is named as the problem, and no destination is usable", () => {
     expect(reportEndpoint({ STS_PUBLIC_URL: "http://localhost:3000" }).problem).toBe(
-      "STS_PUBLIC_URL is http://…: reporters only post to https: (RPT-TXT-3), so it is not listed. Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com) to see the report endpoint.",
+      `STS_PUBLIC_URL is http://…: reporters only post to https: (RPT-TXT-3), so it is not listed. ${NO_REPORT_DESTINATION}`,
     );
+  });
+
+  it("mail only: the mailbox is named and HTTPS is what is missing", () => {
+    expect(reportEndpoint({ STS_RUA_MAILTO: "tlsrpt@example.com" }).problem).toBe(
+      "Reports arrive by mail only (mailto:tlsrpt@example.com). Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com; reports are posted to its /api/reports/tlsrpt) to receive them over HTTPS too.",
+    );
+  });
+});
+
+describe("one report address on every page (issue 16)", () => {
+  // Settings shows reportEndpoint; the DNS step shows reportDestination's record and, when
+  // no https: address is usable, the very same sentence.
+  const cases = [
+    {},
+    { STS_PUBLIC_URL: "http://localhost:3000" },
+    { STS_PUBLIC_URL: "https://sts.example.com" },
+    { STS_PUBLIC_URL: "https://sts.example.com", STS_RUA_MAILTO: "tlsrpt@example.com" },
+  ];
+  it("the https: address in the DNS record is the one Settings shows, or neither has one", () => {
+    for (const env of cases) {
+      const endpoint = reportEndpoint(env);
+      const dest = reportDestination(env);
+      expect(dest.uris.find((u) => u.startsWith("https:")) ?? null).toBe(endpoint.url);
+      if (endpoint.url === null) expect(dest.notices.join(" ")).toBe(endpoint.problem);
+    }
+  });
+
+  it("never says no destination is configured while one is", () => {
+    expect(reportDestination({ STS_PUBLIC_URL: "https://sts.example.com" })).toEqual({
+      uris: ["https://sts.example.com/api/reports/tlsrpt"],
+      notices: [],
+    });
+    expect(reportDestination({}).notices).toEqual([NO_REPORT_DESTINATION]);
   });
 });

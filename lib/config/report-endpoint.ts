@@ -16,13 +16,37 @@ export function ruaConfig(env: PublicAddresses = settings()): RuaConfig {
   return ruaFromEnv(env);
 }
 
-export function reportEndpoint(env: PublicAddresses = settings()): ReportEndpoint {
+const SET_PUBLIC_URL =
+  "Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com; reports are posted to its /api/reports/tlsrpt)";
+
+/** Said on every page that needs a report address while none is usable (issue 16). */
+export const NO_REPORT_DESTINATION = `No report destination is configured. ${SET_PUBLIC_URL}, or STS_RUA_MAILTO to a mailbox this app reads (e.g. tlsrpt@example.com), then restart.`;
+
+export interface ReportDestination {
+  /** The rua= URIs for the _smtp._tls record, https: first. */
+  uris: string[];
+  /** Sentences about the settings behind them, the same on Settings and on the DNS step:
+   * each setting's problem, then NO_REPORT_DESTINATION when no address is usable. */
+  notices: string[];
+}
+
+/** The one source of the report address (issue 16): Settings and the DNS step both show it. */
+export function reportDestination(env: PublicAddresses = settings()): ReportDestination {
   const rua = ruaFromEnv(env);
-  const url = rua.uris.find((u) => u.startsWith("https:"));
+  return {
+    uris: rua.uris,
+    notices: rua.uris.length > 0 ? rua.problems : [...rua.problems, NO_REPORT_DESTINATION],
+  };
+}
+
+export function reportEndpoint(env: PublicAddresses = settings()): ReportEndpoint {
+  const { uris, notices } = reportDestination(env);
+  const url = uris.find((u) => u.startsWith("https:"));
   if (url) return { url, problem: null };
-  const why = rua.problems.find((p) => p.startsWith("STS_PUBLIC_URL"));
+  if (uris.length === 0) return { url: null, problem: notices.join(" ") };
+  const why = notices.find((p) => p.startsWith("STS_PUBLIC_URL"));
   return {
     url: null,
-    problem: `${why ? `${why} ` : ""}Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com) to see the report endpoint.`,
+    problem: `${why ? `${why} ` : ""}Reports arrive by mail only (${uris.join(", ")}). ${SET_PUBLIC_URL} to receive them over HTTPS too.`,
   };
 }

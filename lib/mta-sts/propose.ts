@@ -66,6 +66,8 @@ const SHAPES: readonly (readonly [ProviderId, RegExp, boolean])[] = [
   ["mimecast", /^[a-z0-9-]+\.(mimecast\.com|mimecast\.co\.za|mimecast-offshore\.com)$/, true],
 ];
 
+export const NO_MX_NOTE = "No MX records were found: add MX records before publishing a policy.";
+
 const NULL_MX_NOTE =
   "This domain publishes a null MX (RFC 7505): it receives no mail, so mode none is the only sensible policy (STS-POL-5 lets it omit mx).";
 
@@ -87,7 +89,7 @@ export function proposeMxPatterns(mxHosts: readonly string[]): MxProposal {
   const nullOnly = mxHosts.length > 0 && mxHosts.every(isNullMx);
   if (nullOnly) return { patterns: [], provider: null, notes: [NULL_MX_NOTE] };
   if (mxHosts.length === 0) {
-    notes.push("No MX records were found: add MX records before publishing a policy.");
+    notes.push(NO_MX_NOTE);
   } else if (mxHosts.some(isNullMx)) {
     notes.push("A null MX (.) sits beside real MX hosts, which RFC 7505 forbids; it was left out.");
   }

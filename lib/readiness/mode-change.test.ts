@@ -35,4 +35,8 @@ describe("mode switches and the removal timeline (STS-OPS-8/9)", () => {
     const before = removalStages(history.slice(1), now);
     expect(before.map((s) => s.safeFrom)).toEqual([now.toISOString(), null, null]);
   });
+
+  it("issue 16: a domain without any policy has no removal stages, so nothing is 'safe from' now", () => {
+    expect(removalStages([], new Date("2026-03-10T00:00:00Z"))).toEqual([]);
+  });
 });

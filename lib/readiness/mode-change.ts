@@ -55,6 +55,8 @@ export interface RemovalStage {
 /** STS-OPS-9: serve mode none, wait the longest max_age ever served, then remove the records. */
 export function removalStages(newestFirst: readonly VersionLike[], now: Date): RemovalStage[] {
   const current = newestFirst[0];
+  // Issue 16: a domain that never served a policy has nothing to remove, nothing "safe from".
+  if (current === undefined) return [];
   const status = removalStatus(servedHistory(newestFirst, now), now);
   const longest = Math.max(0, ...newestFirst.filter((v) => v.mode !== "none").map((v) => v.maxAge));
   const servingNone = current?.mode === "none";

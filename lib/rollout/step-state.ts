@@ -160,3 +160,9 @@ export function whereItStands(
     status: st.status,
   };
 }
+
+/** The first step that is not done, or "live" (the domain list's step filter, issue 16). */
+export function openStep(s: RolloutState): "check" | "policy" | "publish" | "dns" | "live" {
+  const order = ["check", "policy", "publish", "dns"] as const;
+  return order.find((k) => s[k].status !== "done") ?? "live";
+}

@@ -1,23 +1,32 @@
 import type { Metadata } from "next";
-import { AuditList } from "@/components/audit/audit-list";
+import { AuditPageView } from "@/components/audit/audit-page-view";
 import { requirePageUser } from "@/lib/auth/session";
-import { listAudit } from "@/lib/db/audit/audit";
+import { auditActions, pageAudit } from "@/lib/db/audit/audit-page";
 import { getDb } from "@/lib/db/client";
 import { listDomains } from "@/lib/db/domains/domains";
+import { parseAuditParams } from "@/lib/lists/audit-params";
+import type { SearchParams } from "@/lib/lists/params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage() {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const db = await getDb();
-  const [events, domains] = await Promise.all([listAudit(db, { limit: 200 }), listDomains(db)]);
+  const actions = await auditActions(db);
+  // Issue 16: filters and the cursor come from the URL.
+  const { params, problems } = parseAuditParams(await searchParams, actions);
+  const [page, domains] = await Promise.all([pageAudit(db, params), listDomains(db)]);
   const names = new Map(domains.map((d) => [d.id, d.displayName]));
   return (
-    <AuditList
-      events={events.map((e) => ({
+    <AuditPageView
+      events={page.events.map((e) => ({
         ...e,
         domain: e.domainId ? (names.get(e.domainId) ?? null) : null,
       }))}
+      next={page.next}
+      actions={actions}
+      params={params}
+      problems={problems}
     />
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { HttpsChannel } from "@/components/ingest/https-channel";
-import { RejectedTable, UnknownDomainsTable } from "@/components/ingest/intake-tables";
+import { UnknownDomainsTable } from "@/components/ingest/intake-tables";
+import { RejectedList } from "@/components/ingest/rejected-list";
 import { MailboxAdmin } from "@/components/ingest/mailbox-admin";
 import { UploadReports } from "@/components/ingest/upload-reports";
 import { requirePageUser } from "@/lib/auth/session";
@@ -9,16 +10,24 @@ import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { listMailboxes } from "@/lib/db/mailboxes/imap-accounts";
 import { listUnknownDomains } from "@/lib/db/reports/received";
-import { listRejected } from "@/lib/db/reports/rejected";
+import { pageRejected } from "@/lib/db/reports/rejected-page";
+import { parseRejectedParams } from "@/lib/lists/audit-params";
+import type { SearchParams } from "@/lib/lists/params";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requirePageUser("admin");
   const db = await getDb();
+  // Issue 16: the rejected submissions' filter and cursor come from the URL.
+  const rejectedState = parseRejectedParams(await searchParams);
   const [mailboxes, rejected, unknown] = await Promise.all([
     listMailboxes(db),
-    listRejected(db),
+    pageRejected(db, rejectedState.params),
     listUnknownDomains(db),
   ]);
   return (
@@ -33,7 +42,7 @@ export default async function SettingsPage() {
         allowPlainImap={settings().STS_ALLOW_PLAIN_IMAP}
       />
       <UploadReports />
-      <RejectedTable rows={rejected} />
+      <RejectedList page={rejected} {...rejectedState} />
       <UnknownDomainsTable rows={unknown} />
     </div>
   );

@@ -1,15 +1,20 @@
 import type { Db } from "../client";
 import { jsonDate } from "../json-rows";
 import {
+  candidateQuery,
   mainQuery,
   policyQuery,
   verificationQuery,
+  type DomainScope,
   type MainRow,
   type VersionRow,
 } from "./domain-list-queries";
 import { toStoredVerdict, type StoredVerdict } from "../readiness/verdict";
 import type { DnsVerification, PublishVerification } from "@/lib/rollout/types";
+import type { ModeFilter, ReadinessFilter, StepFilter } from "@/lib/domains/list-params";
+import { naturalCompare } from "@/lib/domains/list-params";
 import {
+  openStep,
   rolloutState,
   whereItStands,
   type CheckRunFacts,
@@ -24,11 +29,20 @@ import { lastDays } from "@/lib/stats/date-range";
 // its newest check run and its stored readiness verdict; the second its policy versions;
 // the third its stored live verifications. Readiness is never evaluated here: the stored
 // verdict is shown, and the ids of stale ones are returned for a background refresh.
-// Issue 16 (search, paging): `nameContains`, `limit` and `offset` already shape every query.
+// Issue 16: search, filters (mode and readiness in SQL, the step computed here), natural
+// sort (d1, d2, d10: Intl.Collator numeric, in JS over the candidates' names, since the two
+// engines share no numeric collation) and paging. A page costs four queries: the
+// candidates (ids and names only), then the three above for the page's ids. The step filter
+// needs the rows of every candidate (the step is derived from their facts), so it reads
+// them (without the report columns) scoped by the SQL filters, cuts the page, then reads
+// the page in full: six queries.
 
 export interface DomainListQuery {
-  /** Part of the A-label, case-insensitive. */
+  /** Part of the A-label or the display name, case-insensitive. */
   nameContains?: string;
+  mode?: ModeFilter;
+  readiness?: ReadinessFilter;
+  step?: StepFilter;
   limit?: number;
   offset?: number;
 }
@@ -42,8 +56,8 @@ export interface DomainListRow {
   mode: PolicyFacts["mode"] | null;
   lastReportDay: string | null;
   week: { successful: number; failed: number; rate: number };
-  /** Where the domain stands in the four rollout steps. */
-  rollout: { label: string; status: StepStatus };
+  /** Where the domain stands in the four rollout steps; `step` is the first not done. */
+  rollout: { label: string; status: StepStatus; step: StepFilter };
   /** The stored verdict (READY-1..7); null until it is first computed. */
   readiness: StoredVerdict | null;
 }
@@ -52,6 +66,8 @@ export interface DomainListData {
   rows: DomainListRow[];
   /** Rows whose verdict is missing or stale: recompute them off the request. */
   staleIds: string[];
+  /** Domains that pass the search and filters, on every page together. */
+  total: number;
 }
 
 const toDate = jsonDate;
@@ -79,17 +95,57 @@ function parseJson<T>(s: string | undefined): T | null {
   }
 }
 
+const byName = (a: { displayName: string; name: string }, b: typeof a) =>
+  naturalCompare(a.displayName, b.displayName) || naturalCompare(a.name, b.name);
+
+function cut<T>(xs: T[], q: DomainListQuery): T[] {
+  if (q.limit === undefined) return xs;
+  const offset = Math.max(0, Math.floor(q.offset ?? 0));
+  return xs.slice(offset, offset + Math.max(0, Math.floor(q.limit)));
+}
+
 /** The domain list page's data: a constant number of queries, no readiness evaluation. */
 export async function getDomainList(
   db: Db,
   q: DomainListQuery = {},
   now = new Date(),
 ): Promise<DomainListData> {
+  const ofStep = (r: DomainListRow) => q.step === undefined || r.rollout.step === q.step;
+  if (q.limit === undefined) {
+    const all = (await rowsIn(db, { filter: q }, now, true)).filter(ofStep).sort(byName);
+    return { rows: all, staleIds: staleOf(all), total: all.length };
+  }
+  // The step needs each candidate's facts: read them without the report columns (the
+  // costly part), then the page in full.
+  const candidates = (
+    q.step === undefined
+      ? await candidateQuery(db, q)
+      : (await rowsIn(db, { filter: q }, now, false)).filter(ofStep)
+  ).sort(byName);
+  const page = cut(candidates, q);
+  const order = new Map(page.map((c, i) => [c.id, i]));
+  const rows = (await rowsIn(db, { ids: page.map((c) => c.id) }, now, true)).sort(
+    (a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+  );
+  return { rows, staleIds: staleOf(rows), total: candidates.length };
+}
+
+const staleOf = (rows: DomainListRow[]) =>
+  rows.filter((r) => r.readiness === null || r.readiness.stale).map((r) => r.id);
+
+/** The rows of the domains in `scope`, in no particular order: three queries. Without
+ * `reports`, the last report day and the week's sessions are left at none. */
+async function rowsIn(
+  db: Db,
+  scope: DomainScope,
+  now: Date,
+  reports: boolean,
+): Promise<DomainListRow[]> {
   const range = lastDays(7, now);
   const [main, policies, verifications] = await Promise.all([
-    mainQuery(db, q, range.from, range.to),
-    policyQuery(db, q),
-    verificationQuery(db, q),
+    mainQuery(db, scope, reports ? range : null),
+    policyQuery(db, scope),
+    verificationQuery(db, scope),
   ]);
   const versions = new Map<string, VersionRow[]>();
   for (const p of policies) {
@@ -98,8 +154,7 @@ export async function getDomainList(
     else versions.set(p.domainId, [p]);
   }
   const verified = new Map(verifications.map((v) => [v.key, v.value]));
-  const staleIds: string[] = [];
-  const rows = main.map((r): DomainListRow => {
+  return main.map((r): DomainListRow => {
     const own = versions.get(r.id) ?? [];
     const current = own[own.length - 1];
     const policy: PolicyFacts | null = current
@@ -132,7 +187,7 @@ export async function getDomainList(
             staleAfter: toDate(r.staleAfter),
           };
     const readiness = toStoredVerdict(verdictRow, now);
-    if (readiness === null || readiness.stale) staleIds.push(r.id);
+    const state = rolloutState(facts);
     const successful = toNum(r.weekSuccessful);
     const failed = toNum(r.weekFailed);
     return {
@@ -143,9 +198,8 @@ export async function getDomainList(
       mode: policy?.mode ?? null,
       lastReportDay: r.lastReportDay,
       week: { successful, failed, rate: failureRate(successful, failed) },
-      rollout: whereItStands(rolloutState(facts), policy?.mode ?? null),
+      rollout: { ...whereItStands(state, policy?.mode ?? null), step: openStep(state) },
       readiness,
     };
   });
-  return { rows, staleIds };
 }

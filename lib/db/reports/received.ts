@@ -4,6 +4,8 @@ import type { Diagnostic } from "@/lib/core/diagnostic";
 import { sessionsOf } from "@/lib/tlsrpt/domain-totals";
 import { isQuarantined } from "@/lib/tlsrpt/report-auth";
 import type { FailureDetail } from "@/lib/tlsrpt/types";
+import { dayRange, type Cursor } from "@/lib/lists/params";
+import type { ReceivedAuth } from "@/lib/lists/received-params";
 import type { Db } from "../client";
 import { acceptedReporters } from "./quarantine";
 import { RAW_CAP } from "./raw-input";
@@ -86,15 +88,60 @@ const jsonArray = (json: string): unknown[] => {
   }
 };
 
+export interface ReceivedQuery {
+  /** Part of the reporter's organisation name or key (its domain), case-insensitive. */
+  reporter?: string;
+  auth?: ReceivedAuth | null;
+  /** UTC days the report period starts within, inclusive. */
+  from?: string | null;
+  to?: string | null;
+  /** Continue after this row (keyset paging on (start, id), newest first). */
+  after?: Cursor | null;
+  take?: number;
+}
+
+export interface ReceivedPage {
+  rows: ReceivedRow[];
+  /** Where the next (older) page starts; null on the last page. */
+  next: Cursor | null;
+}
+
+/** A page of the domain's reports, newest period first: keyset paging on (start, id), so
+ * every report is reachable and a report arriving meanwhile shifts nothing (issue 16). */
 export async function listReceivedReports(
   db: Db,
   domainId: string,
-  take = 200,
-): Promise<ReceivedRow[]> {
+  q: ReceivedQuery = {},
+): Promise<ReceivedPage> {
+  const take = q.take ?? 50;
+  const part = q.reporter?.trim();
+  const after = q.after ? new Date(q.after.at) : null;
   const rows = await db.report.findMany({
-    where: { policies: { some: { domainId } } },
+    where: {
+      AND: [
+        { policies: { some: { domainId } } },
+        part
+          ? {
+              OR: [
+                { reporterKey: { contains: part.toLowerCase() } },
+                { organization: { contains: part } },
+              ],
+            }
+          : {},
+        q.auth ? { auth: q.auth } : {},
+        q.from || q.to ? { startDatetime: dayRange(q.from ?? null, q.to ?? null) } : {},
+        q.after && after
+          ? {
+              OR: [
+                { startDatetime: { lt: after } },
+                { startDatetime: after, id: { lt: q.after.id } },
+              ],
+            }
+          : {},
+      ],
+    },
     orderBy: [{ startDatetime: "desc" }, { id: "desc" }],
-    take,
+    take: take + 1,
     select: {
       id: true,
       organization: true,
@@ -115,10 +162,12 @@ export async function listReceivedReports(
     },
   });
   const accepted = await acceptedReporters(db);
-  return rows.map((r) => ({
-    ...headOf(r, accepted),
-    warnings: jsonArray(r.warnings).length,
-  }));
+  const shown = rows.slice(0, take);
+  const last = shown[shown.length - 1];
+  return {
+    rows: shown.map((r) => ({ ...headOf(r, accepted), warnings: jsonArray(r.warnings).length })),
+    next: rows.length > take && last ? { at: last.startDatetime.getTime(), id: last.id } : null,
+  };
 }
 
 /** A stored failure detail: the reader's FailureDetail without the derived bucket. */

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RolloutSteps } from "@/components/rollout/rollout-steps";
 import { ReportsSummary } from "@/components/reports/reports-summary";
@@ -8,12 +7,11 @@ import { loadRolloutFacts } from "@/lib/db/policies/rollout-step-facts";
 import { getDomainHealth } from "@/lib/db/stats/get-domain-health";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "./load-domain";
+import { domainTitle } from "./page-title";
 
 type Props = { params: Promise<{ name: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).name) };
-}
+export const generateMetadata = domainTitle("Overview");
 
 export default async function DomainPage({ params }: Props) {
   await requirePageUser();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckStep } from "@/components/check/check-step";
 import { requirePageUser } from "@/lib/auth/session";
@@ -6,12 +5,11 @@ import { loadCheckHistory, loadCheckRunView } from "@/lib/db/checks/check-run-vi
 import { getDkimSelectors } from "@/lib/db/checks/dkim-selectors";
 import { getDb } from "@/lib/db/client";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
 
 type Props = { params: Promise<{ name: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Check · ${decodeURIComponent((await params).name)}` };
-}
+export const generateMetadata = domainTitle("Check");
 
 export default async function CheckPage({ params }: Props) {
   const user = await requirePageUser();

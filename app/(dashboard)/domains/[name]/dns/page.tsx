@@ -5,7 +5,7 @@ import { StepHeading } from "@/components/rollout/step-heading";
 import { VerifyDnsPanel } from "@/components/rollout/verify-dns-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
-import { reportEndpoint, ruaConfig } from "@/lib/config/report-endpoint";
+import { reportDestination, reportEndpoint } from "@/lib/config/report-endpoint";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { loadRolloutFacts } from "@/lib/db/policies/rollout-step-facts";
@@ -18,6 +18,7 @@ import {
 } from "@/lib/rollout/records";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
 
 function RecordRow({ name, value }: { name: string; value: string }) {
   return (
@@ -36,13 +37,15 @@ function RecordRow({ name, value }: { name: string; value: string }) {
   );
 }
 
+export const generateMetadata = domainTitle("DNS records");
+
 export default async function DnsPage({ params }: { params: Promise<{ name: string }> }) {
   await requirePageUser();
   const db = await getDb();
   const domain = await loadDomain((await params).name);
   if (!domain) notFound();
   const facts = await loadRolloutFacts(db, domain.id);
-  const rua = ruaConfig();
+  const rua = reportDestination();
   const endpoint = reportEndpoint();
   const id = facts.policy?.policyId ?? null;
   return (
@@ -61,21 +64,11 @@ export default async function DnsPage({ params }: { params: Promise<{ name: stri
         <div className="space-y-3 p-5">
           {rua.uris.length > 0 ? (
             <RecordRow name={tlsRptRecordName(domain.name)} value={tlsRptRecordValue(rua.uris)} />
-          ) : (
-            <Alert tone="warn">
-              No report destination is configured, so the _smtp._tls record cannot be written here.
-              Set <code>STS_PUBLIC_URL=https://sts.example.net</code> (reports are posted to its{" "}
-              <code>/api/reports/tlsrpt</code>) and/or{" "}
-              <code>STS_RUA_MAILTO=tlsrpt@example.net</code> (a mailbox this app reads), then
-              restart.
-            </Alert>
-          )}
-          {rua.uris.length > 0 && endpoint.url === null && rua.problems.length === 0 ? (
-            <Alert tone="warn">{endpoint.problem}</Alert>
           ) : null}
-          {rua.problems.map((p) => (
+          {/* Issue 16: the same sentences Settings shows (reportEndpoint), one source. */}
+          {(endpoint.url === null ? [endpoint.problem] : rua.notices).map((p) => (
             <Alert key={p} tone="warn">
-              {p}
+              <span data-testid="report-destination-notice">{p}</span>
             </Alert>
           ))}
           {id ? <RecordRow name={stsRecordName(domain.name)} value={stsRecordValue(id)} /> : null}

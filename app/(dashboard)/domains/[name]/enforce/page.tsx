@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EnforcePanel } from "@/components/enforce/enforce-panel";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getEnforceState } from "@/lib/db/readiness/get-enforce-state";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
 
 type Props = { params: Promise<{ name: string }> };
 
-export const metadata: Metadata = { title: "Enforce" };
+export const generateMetadata = domainTitle("Enforce");
 
 export default async function EnforcePage({ params }: Props) {
   const user = await requirePageUser();

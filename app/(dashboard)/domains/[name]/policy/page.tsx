@@ -9,8 +9,12 @@ import { listPolicyVersions } from "@/lib/db/policies/policies";
 import { loadRolloutFacts } from "@/lib/db/policies/rollout-step-facts";
 import { proposeMaxAge, proposeMxPatterns } from "@/lib/mta-sts/propose";
 import { liveMxHosts } from "@/lib/rollout/live";
+import { liveMxNotes } from "@/lib/rollout/live-mx-notes";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
+
+export const generateMetadata = domainTitle("Policy");
 
 export default async function PolicyPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser();
@@ -35,7 +39,12 @@ export default async function PolicyPage({ params }: { params: Promise<{ name: s
   return (
     <div className="space-y-6">
       <StepHeading n={2} title="Create the policy" state={rolloutState(facts).policy} />
-      <MxProposalCard liveMx={liveMx} proposal={proposal} />
+      <MxProposalCard
+        liveMx={liveMx}
+        proposal={proposal}
+        notes={liveMxNotes(liveMx, proposal, current)}
+        hasPolicy={current !== null}
+      />
       {user.role === "admin" ? (
         <PolicyEditor
           domain={domain.name}

@@ -15,11 +15,14 @@ import { getHosting, loadRolloutFacts } from "@/lib/db/policies/rollout-step-fac
 import { hostedSnippets, selfHostedSnippets } from "@/lib/rollout/snippets";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
 
 function publicHost(): string {
   const url = settings().STS_PUBLIC_URL;
   return url ? new URL(url).hostname : "sts-rollout.example.net";
 }
+
+export const generateMetadata = domainTitle("Publish");
 
 export default async function PublishPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportDashboard } from "@/components/charts/report-dashboard";
 import { requirePageUser } from "@/lib/auth/session";
@@ -6,13 +5,14 @@ import { getDb } from "@/lib/db/client";
 import { getDomainStats } from "@/lib/db/stats/get-domain-stats";
 import { resolveRange } from "@/lib/stats/date-range";
 import { loadDomain } from "../load-domain";
+import { domainTitle } from "../page-title";
 
 type Props = {
   params: Promise<{ name: string }>;
   searchParams: Promise<{ days?: string; from?: string; to?: string; mx?: string }>;
 };
 
-export const metadata: Metadata = { title: "TLS reports" };
+export const generateMetadata = domainTitle("TLS reports");
 
 export default async function ReportsPage({ params, searchParams }: Props) {
   await requirePageUser();

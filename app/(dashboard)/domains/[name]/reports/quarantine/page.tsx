@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { QuarantineList } from "@/components/ingest/quarantine-list";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listQuarantine } from "@/lib/db/reports/quarantine";
 import { loadDomain } from "../../load-domain";
+import { domainTitle } from "../../page-title";
 
-export const metadata: Metadata = { title: "Quarantined reports" };
+export const generateMetadata = domainTitle("Quarantined reports");
 
 // RPT-DELIV-7: admins decide which unauthenticated reporters count.
 export default async function QuarantinePage({ params }: { params: Promise<{ name: string }> }) {

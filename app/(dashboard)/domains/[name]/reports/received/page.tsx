@@ -1,21 +1,28 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ReceivedTable } from "@/components/ingest/received-table";
+import { ReceivedList } from "@/components/ingest/received-list";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listReceivedReports } from "@/lib/db/reports/received";
+import type { SearchParams } from "@/lib/lists/params";
+import { parseReceivedParams } from "@/lib/lists/received-params";
 import { loadDomain } from "../../load-domain";
+import { domainTitle } from "../../page-title";
 
-export const metadata: Metadata = { title: "Received reports" };
+export const generateMetadata = domainTitle("Received reports");
 
 export default async function ReceivedReportsPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ name: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   await requirePageUser();
   const db = await getDb();
   const domain = await loadDomain((await params).name);
   if (!domain) notFound();
-  return <ReceivedTable domain={domain.name} rows={await listReceivedReports(db, domain.id)} />;
+  // Issue 16: filters and the cursor come from the URL.
+  const list = parseReceivedParams(await searchParams);
+  const page = await listReceivedReports(db, domain.id, list.params);
+  return <ReceivedList domain={domain.name} page={page} {...list} />;
 }

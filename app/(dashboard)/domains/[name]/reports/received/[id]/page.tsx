@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportDetail } from "@/components/ingest/report-detail";
 import { requirePageUser } from "@/lib/auth/session";
@@ -6,8 +5,9 @@ import { getDb } from "@/lib/db/client";
 import { getReceivedReport } from "@/lib/db/reports/received";
 import { rawAsText } from "@/lib/ingest/raw-text";
 import { loadDomain } from "../../../load-domain";
+import { domainTitle } from "../../../page-title";
 
-export const metadata: Metadata = { title: "Received report" };
+export const generateMetadata = domainTitle("Received report");
 
 export default async function ReceivedReportPage({
   params,

@@ -1,0 +1,58 @@
+import { Alert } from "@/components/ui/alert";
+import { FilterForm, FilterSelect } from "@/components/ui/list-filters";
+import { Pager } from "@/components/ui/pager";
+import type { RejectedPage } from "@/lib/db/reports/rejected-page";
+import { REJECTED_CHANNELS, rejectedHref, type RejectedParams } from "@/lib/lists/audit-params";
+import { CHANNEL_LABEL } from "./format";
+import { RejectedTable } from "./intake-tables";
+
+// Rejected submissions with a channel filter and cursor paging in the URL (issue 16).
+export function RejectedList({
+  page,
+  params,
+  problems,
+}: {
+  page: RejectedPage;
+  params: RejectedParams;
+  problems: string[];
+}) {
+  return (
+    <div className="space-y-4">
+      {problems.map((p) => (
+        <Alert key={p} tone="warn">
+          {p}
+        </Alert>
+      ))}
+      <RejectedTable
+        rows={page.rows}
+        filtered={params.channel !== null}
+        toolbar={
+          <FilterForm
+            action="/settings"
+            stateKey={rejectedHref(params)}
+            label="Filter rejected submissions"
+            clearHref="/settings"
+          >
+            <FilterSelect
+              label="Channel"
+              id="rejected-channel"
+              name="rejectedChannel"
+              value={params.channel}
+              options={REJECTED_CHANNELS.map((c) => [c, CHANNEL_LABEL[c] ?? c] as const)}
+            />
+          </FilterForm>
+        }
+        footer={
+          <Pager
+            label="Rejected submission pages"
+            status={params.after ? "Older refusals" : "Newest refusals"}
+            previous={params.after ? rejectedHref(params, { after: null }) : null}
+            previousLabel="Newest refusals"
+            next={page.next ? rejectedHref(params, { after: page.next }) : null}
+            nextLabel="Older refusals"
+          />
+        }
+      />
+    </div>
+  );
+}
