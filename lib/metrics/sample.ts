@@ -1,7 +1,1 @@
-export type MetricSample = {
-  name: string;
-  help: string;
-  type: "counter" | "gauge";
-  labels: Record<string, string>;
-  value: number;
-};
+export type MetricSample = { name: string; help: string; type: "counter" | "gauge"; labels: Record<string, string>; value: number };
