@@ -44,11 +44,21 @@ export interface ClaimStore {
    * Inserts the (job, slot) row as running with a lease, or takes over a running row whose
    * lease expired (attempts + 1). Null when another owner holds it or it is finished.
    */
-  claim(job: string, slot: string, owner: string, leaseMs: number, now: Date): Promise<Claim | null>;
+  claim(
+    job: string,
+    slot: string,
+    owner: string,
+    leaseMs: number,
+    now: Date,
+  ): Promise<Claim | null>;
   /** Extends the lease; false when this owner no longer holds the row. */
   renew(claim: Claim, leaseMs: number, now: Date): Promise<boolean>;
   /** Marks the row done or failed (only while this owner holds it). */
-  finish(claim: Claim, outcome: { status: "done" | "failed"; error?: string }, now: Date): Promise<void>;
+  finish(
+    claim: Claim,
+    outcome: { status: "done" | "failed"; error?: string },
+    now: Date,
+  ): Promise<void>;
   /** Whether the job has any row (it has run, or is running, somewhere). */
   hasRun(job: string): Promise<boolean>;
 }
