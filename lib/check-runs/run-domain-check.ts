@@ -32,7 +32,6 @@ export interface ActiveRun {
   finished: Promise<void>;
 }
 
-const DEFAULT_DEADLINE_MS = 20_000;
 /** Issue 14 §5: the "check:<domainId>" lease, renewed every third while the check runs; a
  * process killed mid-check frees the domain for another instance after this long. */
 export const CHECK_LEASE_MS = 15_000;
