@@ -1,11 +1,11 @@
 import type { MetricSample } from "@/lib/metrics/sample";
-import { getDb } from "../client";
+import { getDb, type Db } from "../client";
 
 // Issue 14 §4 (the jobs half): scheduled job runs and failures per job, counted from the
 // JobRun rows (so every instance reports the installation's totals; the rows of interval
 // jobs are pruned after a week, so these count what the table still holds).
-export async function jobMetrics(): Promise<MetricSample[]> {
-  const db = await getDb();
+export async function jobMetrics(db?: Db): Promise<MetricSample[]> {
+  db ??= await getDb();
   const rows = await db.jobRun.groupBy({ by: ["job", "status"], _count: { _all: true } });
   const runs = new Map<string, number>();
   const failed = new Map<string, number>();
