@@ -42,14 +42,7 @@ export const DOMAIN_FOLDERS = [
   "jobs",
 ];
 /** Use cases that run domain code against the database. */
-export const USE_CASE_FOLDERS = [
-  "rollout",
-  "ingest",
-  "mailbox",
-  "check-runs",
-  "demo",
-  "scheduler",
-];
+export const USE_CASE_FOLDERS = ["rollout", "ingest", "mailbox", "check-runs", "demo", "scheduler"];
 /** Web adapters: sessions, route wrappers. */
 export const ADAPTER_FOLDERS = ["auth", "http"];
 
