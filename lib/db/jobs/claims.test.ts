@@ -134,6 +134,32 @@ describe("job claims (issue 14 §5)", () => {
     expect(rows.map((r) => [r.status, r.attempts, r.owner])).toEqual([["done", 1, "a"]]);
   });
 
+  it("an owner that lost its lease is told through its signal and leaves the row to the new owner", async () => {
+    let aborted: unknown = null;
+    const { job } = counting(
+      "lost",
+      (ctx) =>
+        new Promise<void>((_, reject) =>
+          ctx.signal.addEventListener("abort", () => {
+            aborted = ctx.signal.reason;
+            reject(ctx.signal.reason as Error);
+          }),
+        ),
+    );
+    const store = jobClaimStore(t.db);
+    const a = createScheduler({ jobs: [job], store, owner: "a", leaseMs: 300, tickMs: 1000 });
+    await a.tick();
+    const row = await t.db.jobRun.findFirstOrThrow({ where: { job: "lost" } });
+    // a stalls (say, a long pause) and its lease runs out; b takes the job over.
+    await t.db.jobRun.update({ where: { id: row.id }, data: { leaseUntil: new Date(0) } });
+    const taken = await store.claim("lost", row.slot, "b", 60_000, new Date());
+    expect(taken?.attempt).toBe(2);
+    await a.idle();
+    expect(String(aborted)).toBe("Error: the lease was taken over by another instance");
+    const after = await t.db.jobRun.findUniqueOrThrow({ where: { id: row.id } });
+    expect([after.owner, after.status, after.attempts]).toEqual(["b", "running", 2]);
+  });
+
   it("a job that throws is recorded failed with its message", async () => {
     const { job } = counting("throws", async () => {
       throw new Error("the mailbox server said no");
