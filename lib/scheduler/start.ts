@@ -35,10 +35,15 @@ function scheduler(): Promise<Scheduler> {
   return holder.__stsScheduler;
 }
 
-/** Starts ticking (idempotent). */
+/** Starts ticking (idempotent). A database that cannot be opened is logged, not thrown:
+ * the server still starts and answers /api/health with the problem. */
 export async function startScheduler(): Promise<void> {
-  (await scheduler()).start();
-  logger.info("scheduler started");
+  try {
+    (await scheduler()).start();
+    logger.info("scheduler started");
+  } catch (e) {
+    logger.error({ err: e }, "the scheduler could not start");
+  }
 }
 
 /** "Run now": the job in a slot of its own, on this instance. */
