@@ -210,9 +210,9 @@ console.log(`finished in ${(elapsed / 1000).toFixed(1)} s (target ≤ ${TARGET.f
 console.log(`lab connections open at once, at most: ${peak} (target ≤ ${TARGET.connections})`);
 console.log(row("dashboard idle", idle));
 console.log(row("dashboard during job", busy));
-for (const page of PAGES) {
-  console.log(row(`  ${page} idle`.slice(0, 22), idlePages[page] ?? []));
-  console.log(row(`  ${page} job`.slice(0, 22), busyPages[page] ?? []));
+for (const [page, label] of PAGES.map((p, i) => [p, i === 0 ? "list" : "one domain"] as const)) {
+  console.log(row(`  ${label}, idle`, idlePages[page] ?? []));
+  console.log(row(`  ${label}, during job`, busyPages[page] ?? []));
 }
 console.log(
   `ratio during/idle: p50 ×${(pct(busy, 50) / pct(idle, 50)).toFixed(2)}, p99 ×${(pct(busy, 99) / pct(idle, 99)).toFixed(2)} (target p99 ≤ ${TARGET.p99Ms} ms)`,
