@@ -40,9 +40,10 @@ export const DOMAIN_FOLDERS = [
   "crypto",
   "config",
   "alerts",
+  "jobs",
 ];
 /** Use cases that run domain code against the database. */
-export const USE_CASE_FOLDERS = ["rollout", "ingest", "mailbox", "check-runs", "demo"];
+export const USE_CASE_FOLDERS = ["rollout", "ingest", "mailbox", "check-runs", "demo", "scheduler"];
 /** Web adapters: sessions, route wrappers. */
 export const ADAPTER_FOLDERS = ["auth", "http"];
 

@@ -5,8 +5,10 @@ import type { Instrumentation } from "next";
 // lib/config/settings-at-start.ts), stamps each request with its socket address for the
 // public endpoints' limits (lib/http/peer-address.ts), starts the worker threads (so the
 // first report is not the one that waits for them), prints the first-run setup code while
-// no user exists, schedules the pruning of raw inputs past their retention (at start, then
-// daily), and IMAP polling of the rua mailboxes unless STS_DISABLE_POLLER=1.
+// no user exists, and starts the scheduler (lib/scheduler, issue 14): the daily re-check of
+// every domain, IMAP polling of the rua mailboxes (unless STS_DISABLE_POLLER=1), the pruning
+// of raw inputs past their retention and alert delivery, each run once per slot across
+// every instance on the database.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -19,11 +21,8 @@ export async function register(): Promise<void> {
   workerPool();
   const { announceSetupCodeAtStart } = await import("./lib/auth/announce-setup-code");
   await announceSetupCodeAtStart();
-  const { startRawInputPruner } = await import("./lib/ingest/raw-retention");
-  startRawInputPruner();
-  if (s.STS_DISABLE_POLLER) return;
-  const { startMailboxPoller } = await import("./lib/mailbox/scheduler");
-  startMailboxPoller();
+  const { startScheduler } = await import("./lib/scheduler/start");
+  await startScheduler();
 }
 
 // An error while rendering a page or running a route: logged with the request id proxy.ts

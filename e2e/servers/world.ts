@@ -65,8 +65,12 @@ export interface WorldOptions {
   domains: DomainSpec[];
   smtpPort?: number;
   httpsPort?: number;
-  /** First three octets of the loopback block to use, e.g. "127.42.7"; default random. */
+  /** First three octets of the loopback block to use, e.g. "127.42.7"; default random.
+   * More than 254 hosts continue in the following blocks (127.42.8.1, …). */
   ipBase?: string;
+  /** Added latency (ms) before every SMTP banner and policy answer that sets none itself
+   * (bench:watch, issue 14). */
+  latencyMs?: number;
 }
 
 export interface TestWorld {
@@ -97,8 +101,11 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
   const base = opts.ipBase ?? `127.${randomInt(20, 250)}.${randomInt(0, 255)}`;
   let next = 1;
   const ips = new Map<string, string>();
+  const [o1, o2, o3] = base.split(".").map(Number) as [number, number, number];
   const allocate = (host: string) => {
-    const ip = `${base}.${next++}`;
+    const n = next++ - 1;
+    const third = o3 + Math.floor(n / 254);
+    const ip = `${o1}.${o2 + Math.floor(third / 256)}.${third % 256}.${(n % 254) + 1}`;
     ips.set(host.toLowerCase(), ip);
     return ip;
   };
@@ -128,7 +135,13 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
       records.push({ name: mx.host, type: ip.includes(":") ? "AAAA" : "A", address: ip });
       if (mx.address === undefined && mx.smtp !== null) {
         starting.push(
-          startSmtpServer(ip, mx.host, certFor(ca, mx.host, mx.cert), mx.smtp ?? {}, opts.smtpPort),
+          startSmtpServer(
+            ip,
+            mx.host,
+            certFor(ca, mx.host, mx.cert),
+            { bannerDelayMs: opts.latencyMs, ...mx.smtp },
+            opts.smtpPort,
+          ),
         );
       }
       const ip6 = mx.v6 ? allocate6(mx.host, mx.v6) : null;
@@ -149,7 +162,7 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
           startPolicyServer(
             ip,
             certFor(ca, host, d.policy.cert),
-            d.policy.behaviour,
+            { delayMs: opts.latencyMs, ...d.policy.behaviour },
             opts.httpsPort,
           ),
         );

@@ -4,7 +4,8 @@ import { startTestWorld, type TestWorld } from "@/e2e/servers/world";
 import type { CheckOptions } from "@/lib/checker/types";
 import { createTestActor, openTestDb, type TestDb } from "@/lib/db/db.test-utils";
 import { addDomain } from "@/lib/db/domains/domains";
-import { getCheckRun, latestCheckRun } from "@/lib/db/checks/checks";
+import { getCheckRun, latestCheckRun, startCheckRun } from "@/lib/db/checks/checks";
+import { releaseLease, takeLease } from "@/lib/db/jobs/leases";
 import {
   ALREADY_RUNNING,
   runEventStream,
@@ -93,5 +94,22 @@ describe("startDomainCheck", () => {
     // A late watcher gets the whole story, ending with "stored".
     const replay = await readAll(runEventStream(run.value));
     expect(replay.at(-1)).toEqual({ type: "stored", id: run.value.id });
+  });
+
+  it("one check per domain across processes: another instance's lease refuses it, a dead one's row does not block (issue 14 §5)", async () => {
+    expect(await takeLease(t.db, `check:${domain.id}`, "other-instance", 60_000)).toBe(true);
+    expect(await startDomainCheck(t.db, domain, "r@example.com", options)).toEqual({
+      ok: false,
+      error: ALREADY_RUNNING,
+    });
+    // The other instance dies mid-check: its lease goes, its run is left "running".
+    const orphan = await startCheckRun(t.db, domain.id, "scheduler");
+    await releaseLease(t.db, `check:${domain.id}`, "other-instance");
+    const run = await startDomainCheck(t.db, domain, "r@example.com", options);
+    if (!run.ok) throw new Error(run.error);
+    expect((await getCheckRun(t.db, orphan))?.status).toBe("failed");
+    await run.value.finished;
+    expect((await getCheckRun(t.db, run.value.id))?.status).toBe("done");
+    expect(await t.db.lease.count()).toBe(0);
   });
 });

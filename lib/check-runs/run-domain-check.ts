@@ -10,6 +10,8 @@ import {
   startCheckRun,
 } from "@/lib/db/checks/checks";
 import { getDkimSelectors } from "@/lib/db/checks/dkim-selectors";
+import { releaseLease, renewLease, takeLease } from "@/lib/db/jobs/leases";
+import { processOwner } from "@/lib/db/jobs/owner";
 
 // Step 1's "Run check" (issue 4): one stored run per request, its events fanned out to
 // whoever watches. The run belongs to the server, not to the request: a browser that goes
@@ -30,10 +32,14 @@ export interface ActiveRun {
   finished: Promise<void>;
 }
 
-const DEFAULT_DEADLINE_MS = 20_000;
+/** Issue 14 §5: the "check:<domainId>" lease, renewed every third while the check runs; a
+ * process killed mid-check frees the domain for another instance after this long. */
+export const CHECK_LEASE_MS = 15_000;
 
 // One map per process (kept on globalThis so dev reloads share it): the domain's run in
-// progress. The database row is the second guard (other processes, crashed servers).
+// progress. The database lease "check:<domainId>" is the guard across processes (several
+// instances on one PostgreSQL, issue 14 §5); a "running" row nobody holds the lease for
+// was left by a stopped process and is marked failed.
 const holder = globalThis as unknown as { __stsActiveChecks?: Map<string, ActiveRun | null> };
 const active: Map<string, ActiveRun | null> = (holder.__stsActiveChecks ??= new Map());
 
@@ -56,18 +62,27 @@ export async function startDomainCheck(
   active.set(domain.id, null);
   let id: string;
   let dkimSelectors: string[];
+  const leaseKey = `check:${domain.id}`;
+  const owner = processOwner();
   try {
-    const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-    if (await runningCheckRun(db, domain.id, deadlineMs + 60_000)) {
+    if (!(await takeLease(db, leaseKey, owner, CHECK_LEASE_MS))) {
       active.delete(domain.id);
       return err(ALREADY_RUNNING);
     }
+    // Holding the lease, any run still "running" belongs to a process that stopped.
+    await runningCheckRun(db, domain.id, 0);
     dkimSelectors = await getDkimSelectors(db, domain.id);
     id = await startCheckRun(db, domain.id, actor);
   } catch (e) {
     active.delete(domain.id);
+    await releaseLease(db, leaseKey, owner).catch(() => undefined);
     throw e;
   }
+  const renew = setInterval(
+    () => void renewLease(db, leaseKey, owner, CHECK_LEASE_MS).catch(() => undefined),
+    CHECK_LEASE_MS / 3,
+  );
+  renew.unref();
 
   const run: ActiveRun = { id, events: [], watchers: new Set(), finished: Promise.resolve() };
   const publish = (e: RunStreamEvent) => {
@@ -79,6 +94,7 @@ export async function startDomainCheck(
 
   run.finished = (async () => {
     let report: CheckReport | null = null;
+    let last: RunStreamEvent;
     try {
       // No request signal here on purpose: the run outlives the browser.
       for await (const event of runCheck(domain.name, { ...options, dkimSelectors })) {
@@ -87,19 +103,19 @@ export async function startDomainCheck(
       }
       if (report === null) throw new Error("the check ended without a report");
       await finishCheckRun(db, id, report, "done");
-      publish({ type: "stored", id });
+      last = { type: "stored", id };
     } catch (e) {
       logger.error({ err: e, runId: id, domain: domain.name }, "check run failed");
       await failCheckRun(db, id).catch(() => undefined);
-      publish({
-        type: "failed",
-        id,
-        message: "The check stopped because of an error on our side.",
-      });
-    } finally {
-      active.delete(domain.id);
-      run.watchers.clear();
+      last = { type: "failed", id, message: "The check stopped because of an error on our side." };
     }
+    // The domain is free before anyone hears the run ended: a check started on "stored"
+    // is never refused as already running.
+    clearInterval(renew);
+    await releaseLease(db, leaseKey, owner).catch(() => undefined);
+    active.delete(domain.id);
+    publish(last);
+    run.watchers.clear();
   })();
   return ok(run);
 }

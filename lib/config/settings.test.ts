@@ -48,6 +48,19 @@ describe("settings parsed once (lib/config)", () => {
     ]);
   });
 
+  it("the scheduler's settings (issue 14): daily re-check time, concurrency, leases", () => {
+    const d = parseSettings({});
+    expect([
+      d.STS_RECHECK_AT,
+      d.STS_RECHECK_CONCURRENCY,
+      d.STS_JOB_LEASE_MS,
+      d.STS_JOB_TICK_MS,
+    ]).toEqual([180, 8, 60_000, 10_000]);
+    const s = parseSettings({ STS_RECHECK_AT: "22:45", STS_RECHECK_CONCURRENCY: "2" });
+    expect([s.STS_RECHECK_AT, s.STS_RECHECK_CONCURRENCY]).toEqual([22 * 60 + 45, 2]);
+    expect(parseSettings({ STS_RECHECK_AT: "off" }).STS_RECHECK_AT).toBeNull();
+  });
+
   it.each([
     [
       { DATABASE_URL: "mysql://db/sts" },
@@ -60,6 +73,14 @@ describe("settings parsed once (lib/config)", () => {
     [
       { STS_CHECK_TEST_RUA: "yes" },
       'STS_CHECK_TEST_RUA: Invalid option: expected one of "0"|"1"|"true"|"false"',
+    ],
+    [
+      { STS_RECHECK_AT: "3am" },
+      'STS_RECHECK_AT: "3am" is not a time of day as HH:MM (UTC, 00:00 to 23:59), or "off"',
+    ],
+    [
+      { STS_RECHECK_CONCURRENCY: "0" },
+      "STS_RECHECK_CONCURRENCY: Too small: expected number to be >=1",
     ],
   ])("%j stops the start: %s", (env, line) => {
     expect(() => parseSettings(env)).toThrow(`Invalid settings in the environment:\n  ${line}`);

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { parseCidrList, type CidrRange } from "./cidr-list";
+import { parseDailyTime } from "@/lib/jobs/schedule";
 import { databaseUrlProblem } from "./database";
 
 // The one place operator settings are read from the environment and validated. A bad
@@ -41,6 +42,20 @@ const optionalText = z
   .trim()
   .optional()
   .transform((v) => v || undefined);
+
+/** "HH:MM" (UTC) → minute of the day, or "off" → null. */
+const dailyTimeOrOff = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((text, ctx): number | null => {
+      if (text.toLowerCase() === "off") return null;
+      const parsed = parseDailyTime(text);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: `${parsed.error}, or "off"` });
+      return z.NEVER;
+    });
 
 const schema = z.object({
   /** The engine and where its data is (lib/config/database.ts parses it for lib/db). */
@@ -115,6 +130,14 @@ const schema = z.object({
   STS_SMTP_FROM: optionalText,
   /** A repeat of the same alert (domain, kind, subject) within this many hours is not sent. */
   STS_ALERT_REPEAT_HOURS: positiveInt(24),
+  /** Issue 14: the daily re-check of every domain, HH:MM UTC, or "off". */
+  STS_RECHECK_AT: dailyTimeOrOff("03:00"),
+  /** Domains the daily re-check checks at once (each opens up to 4 connections). */
+  STS_RECHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Scheduled jobs: how long a claim holds without renewal before another instance takes
+   * the job over (renewed every third of it), and how often due jobs are looked for. */
+  STS_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  STS_JOB_TICK_MS: z.coerce.number().int().min(50).default(10_000),
 });
 
 export type Settings = z.infer<typeof schema>;

@@ -11,7 +11,8 @@ import { ingestBytes } from "@/lib/ingest/ingest";
 import { domainsIn, isEmlFile, reportFixtures } from "@/lib/tlsrpt/report-fixtures.test-utils";
 import { googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { PLAIN_IMAP_REFUSED } from "./account-rules";
-import { pollMailbox } from "./poll";
+import { releaseLease, takeLease } from "@/lib/db/jobs/leases";
+import { MAILBOX_BUSY, pollMailbox } from "./poll";
 import { compose, startWorld, type World } from "./mail-world.test-utils";
 
 let w: World;
@@ -141,5 +142,22 @@ describe("IMAP poller against Dovecot", () => {
     );
     expect((await mailboxForPoll(w.t.db, lab))?.lastError).toBe(PLAIN_IMAP_REFUSED);
     expect(await w.count("Plain")).toBe(1);
+  });
+
+  it("never reads a mailbox another instance is reading: its lease makes the poll wait (issue 14 §5)", async () => {
+    const id = await w.account({ label: "shared by instances", folder: "Shared" });
+    await w.deliver(
+      "Shared",
+      await compose({ from: "a@example.com", to: "b@example.com", text: "x" }),
+    );
+    expect(await takeLease(w.t.db, `mailbox:${id}`, "other-instance", 60_000)).toBe(true);
+    expect(await pollMailbox(w.t.db, id)).toEqual({ ok: false, error: MAILBOX_BUSY });
+    expect((await mailboxForPoll(w.t.db, id))?.lastPollAt).toBeNull();
+    expect(await w.count("Shared")).toBe(1);
+    await releaseLease(w.t.db, `mailbox:${id}`, "other-instance");
+    const r = await pollMailbox(w.t.db, id);
+    expect(r.ok).toBe(true);
+    expect(await w.count("Shared")).toBe(0);
+    expect(await w.t.db.lease.count({ where: { key: `mailbox:${id}` } })).toBe(0);
   });
 });

@@ -6,6 +6,8 @@ import { ImapFlow, type ImapFlowOptions } from "imapflow";
 import { checkerOptions } from "@/lib/config/checker";
 import { settings } from "@/lib/config/settings";
 import type { Db } from "@/lib/db/client";
+import { withLease } from "@/lib/db/jobs/leases";
+import { processOwner } from "@/lib/db/jobs/owner";
 import { mailboxForPoll, recordPoll, type MailboxForPoll } from "@/lib/db/mailboxes/imap-accounts";
 import { unseal } from "@/lib/crypto/seal";
 import { readInput, storeRead } from "@/lib/ingest/ingest";
@@ -26,6 +28,12 @@ export const MESSAGE_TIMEOUT_MS = 60_000;
 export const VERIFY_TIMEOUT_MS = 15_000;
 /** A whole session past this is closed; the messages left are read at the next poll. */
 export const POLL_DEADLINE_MS = 15 * 60_000;
+
+/** Issue 14 §5: the "mailbox:<id>" lease, renewed while a session runs, so two instances
+ * never read one mailbox at once; a killed instance frees it after this long. */
+export const MAILBOX_LEASE_MS = 60_000;
+export const MAILBOX_BUSY =
+  "Another instance of the app is reading this mailbox right now; its result shows here when it ends.";
 
 export interface PollOptions extends PassOptions {
   /** The lab setting STS_ALLOW_PLAIN_IMAP. */
@@ -135,7 +143,11 @@ export function pollMailbox(
       allowPlainImap: opts.allowPlainImap ?? settings().STS_ALLOW_PLAIN_IMAP,
       ...opts,
     };
-    p = pollOnce(db, id, full).finally(() => inFlight.delete(id));
+    p = withLease(db, `mailbox:${id}`, processOwner(), { ttlMs: MAILBOX_LEASE_MS }, () =>
+      pollOnce(db, id, full),
+    )
+      .then((r): PollResult => (r.ok ? r.value : { ok: false, error: MAILBOX_BUSY }))
+      .finally(() => inFlight.delete(id));
     inFlight.set(id, p);
   }
   return p;

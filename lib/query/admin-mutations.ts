@@ -79,3 +79,10 @@ export function useCreateFirstAdmin() {
     navigateTo: "/sign-in?created=1",
   });
 }
+
+/** "Run now" for a scheduled job (issue 14 §1); the page re-renders with its new run. */
+export function useRunJob(job: string) {
+  return useApiMutation<void, { job: string; slot: string }>({
+    request: () => ({ method: "POST", url: `/api/jobs/${seg(job)}/run` }),
+  });
+}

@@ -4,6 +4,7 @@ import { UnknownDomainsTable } from "@/components/ingest/intake-tables";
 import { RejectedList } from "@/components/ingest/rejected-list";
 import { MailboxAdmin } from "@/components/ingest/mailbox-admin";
 import { UploadReports } from "@/components/ingest/upload-reports";
+import { ScheduledJobs } from "@/components/jobs/scheduled-jobs";
 import { requirePageUser } from "@/lib/auth/session";
 import { reportEndpoint } from "@/lib/config/report-endpoint";
 import { settings } from "@/lib/config/settings";
@@ -13,6 +14,7 @@ import { listUnknownDomains } from "@/lib/db/reports/received";
 import { pageRejected } from "@/lib/db/reports/rejected-page";
 import { parseRejectedParams } from "@/lib/lists/audit-params";
 import type { SearchParams } from "@/lib/lists/params";
+import { listScheduledJobs } from "@/lib/scheduler/job-status";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -25,10 +27,11 @@ export default async function SettingsPage({
   const db = await getDb();
   // Issue 16: the rejected submissions' filter and cursor come from the URL.
   const rejectedState = parseRejectedParams(await searchParams);
-  const [mailboxes, rejected, unknown] = await Promise.all([
+  const [mailboxes, rejected, unknown, jobs] = await Promise.all([
     listMailboxes(db),
     pageRejected(db, rejectedState.params),
     listUnknownDomains(db),
+    listScheduledJobs(db),
   ]);
   return (
     <div className="space-y-6">
@@ -44,6 +47,7 @@ export default async function SettingsPage({
       <UploadReports />
       <RejectedList page={rejected} {...rejectedState} />
       <UnknownDomainsTable rows={unknown} />
+      <ScheduledJobs jobs={jobs} />
     </div>
   );
 }

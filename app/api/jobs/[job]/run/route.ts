@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { fail } from "@/lib/http/errors";
+import { withUser } from "@/lib/http/handler";
+import { JOB_NAMES } from "@/lib/scheduler/app-jobs";
+import { runJobNow } from "@/lib/scheduler/start";
+
+type Params = { job: string };
+
+const JobParam = z.enum(
+  JOB_NAMES,
+  `There is no job by that name; the jobs are ${JOB_NAMES.join(", ")}.`,
+);
+
+// POST: "Run now" on the settings page (issue 14 §1, admins only). The job runs on this
+// instance in a slot of its own; the page shows its row once it refreshes. 202: started.
+export const POST = withUser<Params>("admin", async (_req, _user, { job }) => {
+  const name = JobParam.safeParse(job);
+  if (!name.success) return fail("not-found", name.error.issues[0]?.message ?? "No such job.");
+  const started = await runJobNow(name.data);
+  if (!started.ok) return fail("conflict", started.error);
+  return NextResponse.json({ job: name.data, slot: started.value.slot }, { status: 202 });
+});
