@@ -105,6 +105,14 @@ const schema = z.object({
   STS_WORKER_THREADS: positiveInt(availableParallelism()),
   /** Milliseconds one input may take to read in a worker before it is ended and refused. */
   STS_READ_TIMEOUT_MS: positiveInt(2000),
+  /** Issue 14 watch: alert when an MX or policy-host certificate expires within these days. */
+  STS_WATCH_CERT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Issue 14 watch: whole days without any report (after reports had flowed) to alert on. */
+  STS_WATCH_SILENCE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** Issue 14 watch: failed sessions on one MX above this percentage of all, over the window. */
+  STS_WATCH_FAILURE_PERCENT: z.coerce.number().gt(0).max(100).default(5),
+  /** Issue 14 watch: days up to today the failure rate and new failure types look at. */
+  STS_WATCH_FAILURE_WINDOW_DAYS: z.coerce.number().int().min(1).max(30).default(3),
 });
 
 export type Settings = z.infer<typeof schema>;
