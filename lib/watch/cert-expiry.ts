@@ -32,7 +32,11 @@ export function detectCertExpiry(input: WatchInput): Detection {
   const byHost = new Map<string, SeenCert[]>();
   for (const c of latest.facts.certs) byHost.set(c.host, [...(byHost.get(c.host) ?? []), c]);
   const findings: Finding[] = [];
-  for (const [, certs] of byHost) {
+  // MX hosts first, then the policy host, each by name: the probes finish in any order.
+  const hosts = [...byHost].sort(
+    ([a, x], [b, y]) => (x[0]?.role ?? "").localeCompare(y[0]?.role ?? "") || a.localeCompare(b),
+  );
+  for (const [, certs] of hosts) {
     const soonest = [...certs].sort((a, b) => a.validTo.localeCompare(b.validTo))[0];
     if (!soonest) continue;
     const days = daysUntil(new Date(soonest.validTo), input.now);
