@@ -4,6 +4,7 @@ import type { PolicyBehaviour } from "@/e2e/servers/policy-server";
 import { startTestWorld, type DomainSpec, type TestWorld } from "@/e2e/servers/world";
 import { startDomainCheck } from "@/lib/check-runs/run-domain-check";
 import type { CheckOptions } from "@/lib/checker/types";
+import { loadCheckRunView } from "../checks/check-run-view";
 import { latestCheckRun } from "../checks/checks";
 import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
 import type { Actor } from "../domains/domains";
@@ -138,6 +139,13 @@ describe("watchDomain against the lab world", { timeout: 120_000 }, () => {
     expect(r.rows).toEqual([
       ["CHK-OPS-3", SPARE, "error", `MX host ${SPARE} is not covered by the policy`],
     ]);
+    // The check page shows it among the latest run's results, as a real check id.
+    const view = await loadCheckRunView(t.db, ids.get("mx") as string);
+    expect(
+      view?.report?.results
+        .filter((x) => x.id.startsWith("CHK-OPS-"))
+        .map((x) => [x.id, x.severity, x.target]),
+    ).toEqual([["CHK-OPS-3", "error", SPARE]]);
   });
 
   it("CHK-OPS-1: the policy body edited on the server with the same id", async () => {
