@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestActor, openTestDb, type TestDb } from "../db.test-utils";
-import { addDomain } from "../domains/domains";
+import { addDomain, type Actor } from "../domains/domains";
 import { watchDomainIn } from "./watch-domain";
 import { findingsOf, recordingRaise } from "./watch.test-utils";
 
@@ -10,6 +10,7 @@ import { findingsOf, recordingRaise } from "./watch.test-utils";
 const THRESHOLDS = { certDays: 14, silenceDays: 3, failurePercent: 5, failureWindowDays: 3 };
 let t: TestDb;
 let domainId: string;
+let actor: Actor;
 
 const rollup = (day: string, mxHost: string, resultType: string, sessions: number) => ({
   domainId,
@@ -22,7 +23,7 @@ const rollup = (day: string, mxHost: string, resultType: string, sessions: numbe
 
 beforeAll(async () => {
   t = await openTestDb();
-  const actor = await createTestActor(t.db);
+  actor = await createTestActor(t.db);
   const d = await addDomain(t.db, { name: "quiet.example", displayName: "quiet.example" }, actor);
   if (!d.ok) throw new Error(d.error);
   domainId = d.value.id;
@@ -108,5 +109,24 @@ describe("watchDomain on stored rollups", () => {
       ["WATCH-FAILURES", "mx1.quiet.example: starttls-not-supported", "2026-11-29T06:00:00.000Z"],
       ["WATCH-SILENCE", "reports", null],
     ]);
+  });
+
+  it("two passes at once (two processes) open one finding and raise one alert", async () => {
+    const d = await addDomain(t.db, { name: "twice.example", displayName: "twice.example" }, actor);
+    if (!d.ok) throw new Error(d.error);
+    await t.db.dailyRollup.create({
+      data: { ...rollup("2026-11-01", "*", "success", 5), domainId: d.value.id },
+    });
+    const a = recordingRaise();
+    const b = recordingRaise();
+    const now = at("2026-11-30T06:00:00Z");
+    await Promise.all([
+      watchDomainIn(t.db, d.value.id, { raise: a.raise, thresholds: THRESHOLDS, now }),
+      watchDomainIn(t.db, d.value.id, { raise: b.raise, thresholds: THRESHOLDS, now }),
+    ]);
+    expect([...a.calls, ...b.calls].map((c) => [c.kind, c.title])).toEqual([
+      ["WATCH-SILENCE", "No TLS reports for 28 days"],
+    ]);
+    expect((await findingsOf(t.db, d.value.id)).length).toBe(1);
   });
 });
