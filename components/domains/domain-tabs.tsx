@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 // The domain's sections. Steps 1–4 of the rollout, the report dashboard (charts and the
-// readiness verdict), the received reports, the switch to enforce, and the alerts.
+// readiness verdict), the received reports, the switch to enforce, the timeline of
+// checks, findings, alerts and mode changes, and the alert settings (issue 14).
 export const DOMAIN_TABS = [
   { slug: "", label: "Overview" },
   { slug: "check", label: "1 · Check" },
@@ -14,6 +15,7 @@ export const DOMAIN_TABS = [
   { slug: "dns", label: "4 · DNS records" },
   { slug: "reports", label: "Reports" },
   { slug: "enforce", label: "Enforce" },
+  { slug: "timeline", label: "Timeline" },
   { slug: "alerts", label: "Alerts" },
 ] as const;
 

@@ -130,6 +130,16 @@ async function probeAddress(ctx: ProbeContext, host: string, ip: string): Promis
   // One connection at a time per address: the main session with SNI, then without SNI
   // (TLS-6), then TLS 1.0/1.1 only (TLS-7).
   const main = await run({ servername: host });
+  const cert = main.tls?.cert;
+  if (cert)
+    ctx.noteCert({
+      role: "mx",
+      host,
+      address: ip,
+      subject: cert.subject,
+      validTo: cert.validTo,
+      fingerprint256: cert.fingerprint256,
+    });
   const reachedTls = main.starttlsOffered && main.starttlsReply?.startsWith("220") === true;
   const noSni = main.tls ? await run({ servername: null }) : null;
   const legacy = reachedTls

@@ -11,6 +11,8 @@ export interface PolicyFacts {
   /** A compliant sender accepts the policy. */
   valid: boolean;
   maxAge: number | null;
+  /** The served body as text (CheckFacts.policy); set by checkPolicyHost. */
+  body?: string;
 }
 
 function chkIdFor(d: Diagnostic): string {

@@ -141,6 +141,16 @@ export async function checkPolicyHost(
   let policy: { ip: string; body: Buffer } | null = null;
   for (const [i, f] of fetched.entries()) {
     const ip = ips[i] ?? "";
+    const cert = f.tls?.cert;
+    if (cert)
+      ctx.noteCert({
+        role: "policy",
+        host,
+        address: ip,
+        subject: cert.subject,
+        validTo: cert.validTo,
+        fingerprint256: cert.fingerprint256,
+      });
     const judged = judgeAddress(ctx, host, ip, f, lookup.cnameChain);
     if (judged.body && policy && !judged.body.equals(policy.body)) {
       judged.results = judged.results.map((r) =>
@@ -160,7 +170,7 @@ export async function checkPolicyHost(
   if (policy === null) return NO_POLICY;
   const content = checkPolicyContent(policy.body, ctx.domain, host);
   content.results.forEach(emit);
-  return content.facts;
+  return { ...content.facts, body: policy.body.toString("utf8") };
 }
 
 /** CHK-HOST-2…8 for one address; `body` is the policy to judge when the answer was usable. */

@@ -1,6 +1,6 @@
 import type { DnsClient, Lookup } from "../dns/resolver";
 import { checkAddress } from "./net-guard";
-import type { CheckResult } from "./types";
+import type { CheckResult, SeenCert } from "./types";
 
 /** Everything a probe needs; built once per run by run-check.ts. */
 export interface ProbeContext {
@@ -24,6 +24,8 @@ export interface ProbeContext {
   /** Runs `fn` once a connection slot is free (maxConcurrent per domain). */
   limit: <T>(fn: () => Promise<T>) => Promise<T>;
   emit: (result: CheckResult) => void;
+  /** Records a certificate the probe saw (CheckFacts.certs). */
+  noteCert: (cert: SeenCert) => void;
 }
 
 export function lookupProblem(lookup: Lookup<unknown>): string {

@@ -5,15 +5,16 @@ import { createLimiter, EventQueue, sleep, whenAborted } from "./async-tools";
 import { checkAuth } from "./check-auth";
 import { checkCoverage } from "./check-coverage";
 import { checkMxHost } from "./check-mx-host";
-import { checkMxRecords } from "./check-mx-records";
+import { checkMxRecords, type MxFacts } from "./check-mx-records";
 import type { PolicyFacts } from "./check-policy-content";
 import { checkPolicyHost } from "./check-policy-host";
-import { checkStsTxt } from "./check-sts-txt";
+import { checkStsTxt, type StsTxtFacts } from "./check-sts-txt";
 import { checkTlsRpt } from "./check-tlsrpt";
 import type { ProbeContext } from "./context";
+import { buildFacts } from "./facts";
 import { buildReport } from "./report";
 import { result, untested } from "./result";
-import type { CheckEvent, CheckOptions, CheckResult } from "./types";
+import type { CheckEvent, CheckOptions, CheckResult, SeenCert } from "./types";
 
 /** Time the probes get after the deadline to turn their aborts into "untested" results. */
 const GRACE_MS = 150;
@@ -53,6 +54,13 @@ export async function* runCheck(
   const progress = { finished: 0, total: 0 };
   let closed = false;
   let mode: PolicyFacts["mode"] = null;
+  // What the probes found, for CheckReport.facts (null: the probe did not finish).
+  const seen: { txt: StsTxtFacts | null; mx: MxFacts | null; policy: PolicyFacts | null } = {
+    txt: null,
+    mx: null,
+    policy: null,
+  };
+  const certs: SeenCert[] = [];
 
   const domain = normalizeHost(domainInput.trim());
   if (domain === null) {
@@ -92,6 +100,9 @@ export async function* runCheck(
     now,
     signal,
     limit: createLimiter(options.maxConcurrent ?? 5),
+    noteCert: (cert) => {
+      if (!closed) certs.push(cert);
+    },
   };
 
   function probe<T>(
@@ -152,7 +163,10 @@ export async function* runCheck(
 
   const main = (async () => {
     const txt = probe("mta-sts-txt", undefined, [deadlineUntested("CHK-TXT-1")], checkStsTxt);
-    const txtFacts = txt.then((t) => t ?? { deployed: false, id: null });
+    const txtFacts = txt.then((t) => {
+      seen.txt = t ?? null;
+      return t ?? { deployed: false, id: null };
+    });
     const policy = probe(
       "policy",
       `mta-sts.${domain}`,
@@ -161,6 +175,7 @@ export async function* runCheck(
     );
     const policyFacts = policy.then((p) => {
       mode = p?.mode ?? null;
+      seen.policy = p ?? null;
       return p ?? { mode: null, mx: [], valid: false, maxAge: null };
     });
     // At the deadline, MX probes stop waiting for the mode and report what they have.
@@ -176,12 +191,14 @@ export async function* runCheck(
       probe("tlsrpt", undefined, [deadlineUntested("CHK-RPT-1")], (ctx) => checkTlsRpt(ctx, sts)),
       probe("auth", undefined, [deadlineUntested("CHK-AUTH-1")], checkAuth),
     ];
-    const mx = (await probe(
+    const mxSeen = await probe(
       "mx-records",
       undefined,
       [deadlineUntested("CHK-DNS-1")],
       checkMxRecords,
-    )) ?? { hosts: [], nullMx: false };
+    );
+    if (!closed) seen.mx = mxSeen ?? null;
+    const mx = mxSeen ?? { hosts: [], nullMx: false };
     const hosts = mx.hosts.map((host) =>
       probe(`mx:${host}`, host, [deadlineUntested("CHK-MX-3", host)], (ctx) =>
         checkMxHost(ctx, host, modeNow),
@@ -220,7 +237,10 @@ export async function* runCheck(
     await finish;
     yield {
       type: "done",
-      report: buildReport(domain, startedAt, now(), mode, deadlineHit, results),
+      report: {
+        ...buildReport(domain, startedAt, now(), mode, deadlineHit, results),
+        facts: buildFacts(domain, seen, results, certs),
+      },
     };
   } finally {
     // Also reached when the consumer stops early (the browser went away): stop all probes.

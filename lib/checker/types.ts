@@ -46,6 +46,36 @@ export interface CheckSummary {
   untested: number;
 }
 
+/** A certificate the run saw, for expiry tracking (issue 14, WATCH-CERT). */
+export interface SeenCert {
+  /** "mx": an MX host's STARTTLS certificate; "policy": the policy host's HTTPS one. */
+  role: "mx" | "policy";
+  host: string;
+  address: string;
+  subject: string;
+  /** notAfter, ISO 8601. */
+  validTo: string;
+  fingerprint256: string;
+}
+
+/**
+ * What the run observed, as data rather than evidence text, so the dashboard can compare runs
+ * (§14.6 change tracking, issue 14). "unknown": the checker could not find out (lookup error,
+ * deadline, unreachable); never read as "gone".
+ */
+export interface CheckFacts {
+  /** The _mta-sts TXT record: present (with its id when valid), absent, or unknown. */
+  txt: { status: "present" | "absent" | "unknown"; id: string | null };
+  /** MX host names by priority (the domain itself for an implicit MX). */
+  mx: { status: "ok" | "unknown"; hosts: string[] };
+  /**
+   * The policy file: served (its body as text, from the first address), failed (the host does
+   * not resolve or answered with an error), or unknown (not deployed, not reachable from here).
+   */
+  policy: { status: "served" | "failed" | "unknown"; body: string | null };
+  certs: SeenCert[];
+}
+
 export interface CheckReport {
   domain: string;
   startedAt: string;
@@ -57,6 +87,8 @@ export interface CheckReport {
   deadlineHit: boolean;
   results: CheckResult[];
   summary: CheckSummary;
+  /** Absent in runs stored before issue 14. */
+  facts?: CheckFacts;
 }
 
 export interface CheckOptions {

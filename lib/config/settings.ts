@@ -138,6 +138,14 @@ const schema = z.object({
    * the job over (renewed every third of it), and how often due jobs are looked for. */
   STS_JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   STS_JOB_TICK_MS: z.coerce.number().int().min(50).default(10_000),
+  /** Issue 14 watch: alert when an MX or policy-host certificate expires within these days. */
+  STS_WATCH_CERT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Issue 14 watch: whole days without any report (after reports had flowed) to alert on. */
+  STS_WATCH_SILENCE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** Issue 14 watch: failed sessions on one MX above this percentage of all, over the window. */
+  STS_WATCH_FAILURE_PERCENT: z.coerce.number().gt(0).max(100).default(5),
+  /** Issue 14 watch: days up to today the failure rate and new failure types look at. */
+  STS_WATCH_FAILURE_WINDOW_DAYS: z.coerce.number().int().min(1).max(30).default(3),
 });
 
 export type Settings = z.infer<typeof schema>;

@@ -9,9 +9,10 @@ const DIRS = ["app", "lib", "components", "scripts", "e2e", "bench", "prisma"];
 const ROOT_FILES = ["proxy.ts", "instrumentation.ts"];
 const SOURCE = /\.(ts|tsx|mjs|sh|prisma)$/;
 const SKIP = new Set(["node_modules", "generated", "fixtures"]);
-// The id families of the spec (§0.1) plus the checker's own (lib/checker/ids.md).
+// The id families of the spec (§0.1) plus the checker's own (lib/checker/ids.md) and the
+// watch's alert kinds (issue 14).
 const ID =
-  /\b(?:STS-(?:TXT|POL|FETCH|OPS|MX)|TLS|DANE|RPT-(?:TXT|JSON|QUIRK|DELIV|ING)|CHK(?:-[A-Z]+)?|READY|TV-[A-Z]+)-\d+\b/g;
+  /\b(?:(?:STS-(?:TXT|POL|FETCH|OPS|MX)|TLS|DANE|RPT-(?:TXT|JSON|QUIRK|DELIV|ING)|CHK(?:-[A-Z]+)?|READY|TV-[A-Z]+)-\d+|WATCH-(?:CERT|SILENCE|FAILURES))\b/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -13,4 +13,5 @@ export const queryKeys = {
     ["domains", name, "failures", day, mx, resultType ?? "*"] as const,
   enforceState: (name: string) => ["domains", name, "enforce"] as const,
   quarantine: (name: string) => ["domains", name, "quarantine"] as const,
+  timeline: (name: string) => ["domains", name, "timeline"] as const,
 };

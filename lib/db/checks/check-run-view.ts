@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { diffReports, type ResultChange } from "@/lib/checker/index";
 import type { CheckReport, CheckSummary } from "@/lib/checker/types";
+import { withFindings } from "@/lib/watch/as-check-results";
 import {
   getCheckRun,
   latestCheckRun,
@@ -53,9 +54,16 @@ export async function loadCheckRunView(
   const run = runId ? await getCheckRun(db, runId) : await latestCheckRun(db, domainId);
   if (!run || run.domainId !== domainId) return null;
   const previous = run.report ? await previousCheckRun(db, run) : null;
+  // Issue 14: what the watch found after this run (CHK-OPS-1..4) shows among its results.
+  const findings = run.report
+    ? await db.watchFinding.findMany({
+        where: { checkRunId: run.id, kind: { startsWith: "CHK-OPS-" } },
+        select: { kind: true, subject: true, severity: true, title: true, detail: true, fix: true },
+      })
+    : [];
   return {
     run: runJson(run),
-    report: run.report,
+    report: run.report ? withFindings(run.report, findings) : null,
     previous: previous ? runJson(previous) : null,
     changes: previous?.report && run.report ? diffReports(previous.report, run.report) : null,
   };
