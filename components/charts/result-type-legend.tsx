@@ -6,19 +6,17 @@ export function ResultTypeLegend({ types }: { types: string[] }) {
   return (
     <dl className="grid gap-2 text-sm sm:grid-cols-2" aria-label="Result types">
       {types.map((t) => (
-        <div key={t} className="flex gap-2">
-          <span
-            aria-hidden
-            className="mt-1 size-3 shrink-0 rounded-sm"
-            style={{ backgroundColor: resultTypeColor(t) }}
-          />
-          <div>
-            <dt className="font-mono text-xs font-medium">
-              {t}{" "}
-              <span className="font-sans font-normal text-slate-500">({resultTypeGroup(t)})</span>
-            </dt>
-            <dd className="text-slate-600">{explainResultType(t)}</dd>
-          </div>
+        // A dl holds only dt/dd groups in divs (axe "definition-list"): the swatch sits in the dt.
+        <div key={t} className="relative pl-5">
+          <dt className="font-mono text-xs font-medium">
+            <span
+              aria-hidden
+              className="absolute top-0.5 left-0 size-3 rounded-sm"
+              style={{ backgroundColor: resultTypeColor(t) }}
+            />
+            {t} <span className="font-sans font-normal text-slate-500">({resultTypeGroup(t)})</span>
+          </dt>
+          <dd className="text-slate-600">{explainResultType(t)}</dd>
         </div>
       ))}
     </dl>
