@@ -1,4 +1,5 @@
-import { explainResultType, resultTypeColor, resultTypeGroup } from "@/lib/stats/result-types";
+import { explainResultType, resultTypeGroup } from "@/lib/stats/result-types";
+import { PatternSwatch } from "./chart-patterns";
 
 /** What each result type means, in plain words (spec §10.3). */
 export function ResultTypeLegend({ types }: { types: string[] }) {
@@ -9,11 +10,7 @@ export function ResultTypeLegend({ types }: { types: string[] }) {
         // A dl holds only dt/dd groups in divs (axe "definition-list"): the swatch sits in the dt.
         <div key={t} className="relative pl-5">
           <dt className="font-mono text-xs font-medium">
-            <span
-              aria-hidden
-              className="absolute top-0.5 left-0 size-3 rounded-sm"
-              style={{ backgroundColor: resultTypeColor(t) }}
-            />
+            <PatternSwatch series={t} className="absolute top-0.5 left-0" />
             {t} <span className="font-sans font-normal text-slate-500">({resultTypeGroup(t)})</span>
           </dt>
           <dd className="text-slate-600">{explainResultType(t)}</dd>
