@@ -129,8 +129,6 @@ async function sweep(browser: Browser, role: Role, received: string): Promise<vo
   await context.close();
 }
 
-test.describe.configure({ mode: "serial" });
-
 let received = "";
 
 test.beforeAll(async ({ browser }) => {

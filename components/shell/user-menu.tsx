@@ -10,11 +10,11 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     // Not modal: a modal menu hides the rest of the page with aria-hidden while focusable
     // elements stay in it (axe "aria-hidden-focus", issue 16). The name contains the visible
-    // text, name and role (WCAG 2.5.3 label in name).
+    // text, name and role, without punctuation between them (WCAG 2.5.3 label in name).
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100"
-        aria-label={`Account menu for ${user.name} (${user.role})`}
+        aria-label={`Account menu for ${user.name} ${user.role}`}
       >
         <UserRound aria-hidden className="size-4 text-slate-500 sm:hidden" />
         <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
