@@ -2,7 +2,9 @@ import { cn } from "./cn";
 
 // Issue 16 §1-2: content wider than a phone (tables, code) scrolls inside its own box, not
 // the page. A box that scrolls must be reachable by keyboard and say what it holds, so it is
-// a named region that takes focus (WCAG 2.1.1, axe "scrollable-region-focusable").
+// a named region that takes focus (WCAG 2.1.1, axe "scrollable-region-focusable"). It is
+// positioned, so screen-reader-only (absolutely positioned) text inside is clipped with the
+// rest instead of widening the page.
 
 /** A table (or other wide content) that scrolls sideways inside a labelled, focusable region. */
 export function ScrollRegion({
@@ -15,7 +17,12 @@ export function ScrollRegion({
   children: React.ReactNode;
 }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={cn("overflow-x-auto", className)}>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={cn("relative overflow-x-auto", className)}
+    >
       {children}
     </div>
   );
@@ -32,7 +39,7 @@ export function CodeBlock({
       role="region"
       aria-label={label}
       tabIndex={0}
-      className={cn("overflow-x-auto", className)}
+      className={cn("relative overflow-x-auto", className)}
       {...props}
     />
   );
