@@ -18,6 +18,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
       >
         <UserRound aria-hidden className="size-4 text-slate-500 sm:hidden" />
         <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
+        {/* A space, so the visible text reads "name role", as the name does. */}{" "}
         <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
         <ChevronDown aria-hidden className="hidden size-4 text-slate-500 sm:block" />
       </DropdownMenu.Trigger>
