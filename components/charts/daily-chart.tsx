@@ -13,14 +13,9 @@ import {
 } from "recharts";
 import type { DailySessions, PolicyMarker } from "@/lib/stats/types";
 import { formatChartValue, formatCount } from "@/lib/core/format-number";
+import { MARKER_COLORS, SESSION_COLORS, patternId } from "@/lib/stats/chart-palette";
 
 // Recharts is imported only here and in mx-failure-chart.tsx, both loaded with next/dynamic.
-
-const MARKER_COLOR: Record<string, string> = {
-  enforce: "#b91c1c",
-  testing: "#d97706",
-  none: "#475569",
-};
 
 export function markerLabel(m: PolicyMarker): string {
   return `${m.reason === "create" ? "published" : m.reason}: ${m.mode}`;
@@ -36,7 +31,12 @@ export function DailyChart({
   return (
     <div className="h-72 w-full" role="img" aria-label="Successful and failed sessions per day">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={daily} margin={{ top: 20, right: 16, left: 0, bottom: 0 }}>
+        {/* No keyboard layer: it adds an unnamed Tab stop; the table below has the numbers. */}
+        <BarChart
+          data={daily}
+          margin={{ top: 20, right: 16, left: 0, bottom: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
           <YAxis tick={{ fontSize: 11 }} allowDecimals={false} tickFormatter={formatCount} />
@@ -46,21 +46,22 @@ export function DailyChart({
             dataKey="successful"
             name="Successful"
             stackId="s"
-            fill="#059669"
+            fill={SESSION_COLORS.successful}
+            stroke={SESSION_COLORS.successfulEdge}
             isAnimationActive={false}
           />
           <Bar
             dataKey="failed"
             name="Failed"
             stackId="s"
-            fill="#dc2626"
+            fill={`url(#${patternId("failed")})`}
             isAnimationActive={false}
           />
           {markers.map((m) => (
             <ReferenceLine
               key={m.seq}
               x={m.day}
-              stroke={MARKER_COLOR[m.mode] ?? "#475569"}
+              stroke={MARKER_COLORS[m.mode] ?? MARKER_COLORS.none}
               strokeDasharray="4 2"
               label={{ value: markerLabel(m), position: "top", fontSize: 11 }}
             />

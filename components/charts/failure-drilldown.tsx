@@ -7,6 +7,7 @@ import { queryKeys } from "@/lib/query/keys";
 import type { FailureDetails } from "@/lib/stats/types";
 import type { BarSelection } from "./mx-failure-chart";
 import { formatCount } from "@/lib/core/format-number";
+import { ScrollTable } from "@/components/ui/scroll-region";
 
 async function fetchDetails(domain: string, s: BarSelection): Promise<FailureDetails> {
   const q = new URLSearchParams({ day: s.day, mx: s.mx, resultType: s.resultType });
@@ -48,8 +49,8 @@ export function FailureDrilldown({
       {q.isPending ? <p className="text-sm text-slate-600">Loading…</p> : null}
       {q.error ? <p className="text-sm text-red-700">{q.error.message}</p> : null}
       {q.data ? (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-xs" aria-label="Failure detail rows">
+        <div className="mt-2">
+          <ScrollTable className="w-full text-xs" label="Failure detail rows">
             <thead className="text-left text-slate-600">
               <tr>
                 <th className="py-1 pr-3">Reporter</th>
@@ -74,7 +75,7 @@ export function FailureDrilldown({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
           {q.data.truncated ? (
             <p className="mt-2 text-xs text-slate-600">
               Showing the largest {q.data.rows.length} rows.

@@ -1,6 +1,7 @@
 import type { MxFailures } from "@/lib/stats/types";
 import type { BarSelection } from "./mx-failure-chart";
 import { formatCount } from "@/lib/core/format-number";
+import { ScrollTable } from "@/components/ui/scroll-region";
 
 /** The numbers behind the MX charts, one row per day, MX and result type; each opens its details. */
 export function FailureTable({
@@ -29,7 +30,7 @@ export function FailureTable({
   return (
     <details className="px-5 py-3 text-sm">
       <summary className="cursor-pointer text-slate-700">The numbers ({rows.length} rows)</summary>
-      <table className="mt-2 w-full" aria-label="Failures per MX, day and result type">
+      <ScrollTable className="mt-2 w-full" label="Failures per MX, day and result type">
         <thead className="text-left text-xs text-slate-600">
           <tr>
             <th className="py-1">Day</th>
@@ -57,7 +58,7 @@ export function FailureTable({
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </details>
   );
 }

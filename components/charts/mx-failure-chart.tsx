@@ -12,7 +12,7 @@ import {
   type BarRectangleItem,
 } from "recharts";
 import { stackedRows } from "@/lib/stats/aggregate";
-import { resultTypeColor } from "@/lib/stats/result-types";
+import { CHART_BACKGROUND, MARKER_COLORS, patternId } from "@/lib/stats/chart-palette";
 import type { MxFailures, PolicyMarker } from "@/lib/stats/types";
 import { formatChartValue, formatCount } from "@/lib/core/format-number";
 
@@ -45,7 +45,12 @@ export function MxFailureChart({
       aria-label={`Failures on ${mx.mxHost || "unnamed MX"} per day`}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={stackedRows(mx)} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+        {/* No keyboard layer (an unnamed Tab stop): the table of numbers opens each bar's details. */}
+        <BarChart
+          data={stackedRows(mx)}
+          margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
           <YAxis tick={{ fontSize: 11 }} allowDecimals={false} tickFormatter={formatCount} />
@@ -55,14 +60,21 @@ export function MxFailureChart({
               key={t}
               dataKey={t}
               stackId="f"
-              fill={resultTypeColor(t)}
+              fill={`url(#${patternId(t)})`}
+              stroke={CHART_BACKGROUND}
+              strokeWidth={1}
               cursor="pointer"
               isAnimationActive={false}
               onClick={pick(t)}
             />
           ))}
           {markers.map((m) => (
-            <ReferenceLine key={m.seq} x={m.day} stroke="#475569" strokeDasharray="4 2" />
+            <ReferenceLine
+              key={m.seq}
+              x={m.day}
+              stroke={MARKER_COLORS.none}
+              strokeDasharray="4 2"
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

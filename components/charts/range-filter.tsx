@@ -33,7 +33,7 @@ export function RangeFilter({
         ))}
       </div>
       <form
-        className="flex items-end gap-2"
+        className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
           if (from && to && from <= to) onChange({ ...view, days: null, range: { from, to } });

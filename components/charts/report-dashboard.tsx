@@ -16,6 +16,9 @@ import { ReporterTable } from "./reporter-table";
 import { ResultTypeLegend } from "./result-type-legend";
 import { useDashboardUrl } from "./use-dashboard-url";
 import { formatCount } from "@/lib/core/format-number";
+import { dailySummary, mxSummary } from "@/lib/stats/chart-summary";
+import { ChartFigure, DailyTable } from "./chart-figure";
+import { ChartPatterns } from "./chart-patterns";
 
 // Recharts stays out of the page's first-load JavaScript: both charts load on demand.
 const placeholder = () => <div className="h-56 animate-pulse rounded bg-slate-50" />;
@@ -63,6 +66,7 @@ export function ReportDashboard({ domain, initial }: { domain: string; initial: 
   const empty = s.totals.successful + s.totals.failed === 0 && s.mxFailures.length === 0;
   return (
     <div className="space-y-6">
+      <ChartPatterns resultTypes={s.resultTypes} />
       <Card>
         <CardHeader
           title="TLS reports"
@@ -85,7 +89,12 @@ export function ReportDashboard({ domain, initial }: { domain: string; initial: 
               is, try a longer date range.
             </Alert>
           ) : (
-            <DailyChart daily={s.daily} markers={onAxis} />
+            <ChartFigure
+              summary={dailySummary(s.daily, s.from, s.to)}
+              table={<DailyTable daily={s.daily} />}
+            >
+              <DailyChart daily={s.daily} markers={onAxis} />
+            </ChartFigure>
           )}
           {s.markers.length > 0 ? (
             <ul className="text-xs text-slate-600" aria-label="Policy changes">
@@ -116,12 +125,14 @@ export function ReportDashboard({ domain, initial }: { domain: string; initial: 
                   <span className="font-mono">{m.mxHost || "(MX not named in the report)"}</span>{" "}
                   <span className="ml-1 text-slate-600">{m.total} failed sessions</span>
                 </h3>
-                <MxFailureChart
-                  mx={m}
-                  resultTypes={s.resultTypes}
-                  markers={onAxis}
-                  onSelect={setSelection}
-                />
+                <ChartFigure summary={mxSummary(m)}>
+                  <MxFailureChart
+                    mx={m}
+                    resultTypes={s.resultTypes}
+                    markers={onAxis}
+                    onSelect={setSelection}
+                  />
+                </ChartFigure>
               </div>
             ))
           )}

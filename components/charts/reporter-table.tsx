@@ -1,6 +1,7 @@
 import { formatRate } from "@/lib/stats/aggregate";
 import type { ReporterRow } from "@/lib/stats/types";
 import { formatCount } from "@/lib/core/format-number";
+import { ScrollTable } from "@/components/ui/scroll-region";
 
 export function ReporterTable({ reporters }: { reporters: ReporterRow[] }) {
   if (reporters.length === 0)
@@ -8,7 +9,7 @@ export function ReporterTable({ reporters }: { reporters: ReporterRow[] }) {
       <p className="px-5 py-4 text-sm text-slate-600">No reporter sent a report in this range.</p>
     );
   return (
-    <table className="w-full text-sm" aria-label="Reporters">
+    <ScrollTable className="w-full text-sm" label="Reporters">
       <thead className="bg-slate-50 text-left text-xs text-slate-600">
         <tr>
           <th className="px-5 py-2">Organisation</th>
@@ -34,6 +35,6 @@ export function ReporterTable({ reporters }: { reporters: ReporterRow[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

@@ -1,4 +1,5 @@
-import { explainResultType, resultTypeColor, resultTypeGroup } from "@/lib/stats/result-types";
+import { explainResultType, resultTypeGroup } from "@/lib/stats/result-types";
+import { PatternSwatch } from "./chart-patterns";
 
 /** What each result type means, in plain words (spec §10.3). */
 export function ResultTypeLegend({ types }: { types: string[] }) {
@@ -6,19 +7,13 @@ export function ResultTypeLegend({ types }: { types: string[] }) {
   return (
     <dl className="grid gap-2 text-sm sm:grid-cols-2" aria-label="Result types">
       {types.map((t) => (
-        <div key={t} className="flex gap-2">
-          <span
-            aria-hidden
-            className="mt-1 size-3 shrink-0 rounded-sm"
-            style={{ backgroundColor: resultTypeColor(t) }}
-          />
-          <div>
-            <dt className="font-mono text-xs font-medium">
-              {t}{" "}
-              <span className="font-sans font-normal text-slate-500">({resultTypeGroup(t)})</span>
-            </dt>
-            <dd className="text-slate-600">{explainResultType(t)}</dd>
-          </div>
+        // A dl holds only dt/dd groups in divs (axe "definition-list"): the swatch sits in the dt.
+        <div key={t} className="relative pl-5">
+          <dt className="font-mono text-xs font-medium">
+            <PatternSwatch series={t} className="absolute top-0.5 left-0" />
+            {t} <span className="font-sans font-normal text-slate-500">({resultTypeGroup(t)})</span>
+          </dt>
+          <dd className="text-slate-600">{explainResultType(t)}</dd>
         </div>
       ))}
     </dl>

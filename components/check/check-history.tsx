@@ -29,7 +29,7 @@ export function CheckHistory({
           >
             <span className="block font-medium text-slate-800">
               {formatRunTime(run.startedAt)}
-              <span className="font-normal text-slate-500"> · {run.actor}</span>
+              <span className="font-normal text-slate-600"> · {run.actor}</span>
             </span>
             <span className="block text-slate-600">
               {run.status === "done"

@@ -2,6 +2,7 @@ import type { CheckResult } from "@/lib/checker/types";
 import { compareResults } from "@/lib/checker/report";
 import { groupResults } from "./group-results";
 import { SeverityBadge } from "./severity";
+import { CodeBlock } from "@/components/ui/scroll-region";
 
 export function CheckResults({
   domain,
@@ -84,8 +85,11 @@ export function AddressTag({ address }: { address: string }) {
 
 function Evidence({ text }: { text: string }) {
   return (
-    <pre className="mt-0.5 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap text-slate-800">
+    <CodeBlock
+      label="Evidence"
+      className="mt-0.5 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap text-slate-800"
+    >
       {text}
-    </pre>
+    </CodeBlock>
   );
 }

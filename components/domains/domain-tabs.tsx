@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 
 // The domain's sections. Steps 1–4 of the rollout, the report dashboard (charts and the
@@ -22,8 +23,21 @@ export const DOMAIN_TABS = [
 export function DomainTabs({ name }: { name: string }) {
   const pathname = usePathname();
   const base = `/domains/${name}`;
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: bring the current one into view (issue 16 §2).
+  // Only the tab strip scrolls, never the page.
+  useEffect(() => {
+    const box = nav.current;
+    const tab = box?.querySelector<HTMLElement>("[aria-current=page]");
+    if (!box || !tab) return;
+    const left =
+      tab.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft;
+    if (left < box.scrollLeft || left + tab.offsetWidth > box.scrollLeft + box.clientWidth)
+      box.scrollLeft = left - (box.clientWidth - tab.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <nav
+      ref={nav}
       aria-label="Domain sections"
       className="mt-4 -mb-px overflow-x-auto border-b border-slate-200"
     >

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { apiFetch, seg } from "@/lib/query/api-fetch";
+import { CodeBlock } from "@/components/ui/scroll-region";
 
 interface StsCheck {
   status: string;
@@ -27,12 +28,12 @@ export function DnsStep({ domain, policyId }: { domain: string; policyId: string
         The hosted endpoint serves policy <span className="font-mono">{policyId}</span> now. Senders
         only fetch it once the id in DNS changes: publish this record (replace the old one):
       </p>
-      <pre
-        className="overflow-x-auto rounded bg-slate-900 px-3 py-2 text-xs text-slate-100"
-        aria-label="New _mta-sts record"
+      <CodeBlock
+        label="New _mta-sts record"
+        className="rounded bg-slate-900 px-3 py-2 text-xs text-slate-100"
       >
         {record}
-      </pre>
+      </CodeBlock>
       <Button size="sm" variant="secondary" disabled={m.isPending} onClick={() => m.mutate()}>
         {m.isPending ? "Looking up…" : "Check DNS now"}
       </Button>

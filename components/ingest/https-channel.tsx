@@ -1,6 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { ReportEndpoint } from "@/lib/config/report-endpoint";
+import { CodeBlock } from "@/components/ui/scroll-region";
 
 /** The rua URL for senders that deliver over HTTPS (RFC 8460 §3: rua=https://…). */
 export function HttpsChannel({ endpoint }: { endpoint: ReportEndpoint }) {
@@ -15,15 +16,19 @@ export function HttpsChannel({ endpoint }: { endpoint: ReportEndpoint }) {
         {url ? (
           <>
             <p>Put this in the rua of your _smtp._tls TXT record:</p>
-            <pre
-              className="overflow-x-auto rounded bg-slate-50 p-3 text-xs"
+            <CodeBlock
+              label="Report URL"
+              className="rounded bg-slate-50 p-3 text-xs"
               data-testid="rua-https"
             >
               {url}
-            </pre>
-            <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">
+            </CodeBlock>
+            <CodeBlock
+              label="_smtp._tls TXT record value"
+              className="rounded bg-slate-50 p-3 text-xs"
+            >
               {`v=TLSRPTv1; rua=${url}`}
-            </pre>
+            </CodeBlock>
           </>
         ) : (
           <Alert tone="warn">

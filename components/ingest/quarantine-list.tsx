@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { QuarantinedReporter } from "@/lib/db/reports/quarantine";
 import { useAcceptReporter, useQuarantine } from "@/lib/query/quarantine";
+import { ScrollTable } from "@/components/ui/scroll-region";
 
 // RPT-DELIV-7: mail reports without a DKIM pass aligned with their reporter, kept but left
 // out of the verdict until an admin accepts the reporter. Names and d= come from senders:
@@ -42,7 +43,7 @@ export function QuarantineList({
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">No report about this domain is in quarantine.</p>
         ) : (
-          <table className="w-full text-left text-sm" aria-label="Quarantined reporters">
+          <ScrollTable className="w-full text-left text-sm" label="Quarantined reporters">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
                 <th className="px-3 py-2 font-medium">Reporter</th>
@@ -92,7 +93,7 @@ export function QuarantineList({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         )}
       </div>
     </Card>

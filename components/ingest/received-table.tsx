@@ -5,6 +5,7 @@ import type { ReceivedRow } from "@/lib/db/reports/received";
 import { AuthBadge } from "./auth-badge";
 import { CHANNEL_LABEL, period, utcMinute } from "./format";
 import { formatCount } from "@/lib/core/format-number";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // Every string here comes from a report sender: React renders it as text (RPT-ING-2).
 // Issue 16: the page passes a page of rows, the filter form (toolbar) and the pager (footer).
@@ -52,7 +53,7 @@ export function ReceivedTable({
       />
       {toolbar}
       {rows.length > 0 ? (
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Received reports">
           <table className="w-full text-left text-sm" aria-label="Received reports">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
@@ -113,7 +114,7 @@ export function ReceivedTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {footer}
     </Card>

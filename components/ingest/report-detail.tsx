@@ -8,6 +8,7 @@ import { AuthBadge } from "./auth-badge";
 import { countNotes } from "@/lib/tlsrpt/count-notes";
 import { CHANNEL_LABEL, period, utcMinute } from "./format";
 import { formatCount } from "@/lib/core/format-number";
+import { CodeBlock, ScrollRegion } from "@/components/ui/scroll-region";
 
 // Report content is untrusted (RPT-ING-2): every value is rendered as React text, the raw
 // bytes inside a <pre>; nothing here uses dangerouslySetInnerHTML or builds links from it.
@@ -85,13 +86,16 @@ export function ReportDetail({
           />
           <div className="space-y-3 px-5 py-4 text-sm">
             {p.policyStrings.length > 0 ? (
-              <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs">
+              <CodeBlock
+                label={`Policy ${i + 1} as the reporter saw it`}
+                className="rounded bg-slate-50 p-3 text-xs"
+              >
                 {p.policyStrings.join("\n")}
-              </pre>
+              </CodeBlock>
             ) : null}
             {p.mxHosts.length > 0 ? <p>MX hosts: {p.mxHosts.join(", ")}</p> : null}
             {p.failures.length > 0 ? (
-              <div className="overflow-x-auto">
+              <ScrollRegion label={`Failure details, policy ${i + 1}`}>
                 <table
                   className="w-full text-left text-xs"
                   aria-label={`Failure details, policy ${i + 1}`}
@@ -125,7 +129,7 @@ export function ReportDetail({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             ) : (
               <p className="text-slate-600">No failure details.</p>
             )}
@@ -141,12 +145,13 @@ export function ReportDetail({
         <div className="px-5 py-4">
           {raw ? (
             <>
-              <pre
+              <CodeBlock
+                label="Raw report"
                 data-testid="raw-report"
                 className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-3 text-xs"
               >
                 {raw.text}
-              </pre>
+              </CodeBlock>
               {raw.truncated ? (
                 <p className="mt-2 text-xs text-slate-500">Shortened for display.</p>
               ) : null}

@@ -3,6 +3,7 @@
 import { Upload } from "lucide-react";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 
@@ -77,13 +78,14 @@ export function UploadReports() {
         description="Drop .json, .json.gz, .gz or .eml files (old archives, forwarded mail). Each is stored once, like reports that arrive by HTTPS or mail."
       />
       <div className="space-y-4 px-5 py-4">
+        {/* The drop zone is only a drop target; the keyboard and screen-reader way in is the
+            real "Choose files" button. The file input itself is hidden, so it is neither an
+            unnamed 1x1 px Tab stop nor nested in another control (issue 16). */}
         <div
-          role="button"
-          tabIndex={0}
-          aria-label="Drop report files here or choose files"
           data-testid="upload-dropzone"
-          onClick={() => input.current?.click()}
-          onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && input.current?.click()}
+          onClick={(e) => {
+            if (e.target === e.currentTarget) input.current?.click();
+          }}
           onDragOver={(e) => {
             e.preventDefault();
             setOver(true);
@@ -95,18 +97,27 @@ export function UploadReports() {
             void upload([...e.dataTransfer.files]);
           }}
           className={cn(
-            "flex cursor-pointer flex-col items-center gap-2 rounded-lg border-2 border-dashed px-4 py-8 text-sm text-slate-600",
+            "flex flex-col items-center gap-2 rounded-lg border-2 border-dashed px-4 py-8 text-sm text-slate-600",
             over ? "border-brand-600 bg-brand-50" : "border-slate-300",
           )}
         >
           <Upload aria-hidden className="size-6" />
-          <span>Drop report files here, or click to choose files</span>
+          <span id="upload-hint">Drop report files here, or click to choose files</span>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            aria-describedby="upload-hint"
+            onClick={() => input.current?.click()}
+          >
+            Choose files
+          </Button>
           <input
             ref={input}
             type="file"
             multiple
             accept={ACCEPT}
-            className="sr-only"
+            hidden
             data-testid="upload-input"
             onChange={(e) => {
               void upload([...(e.target.files ?? [])]);

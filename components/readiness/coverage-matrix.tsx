@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { Coverage, CoverageCell } from "@/lib/readiness/types";
 import type { VerdictChange } from "@/lib/readiness/verdict-change";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // Issue 15 items 1–3: reporters × days. No report is not the same as no failure: a usual
 // reporter gone quiet is flagged; the verdict judges complete days only.
@@ -61,7 +62,7 @@ export function CoverageMatrix({
           </ul>
         </div>
       ) : null}
-      <div className="mt-2 overflow-x-auto">
+      <ScrollRegion label="Reporter coverage" className="mt-2">
         <table className="w-full text-xs" aria-label="Reporter coverage">
           <thead className="text-left text-slate-600">
             <tr>
@@ -113,7 +114,7 @@ export function CoverageMatrix({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="mt-1 text-xs text-slate-500">
         Sessions per reporter and day; red: MX hosts named in that day&apos;s failures; * the day is
         not judged yet.

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { MxVerdict, Readiness } from "@/lib/readiness/types";
 import { formatCount } from "@/lib/core/format-number";
+import { ScrollTable } from "@/components/ui/scroll-region";
 
 // Issue #12 item 4: a verdict per MX. Every MX in the policy or named in a report, with
 // its failed sessions per day by result type; a row that blocks enforce says why.
@@ -24,7 +25,7 @@ export function MxTable({ mx, window }: { mx: readonly MxVerdict[]; window: Read
         last 7 days, or on the last reported day, blocks enforce whatever the domain-wide rate (RFC
         8461 §8.4: in enforce those sessions bounce).
       </p>
-      <table className="mt-2 w-full text-xs" aria-label="Failures per MX host">
+      <ScrollTable className="mt-2 w-full text-xs" label="Failures per MX host">
         <thead className="text-left text-slate-600">
           <tr>
             <th className="py-1">MX host</th>
@@ -64,7 +65,7 @@ export function MxTable({ mx, window }: { mx: readonly MxVerdict[]; window: Read
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </div>
   );
 }

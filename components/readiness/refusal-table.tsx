@@ -1,5 +1,6 @@
 import type { Readiness } from "@/lib/readiness/types";
 import { formatCount } from "@/lib/core/format-number";
+import { ScrollTable } from "@/components/ui/scroll-region";
 
 /** Sessions that senders honouring the policy would have refused in enforce mode. */
 export function RefusalTable({
@@ -19,7 +20,7 @@ export function RefusalTable({
           : `${total} sessions from ${window.from} to ${window.to} would have been refused (failures reported against the testing policy, counted from the reports' summaries; policy-fetch failures are left out, as a sender without a policy delivers as before): senders would have retried, then bounced them.`}
       </p>
       {refusals.length > 0 ? (
-        <table className="mt-2 w-full text-xs" aria-label="Sessions refused under enforce">
+        <ScrollTable className="mt-2 w-full text-xs" label="Sessions refused under enforce">
           <thead className="text-left text-slate-600">
             <tr>
               <th className="py-1">Day</th>
@@ -42,7 +43,7 @@ export function RefusalTable({
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       ) : null}
     </div>
   );

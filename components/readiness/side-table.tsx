@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { SideFailure } from "@/lib/readiness/types";
+import { ScrollTable } from "@/components/ui/scroll-region";
 
 // Issue 15 item 4: whose failure it is, with the reason. Sender-side failures are shown
 // and explained but do not block enforce; unknown ones block.
@@ -12,7 +13,7 @@ export function SideTable({ sides }: { sides: readonly SideFailure[] }) {
   return (
     <div className="border-t border-slate-100 px-5 py-4 text-sm">
       <h3 className="font-medium">Whose failure is it?</h3>
-      <table className="mt-2 w-full text-xs" aria-label="Failures by side">
+      <ScrollTable className="mt-2 w-full text-xs" label="Failures by side">
         <thead className="text-left text-slate-600">
           <tr>
             <th className="py-1">Day</th>
@@ -38,7 +39,7 @@ export function SideTable({ sides }: { sides: readonly SideFailure[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </div>
   );
 }

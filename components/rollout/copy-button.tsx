@@ -3,6 +3,7 @@
 import { Check, Copy } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/scroll-region";
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);
@@ -26,12 +27,12 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
 export function CopyBlock({ text, label }: { text: string; label: string }) {
   return (
     <div className="relative">
-      <pre
-        aria-label={label}
-        className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-24 font-mono text-xs text-slate-100"
+      <CodeBlock
+        label={label}
+        className="rounded-md bg-slate-900 p-3 pr-24 font-mono text-xs text-slate-100"
       >
         {text}
-      </pre>
+      </CodeBlock>
       <div className="absolute top-2 right-2">
         <CopyButton text={text} label={`Copy ${label}`} />
       </div>

@@ -1,13 +1,11 @@
 import { cn } from "@/components/ui/cn";
 import type { DiffLine } from "@/lib/rollout/types";
+import { CodeBlock } from "@/components/ui/scroll-region";
 
 /** A line diff as text: "-" removed, "+" added, in colour but readable without it. */
 export function DiffView({ lines, label }: { lines: readonly DiffLine[]; label: string }) {
   return (
-    <pre
-      aria-label={label}
-      className="overflow-x-auto rounded-md border border-slate-200 font-mono text-xs"
-    >
+    <CodeBlock label={label} className="rounded-md border border-slate-200 font-mono text-xs">
       {lines.map((l, i) => (
         <div
           key={i}
@@ -21,6 +19,6 @@ export function DiffView({ lines, label }: { lines: readonly DiffLine[]; label: 
           {l.text}
         </div>
       ))}
-    </pre>
+    </CodeBlock>
   );
 }

@@ -14,6 +14,7 @@ import { formatPolicy } from "@/lib/mta-sts/policy-format";
 import { STS_MODES, type StsMode } from "@/lib/mta-sts/policy-types";
 import { proposeMaxAge } from "@/lib/mta-sts/propose";
 import { useSavePolicy } from "@/lib/query/domain-mutations";
+import { CodeBlock } from "@/components/ui/scroll-region";
 
 export interface EditorStart {
   mode: StsMode;
@@ -143,12 +144,12 @@ export function PolicyEditor(props: {
         </div>
         <div className="space-y-3">
           <h3 className="text-sm font-medium">Preview: the exact file senders will fetch</h3>
-          <pre
-            aria-label="Policy preview"
-            className="min-h-24 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100"
+          <CodeBlock
+            label="Policy preview"
+            className="min-h-24 rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100"
           >
             {p.body ?? "(no valid policy yet)"}
-          </pre>
+          </CodeBlock>
           {p.body ? (
             <p className="text-xs text-slate-600">
               {new TextEncoder().encode(p.body).length} bytes, lines end with CRLF, version first.

@@ -5,6 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Label } from "@/components/ui/input";
 import { lineDiff } from "@/lib/rollout/line-diff";
 import { DiffView } from "./diff-view";
+import { ScrollTable } from "@/components/ui/scroll-region";
 
 export interface VersionRow {
   policyId: string;
@@ -46,7 +47,7 @@ export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
         <p className="px-5 py-4 text-sm text-slate-600">No versions yet.</p>
       ) : (
         <div className="space-y-4 p-5">
-          <table className="w-full text-left text-sm">
+          <ScrollTable className="w-full text-left text-sm" label="Policy versions">
             <thead className="text-xs text-slate-500">
               <tr>
                 <th className="py-1">Id</th>
@@ -74,7 +75,7 @@ export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
           {versions.length > 1 ? (
             <div className="space-y-2">
               <div className="flex flex-wrap items-end gap-3">

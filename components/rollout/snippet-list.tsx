@@ -6,7 +6,7 @@ export function SnippetList({ snippets }: { snippets: Snippet[] }) {
     <div className="space-y-4">
       {snippets.map((s) => (
         <div key={s.id} className="space-y-1">
-          <h4 className="text-sm font-medium">{s.title}</h4>
+          <h3 className="text-sm font-medium">{s.title}</h3>
           <CopyBlock text={s.text} label={`${s.title} configuration`} />
         </div>
       ))}

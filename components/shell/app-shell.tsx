@@ -22,7 +22,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-6">
           <Link href="/domains" className="flex items-center gap-2 font-semibold text-brand-700">
             <ShieldCheck aria-hidden className="size-6" />
-            <span className="hidden sm:inline">STS Rollout</span>
+            {/* Visible from sm up; on phones it stays as the link's name (issue 16). */}
+            <span className="sr-only sm:not-sr-only">STS Rollout</span>
           </Link>
           <nav aria-label="Main" className="flex items-center gap-1">
             <NavLink href="/domains" icon={<Globe aria-hidden />}>

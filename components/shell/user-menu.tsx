@@ -8,13 +8,17 @@ import type { ShellUser } from "./app-shell";
 
 export function UserMenu({ user }: { user: ShellUser }) {
   return (
-    <DropdownMenu.Root>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while focusable
+    // elements stay in it (axe "aria-hidden-focus", issue 16). The name contains the visible
+    // text, name and role, without punctuation between them (WCAG 2.5.3 label in name).
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100"
-        aria-label={`Account menu for ${user.name}`}
+        aria-label={`Account menu for ${user.name} ${user.role}`}
       >
         <UserRound aria-hidden className="size-4 text-slate-500 sm:hidden" />
         <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
+        {/* A space, so the visible text reads "name role", as the name does. */}{" "}
         <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
         <ChevronDown aria-hidden className="hidden size-4 text-slate-500 sm:block" />
       </DropdownMenu.Trigger>

@@ -22,7 +22,8 @@ export function Alert({
       {...props}
     >
       <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
-      <div className="min-w-0">{children}</div>
+      {/* Long settings and URLs wrap instead of widening a phone's page. */}
+      <div className="min-w-0 wrap-anywhere">{children}</div>
     </div>
   );
 }

@@ -1,11 +1,15 @@
 import { cn } from "./cn";
+import { ScrollRegion } from "./scroll-region";
 
 export interface Column {
   label: string;
   align?: "right";
 }
 
-/** A scrollable table with a header row; rows are the caller's <tr> elements. */
+/**
+ * A table with a header row that scrolls sideways in its own labelled region on a phone;
+ * rows are the caller's <tr> elements. Without a label the region is named by its columns.
+ */
 export function DataTable({
   columns,
   label,
@@ -19,7 +23,7 @@ export function DataTable({
   children: React.ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={label ?? `Table: ${columns.map((c) => c.label).join(", ")}`}>
       <table className="w-full text-left text-sm" aria-label={label}>
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
@@ -36,6 +40,6 @@ export function DataTable({
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { bucketFor } from "@/lib/tlsrpt/result-types";
+import { OTHER_RESULT_COLOR, RESULT_TYPE_COLORS } from "./chart-palette";
 
 // Plain words for each result type (spec §10.3), for chart legends and drill-downs.
 const WORDS: Record<string, string> = {
@@ -17,27 +18,13 @@ const WORDS: Record<string, string> = {
   "sts-webpki-invalid": "The policy host's certificate failed validation.",
 };
 
-const COLORS: Record<string, string> = {
-  "starttls-not-supported": "#b91c1c",
-  "certificate-host-mismatch": "#ea580c",
-  "certificate-expired": "#d97706",
-  "certificate-not-trusted": "#ca8a04",
-  "validation-failure": "#9f1239",
-  "tlsa-invalid": "#7c3aed",
-  "dnssec-invalid": "#6d28d9",
-  "dane-required": "#4c1d95",
-  "sts-policy-fetch-error": "#0369a1",
-  "sts-policy-invalid": "#0e7490",
-  "sts-webpki-invalid": "#1d4ed8",
-};
-
 /** RPT-JSON-10: a type we do not know is shown as "other", its name kept verbatim. */
 export function explainResultType(resultType: string): string {
   return WORDS[resultType] ?? `Other (${resultType}): a result type newer than our list.`;
 }
 
 export function resultTypeColor(resultType: string): string {
-  return COLORS[resultType] ?? "#64748b";
+  return RESULT_TYPE_COLORS[resultType] ?? OTHER_RESULT_COLOR;
 }
 
 export function resultTypeGroup(resultType: string): string {

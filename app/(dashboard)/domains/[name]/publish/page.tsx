@@ -16,6 +16,7 @@ import { hostedSnippets, selfHostedSnippets } from "@/lib/rollout/snippets";
 import { rolloutState } from "@/lib/rollout/step-state";
 import { loadDomain } from "../load-domain";
 import { domainTitle } from "../page-title";
+import { CodeBlock } from "@/components/ui/scroll-region";
 
 function publicHost(): string {
   const url = settings().STS_PUBLIC_URL;
@@ -57,12 +58,12 @@ export default async function PublishPage({ params }: { params: Promise<{ name: 
             description="The exact bytes to serve."
           />
           <div className="space-y-4 p-5">
-            <pre
-              aria-label="Current policy"
+            <CodeBlock
+              label="Current policy"
               className="rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100"
             >
               {current.body}
-            </pre>
+            </CodeBlock>
             {hosting === "hosted" ? (
               <>
                 <p className="text-sm text-slate-600">
