@@ -48,6 +48,8 @@ const ROUTES: Record<string, Route> = {
     roles: SIGNED_IN,
   },
   "/domains/[name]/enforce": { url: () => `${d}/enforce`, roles: SIGNED_IN },
+  "/domains/[name]/timeline": { url: () => `${d}/timeline`, roles: SIGNED_IN },
+  "/domains/[name]/alerts": { url: () => `${d}/alerts`, roles: SIGNED_IN },
   "/settings": { url: () => "/settings", roles: ["admin"] },
   "/users": { url: () => "/users", roles: ["admin"] },
 };
