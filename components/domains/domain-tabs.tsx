@@ -2,28 +2,27 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
 // The domain's sections. Steps 1–4 of the rollout, the report dashboard (charts and the
 // readiness verdict), the received reports, and the switch to enforce.
 export const DOMAIN_TABS = [
-  { slug: "", label: "Overview" },
-  { slug: "check", label: "1 · Check" },
-  { slug: "policy", label: "2 · Policy" },
-  { slug: "publish", label: "3 · Publish" },
-  { slug: "dns", label: "4 · DNS records" },
-  { slug: "reports", label: "Reports" },
-  { slug: "enforce", label: "Enforce" },
+  { slug: "", label: "overview" },
+  { slug: "check", label: "check" },
+  { slug: "policy", label: "policy" },
+  { slug: "publish", label: "publish" },
+  { slug: "dns", label: "dns" },
+  { slug: "reports", label: "reports" },
+  { slug: "enforce", label: "enforce" },
 ] as const;
 
 export function DomainTabs({ name }: { name: string }) {
+  const tr = useTranslations("steps.tabs");
   const pathname = usePathname();
   const base = `/domains/${name}`;
   return (
-    <nav
-      aria-label="Domain sections"
-      className="mt-4 -mb-px overflow-x-auto border-b border-slate-200"
-    >
+    <nav aria-label={tr("label")} className="mt-4 -mb-px overflow-x-auto border-b border-slate-200">
       <ul className="flex min-w-max gap-1">
         {DOMAIN_TABS.map((t) => {
           const href = t.slug ? `${base}/${t.slug}` : base;
@@ -40,7 +39,7 @@ export function DomainTabs({ name }: { name: string }) {
                     : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
                 )}
               >
-                {t.label}
+                {tr(t.label)}
               </Link>
             </li>
           );

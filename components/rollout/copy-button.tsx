@@ -1,10 +1,12 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("wizard.copy");
   const [copied, setCopied] = useState(false);
   return (
     <Button
@@ -17,13 +19,14 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       }}
     >
       {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-      {copied ? "Copied" : "Copy"}
+      {copied ? t("copied") : t("copy")}
     </Button>
   );
 }
 
 /** A block of copy-ready text with its copy button. */
 export function CopyBlock({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("wizard.copy");
   return (
     <div className="relative">
       <pre
@@ -33,7 +36,7 @@ export function CopyBlock({ text, label }: { text: string; label: string }) {
         {text}
       </pre>
       <div className="absolute top-2 right-2">
-        <CopyButton text={text} label={`Copy ${label}`} />
+        <CopyButton text={text} label={t("copyLabel", { label })} />
       </div>
     </div>
   );

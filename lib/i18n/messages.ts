@@ -1,9 +1,13 @@
 import type { Locale } from "./locale";
 import deAccount from "@/messages/de/account.json";
 import deAuth from "@/messages/de/auth.json";
+import deSteps from "@/messages/de/steps.json";
+import deWizard from "@/messages/de/wizard.json";
 import deShell from "@/messages/de/shell.json";
 import enAccount from "@/messages/en/account.json";
 import enAuth from "@/messages/en/auth.json";
+import enSteps from "@/messages/en/steps.json";
+import enWizard from "@/messages/en/wizard.json";
 import enShell from "@/messages/en/shell.json";
 
 // Every UI text, per language (issue 16 §6). One JSON file per area and language
@@ -16,6 +20,8 @@ const en = {
   account: enAccount,
   auth: enAuth,
   shell: enShell,
+  steps: enSteps,
+  wizard: enWizard,
 };
 
 export type Messages = typeof en;
@@ -24,6 +30,8 @@ const de: Messages = {
   account: deAccount,
   auth: deAuth,
   shell: deShell,
+  steps: deSteps,
+  wizard: deWizard,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, de };

@@ -59,8 +59,8 @@ const dns = (foundId: string | null, over: Partial<DnsVerification> = {}): DnsVe
   ...over,
 });
 
-const done: StepState = { status: "done", summary: "" };
-const open: StepState = { status: "attention", summary: "" };
+const done: StepState = { status: "done", summary: "", message: { key: "dnsDone" } };
+const open: StepState = { status: "attention", summary: "", message: { key: "checkFailed" } };
 
 describe("step 1: check", () => {
   it("is not started without a run or while one runs", () => {
