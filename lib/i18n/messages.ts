@@ -3,11 +3,15 @@ import deAccount from "@/messages/de/account.json";
 import deAuth from "@/messages/de/auth.json";
 import deSteps from "@/messages/de/steps.json";
 import deWizard from "@/messages/de/wizard.json";
+import deEnforce from "@/messages/de/enforce.json";
+import deReadiness from "@/messages/de/readiness.json";
 import deShell from "@/messages/de/shell.json";
 import enAccount from "@/messages/en/account.json";
 import enAuth from "@/messages/en/auth.json";
 import enSteps from "@/messages/en/steps.json";
 import enWizard from "@/messages/en/wizard.json";
+import enEnforce from "@/messages/en/enforce.json";
+import enReadiness from "@/messages/en/readiness.json";
 import enShell from "@/messages/en/shell.json";
 
 // Every UI text, per language (issue 16 §6). One JSON file per area and language
@@ -19,6 +23,8 @@ import enShell from "@/messages/en/shell.json";
 const en = {
   account: enAccount,
   auth: enAuth,
+  enforce: enEnforce,
+  readiness: enReadiness,
   shell: enShell,
   steps: enSteps,
   wizard: enWizard,
@@ -29,6 +35,8 @@ export type Messages = typeof en;
 const de: Messages = {
   account: deAccount,
   auth: deAuth,
+  enforce: deEnforce,
+  readiness: deReadiness,
   shell: deShell,
   steps: deSteps,
   wizard: deWizard,
