@@ -3,6 +3,7 @@ import deAccount from "@/messages/de/account.json";
 import deAuth from "@/messages/de/auth.json";
 import deSteps from "@/messages/de/steps.json";
 import deWizard from "@/messages/de/wizard.json";
+import deCheck from "@/messages/de/check.json";
 import deEnforce from "@/messages/de/enforce.json";
 import deReadiness from "@/messages/de/readiness.json";
 import deShell from "@/messages/de/shell.json";
@@ -10,6 +11,7 @@ import enAccount from "@/messages/en/account.json";
 import enAuth from "@/messages/en/auth.json";
 import enSteps from "@/messages/en/steps.json";
 import enWizard from "@/messages/en/wizard.json";
+import enCheck from "@/messages/en/check.json";
 import enEnforce from "@/messages/en/enforce.json";
 import enReadiness from "@/messages/en/readiness.json";
 import enShell from "@/messages/en/shell.json";
@@ -23,6 +25,7 @@ import enShell from "@/messages/en/shell.json";
 const en = {
   account: enAccount,
   auth: enAuth,
+  check: enCheck,
   enforce: enEnforce,
   readiness: enReadiness,
   shell: enShell,
@@ -35,6 +38,7 @@ export type Messages = typeof en;
 const de: Messages = {
   account: deAccount,
   auth: deAuth,
+  check: deCheck,
   enforce: deEnforce,
   readiness: deReadiness,
   shell: deShell,
