@@ -14,9 +14,7 @@ export function FirstRunForm() {
   return (
     <Card className="p-6">
       <h1 className="text-lg font-semibold">{t("title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        {t("intro")}
-      </p>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <form
         className="mt-5 space-y-4"
         onSubmit={(e) => {

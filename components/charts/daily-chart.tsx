@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import {
   Bar,
   BarChart,
@@ -33,14 +34,19 @@ export function DailyChart({
   daily: DailySessions[];
   markers: PolicyMarker[];
 }) {
+  const locale = useLocale();
   return (
     <div className="h-72 w-full" role="img" aria-label="Successful and failed sessions per day">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={daily} margin={{ top: 20, right: 16, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} tickFormatter={formatCount} />
-          <Tooltip formatter={formatChartValue} />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            allowDecimals={false}
+            tickFormatter={(n: number) => formatCount(n, locale)}
+          />
+          <Tooltip formatter={(v) => formatChartValue(v, locale)} />
           <Legend />
           <Bar
             dataKey="successful"

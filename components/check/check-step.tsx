@@ -128,7 +128,7 @@ function RunReport({ view, domain }: { view: CheckRunView; domain: string }) {
             time: formatRunTime(view.run.startedAt),
             actor: view.run.actor,
             mode: report.mode ?? t("noMode"),
-            ms: report.durationMs,
+            ms: String(report.durationMs),
           })}
         </p>
         {report.deadlineHit ? (

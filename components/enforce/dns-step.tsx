@@ -48,7 +48,7 @@ export function DnsStep({ domain, policyId }: { domain: string; policyId: string
         >
           {m.data.status === "match"
             ? m.data.ttl !== null
-              ? t("liveTtl", { id: policyId, ttl: m.data.ttl })
+              ? t("liveTtl", { id: policyId, ttl: String(m.data.ttl) })
               : t("live", { id: policyId })
             : m.data.notes.length > 0
               ? t("notLive", { detail: m.data.notes.join(" ") })

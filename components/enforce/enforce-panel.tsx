@@ -53,7 +53,7 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
                 {t("modeBadge", { mode: p.mode })}
               </Badge>
               {t.rich("servedLine", {
-                maxAge: p.maxAge,
+                maxAge: String(p.maxAge),
                 id: p.policyId,
                 since: `${p.createdAt.slice(0, 16).replace("T", " ")} UTC`,
                 mono: (chunks) => <span className="font-mono">{chunks}</span>,

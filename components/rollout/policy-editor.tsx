@@ -131,7 +131,7 @@ export function PolicyEditor(props: {
                 variant="secondary"
                 onClick={() => setMaxAge(String(advice.maxAge))}
               >
-                {t("useAdvice", { value: advice.maxAge })}
+                {t("useAdvice", { value: String(advice.maxAge) })}
               </Button>
             </div>
             <p className="text-xs text-slate-600">{advice.reason}</p>

@@ -10,13 +10,7 @@ export interface ShellUser {
   role: "admin" | "viewer";
 }
 
-export async function AppShell({
-  user,
-  children,
-}: {
-  user: ShellUser;
-  children: React.ReactNode;
-}) {
+export async function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
   const t = await getTranslations("shell");
   return (
     <div className="min-h-screen">

@@ -18,7 +18,9 @@ export function UserMenu({ user }: { user: ShellUser }) {
       >
         <UserRound aria-hidden className="size-4 text-slate-500 sm:hidden" />
         <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
-        <Badge tone={user.role === "admin" ? "info" : "neutral"}>{t("role", { role: user.role })}</Badge>
+        <Badge tone={user.role === "admin" ? "info" : "neutral"}>
+          {t("role", { role: user.role })}
+        </Badge>
         <ChevronDown aria-hidden className="hidden size-4 text-slate-500 sm:block" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -24,14 +24,17 @@ export function shortMaxAge(input: ReadinessInput): Criterion {
       ...base,
       status: "not-met",
       summary: `max_age ${p.maxAge} is over one week (${ROLLBACK_MAX_AGE}): lower it before enforcing.`,
-      message: { key: "maxAgeTooLong", params: { maxAge: p.maxAge, limit: ROLLBACK_MAX_AGE } },
+      message: {
+        key: "maxAgeTooLong",
+        params: { maxAge: String(p.maxAge), limit: String(ROLLBACK_MAX_AGE) },
+      },
       evidence,
     };
   return {
     ...base,
     status: "met",
     summary: `max_age ${p.maxAge} ≤ one week.`,
-    message: { key: "maxAgeShort", params: { maxAge: p.maxAge } },
+    message: { key: "maxAgeShort", params: { maxAge: String(p.maxAge) } },
     evidence,
   };
 }
