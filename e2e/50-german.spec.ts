@@ -171,7 +171,7 @@ test.describe("German from the browser's language", () => {
     await expect(page.getByTestId("fresh-check-reason")).toHaveText(
       "Die Prüfung wurde noch nicht ausgeführt: Führen Sie eine Prüfung aus.",
     );
-    await expect(page.getByRole("button", { name: "Jetzt prüfen" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Jetzt prüfen", exact: true })).toBeVisible();
     // Counts are grouped the German way: 15413 + 1200 sessions of yesterday.
     const coverage = page.getByRole("table", { name: "Abdeckung durch Berichtsabsender" });
     await expect(coverage.locator(`td[data-day="${yesterday}"]`)).toContainText(
