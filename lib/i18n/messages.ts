@@ -5,6 +5,7 @@ import deSteps from "@/messages/de/steps.json";
 import deWizard from "@/messages/de/wizard.json";
 import deCheck from "@/messages/de/check.json";
 import deEnforce from "@/messages/de/enforce.json";
+import deErrors from "@/messages/de/errors.json";
 import deReadiness from "@/messages/de/readiness.json";
 import deShell from "@/messages/de/shell.json";
 import enAccount from "@/messages/en/account.json";
@@ -13,6 +14,7 @@ import enSteps from "@/messages/en/steps.json";
 import enWizard from "@/messages/en/wizard.json";
 import enCheck from "@/messages/en/check.json";
 import enEnforce from "@/messages/en/enforce.json";
+import enErrors from "@/messages/en/errors.json";
 import enReadiness from "@/messages/en/readiness.json";
 import enShell from "@/messages/en/shell.json";
 
@@ -27,6 +29,7 @@ const en = {
   auth: enAuth,
   check: enCheck,
   enforce: enEnforce,
+  errors: enErrors,
   readiness: enReadiness,
   shell: enShell,
   steps: enSteps,
@@ -40,6 +43,7 @@ const de: Messages = {
   auth: deAuth,
   check: deCheck,
   enforce: deEnforce,
+  errors: deErrors,
   readiness: deReadiness,
   shell: deShell,
   steps: deSteps,
