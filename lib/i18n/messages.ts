@@ -1,6 +1,7 @@
 import type { Locale } from "./locale";
 import deAccount from "@/messages/de/account.json";
 import deAuth from "@/messages/de/auth.json";
+import deUsers from "@/messages/de/users.json";
 import deSteps from "@/messages/de/steps.json";
 import deWizard from "@/messages/de/wizard.json";
 import deCheck from "@/messages/de/check.json";
@@ -10,6 +11,7 @@ import deReadiness from "@/messages/de/readiness.json";
 import deShell from "@/messages/de/shell.json";
 import enAccount from "@/messages/en/account.json";
 import enAuth from "@/messages/en/auth.json";
+import enUsers from "@/messages/en/users.json";
 import enSteps from "@/messages/en/steps.json";
 import enWizard from "@/messages/en/wizard.json";
 import enCheck from "@/messages/en/check.json";
@@ -33,6 +35,7 @@ const en = {
   readiness: enReadiness,
   shell: enShell,
   steps: enSteps,
+  users: enUsers,
   wizard: enWizard,
 };
 
@@ -47,6 +50,7 @@ const de: Messages = {
   readiness: deReadiness,
   shell: deShell,
   steps: deSteps,
+  users: deUsers,
   wizard: deWizard,
 };
 
