@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import createNextIntlPlugin from "next-intl/plugin";
 import pkg from "./package.json" with { type: "json" };
 
 const nextConfig: NextConfig = {
@@ -42,11 +43,14 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.STS_BUILD_SKIP_TYPECHECK === "1" },
 };
 
+// next-intl without i18n routing: i18n/request.ts picks each request's language (issue 16 §6).
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 // Every production build also writes the worker pool's bundle (lib/pool/worker-file.ts).
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_BUILD) {
     const { buildPoolWorker } = await import("./scripts/build-pool-worker.mjs");
     await buildPoolWorker();
   }
-  return nextConfig;
+  return withNextIntl(nextConfig);
 }

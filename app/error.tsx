@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ErrorReference } from "@/components/errors/request-id";
 
 // An unexpected failure while rendering a page: a generic message (the details are in the
@@ -12,20 +13,18 @@ export default function ErrorPage({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations("errors");
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
-      <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="text-sm text-slate-600">
-        This page could not be shown. Try again; if it keeps failing, give the reference below to
-        whoever runs this installation: the server log has the details under it.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("error.title")}</h1>
+      <p className="text-sm text-slate-600">{t("error.text")}</p>
       <ErrorReference digest={error.digest} />
       <div className="flex gap-4 text-sm font-medium">
         <button type="button" onClick={reset} className="text-brand-700 hover:underline">
-          Try again
+          {t("error.retry")}
         </button>
         <Link href="/domains" className="text-brand-700 hover:underline">
-          Go to your domains
+          {t("toDomains")}
         </Link>
       </div>
     </main>

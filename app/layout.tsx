@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { RequestIdProvider } from "@/components/errors/request-id";
 import { Providers } from "@/components/providers";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
@@ -19,11 +21,15 @@ export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const requestId = (await headers()).get(REQUEST_ID_HEADER);
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen font-sans">
         <RequestIdProvider requestId={requestId}>
-          <Providers>{children}</Providers>
+          {/* Client components get the request's locale, messages and time zone from here. */}
+          <NextIntlClientProvider>
+            <Providers>{children}</Providers>
+          </NextIntlClientProvider>
         </RequestIdProvider>
       </body>
     </html>

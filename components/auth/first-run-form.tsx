@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -8,14 +9,12 @@ import { TextField } from "@/components/ui/input";
 import { useCreateFirstAdmin } from "@/lib/query/admin-mutations";
 
 export function FirstRunForm() {
+  const t = useTranslations("auth.firstRun");
   const create = useCreateFirstAdmin();
   return (
     <Card className="p-6">
-      <h1 className="text-lg font-semibold">Create the first admin</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        This installation has no users yet. The account you create here can add domains and invite
-        others. This page disappears once it is used.
-      </p>
+      <h1 className="text-lg font-semibold">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <form
         className="mt-5 space-y-4"
         onSubmit={(e) => {
@@ -30,17 +29,17 @@ export function FirstRunForm() {
         }}
       >
         <TextField
-          label="Setup code"
+          label={t("setupCode")}
           id="setupCode"
           name="setupCode"
           autoComplete="off"
           spellCheck={false}
           required
-          hint="Printed in the server log when it started, like K7QD-9XRM-4HTB."
+          hint={t("setupCodeHint")}
         />
-        <TextField label="Name" id="name" name="name" autoComplete="name" required />
+        <TextField label={t("name")} id="name" name="name" autoComplete="name" required />
         <TextField
-          label="Email"
+          label={t("email")}
           id="email"
           name="email"
           type="email"
@@ -48,17 +47,17 @@ export function FirstRunForm() {
           required
         />
         <TextField
-          label="Password"
+          label={t("password")}
           id="password"
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 10 characters."
+          hint={t("passwordHint")}
         />
         {create.error ? <Alert tone="bad">{create.error.message}</Alert> : null}
         <Button type="submit" className="w-full" disabled={create.isPending || create.isSuccess}>
-          {create.isPending || create.isSuccess ? "Creating…" : "Create admin account"}
+          {create.isPending || create.isSuccess ? t("pending") : t("submit")}
         </Button>
       </form>
     </Card>

@@ -2,17 +2,19 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/input";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
-import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { signInErrorRef } from "@/lib/auth/sign-in-messages";
 
 const ERROR_ID = "sign-in-error";
 
 export function SignInForm() {
+  const t = useTranslations("auth.signIn");
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +40,8 @@ export function SignInForm() {
     });
     setPending(false);
     if (!res || res.error) {
-      setError(signInErrorMessage(res?.error ?? ""));
+      const ref = signInErrorRef(res?.error ?? "");
+      setError(t(ref.key as Parameters<typeof t>[0], ref.params));
       setAttempt((n) => n + 1);
       return;
     }
@@ -49,15 +52,15 @@ export function SignInForm() {
 
   return (
     <Card className="p-6">
-      <h1 className="text-lg font-semibold">Sign in</h1>
+      <h1 className="text-lg font-semibold">{t("title")}</h1>
       {params.get("created") ? (
         <Alert tone="good" className="mt-3">
-          Admin account created. Sign in with it.
+          {t("created")}
         </Alert>
       ) : null}
       <form onSubmit={onSubmit} className="mt-5 space-y-4">
         <TextField
-          label="Email"
+          label={t("email")}
           id="email"
           name="email"
           type="email"
@@ -66,7 +69,7 @@ export function SignInForm() {
           {...invalid}
         />
         <TextField
-          label="Password"
+          label={t("password")}
           id="password"
           name="password"
           type="password"
@@ -80,7 +83,7 @@ export function SignInForm() {
           </Alert>
         ) : null}
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("pending") : t("submit")}
         </Button>
       </form>
     </Card>

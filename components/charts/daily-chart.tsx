@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import {
   Bar,
   BarChart,
@@ -28,6 +29,7 @@ export function DailyChart({
   daily: DailySessions[];
   markers: PolicyMarker[];
 }) {
+  const locale = useLocale();
   return (
     <div className="h-72 w-full" role="img" aria-label="Successful and failed sessions per day">
       <ResponsiveContainer width="100%" height="100%">
@@ -39,8 +41,12 @@ export function DailyChart({
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} tickFormatter={formatCount} />
-          <Tooltip formatter={formatChartValue} />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            allowDecimals={false}
+            tickFormatter={(n: number) => formatCount(n, locale)}
+          />
+          <Tooltip formatter={(v) => formatChartValue(v, locale)} />
           <Legend />
           <Bar
             dataKey="successful"

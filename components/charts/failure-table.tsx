@@ -1,3 +1,4 @@
+import { useLocale } from "next-intl";
 import type { MxFailures } from "@/lib/stats/types";
 import type { BarSelection } from "./mx-failure-chart";
 import { formatCount } from "@/lib/core/format-number";
@@ -11,6 +12,7 @@ export function FailureTable({
   mxFailures: MxFailures[];
   onSelect: (s: BarSelection) => void;
 }) {
+  const locale = useLocale();
   const rows = mxFailures.flatMap((m) =>
     m.days.flatMap((d) =>
       Object.entries(d.byType).map(([resultType, sessions]) => ({
@@ -49,10 +51,10 @@ export function FailureTable({
                 <button
                   type="button"
                   className="text-brand-700 hover:underline"
-                  aria-label={`Details: ${formatCount(r.sessions)} ${r.resultType} on ${r.mx || "unnamed MX"} on ${r.day}`}
+                  aria-label={`Details: ${formatCount(r.sessions, locale)} ${r.resultType} on ${r.mx || "unnamed MX"} on ${r.day}`}
                   onClick={() => onSelect({ day: r.day, mx: r.mx, resultType: r.resultType })}
                 >
-                  {formatCount(r.sessions)}
+                  {formatCount(r.sessions, locale)}
                 </button>
               </td>
             </tr>

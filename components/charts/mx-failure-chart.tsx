@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import {
   Bar,
   BarChart,
@@ -33,6 +34,7 @@ export function MxFailureChart({
   markers: PolicyMarker[];
   onSelect: (s: BarSelection) => void;
 }) {
+  const locale = useLocale();
   const types = resultTypes.filter((t) => (mx.byType[t] ?? 0) > 0);
   const pick = (resultType: string) => (item: BarRectangleItem) => {
     const day = (item.payload as { day?: unknown } | undefined)?.day;
@@ -53,8 +55,12 @@ export function MxFailureChart({
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis tick={{ fontSize: 11 }} allowDecimals={false} tickFormatter={formatCount} />
-          <Tooltip formatter={formatChartValue} />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            allowDecimals={false}
+            tickFormatter={(n: number) => formatCount(n, locale)}
+          />
+          <Tooltip formatter={(v) => formatChartValue(v, locale)} />
           {types.map((t) => (
             <Bar
               key={t}

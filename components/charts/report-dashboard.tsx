@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
@@ -51,6 +52,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 export function ReportDashboard({ domain, initial }: { domain: string; initial: DomainStats }) {
+  const locale = useLocale();
   const [view, setView] = useDashboardUrl();
   const [selection, setSelection] = useState<BarSelection | null>(null);
   const { from, to } = view.range;
@@ -76,8 +78,8 @@ export function ReportDashboard({ domain, initial }: { domain: string; initial: 
           <RangeFilter view={view} mxHosts={s.mxHosts} onChange={setView} />
           {q.error ? <Alert tone="bad">{q.error.message}</Alert> : null}
           <dl className="grid grid-cols-3 gap-4">
-            <Figure label="Successful sessions" value={formatCount(s.totals.successful)} />
-            <Figure label="Failed sessions" value={formatCount(s.totals.failed)} />
+            <Figure label="Successful sessions" value={formatCount(s.totals.successful, locale)} />
+            <Figure label="Failed sessions" value={formatCount(s.totals.failed, locale)} />
             <Figure
               label="Failure rate"
               value={formatRate(failureRate(s.totals.successful, s.totals.failed))}

@@ -1,9 +1,11 @@
+import { useLocale } from "next-intl";
 import { formatRate } from "@/lib/stats/aggregate";
 import type { ReporterRow } from "@/lib/stats/types";
 import { formatCount } from "@/lib/core/format-number";
 import { ScrollTable } from "@/components/ui/scroll-region";
 
 export function ReporterTable({ reporters }: { reporters: ReporterRow[] }) {
+  const locale = useLocale();
   if (reporters.length === 0)
     return (
       <p className="px-5 py-4 text-sm text-slate-600">No reporter sent a report in this range.</p>
@@ -26,11 +28,13 @@ export function ReporterTable({ reporters }: { reporters: ReporterRow[] }) {
               {r.organization}
               <span className="ml-2 font-mono text-xs text-slate-500">{r.reporterKey}</span>
             </td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.daysReported)}</td>
             <td className="px-3 py-2 text-right tabular-nums">
-              {formatCount(r.successful + r.failed)}
+              {formatCount(r.daysReported, locale)}
             </td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.failed)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              {formatCount(r.successful + r.failed, locale)}
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{formatCount(r.failed, locale)}</td>
             <td className="px-5 py-2 text-right tabular-nums">{formatRate(r.failureRate)}</td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ChangeKind, ResultChange } from "@/lib/checker/diff";
 import type { CheckRunJson } from "@/lib/db/checks/check-run-view";
 import { Badge } from "@/components/ui/badge";
@@ -5,14 +6,17 @@ import { formatRunTime } from "./format-time";
 import { AddressTag } from "./check-results";
 import { SeverityBadge } from "./severity";
 
-const KIND: Record<ChangeKind, { label: string; tone: "bad" | "good" | "warn" | "neutral" }> = {
-  regressed: { label: "Regressed", tone: "bad" },
-  new: { label: "New", tone: "warn" },
-  changed: { label: "Severity changed", tone: "warn" },
-  fixed: { label: "Fixed", tone: "good" },
-  evidence: { label: "Evidence changed", tone: "neutral" },
-  gone: { label: "No longer reported", tone: "neutral" },
-};
+const KIND = {
+  regressed: { label: "regressed", tone: "bad" },
+  new: { label: "new", tone: "warn" },
+  changed: { label: "changed", tone: "warn" },
+  fixed: { label: "fixed", tone: "good" },
+  evidence: { label: "evidence", tone: "neutral" },
+  gone: { label: "gone", tone: "neutral" },
+} as const satisfies Record<
+  ChangeKind,
+  { label: ChangeKind; tone: "bad" | "good" | "warn" | "neutral" }
+>;
 const ORDER: ChangeKind[] = ["regressed", "new", "changed", "fixed", "evidence", "gone"];
 
 /** New problems first: a "new" result that is ok/info is listed after the ones to act on. */
@@ -27,16 +31,13 @@ export function CheckChanges({
   previous: CheckRunJson | null;
   changes: readonly ResultChange[] | null;
 }) {
-  if (!previous || !changes)
-    return <p className="text-sm text-slate-600">This is the first run: nothing to compare.</p>;
-  const since = `the previous run (${formatRunTime(previous.startedAt)})`;
-  if (changes.length === 0)
-    return <p className="text-sm text-slate-700">No changes since {since}.</p>;
+  const t = useTranslations("check.changes");
+  if (!previous || !changes) return <p className="text-sm text-slate-600">{t("first")}</p>;
+  const time = formatRunTime(previous.startedAt);
+  if (changes.length === 0) return <p className="text-sm text-slate-700">{t("none", { time })}</p>;
   return (
     <div className="space-y-2">
-      <p className="text-sm text-slate-700">
-        {changes.length} {changes.length === 1 ? "change" : "changes"} since {since}.
-      </p>
+      <p className="text-sm text-slate-700">{t("count", { count: changes.length, time })}</p>
       <ul className="space-y-2">
         {[...changes]
           .sort((a, b) => rank(a) - rank(b))
@@ -48,7 +49,7 @@ export function CheckChanges({
               data-id={c.id}
               className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-2 text-sm"
             >
-              <Badge tone={KIND[c.kind].tone}>{KIND[c.kind].label}</Badge>
+              <Badge tone={KIND[c.kind].tone}>{t(KIND[c.kind].label)}</Badge>
               <span className="font-mono text-xs text-slate-600">{c.id}</span>
               {c.target ? (
                 <span className="text-xs break-all text-slate-500">{c.target}</span>
@@ -57,7 +58,7 @@ export function CheckChanges({
               <span className="flex items-center gap-1">
                 {c.before ? <SeverityBadge severity={c.before.severity} /> : "–"}
                 <span aria-hidden>→</span>
-                <span className="sr-only">to</span>
+                <span className="sr-only">{t("to")}</span>
                 {c.after ? <SeverityBadge severity={c.after.severity} /> : "–"}
               </span>
               <span className="w-full text-slate-800">{(c.after ?? c.before)?.title}</span>

@@ -1,7 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { CheckRunJson } from "@/lib/db/checks/check-run-view";
 import { cn } from "@/components/ui/cn";
 import { formatRunTime } from "./format-time";
-import { summaryLine } from "./severity";
+import { useSummaryLine } from "./severity";
 
 export function CheckHistory({
   runs,
@@ -12,9 +13,11 @@ export function CheckHistory({
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
-  if (runs.length === 0) return <p className="text-sm text-slate-600">No checks yet.</p>;
+  const t = useTranslations("check.history");
+  const summaryLine = useSummaryLine();
+  if (runs.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
-    <ol aria-label="Previous runs" className="divide-y divide-slate-100">
+    <ol aria-label={t("label")} className="divide-y divide-slate-100">
       {runs.map((run) => (
         <li key={run.id} data-testid="check-run" data-status={run.status}>
           <button
@@ -35,8 +38,8 @@ export function CheckHistory({
               {run.status === "done"
                 ? summaryLine(run.summary)
                 : run.status === "running"
-                  ? "Running…"
-                  : "Failed: no results were stored"}
+                  ? t("running")
+                  : t("failed")}
             </span>
           </button>
         </li>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { CheckResult } from "@/lib/checker/types";
 import { compareResults } from "@/lib/checker/report";
 import { groupResults } from "./group-results";
@@ -11,7 +12,11 @@ export function CheckResults({
   domain: string;
   results: readonly CheckResult[];
 }) {
-  const groups = groupResults(domain, [...results].sort(compareResults));
+  const t = useTranslations("check.groups");
+  const groups = groupResults(domain, [...results].sort(compareResults)).map((g) => ({
+    ...g,
+    title: groupTitle(t, g.key, domain),
+  }));
   return (
     <div className="space-y-5">
       {groups.map((g) => (
@@ -28,7 +33,19 @@ export function CheckResults({
   );
 }
 
+type GroupT = ReturnType<typeof useTranslations<"check.groups">>;
+
+/** The group's heading in the user's language, from its key (group-results.ts). */
+function groupTitle(t: GroupT, key: string, domain: string): string {
+  if (key.startsWith("mx:")) return t("mxHost", { host: key.slice(3) });
+  if (key === "host") return t("host", { host: `mta-sts.${domain}` });
+  if (key === "txt" || key === "policy" || key === "mx" || key === "rpt" || key === "auth")
+    return t(key);
+  return t("other");
+}
+
 function ResultItem({ result: r }: { result: CheckResult }) {
+  const t = useTranslations("check");
   return (
     <li
       data-testid="check-result"
@@ -52,18 +69,20 @@ function ResultItem({ result: r }: { result: CheckResult }) {
       {r.evidence && r.severity === "ok" ? (
         // Passes stay short: what was seen is one click away.
         <details className="mt-1">
-          <summary className="cursor-pointer text-xs font-medium text-slate-500">Seen</summary>
+          <summary className="cursor-pointer text-xs font-medium text-slate-500">
+            {t("seen")}
+          </summary>
           <Evidence text={r.evidence} />
         </details>
       ) : r.evidence ? (
         <div className="mt-2">
-          <p className="text-xs font-medium text-slate-500">Seen</p>
+          <p className="text-xs font-medium text-slate-500">{t("seen")}</p>
           <Evidence text={r.evidence} />
         </div>
       ) : null}
       {r.fix ? (
         <div className="mt-2">
-          <p className="text-xs font-medium text-slate-500">Fix</p>
+          <p className="text-xs font-medium text-slate-500">{t("fix")}</p>
           <p className="mt-0.5 text-sm break-words text-slate-800">{r.fix}</p>
         </div>
       ) : null}

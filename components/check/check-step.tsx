@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Play } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import type { CheckHistory, CheckRunView } from "@/lib/db/checks/check-run-view";
 import { queryKeys } from "@/lib/query/keys";
@@ -15,7 +16,7 @@ import { CheckProgress } from "./check-progress";
 import { CheckResults } from "./check-results";
 import { DkimSelectorsForm } from "./dkim-selectors-form";
 import { formatRunTime } from "./format-time";
-import { summaryLine } from "./severity";
+import { useSummaryLine } from "./severity";
 import { useCheckStream } from "./use-check-stream";
 
 interface Props {
@@ -27,6 +28,7 @@ interface Props {
 }
 
 export function CheckStep({ domain, canRun, initialView, initialHistory, dkimSelectors }: Props) {
+  const t = useTranslations("check");
   const name = domain.name;
   const queryClient = useQueryClient();
   const [selectedId, setSelectedId] = useState<string | null>(initialView?.run.id ?? null);
@@ -59,19 +61,19 @@ export function CheckStep({ domain, canRun, initialView, initialHistory, dkimSel
     <div className="space-y-6">
       <Card>
         <CardHeader
-          title="Step 1 · Check the domain today"
-          description={`Looks up the DNS records, fetches the policy the way senders do, and connects to every MX host of ${domain.displayName} on port 25.`}
+          title={t("title")}
+          description={t("intro", { domain: domain.displayName })}
           actions={
             canRun ? (
               <Button type="button" onClick={() => void start()} disabled={running}>
                 <Play aria-hidden />
-                {running ? "Checking…" : "Run check"}
+                {running ? t("running") : t("run")}
               </Button>
             ) : null
           }
         />
         <div className="space-y-4 px-5 py-4">
-          {!canRun ? <p className="text-sm text-slate-600">Only admins can run a check.</p> : null}
+          {!canRun ? <p className="text-sm text-slate-600">{t("adminsOnly")}</p> : null}
           {stream.phase !== "idle" ? <CheckProgress domain={name} state={stream} /> : null}
           {stream.error ? <Alert tone="bad">{stream.error}</Alert> : null}
           {showLive ? (
@@ -79,20 +81,16 @@ export function CheckStep({ domain, canRun, initialView, initialHistory, dkimSel
           ) : shown?.report ? (
             <RunReport view={shown} domain={name} />
           ) : view.isError ? (
-            <Alert tone="bad">The stored results could not be loaded.</Alert>
+            <Alert tone="bad">{t("loadFailed")}</Alert>
           ) : selectedId === null ? (
-            <p className="text-sm text-slate-600">
-              {canRun
-                ? "No check has run yet. Run one to see where the domain stands."
-                : "No check has run yet."}
-            </p>
+            <p className="text-sm text-slate-600">{canRun ? t("noneYetRun") : t("noneYet")}</p>
           ) : null}
         </div>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="History" description="Every run is kept with its results." />
+          <CardHeader title={t("historyTitle")} description={t("historyHint")} />
           <div className="px-3 py-2">
             <HistoryList
               runs={history.data.runs}
@@ -103,7 +101,7 @@ export function CheckStep({ domain, canRun, initialView, initialHistory, dkimSel
         </Card>
         {canRun ? (
           <Card>
-            <CardHeader title="DKIM" />
+            <CardHeader title={t("dkimTitle")} />
             <div className="px-5 py-4">
               <DkimSelectorsForm domain={name} selectors={dkimSelectors} />
             </div>
@@ -115,6 +113,8 @@ export function CheckStep({ domain, canRun, initialView, initialHistory, dkimSel
 }
 
 function RunReport({ view, domain }: { view: CheckRunView; domain: string }) {
+  const t = useTranslations("check");
+  const summaryLine = useSummaryLine();
   const report = view.report;
   if (!report) return null;
   return (
@@ -124,17 +124,21 @@ function RunReport({ view, domain }: { view: CheckRunView; domain: string }) {
           {summaryLine(report.summary)}
         </p>
         <p className="text-xs text-slate-500">
-          Run {formatRunTime(view.run.startedAt)} by {view.run.actor} · policy mode{" "}
-          {report.mode ?? "none found"} · {report.durationMs} ms
+          {t("runLine", {
+            time: formatRunTime(view.run.startedAt),
+            actor: view.run.actor,
+            mode: report.mode ?? t("noMode"),
+            ms: String(report.durationMs),
+          })}
         </p>
         {report.deadlineHit ? (
           <Alert tone="warn" className="mt-2">
-            The overall time limit was reached: some checks could not be tested.
+            {t("deadline")}
           </Alert>
         ) : null}
       </div>
-      <section aria-label="Changes since the previous run" className="space-y-2">
-        <h3 className="text-sm font-semibold text-slate-800">Changes since the previous run</h3>
+      <section aria-label={t("changesTitle")} className="space-y-2">
+        <h3 className="text-sm font-semibold text-slate-800">{t("changesTitle")}</h3>
         <CheckChanges previous={view.previous} changes={view.changes} />
       </section>
       <CheckResults domain={domain} results={report.results} />

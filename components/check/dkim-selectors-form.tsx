@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { Input, Label } from "@/components/ui/input";
 import { useSaveDkimSelectors } from "@/lib/query/domain-mutations";
 
 export function DkimSelectorsForm({ domain, selectors }: { domain: string; selectors: string[] }) {
+  const t = useTranslations("check.dkim");
   const save = useSaveDkimSelectors(domain);
   // What was typed stays after an error; after a save the field shows the list as stored.
   const [typed, setTyped] = useState(selectors.join(", "));
@@ -18,10 +20,9 @@ export function DkimSelectorsForm({ domain, selectors }: { domain: string; selec
         save.mutate({ selectors: typed }, { onSuccess: (r) => setTyped(r.selectors.join(", ")) });
       }}
     >
-      <Label htmlFor="dkim-selectors">DKIM selectors</Label>
+      <Label htmlFor="dkim-selectors">{t("label")}</Label>
       <p id="dkim-help" className="text-xs text-slate-600">
-        The checker looks up &lt;selector&gt;._domainkey.{domain} for each one (CHK-AUTH-3).
-        Separate them with commas or spaces.
+        {t("help", { pattern: `<selector>._domainkey.${domain}` })}
       </p>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Input
@@ -36,15 +37,15 @@ export function DkimSelectorsForm({ domain, selectors }: { domain: string; selec
           aria-invalid={save.error ? true : undefined}
         />
         <Button type="submit" variant="secondary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save selectors"}
+          {save.isPending ? t("saving") : t("save")}
         </Button>
       </div>
       {save.error ? <Alert tone="bad">{save.error.message}</Alert> : null}
       {save.data ? (
         <Alert tone="good">
           {save.data.selectors.length === 0
-            ? "Saved: no DKIM selectors."
-            : `Saved: ${save.data.selectors.join(", ")}.`}
+            ? t("savedNone")
+            : t("saved", { selectors: save.data.selectors.join(", ") })}
         </Alert>
       ) : null}
     </form>

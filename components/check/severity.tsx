@@ -1,17 +1,19 @@
 import { AlertTriangle, CheckCircle2, CircleHelp, Info, XCircle } from "lucide-react";
 import type { CheckSeverity, CheckSummary } from "@/lib/checker/types";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 
 // "untested" has its own look and words: it is never shown as a pass (§14.4 note).
 const LOOK = {
-  error: { tone: "bad", label: "Error", Icon: XCircle },
-  warning: { tone: "warn", label: "Warning", Icon: AlertTriangle },
-  untested: { tone: "neutral", label: "Could not test", Icon: CircleHelp },
-  info: { tone: "info", label: "Info", Icon: Info },
-  ok: { tone: "good", label: "OK", Icon: CheckCircle2 },
+  error: { tone: "bad", label: "error", Icon: XCircle },
+  warning: { tone: "warn", label: "warning", Icon: AlertTriangle },
+  untested: { tone: "neutral", label: "untested", Icon: CircleHelp },
+  info: { tone: "info", label: "info", Icon: Info },
+  ok: { tone: "good", label: "ok", Icon: CheckCircle2 },
 } as const;
 
 export function SeverityBadge({ severity }: { severity: CheckSeverity }) {
+  const t = useTranslations("check.severity");
   const { tone, label, Icon } = LOOK[severity];
   return (
     <Badge
@@ -20,9 +22,15 @@ export function SeverityBadge({ severity }: { severity: CheckSeverity }) {
       className={severity === "untested" ? "border border-dashed border-slate-400" : undefined}
     >
       <Icon aria-hidden />
-      {label}
+      {t(label)}
     </Badge>
   );
+}
+
+/** summaryLine in the user's language (issue 16 §6). */
+export function useSummaryLine(): (s: CheckSummary) => string {
+  const t = useTranslations("check");
+  return (s) => t("summary", { ...s });
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

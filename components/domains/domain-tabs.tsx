@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 
@@ -9,18 +10,19 @@ import { cn } from "@/components/ui/cn";
 // readiness verdict), the received reports, the switch to enforce, the timeline of
 // checks, findings, alerts and mode changes, and the alert settings (issue 14).
 export const DOMAIN_TABS = [
-  { slug: "", label: "Overview" },
-  { slug: "check", label: "1 · Check" },
-  { slug: "policy", label: "2 · Policy" },
-  { slug: "publish", label: "3 · Publish" },
-  { slug: "dns", label: "4 · DNS records" },
-  { slug: "reports", label: "Reports" },
-  { slug: "enforce", label: "Enforce" },
-  { slug: "timeline", label: "Timeline" },
-  { slug: "alerts", label: "Alerts" },
+  { slug: "", label: "overview" },
+  { slug: "check", label: "check" },
+  { slug: "policy", label: "policy" },
+  { slug: "publish", label: "publish" },
+  { slug: "dns", label: "dns" },
+  { slug: "reports", label: "reports" },
+  { slug: "enforce", label: "enforce" },
+  { slug: "timeline", label: "timeline" },
+  { slug: "alerts", label: "alerts" },
 ] as const;
 
 export function DomainTabs({ name }: { name: string }) {
+  const tr = useTranslations("steps.tabs");
   const pathname = usePathname();
   const base = `/domains/${name}`;
   const nav = useRef<HTMLElement>(null);
@@ -38,7 +40,7 @@ export function DomainTabs({ name }: { name: string }) {
   return (
     <nav
       ref={nav}
-      aria-label="Domain sections"
+      aria-label={tr("label")}
       className="mt-4 -mb-px overflow-x-auto border-b border-slate-200"
     >
       <ul className="flex min-w-max gap-1">
@@ -57,7 +59,7 @@ export function DomainTabs({ name }: { name: string }) {
                     : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
                 )}
               >
-                {t.label}
+                {tr(t.label)}
               </Link>
             </li>
           );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { apiFetch, seg } from "@/lib/query/api-fetch";
 import { CodeBlock } from "@/components/ui/scroll-region";
@@ -20,22 +21,25 @@ const verify = (domain: string) =>
 
 /** STS-OPS-5: the policy is already served; now the TXT id changes, and we check it live. */
 export function DnsStep({ domain, policyId }: { domain: string; policyId: string }) {
+  const t = useTranslations("enforce.dns");
   const m = useMutation({ mutationFn: () => verify(domain) });
   const record = `_mta-sts.${domain}. TXT "v=STSv1; id=${policyId}"`;
   return (
     <div className="space-y-2 text-sm">
       <p>
-        The hosted endpoint serves policy <span className="font-mono">{policyId}</span> now. Senders
-        only fetch it once the id in DNS changes: publish this record (replace the old one):
+        {t.rich("intro", {
+          id: policyId,
+          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+        })}
       </p>
       <CodeBlock
-        label="New _mta-sts record"
+        label={t("record")}
         className="rounded bg-slate-900 px-3 py-2 text-xs text-slate-100"
       >
         {record}
       </CodeBlock>
       <Button size="sm" variant="secondary" disabled={m.isPending} onClick={() => m.mutate()}>
-        {m.isPending ? "Looking up…" : "Check DNS now"}
+        {m.isPending ? t("checking") : t("check")}
       </Button>
       {m.error ? <p className="text-red-700">{m.error.message}</p> : null}
       {m.data ? (
@@ -44,8 +48,12 @@ export function DnsStep({ domain, policyId }: { domain: string; policyId: string
           className={m.data.status === "match" ? "text-emerald-800" : "text-amber-800"}
         >
           {m.data.status === "match"
-            ? `Live: the _mta-sts record carries id ${policyId}${m.data.ttl !== null ? ` (TTL ${m.data.ttl} s)` : ""}.`
-            : `Not live yet: ${m.data.notes.join(" ") || `found ${m.data.found.join(" | ") || "nothing"}`}`}
+            ? m.data.ttl !== null
+              ? t("liveTtl", { id: policyId, ttl: String(m.data.ttl) })
+              : t("live", { id: policyId })
+            : m.data.notes.length > 0
+              ? t("notLive", { detail: m.data.notes.join(" ") })
+              : t("notLiveFound", { found: m.data.found.join(" | ") || t("nothing") })}
         </p>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FreshCheck } from "@/components/readiness/fresh-check";
 import { ReadinessPanel } from "@/components/readiness/readiness-panel";
@@ -15,14 +16,13 @@ import type { ModeAction } from "@/lib/readiness/mode-change";
 import { DnsStep } from "./dns-step";
 import { ModeDialog } from "./mode-dialog";
 import { RemovalSteps } from "./removal-steps";
-import { unmetNames } from "@/lib/readiness/override-label";
 
 const fetchState = (domain: string) =>
   apiFetch<EnforceState>("GET", `/api/domains/${seg(domain)}/enforce`);
 
-const days = (s: number) => `${+(s / 86400).toFixed(2)} day${s === 86400 ? "" : "s"}`;
-
 export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canEdit: boolean }) {
+  const t = useTranslations("enforce");
+  const tc = useTranslations("readiness.criteria");
   const domain = initial.domain;
   const q = useQuery({
     queryKey: queryKeys.enforceState(domain),
@@ -33,43 +33,45 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
   const [changed, setChanged] = useState<string | null>(null);
   const m = useChangeMode(domain);
   const p = s.policy;
-  const unmet = unmetNames(s.readiness.criteria);
-  const cached = p ? `up to the current max_age (${days(p.maxAge)}) after the TXT id changes` : "";
+  // Issue 16: unmet criteria named in words (translated), the id in brackets.
+  const unmet = s.readiness.criteria
+    .filter((c) => c.status !== "met")
+    .map((c) => `${tc(c.id as Parameters<typeof tc>[0])} (${c.id})`);
+  const cached = p
+    ? t("cached", { days: t("days", { days: +(p.maxAge / 86400).toFixed(2) }) })
+    : "";
   const run = (action: ModeAction) => (maxAge: number, override: boolean) =>
     m.mutate({ action, maxAge, override }, { onSuccess: (r) => setChanged(r.policyId) });
   const common = { pending: m.isPending, error: m.error?.message ?? null };
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader
-          title="Policy mode"
-          description="Enforce asks senders to refuse delivery to an MX that fails TLS. Switch only when the criteria below are met."
-        />
+        <CardHeader title={t("modeTitle")} description={t("modeHint")} />
         <div className="space-y-4 px-5 py-4">
           {p ? (
-            <p className="flex flex-wrap items-center gap-2 text-sm" aria-label="Served policy">
-              Serving{" "}
+            <p className="flex flex-wrap items-center gap-2 text-sm" aria-label={t("served")}>
+              {t("serving")}{" "}
               <Badge
                 tone={p.mode === "enforce" ? "good" : p.mode === "testing" ? "warn" : "neutral"}
               >
-                mode: {p.mode}
+                {t("modeBadge", { mode: p.mode })}
               </Badge>
-              max_age {p.maxAge} · id <span className="font-mono">{p.policyId}</span> · since{" "}
-              {p.createdAt.slice(0, 16).replace("T", " ")} UTC
+              {t.rich("servedLine", {
+                maxAge: String(p.maxAge),
+                id: p.policyId,
+                since: `${p.createdAt.slice(0, 16).replace("T", " ")} UTC`,
+                mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              })}
             </p>
           ) : (
-            <Alert tone="info">No policy yet: publish one in testing mode first (2·Policy).</Alert>
+            <Alert tone="info">{t("noPolicy")}</Alert>
           )}
           {p && canEdit ? (
             <div className="flex flex-wrap gap-2">
               {p.mode === "testing" ? (
                 <ModeDialog
                   action="enforce"
-                  consequences={[
-                    "Senders that honour MTA-STS will refuse to deliver to an MX host that fails TLS or is not in the policy; they retry, then bounce.",
-                    `It takes effect as senders' caches refresh: ${cached}.`,
-                    "The hosted endpoint serves the new policy at once; then change the _mta-sts id in DNS.",
-                  ]}
+                  consequences={[t("enforce1"), t("enforce2", { cached }), t("enforce3")]}
                   defaultMaxAge={s.enforceMaxAge.maxAge}
                   maxAgeNote={s.enforceMaxAge.reason}
                   unmet={unmet}
@@ -79,12 +81,9 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
               ) : (
                 <ModeDialog
                   action="rollback"
-                  consequences={[
-                    "Senders stop refusing mail on TLS failures once they fetch the testing policy.",
-                    `Senders holding the current policy keep it until they refresh: ${cached} (plus the TXT TTL).`,
-                  ]}
+                  consequences={[t("rollback1"), t("rollback2", { cached })]}
                   defaultMaxAge={s.testingMaxAge}
-                  maxAgeNote="testing: 1 day to 1 week (STS-OPS-10)."
+                  maxAgeNote={t("rollbackNote")}
                   unmet={[]}
                   onConfirm={run("rollback")}
                   {...common}
@@ -93,12 +92,9 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
               {p.mode !== "none" ? (
                 <ModeDialog
                   action="removal"
-                  consequences={[
-                    "Serving mode: none tells senders to drop the policy at their next refresh.",
-                    "Keep the TXT record and the policy host until the date shown under Removal: deleting them earlier does not cancel cached policies (STS-OPS-9).",
-                  ]}
+                  consequences={[t("removal1"), t("removal2")]}
                   defaultMaxAge={86400}
-                  maxAgeNote="none: 86400 (STS-OPS-10); a large value only delays the removal."
+                  maxAgeNote={t("removalNote")}
                   unmet={[]}
                   onConfirm={run("removal")}
                   {...common}
@@ -106,20 +102,15 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
               ) : null}
             </div>
           ) : null}
-          {p && !canEdit ? (
-            <p className="text-sm text-slate-600">Only admins can change the mode.</p>
-          ) : null}
-          {changed ? <Alert tone="good">New policy {changed} is being served.</Alert> : null}
+          {p && !canEdit ? <p className="text-sm text-slate-600">{t("adminsOnly")}</p> : null}
+          {changed ? <Alert tone="good">{t("changed", { id: changed })}</Alert> : null}
           {p ? <DnsStep domain={domain} policyId={p.policyId} /> : null}
         </div>
       </Card>
       <FreshCheck domain={domain} check={s.readiness.check} canRun={canEdit} />
       <ReadinessPanel readiness={s.readiness} verdictChange={s.verdictChange} />
       <Card>
-        <CardHeader
-          title="Removal"
-          description="The safe order to stop using MTA-STS (STS-OPS-9)."
-        />
+        <CardHeader title={t("removalTitle")} description={t("removalHint")} />
         <div className="px-5 py-4">
           <RemovalSteps stages={s.removal} />
         </div>

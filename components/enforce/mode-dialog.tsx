@@ -1,28 +1,16 @@
 "use client";
 
 import { AlertDialog } from "radix-ui";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ModeAction } from "@/lib/readiness/mode-change";
-import { overrideLabel } from "@/lib/readiness/override-label";
 
-const TEXT: Record<ModeAction, { button: string; title: string; confirm: string }> = {
-  enforce: {
-    button: "Switch to enforce",
-    title: "Switch to enforce?",
-    confirm: "Switch to enforce",
-  },
-  rollback: {
-    button: "Roll back to testing",
-    title: "Roll back to testing?",
-    confirm: "Roll back",
-  },
-  removal: {
-    button: "Start removal (mode: none)",
-    title: "Serve mode: none?",
-    confirm: "Serve mode: none",
-  },
-};
+const TEXT = {
+  enforce: { button: "enforceButton", title: "enforceTitle", confirm: "enforceConfirm" },
+  rollback: { button: "rollbackButton", title: "rollbackTitle", confirm: "rollbackConfirm" },
+  removal: { button: "removalButton", title: "removalTitle", confirm: "removalConfirm" },
+} as const satisfies Record<ModeAction, Record<"button" | "title" | "confirm", string>>;
 
 export function ModeDialog({
   action,
@@ -46,17 +34,18 @@ export function ModeDialog({
 }) {
   const [maxAge, setMaxAge] = useState(String(defaultMaxAge));
   const [accept, setAccept] = useState(false);
+  const tr = useTranslations("enforce.dialog");
   const t = TEXT[action];
   const blocked = unmet.length > 0 && !accept;
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
-        <Button variant={action === "enforce" ? "primary" : "secondary"}>{t.button}</Button>
+        <Button variant={action === "enforce" ? "primary" : "secondary"}>{tr(t.button)}</Button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-30 bg-slate-900/40" />
         <AlertDialog.Content className="fixed top-1/2 left-1/2 z-40 w-[min(92vw,34rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
-          <AlertDialog.Title className="text-base font-semibold">{t.title}</AlertDialog.Title>
+          <AlertDialog.Title className="text-base font-semibold">{tr(t.title)}</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
               {consequences.map((c) => (
@@ -65,7 +54,7 @@ export function ModeDialog({
             </ul>
           </AlertDialog.Description>
           <label className="mt-4 block text-sm font-medium">
-            max_age (seconds)
+            {tr("maxAge")}
             <input
               type="number"
               min={1}
@@ -82,7 +71,7 @@ export function ModeDialog({
                 checked={accept}
                 onChange={(e) => setAccept(e.target.checked)}
               />
-              {overrideLabel(unmet)}
+              {tr("accept", { names: unmet.join("; "), count: unmet.length })}
             </label>
           ) : null}
           {error ? (
@@ -92,14 +81,14 @@ export function ModeDialog({
           ) : null}
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{tr("cancel")}</Button>
             </AlertDialog.Cancel>
             <Button
               variant={action === "enforce" ? "danger" : "primary"}
               disabled={pending || blocked}
               onClick={() => onConfirm(Number(maxAge), accept)}
             >
-              {pending ? "Saving…" : t.confirm}
+              {pending ? tr("saving") : tr(t.confirm)}
             </Button>
           </div>
         </AlertDialog.Content>

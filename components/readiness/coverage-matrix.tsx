@@ -1,4 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { formatCount } from "@/lib/core/format-number";
 import type { Coverage, CoverageCell } from "@/lib/readiness/types";
 import type { VerdictChange } from "@/lib/readiness/verdict-change";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -13,10 +15,15 @@ const CELL = {
   none: "",
 } as const;
 
-function cellText(c: CoverageCell): string {
+type CoverageT = ReturnType<typeof useTranslations<"readiness.coverage">>;
+
+function cellText(t: CoverageT, locale: "en" | "de", c: CoverageCell): string {
   if (c.state === "none") return "—";
-  if (c.state === "zero-sessions") return "0 sessions";
-  return `${c.sessions}${c.failed > 0 ? ` (${c.failed} failed)` : ""}`;
+  if (c.state === "zero-sessions") return t("zero");
+  const sessions = formatCount(c.sessions, locale);
+  return c.failed > 0
+    ? t("cellFailed", { sessions, failed: formatCount(c.failed, locale) })
+    : t("cell", { sessions });
 }
 
 export function CoverageMatrix({
@@ -26,25 +33,29 @@ export function CoverageMatrix({
   coverage: Coverage;
   verdictChange?: (VerdictChange & { at: string }) | null;
 }) {
+  const t = useTranslations("readiness.coverage");
+  const locale = useLocale();
   return (
     <div className="border-t border-slate-100 px-5 py-4 text-sm" data-testid="coverage">
-      <h3 className="font-medium">Reporter coverage</h3>
+      <h3 className="font-medium">{t("title")}</h3>
       <p className="mt-1 text-slate-600">
-        Last complete day:{" "}
-        <span className="font-mono" data-testid="last-complete-day">
-          {coverage.lastComplete ?? "none yet"}
-        </span>
-        . A day is judged once every usual reporter (one that reported sessions in the 30 days
-        before) has reported it, or {coverage.graceDays} days after it ends. Reports with zero
-        sessions are no coverage.
+        {t.rich("lastComplete", {
+          day: coverage.lastComplete ?? t("noneYet"),
+          grace: coverage.graceDays,
+          mono: (chunks) => (
+            <span className="font-mono" data-testid="last-complete-day">
+              {chunks}
+            </span>
+          ),
+        })}
       </p>
       {coverage.open.length > 0 ? (
-        <ul className="mt-1 list-disc pl-5 text-slate-700" aria-label="Days not judged yet">
+        <ul className="mt-1 list-disc pl-5 text-slate-700" aria-label={t("open")}>
           {coverage.open.map((o) => (
             <li key={o.day}>
               {o.missing.length > 0
-                ? `${o.day}: waiting for ${o.missing.join(", ")}`
-                : `${o.day}: judged after the days before it`}
+                ? t("waiting", { day: o.day, reporters: o.missing.join(", ") })
+                : t("afterBefore", { day: o.day })}
             </li>
           ))}
         </ul>
@@ -52,8 +63,10 @@ export function CoverageMatrix({
       {verdictChange ? (
         <div className="mt-2 rounded bg-amber-50 px-3 py-2" data-testid="verdict-change">
           <p className="font-medium">
-            Verdict changed {verdictChange.at.slice(0, 16).replace("T", " ")} UTC:{" "}
-            {verdictChange.change}
+            {t("verdictChanged", {
+              time: `${verdictChange.at.slice(0, 16).replace("T", " ")} UTC`,
+              change: verdictChange.change,
+            })}
           </p>
           <ul className="list-disc pl-5 text-xs">
             {verdictChange.because.map((b, i) => (
@@ -62,11 +75,11 @@ export function CoverageMatrix({
           </ul>
         </div>
       ) : null}
-      <ScrollRegion label="Reporter coverage" className="mt-2">
-        <table className="w-full text-xs" aria-label="Reporter coverage">
+      <ScrollRegion label={t("title")} className="mt-2">
+        <table className="w-full text-xs" aria-label={t("title")}>
           <thead className="text-left text-slate-600">
             <tr>
-              <th className="py-1 pr-2">Reporter</th>
+              <th className="py-1 pr-2">{t("reporter")}</th>
               {coverage.days.map((d) => (
                 <th key={d} className="px-1 font-mono font-normal" title={d}>
                   {d.slice(5)}
@@ -87,11 +100,11 @@ export function CoverageMatrix({
                 <th scope="row" className="py-1 pr-2 text-left font-normal">
                   <span className="block">{r.organization}</span>
                   {r.quiet ? (
-                    <Badge tone="bad">quiet: nothing since {r.lastDay ?? "—"}</Badge>
+                    <Badge tone="bad">{t("quiet", { day: r.lastDay ?? "—" })}</Badge>
                   ) : r.usual ? (
-                    <Badge tone="good">usual</Badge>
+                    <Badge tone="good">{t("usual")}</Badge>
                   ) : (
-                    <Badge>new or occasional</Badge>
+                    <Badge>{t("occasional")}</Badge>
                   )}
                 </th>
                 {r.cells.map((c) => (
@@ -101,11 +114,11 @@ export function CoverageMatrix({
                     data-day={c.day}
                     data-state={c.state}
                   >
-                    {cellText(c)}
+                    {cellText(t, locale, c)}
                     {c.note ? <span className="block text-amber-800">{c.note}</span> : null}
                     {c.mxHosts.length > 0 ? (
                       <span className="block text-red-700">
-                        {c.mxHosts.map((h) => h || "MX not named").join(", ")}
+                        {c.mxHosts.map((h) => h || t("mxNotNamed")).join(", ")}
                       </span>
                     ) : null}
                   </td>
@@ -115,10 +128,7 @@ export function CoverageMatrix({
           </tbody>
         </table>
       </ScrollRegion>
-      <p className="mt-1 text-xs text-slate-500">
-        Sessions per reporter and day; red: MX hosts named in that day&apos;s failures; * the day is
-        not judged yet.
-      </p>
+      <p className="mt-1 text-xs text-slate-500">{t("legend")}</p>
     </div>
   );
 }

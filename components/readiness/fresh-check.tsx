@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { Play } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { CheckProgress } from "@/components/check/check-progress";
 import { useCheckStream } from "@/components/check/use-check-stream";
@@ -23,6 +24,8 @@ export function FreshCheck({
   check: CheckFreshness;
   canRun: boolean;
 }) {
+  const t = useTranslations("enforce.fresh");
+  const tr = useTranslations("readiness.summary");
   const qc = useQueryClient();
   const onStored = useCallback(() => {
     void qc.invalidateQueries({ queryKey: queryKeys.enforceState(domain) });
@@ -34,18 +37,22 @@ export function FreshCheck({
     <div className="space-y-3" data-testid="fresh-check">
       {check.state !== "fresh" ? (
         <Alert tone="warn">
-          <span data-testid="fresh-check-reason">{check.reason}</span>
+          <span data-testid="fresh-check-reason">
+            {check.message
+              ? tr(check.message.key as Parameters<typeof tr>[0], check.message.params)
+              : check.reason}
+          </span>
         </Alert>
       ) : null}
       {canRun ? (
         check.state !== "fresh" || running ? (
           <Button type="button" onClick={() => void start()} disabled={running}>
             <Play aria-hidden />
-            {running ? "Checking…" : "Run a check now"}
+            {running ? t("running") : t("run")}
           </Button>
         ) : null
       ) : (
-        <p className="text-sm text-slate-600">Ask an admin to run a check.</p>
+        <p className="text-sm text-slate-600">{t("askAdmin")}</p>
       )}
       {state.phase !== "idle" ? <CheckProgress domain={domain} state={state} /> : null}
       {state.error ? <Alert tone="bad">{state.error}</Alert> : null}

@@ -1,3 +1,4 @@
+import { useLocale } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { MxVerdict, Readiness } from "@/lib/readiness/types";
 import { formatCount } from "@/lib/core/format-number";
@@ -17,6 +18,7 @@ const perDay = (m: MxVerdict): string =>
     .join("; ");
 
 export function MxTable({ mx, window }: { mx: readonly MxVerdict[]; window: Readiness["window"] }) {
+  const locale = useLocale();
   return (
     <div className="border-t border-slate-100 px-5 py-4 text-sm">
       <h3 className="font-medium">Per MX host</h3>
@@ -52,7 +54,7 @@ export function MxTable({ mx, window }: { mx: readonly MxVerdict[]; window: Read
                   : (m.pattern ?? <span className="text-red-700">not covered</span>)}
               </td>
               <td className="font-mono break-words">{perDay(m) || "none"}</td>
-              <td className="text-right tabular-nums">{formatCount(m.daysWithFailures)}</td>
+              <td className="text-right tabular-nums">{formatCount(m.daysWithFailures, locale)}</td>
               <td className="tabular-nums">{m.lastFailure ?? "—"}</td>
               <td>
                 <Badge tone={m.blocking ? "bad" : m.host === "" ? "neutral" : "good"}>

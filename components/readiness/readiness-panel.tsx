@@ -1,4 +1,5 @@
 import { CheckCircle2, HelpCircle, XCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { CriterionStatus, Readiness } from "@/lib/readiness/types";
@@ -9,10 +10,13 @@ import { RefusalTable } from "./refusal-table";
 import { SideTable } from "./side-table";
 
 const STATUS = {
-  met: { tone: "good", label: "met", Icon: CheckCircle2 },
-  "not-met": { tone: "bad", label: "not met", Icon: XCircle },
-  unknown: { tone: "warn", label: "unknown", Icon: HelpCircle },
+  met: { tone: "good", Icon: CheckCircle2 },
+  "not-met": { tone: "bad", Icon: XCircle },
+  unknown: { tone: "warn", Icon: HelpCircle },
 } as const satisfies Record<CriterionStatus, unknown>;
+
+/** ICU select keys are identifiers: "not-met" becomes "notMet". */
+const selector = (s: CriterionStatus) => (s === "not-met" ? "notMet" : s);
 
 /** Spec §15: every READY criterion on its own, with the evidence behind its status. */
 export function ReadinessPanel({
@@ -22,29 +26,45 @@ export function ReadinessPanel({
   readiness: Readiness;
   verdictChange?: (VerdictChange & { at: string }) | null;
 }) {
+  const t = useTranslations("readiness");
   return (
     <Card>
       <CardHeader
-        title="Ready to enforce?"
-        description={`${readiness.metCount} of ${readiness.criteria.length} criteria met. Reports from ${readiness.window.from} to ${readiness.window.to}; the last week is ${readiness.lastWeek.from} to ${readiness.lastWeek.to}.`}
+        title={t("title")}
+        description={t("intro", {
+          met: readiness.metCount,
+          total: readiness.criteria.length,
+          from: readiness.window.from,
+          to: readiness.window.to,
+          weekFrom: readiness.lastWeek.from,
+          weekTo: readiness.lastWeek.to,
+        })}
       />
-      <ul className="divide-y divide-slate-100" aria-label="Readiness criteria">
+      <ul className="divide-y divide-slate-100" aria-label={t("list")}>
         {readiness.criteria.map((c) => {
           const s = STATUS[c.status];
           return (
-            <li key={c.id} className="px-5 py-3" aria-label={`${c.id} ${s.label}`}>
+            <li
+              key={c.id}
+              className="px-5 py-3"
+              aria-label={t("itemLabel", { id: c.id, status: selector(c.status) })}
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={s.tone}>
                   <s.Icon aria-hidden />
-                  {s.label}
+                  {t("status", { status: selector(c.status) })}
                 </Badge>
                 <span className="font-mono text-xs text-slate-500">{c.id}</span>
-                <span className="text-sm font-medium">{c.title}</span>
+                <span className="text-sm font-medium">{t(`criteria.${c.id}`)}</span>
               </div>
-              <p className="mt-1 text-sm text-slate-700">{c.summary}</p>
+              <p className="mt-1 text-sm text-slate-700">
+                {c.message
+                  ? t(`summary.${c.message.key}` as Parameters<typeof t>[0], c.message.params)
+                  : c.summary}
+              </p>
               {c.evidence.filter(Boolean).length > 0 ? (
                 <details className="mt-1 text-xs text-slate-600">
-                  <summary className="cursor-pointer">Evidence</summary>
+                  <summary className="cursor-pointer">{t("evidence")}</summary>
                   <ul className="mt-1 list-disc space-y-0.5 pl-5">
                     {c.evidence.filter(Boolean).map((e, i) => (
                       <li key={i} className="break-words">

@@ -1,3 +1,4 @@
+import { useLocale } from "next-intl";
 import type { Readiness } from "@/lib/readiness/types";
 import { formatCount } from "@/lib/core/format-number";
 import { ScrollTable } from "@/components/ui/scroll-region";
@@ -10,6 +11,7 @@ export function RefusalTable({
   refusals: Readiness["refusals"];
   window: Readiness["window"];
 }) {
+  const locale = useLocale();
   const total = refusals.reduce((s, r) => s + r.sessions, 0);
   return (
     <div className="border-t border-slate-100 px-5 py-4 text-sm">
@@ -39,7 +41,7 @@ export function RefusalTable({
                     .map(([t, n]) => `${t} ${n}`)
                     .join(", ")}
                 </td>
-                <td className="text-right tabular-nums">{formatCount(r.sessions)}</td>
+                <td className="text-right tabular-nums">{formatCount(r.sessions, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { useLocale } from "next-intl";
 import { BarChart3 } from "lucide-react";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -15,6 +16,7 @@ export function ReportsSummary({
   domain: DomainRecord;
   health: DomainHealth;
 }) {
+  const locale = useLocale();
   const week = h.week.successful + h.week.failed;
   return (
     <Card>
@@ -42,7 +44,7 @@ export function ReportsSummary({
         <dl className="grid grid-cols-2 gap-4 px-5 py-4 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-slate-600">Sessions, last 7 days</dt>
-            <dd className="text-xl font-semibold tabular-nums">{formatCount(week)}</dd>
+            <dd className="text-xl font-semibold tabular-nums">{formatCount(week, locale)}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-600">Failure rate, last 7 days</dt>

@@ -1,11 +1,13 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/scroll-region";
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("wizard.copy");
   const [copied, setCopied] = useState(false);
   return (
     <Button
@@ -18,13 +20,14 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       }}
     >
       {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-      {copied ? "Copied" : "Copy"}
+      {copied ? t("copied") : t("copy")}
     </Button>
   );
 }
 
 /** A block of copy-ready text with its copy button. */
 export function CopyBlock({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("wizard.copy");
   return (
     <div className="relative">
       <CodeBlock
@@ -34,7 +37,7 @@ export function CopyBlock({ text, label }: { text: string; label: string }) {
         {text}
       </CodeBlock>
       <div className="absolute top-2 right-2">
-        <CopyButton text={text} label={`Copy ${label}`} />
+        <CopyButton text={text} label={t("copyLabel", { label })} />
       </div>
     </div>
   );

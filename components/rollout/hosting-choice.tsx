@@ -1,20 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { useSetHosting } from "@/lib/query/domain-mutations";
 
 type Hosting = "hosted" | "self";
 
-const TEXT: Record<Hosting, [string, string]> = {
-  hosted: [
-    "Hosted by STS Rollout",
-    "This app serves the current version; point mta-sts.<domain> at it.",
-  ],
-  self: [
-    "Self-hosted",
-    "You serve the file on your own web server; we give you the file and the configuration.",
-  ],
-};
+const TEXT = {
+  hosted: ["hostedTitle", "hostedHint"],
+  self: ["selfTitle", "selfHint"],
+} as const;
 
 export function HostingChoice({
   domain,
@@ -25,10 +20,11 @@ export function HostingChoice({
   hosting: Hosting;
   canEdit: boolean;
 }) {
+  const t = useTranslations("wizard.publish");
   const change = useSetHosting(domain);
   return (
     <fieldset className="space-y-2 p-5">
-      <legend className="sr-only">Who serves the policy</legend>
+      <legend className="sr-only">{t("whoTitle")}</legend>
       {(["hosted", "self"] as const).map((h) => (
         <label key={h} className="flex items-start gap-2 text-sm">
           <input
@@ -41,8 +37,8 @@ export function HostingChoice({
             className="mt-1"
           />
           <span>
-            <span className="font-medium">{TEXT[h][0]}</span>
-            <span className="block text-slate-600">{TEXT[h][1].replace("<domain>", domain)}</span>
+            <span className="font-medium">{t(TEXT[h][0])}</span>
+            <span className="block text-slate-600">{t(TEXT[h][1], { domain })}</span>
           </span>
         </label>
       ))}

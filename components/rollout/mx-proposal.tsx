@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { MxProposal } from "@/lib/mta-sts/propose";
@@ -15,34 +16,35 @@ export function MxProposalCard({
   notes: string[];
   hasPolicy: boolean;
 }) {
+  const t = useTranslations("wizard.policy");
   return (
     <Card>
       <CardHeader
-        title="Live MX records"
-        description={
-          hasPolicy
-            ? "Looked up now, to compare with the current policy; the form below starts from the policy."
-            : "Looked up now; the form below starts from them."
-        }
+        title={t("liveTitle")}
+        description={hasPolicy ? t("liveHintPolicy") : t("liveHint")}
       />
       <div className="space-y-3 p-5 text-sm">
         {liveMx === null ? (
-          <Alert tone="warn">
-            The MX lookup failed; enter the patterns by hand or reload to try again.
-          </Alert>
+          <Alert tone="warn">{t("lookupFailed")}</Alert>
         ) : (
-          <ul aria-label="Live MX hosts" className="font-mono">
-            {liveMx.length === 0 ? <li>(none)</li> : liveMx.map((h) => <li key={h}>{h}</li>)}
+          <ul aria-label={t("liveHosts")} className="font-mono">
+            {liveMx.length === 0 ? <li>{t("none")}</li> : liveMx.map((h) => <li key={h}>{h}</li>)}
           </ul>
         )}
         {proposal?.provider ? (
           <p>
-            Recognised provider: <strong>{proposal.provider.name}</strong>
+            {t.rich("provider", {
+              name: proposal.provider.name,
+              b: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
         ) : null}
         {proposal && proposal.patterns.length > 0 ? (
           <p>
-            Proposed patterns: <span className="font-mono">{proposal.patterns.join(", ")}</span>
+            {t.rich("proposed", {
+              patterns: proposal.patterns.join(", "),
+              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+            })}
           </p>
         ) : null}
         {notes.map((n) => (

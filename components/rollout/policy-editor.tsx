@@ -2,6 +2,7 @@
 
 import { Save } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,15 +23,23 @@ export interface EditorStart {
   mx: string[];
 }
 
-const MODE_TEXT: Record<StsMode, string> = {
-  testing: "Senders deliver as before and report TLS problems. Start here.",
-  enforce:
-    "Senders refuse to deliver over unauthenticated TLS. Only after clean reports (Enforce tab).",
-  none: "Opt out: tells senders to forget the policy (removal, STS-OPS-9).",
-};
+const MODE_TEXT = {
+  testing: "modeTesting",
+  enforce: "modeEnforce",
+  none: "modeNone",
+} as const satisfies Record<StsMode, string>;
+
+type EditorT = ReturnType<typeof useTranslations<"wizard.policy">>;
 
 /** Live preview: the exact bytes that will be served, and every problem found in them. */
-function preview(mode: StsMode, maxAge: string, mxText: string, domain: string, liveMx: string[]) {
+function preview(
+  t: EditorT,
+  mode: StsMode,
+  maxAge: string,
+  mxText: string,
+  domain: string,
+  liveMx: string[],
+) {
   const mx = mxText
     .split("\n")
     .map((l) => l.trim())
@@ -41,7 +50,7 @@ function preview(mode: StsMode, maxAge: string, mxText: string, domain: string, 
     problems.push({
       id: "STS-POL-8",
       severity: "error",
-      message: "max_age must be a whole number of seconds.",
+      message: t("maxAgeNotNumber"),
     });
   }
   const formatted = formatPolicy({ mode, maxAge: Number.isNaN(age) ? 0 : age, mx });
@@ -53,7 +62,7 @@ function preview(mode: StsMode, maxAge: string, mxText: string, domain: string, 
       problems.push({
         id: "STS-MX-1",
         severity: mode === "enforce" ? "error" : "warning",
-        message: `The live MX host ${host} matches no mx pattern: senders would ${mode === "enforce" ? "refuse" : "report"} mail to it.`,
+        message: t(mode === "enforce" ? "uncoveredRefuse" : "uncoveredReport", { host }),
       });
     }
   }
@@ -66,12 +75,13 @@ export function PolicyEditor(props: {
   liveMx: string[];
   currentBody: string | null;
 }) {
+  const t = useTranslations("wizard.policy");
   const [mode, setMode] = useState<StsMode>(props.start.mode);
   const [maxAge, setMaxAge] = useState(String(props.start.maxAge));
   const [mxText, setMxText] = useState(props.start.mx.join("\n"));
   const p = useMemo(
-    () => preview(mode, maxAge, mxText, props.domain, props.liveMx),
-    [mode, maxAge, mxText, props.domain, props.liveMx],
+    () => preview(t, mode, maxAge, mxText, props.domain, props.liveMx),
+    [t, mode, maxAge, mxText, props.domain, props.liveMx],
   );
   const advice = proposeMaxAge(mode, null, new Date());
   const hasErrors = p.problems.some((d) => d.severity === "error");
@@ -80,10 +90,7 @@ export function PolicyEditor(props: {
 
   return (
     <Card>
-      <CardHeader
-        title="Policy"
-        description="Saving creates a new, immutable version with a new id. Nothing changes for senders until it is served (step 3) and the DNS id names it (step 4)."
-      />
+      <CardHeader title={t("editorTitle")} description={t("editorHint")} />
       <form
         className="grid gap-6 p-5 lg:grid-cols-2"
         onSubmit={(e) => {
@@ -93,7 +100,7 @@ export function PolicyEditor(props: {
       >
         <div className="space-y-5">
           <fieldset className="space-y-2">
-            <legend className="text-sm font-medium">Mode</legend>
+            <legend className="text-sm font-medium">{t("mode")}</legend>
             {STS_MODES.map((m) => (
               <label key={m} className="flex items-start gap-2 text-sm">
                 <input
@@ -106,13 +113,13 @@ export function PolicyEditor(props: {
                 />
                 <span>
                   <span className="font-mono font-medium">{m}</span>
-                  <span className="block text-slate-600">{MODE_TEXT[m]}</span>
+                  <span className="block text-slate-600">{t(MODE_TEXT[m])}</span>
                 </span>
               </label>
             ))}
           </fieldset>
           <div className="space-y-1.5">
-            <Label htmlFor="max-age">max_age (seconds)</Label>
+            <Label htmlFor="max-age">{t("maxAge")}</Label>
             <div className="flex gap-2">
               <Input
                 id="max-age"
@@ -125,13 +132,13 @@ export function PolicyEditor(props: {
                 variant="secondary"
                 onClick={() => setMaxAge(String(advice.maxAge))}
               >
-                Use {advice.maxAge}
+                {t("useAdvice", { value: String(advice.maxAge) })}
               </Button>
             </div>
             <p className="text-xs text-slate-600">{advice.reason}</p>
           </div>
           <div className="space-y-1.5">
-            <Label htmlFor="mx">MX patterns (one per line)</Label>
+            <Label htmlFor="mx">{t("mxPatterns")}</Label>
             <textarea
               id="mx"
               rows={5}
@@ -143,19 +150,19 @@ export function PolicyEditor(props: {
           </div>
         </div>
         <div className="space-y-3">
-          <h3 className="text-sm font-medium">Preview: the exact file senders will fetch</h3>
+          <h3 className="text-sm font-medium">{t("previewTitle")}</h3>
           <CodeBlock
-            label="Policy preview"
+            label={t("previewLabel")}
             className="min-h-24 rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100"
           >
-            {p.body ?? "(no valid policy yet)"}
+            {p.body ?? t("noValidPolicy")}
           </CodeBlock>
           {p.body ? (
             <p className="text-xs text-slate-600">
-              {new TextEncoder().encode(p.body).length} bytes, lines end with CRLF, version first.
+              {t("bytes", { bytes: new TextEncoder().encode(p.body).length })}
             </p>
           ) : null}
-          <ul aria-label="Policy problems" className="space-y-1">
+          <ul aria-label={t("problems")} className="space-y-1">
             {p.problems.map((d, i) => (
               <li key={i}>
                 <Alert
@@ -166,21 +173,22 @@ export function PolicyEditor(props: {
               </li>
             ))}
           </ul>
-          {unchanged ? (
-            <Alert tone="info">This is the version already current: nothing to save.</Alert>
-          ) : null}
+          {unchanged ? <Alert tone="info">{t("unchanged")}</Alert> : null}
           <Button type="submit" disabled={hasErrors || unchanged || save.isPending}>
             <Save aria-hidden />
-            {save.isPending ? "Saving…" : "Save as a new version"}
+            {save.isPending ? t("saving") : t("save")}
           </Button>
           {save.isError ? <Alert tone="bad">{save.error.message}</Alert> : null}
           {save.isSuccess ? (
             <Alert tone="good">
-              Saved version {save.data.policyId}. Next:{" "}
-              <Link className="underline" href={`/domains/${props.domain}/publish`}>
-                serve it (step 3)
-              </Link>
-              , then change the DNS id (step 4).
+              {t.rich("saved", {
+                id: save.data.policyId,
+                link: (chunks) => (
+                  <Link className="underline" href={`/domains/${props.domain}/publish`}>
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </Alert>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Label } from "@/components/ui/input";
@@ -19,6 +20,7 @@ export interface VersionRow {
 
 /** Every version, newest first, and a diff between any two of them. */
 export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
+  const t = useTranslations("wizard.policy");
   const [from, setFrom] = useState(versions[1]?.policyId ?? versions[0]?.policyId ?? "");
   const [to, setTo] = useState(versions[0]?.policyId ?? "");
   const a = versions.find((v) => v.policyId === from);
@@ -39,23 +41,20 @@ export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
   );
   return (
     <Card>
-      <CardHeader
-        title="Version history"
-        description="The newest version is the one served. Versions are never changed."
-      />
+      <CardHeader title={t("historyTitle")} description={t("historyHint")} />
       {versions.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-600">No versions yet.</p>
+        <p className="px-5 py-4 text-sm text-slate-600">{t("noVersions")}</p>
       ) : (
         <div className="space-y-4 p-5">
           <ScrollTable className="w-full text-left text-sm" label="Policy versions">
             <thead className="text-xs text-slate-500">
               <tr>
-                <th className="py-1">Id</th>
-                <th>Mode</th>
-                <th>max_age</th>
-                <th>Why</th>
-                <th>By</th>
-                <th>Saved</th>
+                <th className="py-1">{t("colId")}</th>
+                <th>{t("colMode")}</th>
+                <th>{t("colMaxAge")}</th>
+                <th>{t("colWhy")}</th>
+                <th>{t("colBy")}</th>
+                <th>{t("colSaved")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -64,7 +63,7 @@ export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
                   <td className="py-1 font-mono">
                     {v.policyId}
                     {i === 0 ? (
-                      <span className="ml-2 text-xs text-emerald-700">current</span>
+                      <span className="ml-2 text-xs text-emerald-700">{t("current")}</span>
                     ) : null}
                   </td>
                   <td>{v.mode}</td>
@@ -80,17 +79,15 @@ export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
             <div className="space-y-2">
               <div className="flex flex-wrap items-end gap-3">
                 <div className="space-y-1">
-                  <Label htmlFor="diff-from">Compare</Label>
+                  <Label htmlFor="diff-from">{t("compare")}</Label>
                   {select("diff-from", from, setFrom)}
                 </div>
                 <div className="space-y-1">
-                  <Label htmlFor="diff-to">with</Label>
+                  <Label htmlFor="diff-to">{t("with")}</Label>
                   {select("diff-to", to, setTo)}
                 </div>
               </div>
-              {a && b ? (
-                <DiffView lines={lineDiff(a.body, b.body)} label="Differences between versions" />
-              ) : null}
+              {a && b ? <DiffView lines={lineDiff(a.body, b.body)} label={t("diffLabel")} /> : null}
             </div>
           ) : null}
         </div>

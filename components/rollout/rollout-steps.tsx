@@ -1,5 +1,6 @@
 import { FileText, Globe2, Search, UploadCloud } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { DomainRecord } from "@/lib/db/domains/domains";
 import type { RolloutState } from "@/lib/rollout/step-state";
@@ -10,45 +11,43 @@ const STEPS = [
     n: 1,
     slug: "check",
     key: "check",
-    title: "Check the current configuration",
+    title: "checkTitle",
     icon: Search,
-    text: "DNS records, the policy host and every MX host's STARTTLS and certificate, probed live.",
+    text: "checkText",
   },
   {
     n: 2,
     slug: "policy",
     key: "policy",
-    title: "Create a policy",
+    title: "policyTitle",
     icon: FileText,
-    text: "A policy in testing mode, pre-filled from your MX records.",
+    text: "policyText",
   },
   {
     n: 3,
     slug: "publish",
     key: "publish",
-    title: "Publish the policy",
+    title: "publishTitle",
     icon: UploadCloud,
-    text: "Serve it at https://mta-sts.<domain>/.well-known/mta-sts.txt, hosted here or on your own server.",
+    text: "publishText",
   },
   {
     n: 4,
     slug: "dns",
     key: "dns",
-    title: "Add the DNS records",
+    title: "dnsTitle",
     icon: Globe2,
-    text: "The _mta-sts and _smtp._tls TXT records, verified live.",
+    text: "dnsText",
   },
 ] as const satisfies readonly { key: keyof RolloutState; [k: string]: unknown }[];
 
 // Each badge comes from stored data and the latest live verification (lib/rollout/step-state);
 // the page loads them and passes the state down.
 export function RolloutSteps({ domain, state }: { domain: DomainRecord; state: RolloutState }) {
+  const t = useTranslations("steps");
   return (
     <Card>
-      <CardHeader
-        title="Rollout"
-        description="Four steps to a published policy in testing mode. Each step's status comes from live checks, not from button clicks."
-      />
+      <CardHeader title={t("overview.title")} description={t("overview.hint")} />
       <ol className="divide-y divide-slate-100">
         {STEPS.map((s) => (
           <li key={s.n} className="flex gap-4 px-5 py-4">
@@ -59,13 +58,20 @@ export function RolloutSteps({ domain, state }: { domain: DomainRecord; state: R
               <div className="flex flex-wrap items-center gap-2">
                 <h3 className="font-medium">
                   <Link href={`/domains/${domain.name}/${s.slug}`} className="hover:underline">
-                    {s.title}
+                    {t(`overview.${s.title}`)}
                   </Link>
                 </h3>
                 <StepBadge status={state[s.key].status} />
               </div>
-              <p className="mt-1 text-sm text-slate-600">{s.text}</p>
-              <p className="mt-1 text-sm text-slate-800">{state[s.key].summary}</p>
+              <p className="mt-1 text-sm text-slate-600">
+                {t(`overview.${s.text}`, { domain: "<domain>" })}
+              </p>
+              <p className="mt-1 text-sm text-slate-800">
+                {t(
+                  `state.${state[s.key].message.key}` as Parameters<typeof t>[0],
+                  state[s.key].message.params,
+                )}
+              </p>
             </div>
             <s.icon aria-hidden className="mt-1 hidden size-5 text-slate-400 sm:block" />
           </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useVerification } from "@/lib/query/domain-mutations";
 import { VerifyButton } from "./verify-button";
 import { Badge } from "@/components/ui/badge";
@@ -14,20 +15,21 @@ const TONE: Record<RecordStatus, "good" | "warn" | "bad"> = {
 };
 
 function RecordResult({ r }: { r: RecordCheck }) {
+  const t = useTranslations("wizard.dns");
   return (
     <li
       className="space-y-1 rounded-md border border-slate-200 p-3"
-      aria-label={`${r.name} result`}
+      aria-label={t("recordResult", { name: r.name })}
     >
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-mono text-sm">{r.name}</span>
-        <Badge tone={TONE[r.status]}>{r.status}</Badge>
+        <Badge tone={TONE[r.status]}>{t("status", { status: r.status })}</Badge>
         {r.ttl !== null ? <span className="text-xs text-slate-500">TTL {r.ttl} s</span> : null}
       </div>
       <p className="text-xs text-slate-600">
-        Found:{" "}
+        {t("found")}{" "}
         {r.found.length === 0
-          ? "nothing"
+          ? t("nothing")
           : r.found.map((f) => (
               <code key={f} className="mr-2 break-all">
                 {f}
@@ -36,7 +38,7 @@ function RecordResult({ r }: { r: RecordCheck }) {
       </p>
       {r.expected ? (
         <p className="text-xs text-slate-600">
-          Expected: <code className="break-all">{r.expected}</code>
+          {t("expected")} <code className="break-all">{r.expected}</code>
         </p>
       ) : null}
       {r.notes.map((n) => (
@@ -49,15 +51,16 @@ function RecordResult({ r }: { r: RecordCheck }) {
 }
 
 export function VerifyDnsPanel({ domain, last }: { domain: string; last: DnsVerification | null }) {
+  const t = useTranslations("wizard");
   const verify = useVerification<DnsVerification>(domain, "dns");
   const v = verify.data ?? last;
   return (
     <div className="space-y-3 p-5">
-      <VerifyButton verify={verify} label="Verify DNS records" pendingLabel="Looking up…" />
+      <VerifyButton verify={verify} label={t("dns.verify")} pendingLabel={t("dns.verifying")} />
       {v ? (
-        <section aria-label="DNS result" className="space-y-2">
+        <section aria-label={t("dns.result")} className="space-y-2">
           <p className="text-xs text-slate-500">
-            Looked up {v.at.slice(0, 19).replace("T", " ")} UTC
+            {t("dns.lookedUp", { time: `${v.at.slice(0, 19).replace("T", " ")} UTC` })}
           </p>
           <ul className="space-y-2">
             <RecordResult r={v.sts} />
@@ -65,7 +68,7 @@ export function VerifyDnsPanel({ domain, last }: { domain: string; last: DnsVeri
           </ul>
         </section>
       ) : (
-        <p className="text-sm text-slate-600">Not verified yet.</p>
+        <p className="text-sm text-slate-600">{t("verify.notYet")}</p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useVerification } from "@/lib/query/domain-mutations";
 import { VerifyButton } from "./verify-button";
 import { Alert } from "@/components/ui/alert";
@@ -13,17 +14,20 @@ export function VerifyPublishPanel({
   domain: string;
   last: PublishVerification | null;
 }) {
+  const t = useTranslations("wizard");
   const verify = useVerification<PublishVerification>(domain, "publish");
   const v = verify.data ?? last;
   return (
     <div className="space-y-3 p-5">
-      <VerifyButton verify={verify} label="Verify publication" pendingLabel="Fetching…" />
+      <VerifyButton
+        verify={verify}
+        label={t("publish.verify")}
+        pendingLabel={t("publish.verifying")}
+      />
       {v ? (
-        <section aria-label="Publication result" className="space-y-2 text-sm">
+        <section aria-label={t("publish.result")} className="space-y-2 text-sm">
           {v.ok ? (
-            <Alert tone="good">
-              Served byte for byte: version {v.policyId} at {v.url}.
-            </Alert>
+            <Alert tone="good">{t("publish.served", { id: v.policyId ?? "", url: v.url })}</Alert>
           ) : (
             <Alert tone="warn">
               <ul className="list-disc pl-4">
@@ -34,26 +38,26 @@ export function VerifyPublishPanel({
             </Alert>
           )}
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-xs">
-            <dt className="text-slate-500">Checked</dt>
+            <dt className="text-slate-500">{t("publish.checked")}</dt>
             <dd>
               {v.at.slice(0, 19).replace("T", " ")} UTC{v.address ? ` · ${v.address}` : ""}
             </dd>
-            <dt className="text-slate-500">Status</dt>
+            <dt className="text-slate-500">{t("publish.status")}</dt>
             <dd className="font-mono">{v.statusLine ?? "—"}</dd>
-            <dt className="text-slate-500">Content-Type</dt>
+            <dt className="text-slate-500">{t("publish.contentType")}</dt>
             <dd className="font-mono">{v.contentType ?? "—"}</dd>
-            <dt className="text-slate-500">Certificate</dt>
+            <dt className="text-slate-500">{t("publish.certificate")}</dt>
             <dd className="break-all">{v.certificate ?? "—"}</dd>
           </dl>
           {v.diff.length > 0 ? (
             <div className="space-y-1">
-              <p className="font-medium">Current version (-) and what the host serves (+):</p>
-              <DiffView lines={v.diff} label="Served policy differences" />
+              <p className="font-medium">{t("publish.diffIntro")}</p>
+              <DiffView lines={v.diff} label={t("publish.diffLabel")} />
             </div>
           ) : null}
         </section>
       ) : (
-        <p className="text-sm text-slate-600">Not verified yet.</p>
+        <p className="text-sm text-slate-600">{t("verify.notYet")}</p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { Globe, History, Settings, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
@@ -9,14 +10,15 @@ export interface ShellUser {
   role: "admin" | "viewer";
 }
 
-export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+export async function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+  const t = await getTranslations("shell");
   return (
     <div className="min-h-screen">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-6">
@@ -25,21 +27,21 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
             {/* Visible from sm up; on phones it stays as the link's name (issue 16). */}
             <span className="sr-only sm:not-sr-only">STS Rollout</span>
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label={t("nav.label")} className="flex items-center gap-1">
             <NavLink href="/domains" icon={<Globe aria-hidden />}>
-              Domains
+              {t("nav.domains")}
             </NavLink>
             {user.role === "admin" ? (
               <NavLink href="/users" icon={<Users aria-hidden />}>
-                Users
+                {t("nav.users")}
               </NavLink>
             ) : null}
             <NavLink href="/audit" icon={<History aria-hidden />}>
-              Audit log
+              {t("nav.audit")}
             </NavLink>
             {user.role === "admin" ? (
               <NavLink href="/settings" icon={<Settings aria-hidden />}>
-                Settings
+                {t("nav.settings")}
               </NavLink>
             ) : null}
           </nav>

@@ -1,12 +1,15 @@
 "use client";
 
-import { ChevronDown, LogOut, UserRound } from "lucide-react";
+import { ChevronDown, Languages, LogOut, UserRound } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
 import { Badge } from "@/components/ui/badge";
 import type { ShellUser } from "./app-shell";
 
 export function UserMenu({ user }: { user: ShellUser }) {
+  const t = useTranslations("shell.menu");
   return (
     // Not modal: a modal menu hides the rest of the page with aria-hidden while focusable
     // elements stay in it (axe "aria-hidden-focus", issue 16). The name contains the visible
@@ -14,12 +17,14 @@ export function UserMenu({ user }: { user: ShellUser }) {
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100"
-        aria-label={`Account menu for ${user.name} ${user.role}`}
+        aria-label={t("label", { name: user.name, role: t("role", { role: user.role }) })}
       >
         <UserRound aria-hidden className="size-4 text-slate-500 sm:hidden" />
         <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
         {/* A space, so the visible text reads "name role", as the name does. */}{" "}
-        <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
+        <Badge tone={user.role === "admin" ? "info" : "neutral"}>
+          {t("role", { role: user.role })}
+        </Badge>
         <ChevronDown aria-hidden className="hidden size-4 text-slate-500 sm:block" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
@@ -34,11 +39,20 @@ export function UserMenu({ user }: { user: ShellUser }) {
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           <DropdownMenu.Item
+            asChild
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100"
+          >
+            <Link href="/account">
+              <Languages aria-hidden className="size-4" />
+              {t("account")}
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item
             onSelect={() => void signOut({ callbackUrl: "/sign-in" })}
             className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100"
           >
             <LogOut aria-hidden className="size-4" />
-            Sign out
+            {t("signOut")}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

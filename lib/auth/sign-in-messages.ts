@@ -2,6 +2,8 @@
 // passes an error string from authorize() to the browser); the wording lives here, in a
 // module safe for the client bundle.
 
+import type { MessageRef } from "@/lib/i18n/message-ref";
+
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
 /** The code authorize() throws for a throttled attempt: `throttled:<seconds>`. */
@@ -19,6 +21,19 @@ export const throttleMessage = (seconds: number): string =>
   `Too many failed sign-ins. Try again in ${waitPhrase(seconds)}.`;
 
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
+/** The same choice as a message of the "auth.signIn" namespace, for the translated form. */
+export function signInErrorRef(error: string): MessageRef {
+  const throttled = /^throttled:(\d{1,7})$/.exec(error);
+  if (throttled) {
+    const s = Math.max(1, Number(throttled[1]));
+    return s < 60
+      ? { key: "throttledSeconds", params: { seconds: s } }
+      : { key: "throttledMinutes", params: { minutes: Math.ceil(s / 60) } };
+  }
+  if (error === "CredentialsSignin") return { key: "wrongCredentials" };
+  return { key: "failed" };
+}
 
 /** The message for next-auth's `error` after a refused sign-in. */
 export function signInErrorMessage(error: string): string {

@@ -13,11 +13,20 @@ describe("formatCount", () => {
     expect(formatCount(n)).toBe(text);
   });
 
+  it.each([
+    [1020, "1.020"],
+    [15413, "15.413"],
+    [1234567, "1.234.567"],
+  ])("%d reads %s in German (issue 16 §6)", (n, text) => {
+    expect(formatCount(n, "de")).toBe(text);
+  });
+
   it("chart values: numbers grouped, text as is", () => {
     expect([
       formatChartValue(15413),
       formatChartValue("mx1.example"),
       formatChartValue(null),
     ]).toEqual(["15,413", "mx1.example", ""]);
+    expect(formatChartValue(15413, "de")).toBe("15.413");
   });
 });

@@ -14,6 +14,7 @@ const notRunYet = (base: Pick<Criterion, "id" | "title">): Criterion => ({
   ...base,
   status: "unknown",
   summary: "The checker has not run yet: run 1·Check.",
+  message: { key: "notRunYet" },
   evidence: [],
 });
 
@@ -25,18 +26,35 @@ const stamp = (d: Date) => `${d.toISOString().slice(0, 16)}Z`;
  */
 export function checkFreshness(input: ReadinessInput): CheckFreshness {
   const c = input.check;
-  if (!c) return { state: "missing", reason: "The checker has not run yet: run a check." };
+  if (!c)
+    return {
+      state: "missing",
+      reason: "The checker has not run yet: run a check.",
+      message: { key: "checkMissing" },
+    };
   const p = input.policy;
   if (p && c.finishedAt.getTime() < p.createdAt.getTime())
     return {
       state: "stale",
       reason: `The last check (${stamp(c.finishedAt)}) ran before the current policy version ${p.policyId} was saved (${stamp(p.createdAt)}): run a new check.`,
+      message: {
+        key: "checkBeforePolicy",
+        params: { ran: stamp(c.finishedAt), id: p.policyId, saved: stamp(p.createdAt) },
+      },
     };
   const hours = (input.now.getTime() - c.finishedAt.getTime()) / 3_600_000;
   if (hours > input.checkMaxAgeHours)
     return {
       state: "stale",
       reason: `The last check (${stamp(c.finishedAt)}) is ${Math.floor(hours)} hours old, over the ${input.checkMaxAgeHours}-hour limit: run a new check.`,
+      message: {
+        key: "checkTooOld",
+        params: {
+          ran: stamp(c.finishedAt),
+          hours: Math.floor(hours),
+          limit: input.checkMaxAgeHours,
+        },
+      },
     };
   return { state: "fresh", reason: "" };
 }
@@ -46,7 +64,13 @@ function needsRun(base: Pick<Criterion, "id" | "title">, input: ReadinessInput):
   const f = checkFreshness(input);
   if (f.state === "fresh") return null;
   if (f.state === "missing") return notRunYet(base);
-  return { ...base, status: "not-met", summary: f.reason, evidence: [ranAt(input)] };
+  return {
+    ...base,
+    status: "not-met",
+    summary: f.reason,
+    message: f.message,
+    evidence: [ranAt(input)],
+  };
 }
 
 function ranAt(input: ReadinessInput): string {
@@ -69,6 +93,7 @@ export function noCheckerErrors(input: ReadinessInput): Criterion {
       ...base,
       status: "not-met",
       summary: `${errors.length} checker ${errors.length === 1 ? "error" : "errors"} to fix first.`,
+      message: { key: "checkerErrors", params: { count: errors.length } },
       evidence: [ranAt(input), ...errors.map(line)],
     };
   const untested = results.filter((r) => r.severity === "untested");
@@ -77,12 +102,14 @@ export function noCheckerErrors(input: ReadinessInput): Criterion {
       ...base,
       status: "unknown",
       summary: `${untested.length} ${untested.length === 1 ? "check" : "checks"} could not run (an untested check never counts as passing).`,
+      message: { key: "checksUntested", params: { count: untested.length } },
       evidence: [ranAt(input), ...untested.map(line)],
     };
   return {
     ...base,
     status: "met",
     summary: `No errors among ${results.length} DNS, policy and TLS-RPT checks.`,
+    message: { key: "noCheckerErrors", params: { count: results.length } },
     evidence: [ranAt(input)],
   };
 }
@@ -101,6 +128,7 @@ export function mxHostsPassTls(input: ReadinessInput): Criterion {
       ...base,
       status: "unknown",
       summary: "The last checker run tested no MX host.",
+      message: { key: "noMxTested" },
       evidence: [ranAt(input)],
     };
   const failing: string[] = [];
@@ -122,6 +150,7 @@ export function mxHostsPassTls(input: ReadinessInput): Criterion {
       ...base,
       status: "not-met",
       summary: `Failing: ${failing.join(", ")}.`,
+      message: { key: "mxFailing", params: { hosts: failing.join(", ") } },
       evidence,
     };
   if (untested.length > 0)
@@ -129,9 +158,16 @@ export function mxHostsPassTls(input: ReadinessInput): Criterion {
       ...base,
       status: "unknown",
       summary: `Could not test ${untested.join(", ")} (an untested MX never counts as passing).`,
+      message: { key: "mxUntested", params: { hosts: untested.join(", ") } },
       evidence,
     };
-  return { ...base, status: "met", summary: `All ${byHost.size} MX hosts pass.`, evidence };
+  return {
+    ...base,
+    status: "met",
+    summary: `All ${byHost.size} MX hosts pass.`,
+    message: { key: "mxPass", params: { count: byHost.size } },
+    evidence,
+  };
 }
 
 /** READY-3's first half: the TLS-RPT record is valid (CHK-RPT-1..3 without errors). */

@@ -8,7 +8,13 @@ export function shortMaxAge(input: ReadinessInput): Criterion {
   const base = { id: "READY-7" as const, title: "A short max_age keeps a rollback possible" };
   const p = input.policy;
   if (!p)
-    return { ...base, status: "not-met", summary: "No policy is published yet.", evidence: [] };
+    return {
+      ...base,
+      status: "not-met",
+      summary: "No policy is published yet.",
+      message: { key: "noPolicy" },
+      evidence: [],
+    };
   const evidence = [
     `Served policy ${p.policyId}: mode ${p.mode}, max_age ${p.maxAge} (${days(p.maxAge)}).`,
     `Rolling back to testing or none needs a new id in the _mta-sts TXT record and takes up to the TXT TTL plus ${days(p.maxAge)} to reach every sender.`,
@@ -18,7 +24,17 @@ export function shortMaxAge(input: ReadinessInput): Criterion {
       ...base,
       status: "not-met",
       summary: `max_age ${p.maxAge} is over one week (${ROLLBACK_MAX_AGE}): lower it before enforcing.`,
+      message: {
+        key: "maxAgeTooLong",
+        params: { maxAge: String(p.maxAge), limit: String(ROLLBACK_MAX_AGE) },
+      },
       evidence,
     };
-  return { ...base, status: "met", summary: `max_age ${p.maxAge} ≤ one week.`, evidence };
+  return {
+    ...base,
+    status: "met",
+    summary: `max_age ${p.maxAge} ≤ one week.`,
+    message: { key: "maxAgeShort", params: { maxAge: String(p.maxAge) } },
+    evidence,
+  };
 }

@@ -56,6 +56,8 @@ export function withCoverage(
   const names = quiet.map((r) => `${r.organization} (last report ${r.lastDay ?? "never"})`);
   const line = `${names.join(", ")} usually ${quiet.length === 1 ? "reports" : "report"} but sent nothing from ${cov.recent.from} to ${cov.recent.to}: silence is not a clean week`;
   evidence.push(`Quiet usual reporter: ${line}.`);
-  if (c.status !== "met") return { ...c, summary: `${c.summary} ${line}.`, evidence };
-  return { ...c, status: "unknown", summary: `${line}.`, evidence };
+  // The sentence changes: its message no longer fits, the UI shows the English summary.
+  if (c.status !== "met")
+    return { ...c, summary: `${c.summary} ${line}.`, message: undefined, evidence };
+  return { ...c, status: "unknown", summary: `${line}.`, message: undefined, evidence };
 }

@@ -72,6 +72,10 @@ export function reportersSawPolicy(input: ReadinessInput, w: Windows): Criterion
     ...base,
     status: "met",
     summary: `${byReporter.size} reporters, ${large} large, from ${period}; the current policy is seen.`,
+    message: {
+      key: "reportersMet",
+      params: { count: byReporter.size, large, from: w.window.from, to: w.window.to },
+    },
     evidence,
   };
 }
@@ -118,6 +122,7 @@ export function cleanLastWeek(
       ...base,
       status: "unknown",
       summary: `No sts sessions reported from ${period}.`,
+      message: { key: "noStsSessions", params: { from: week.from, to: week.to } },
       evidence: [],
     };
   const stsProblems = fails.filter((f) => STS_TYPES.includes(f.resultType));
@@ -175,6 +180,10 @@ export function cleanLastWeek(
     ...base,
     status: "met",
     summary: `No policy failures and ${formatRate(rate)} TLS failures from ${period}; no MX keeps failing.`,
+    message: {
+      key: "cleanWeek",
+      params: { rate: formatRate(rate), from: week.from, to: week.to },
+    },
     evidence,
   };
 }

@@ -10,7 +10,13 @@ export function reportedMxCovered(input: ReadinessInput, w: Windows): Criterion 
     title: "Every MX in the reports is covered by the policy",
   };
   if (!input.policy)
-    return { ...base, status: "not-met", summary: "No policy is published yet.", evidence: [] };
+    return {
+      ...base,
+      status: "not-met",
+      summary: "No policy is published yet.",
+      message: { key: "noPolicy" },
+      evidence: [],
+    };
   const patterns = input.policy.mx;
   const hosts = new Map<string, { sessions: number; days: Set<string>; orgs: Set<string> }>();
   for (const f of input.failures) {
@@ -34,6 +40,7 @@ export function reportedMxCovered(input: ReadinessInput, w: Windows): Criterion 
       ...base,
       status: "not-met",
       summary: `Not covered: ${uncovered.map(([h]) => h).join(", ")}.`,
+      message: { key: "notCovered", params: { hosts: uncovered.map(([h]) => h).join(", ") } },
       evidence,
     };
   return {
@@ -43,6 +50,10 @@ export function reportedMxCovered(input: ReadinessInput, w: Windows): Criterion 
       hosts.size === 0
         ? "No report named an MX host (reports name MX hosts only for failed sessions)."
         : `All ${hosts.size} MX hosts named in reports are covered.`,
+    message:
+      hosts.size === 0
+        ? { key: "noMxNamed" }
+        : { key: "allMxCovered", params: { count: hosts.size } },
     evidence,
   };
 }

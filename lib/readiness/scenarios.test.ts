@@ -158,7 +158,15 @@ describe("issue #12 readiness scenarios (READY-1..7)", () => {
     expect(r.ready).toBe(false);
     const reason =
       "The last check (2026-11-20T07:00Z) ran before the current policy version p2 was saved (2026-11-20T08:00Z): run a new check.";
-    expect(r.check).toEqual({ state: "stale", reason });
+    expect(r.check).toEqual({
+      state: "stale",
+      reason,
+      // issue 16 §6: the same reason as a message for the German and English UI
+      message: {
+        key: "checkBeforePolicy",
+        params: { ran: "2026-11-20T07:00Z", id: "p2", saved: "2026-11-20T08:00Z" },
+      },
+    });
     expect([criterion(i, "READY-1")?.summary, criterion(i, "READY-2")?.status]).toEqual([
       reason,
       "not-met",

@@ -17,6 +17,7 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
       ...base,
       status: "not-met",
       summary: "No reports yet: is _smtp._tls published? Reports arrive once a day.",
+      message: { key: "noReportsYet" },
       evidence: [record.evidence],
     };
   if (!w.recent)
@@ -24,6 +25,7 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
       ...base,
       status: "not-met",
       summary: `No report since ${w.latest}: reports have stopped arriving.`,
+      message: { key: "reportsStopped", params: { day: w.latest } },
       evidence: [record.evidence],
     };
   const byDay = new Map<string, ReportEntry[]>();
@@ -60,16 +62,30 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
       ...base,
       status: "not-met",
       summary: `${run} of ${TESTING_DAYS} days so far: the run starts after ${stop}.`,
+      message: { key: "testingDaysSoFar", params: { run, need: TESTING_DAYS, after: stop } },
       evidence,
     };
   if (record.valid === false)
-    return { ...base, status: "not-met", summary: "The TLS-RPT record has problems.", evidence };
+    return {
+      ...base,
+      status: "not-met",
+      summary: "The TLS-RPT record has problems.",
+      message: { key: "tlsRptProblems" },
+      evidence,
+    };
   if (record.valid === null)
     return {
       ...base,
       status: "unknown",
       summary: `${run} days of reports; the TLS-RPT record has not been checked: run 1·Check.`,
+      message: { key: "tlsRptUnchecked", params: { run } },
       evidence,
     };
-  return { ...base, status: "met", summary: `${run} consecutive days of reports.`, evidence };
+  return {
+    ...base,
+    status: "met",
+    summary: `${run} consecutive days of reports.`,
+    message: { key: "testingDaysMet", params: { run } },
+    evidence,
+  };
 }

@@ -1,4 +1,5 @@
 import type { CheckReport } from "@/lib/checker/types";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 
 // Inputs and verdict of the "ready to enforce" criteria (spec §15, READY-1..7).
 
@@ -12,6 +13,9 @@ export interface Criterion {
   status: CriterionStatus;
   /** One sentence: why this status. */
   summary: string;
+  /** The same sentence as a message of the "readiness.summary" namespace, where one exists
+   * (issue 16 §6); without it the UI shows `summary`. */
+  message?: MessageRef;
   /** The facts behind it: reporters, days, MX hosts, failures, checker results. */
   evidence: string[];
 }
@@ -102,6 +106,8 @@ export interface CheckFreshness {
   state: "fresh" | "missing" | "stale";
   /** Why a new run is needed; "" when fresh. */
   reason: string;
+  /** The reason as a message of "readiness.summary" (issue 16 §6). */
+  message?: MessageRef;
 }
 
 /** Failed sessions of one MX on one day, by result type. */

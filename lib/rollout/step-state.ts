@@ -1,5 +1,6 @@
 // Where each rollout step stands, derived from stored data and the latest live
 // verification, never from button clicks (issue 5, item 4). Pure: no I/O.
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { findMatchingPattern } from "@/lib/mta-sts/mx-pattern";
 import type { DnsVerification, PublishVerification } from "./types";
 
@@ -9,6 +10,8 @@ export interface StepState {
   status: StepStatus;
   /** One sentence a person can act on. */
   summary: string;
+  /** The same sentence as a message of the "steps.state" namespace (issue 16 §6). */
+  message: MessageRef;
 }
 
 export interface CheckRunFacts {
@@ -41,22 +44,35 @@ export interface RolloutState {
   dns: StepState;
 }
 
-const state = (status: StepStatus, summary: string): StepState => ({ status, summary });
+const state = (
+  status: StepStatus,
+  summary: string,
+  key: string,
+  params?: MessageRef["params"],
+): StepState => ({ status, summary, message: { key, params } });
 
 export function checkStep(check: CheckRunFacts | null): StepState {
-  if (check === null) return state("not-started", "No check has run yet.");
-  if (check.status === "running") return state("not-started", "A check is running.");
+  if (check === null) return state("not-started", "No check has run yet.", "checkNone");
+  if (check.status === "running")
+    return state("not-started", "A check is running.", "checkRunning");
   if (check.status === "failed")
-    return state("attention", "The last check did not finish: run it again.");
+    return state("attention", "The last check did not finish: run it again.", "checkFailed");
   if (check.errors > 0) {
     const n = check.errors === 1 ? "1 error" : `${check.errors} errors`;
-    return state("attention", `The last check found ${n}: fix them, then check again.`);
+    return state(
+      "attention",
+      `The last check found ${n}: fix them, then check again.`,
+      "checkErrors",
+      {
+        count: check.errors,
+      },
+    );
   }
-  return state("done", "The last check found no errors.");
+  return state("done", "The last check found no errors.", "checkDone");
 }
 
 export function policyStep(policy: PolicyFacts | null, dns: DnsVerification | null): StepState {
-  if (policy === null) return state("not-started", "No policy yet.");
+  if (policy === null) return state("not-started", "No policy yet.", "policyNone");
   // CHK-OPS-3 style: the MX records moved away from what the policy allows.
   const uncovered =
     policy.mode === "none"
@@ -66,31 +82,47 @@ export function policyStep(policy: PolicyFacts | null, dns: DnsVerification | nu
     return state(
       "attention",
       `MX ${uncovered.join(", ")} is not covered by policy ${policy.policyId}: add it and save a new version.`,
+      "policyUncovered",
+      { hosts: uncovered.join(", "), count: uncovered.length, id: policy.policyId },
     );
   }
-  return state("done", `Policy ${policy.policyId} (${policy.mode}).`);
+  return state("done", `Policy ${policy.policyId} (${policy.mode}).`, "policyDone", {
+    id: policy.policyId,
+    mode: policy.mode,
+  });
 }
 
 export function publishStep(
   policy: PolicyFacts | null,
   publish: PublishVerification | null,
 ): StepState {
-  if (policy === null) return state("not-started", "Create a policy first.");
+  if (policy === null) return state("not-started", "Create a policy first.", "publishNoPolicy");
   if (publish === null)
-    return state("not-started", "Not verified yet: serve the policy, then verify.");
+    return state("not-started", "Not verified yet: serve the policy, then verify.", "publishNone");
   if (publish.policyId !== policy.policyId) {
     return state(
       "attention",
       `Policy ${policy.policyId} is new since the last verification: serve it, then verify.`,
+      "publishNew",
+      { id: policy.policyId },
     );
   }
   if (!publish.ok) {
     const why = publish.servesOlderVersion
       ? `The host still serves version ${publish.servesOlderVersion}, not ${policy.policyId}.`
       : (publish.problems[0] ?? "The served policy is not the current version.");
-    return state("attention", why);
+    return publish.servesOlderVersion
+      ? state("attention", why, "publishOlder", {
+          served: publish.servesOlderVersion,
+          id: policy.policyId,
+        })
+      : publish.problems[0]
+        ? state("attention", why, "publishProblem", { detail: publish.problems[0] })
+        : state("attention", why, "publishNotCurrent");
   }
-  return state("done", `Served byte for byte as version ${policy.policyId}.`);
+  return state("done", `Served byte for byte as version ${policy.policyId}.`, "publishDone", {
+    id: policy.policyId,
+  });
 }
 
 export function dnsStep(
@@ -99,31 +131,46 @@ export function dnsStep(
   publish: StepState,
   dns: DnsVerification | null,
 ): StepState {
-  if (policy === null) return state("not-started", "Create and publish a policy first.");
-  if (dns === null) return state("not-started", "Not verified yet: add the records, then verify.");
+  if (policy === null)
+    return state("not-started", "Create and publish a policy first.", "dnsNoPolicy");
+  if (dns === null)
+    return state("not-started", "Not verified yet: add the records, then verify.", "dnsNone");
   const { sts, tlsRpt } = dns;
   if (sts.foundId !== policy.policyId) {
-    if (sts.status === "missing") return state("attention", "The _mta-sts record is missing.");
-    if (sts.foundId === null) return state("attention", "The _mta-sts record is not valid.");
+    if (sts.status === "missing")
+      return state("attention", "The _mta-sts record is missing.", "dnsMissing");
+    if (sts.foundId === null)
+      return state("attention", "The _mta-sts record is not valid.", "dnsInvalid");
     const whose = policyIds.includes(sts.foundId)
       ? "an older version"
       : "no version this app created";
     return state(
       "attention",
       `DNS carries id ${sts.foundId}, which belongs to ${whose}: change it to ${policy.policyId}.`,
+      policyIds.includes(sts.foundId) ? "dnsOlderId" : "dnsForeignId",
+      { found: sts.foundId, id: policy.policyId },
     );
   }
   if (tlsRpt.status !== "match") {
-    return state("attention", `The _smtp._tls record: ${tlsRpt.notes[0] ?? tlsRpt.status}.`);
+    return state(
+      "attention",
+      `The _smtp._tls record: ${tlsRpt.notes[0] ?? tlsRpt.status}.`,
+      "dnsTlsRpt",
+      {
+        detail: tlsRpt.notes[0] ?? tlsRpt.status,
+      },
+    );
   }
   // STS-OPS-5 / CHK-OPS-2: the id is live but the body behind it is not proven served.
   if (publish.status !== "done") {
     return state(
       "attention",
       `DNS names id ${policy.policyId}, but the policy host is not verified to serve it: senders may cache the wrong body under this id.`,
+      "dnsNotServed",
+      { id: policy.policyId },
     );
   }
-  return state("done", "Both records match.");
+  return state("done", "Both records match.", "dnsDone");
 }
 
 export function rolloutState(f: RolloutFacts): RolloutState {

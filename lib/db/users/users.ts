@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
 import { failure, type Failure } from "@/lib/core/failure";
+import { isLocale, type Locale } from "@/lib/i18n/locale";
 
 export type Role = "admin" | "viewer";
 export const ROLES: readonly Role[] = ["admin", "viewer"];
@@ -13,6 +14,8 @@ export interface UserRecord {
   role: Role;
   /** Signed into the session at sign-in; bumped to end every open session of this user. */
   sessionVersion: number;
+  /** The UI language the user chose; null = follow the browser (issue 16 §6). */
+  locale: Locale | null;
   createdAt: Date;
 }
 
@@ -22,6 +25,7 @@ interface Row {
   name: string;
   role: string;
   sessionVersion: number;
+  locale: string | null;
   createdAt: Date;
 }
 
@@ -31,6 +35,7 @@ const toUser = (r: Row): UserRecord => ({
   name: r.name,
   role: r.role === "admin" ? "admin" : "viewer",
   sessionVersion: r.sessionVersion,
+  locale: isLocale(r.locale) ? r.locale : null,
   createdAt: r.createdAt,
 });
 
@@ -40,6 +45,7 @@ const select = {
   name: true,
   role: true,
   sessionVersion: true,
+  locale: true,
   createdAt: true,
 } as const;
 
@@ -206,4 +212,9 @@ export async function removeUser(
     await tx.user.delete({ where: { id } });
     return ok(toUser(user));
   });
+}
+
+/** The user's own language setting (issue 16 §6); null = follow the browser again. */
+export async function setUserLocale(db: Db, id: string, locale: Locale | null): Promise<void> {
+  await db.user.update({ where: { id }, data: { locale } });
 }

@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { CopyBlock, CopyButton } from "@/components/rollout/copy-button";
 import { OrderWarning } from "@/components/rollout/order-warning";
 import { StepHeading } from "@/components/rollout/step-heading";
@@ -21,18 +23,19 @@ import { loadDomain } from "../load-domain";
 import { domainTitle } from "../page-title";
 
 function RecordRow({ name, value }: { name: string; value: string }) {
+  const t = useTranslations("wizard.dns");
   return (
     <div
       className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 p-3"
-      aria-label={`Record ${name}`}
+      aria-label={t("record", { name })}
     >
       <div className="min-w-0 flex-1 font-mono text-sm">
         <div>{name}</div>
         <div className="text-xs text-slate-500">TXT</div>
         <div className="break-all">&quot;{value}&quot;</div>
       </div>
-      <CopyButton text={name} label={`Copy the name ${name}`} />
-      <CopyButton text={value} label={`Copy the value of ${name}`} />
+      <CopyButton text={name} label={t("copyName", { name })} />
+      <CopyButton text={value} label={t("copyValue", { name })} />
     </div>
   );
 }
@@ -48,19 +51,14 @@ export default async function DnsPage({ params }: { params: Promise<{ name: stri
   const rua = reportDestination();
   const endpoint = reportEndpoint();
   const id = facts.policy?.policyId ?? null;
+  const t = await getTranslations("wizard.dns");
+  const ts = await getTranslations("steps");
   return (
     <div className="space-y-6">
-      <StepHeading n={4} title="Add the DNS records" state={rolloutState(facts).dns} />
-      {id === null ? (
-        <Alert tone="warn">There is no policy yet: create one in step 2 first.</Alert>
-      ) : (
-        <OrderWarning facts={facts} />
-      )}
+      <StepHeading n={4} title={t("title")} state={rolloutState(facts).dns} />
+      {id === null ? <Alert tone="warn">{ts("noPolicy")}</Alert> : <OrderWarning facts={facts} />}
       <Card>
-        <CardHeader
-          title="Records to publish"
-          description="TLS-RPT first, then the _mta-sts record once step 3 is green (STS-OPS-8)."
-        />
+        <CardHeader title={t("recordsTitle")} description={t("recordsHint")} />
         <div className="space-y-3 p-5">
           {rua.uris.length > 0 ? (
             <RecordRow name={tlsRptRecordName(domain.name)} value={tlsRptRecordValue(rua.uris)} />
@@ -73,15 +71,12 @@ export default async function DnsPage({ params }: { params: Promise<{ name: stri
           ))}
           {id ? <RecordRow name={stsRecordName(domain.name)} value={stsRecordValue(id)} /> : null}
           {id ? (
-            <CopyBlock text={bindSnippet(domain.name, id, rua.uris)} label="BIND zone file" />
+            <CopyBlock text={bindSnippet(domain.name, id, rua.uris)} label={t("bind")} />
           ) : null}
         </div>
       </Card>
       <Card>
-        <CardHeader
-          title="Verify"
-          description="Looks both records up live and compares them with the records above."
-        />
+        <CardHeader title={t("verifyTitle")} description={t("verifyHint")} />
         <VerifyDnsPanel domain={domain.name} last={facts.dns} />
       </Card>
     </div>

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { MxProposalCard } from "@/components/rollout/mx-proposal";
 import { PolicyEditor } from "@/components/rollout/policy-editor";
 import { PolicyHistory } from "@/components/rollout/policy-history";
@@ -26,6 +27,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ name: s
     loadRolloutFacts(db, domain.id),
     liveMxHosts(domain.name),
   ]);
+  const t = await getTranslations("wizard.policy");
   const current = versions[0] ?? null;
   const proposal = liveMx ? proposeMxPatterns(liveMx) : null;
   // A new policy starts in testing with the proposals; an edit starts from the current one.
@@ -38,7 +40,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ name: s
       };
   return (
     <div className="space-y-6">
-      <StepHeading n={2} title="Create the policy" state={rolloutState(facts).policy} />
+      <StepHeading n={2} title={t("title")} state={rolloutState(facts).policy} />
       <MxProposalCard
         liveMx={liveMx}
         proposal={proposal}
@@ -53,7 +55,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ name: s
           currentBody={current?.body ?? null}
         />
       ) : (
-        <p className="text-sm text-slate-600">Only admins can change the policy.</p>
+        <p className="text-sm text-slate-600">{t("adminsOnly")}</p>
       )}
       <PolicyHistory
         versions={versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }))}

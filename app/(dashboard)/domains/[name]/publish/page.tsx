@@ -1,5 +1,6 @@
 import { Download } from "lucide-react";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { HostingChoice } from "@/components/rollout/hosting-choice";
 import { OrderWarning } from "@/components/rollout/order-warning";
 import { SnippetList } from "@/components/rollout/snippet-list";
@@ -36,30 +37,29 @@ export default async function PublishPage({ params }: { params: Promise<{ name: 
     loadRolloutFacts(db, domain.id),
   ]);
   const url = `https://mta-sts.${domain.name}/.well-known/mta-sts.txt`;
+  const t = await getTranslations("wizard.publish");
+  const ts = await getTranslations("steps");
   return (
     <div className="space-y-6">
-      <StepHeading n={3} title="Publish the policy" state={rolloutState(facts).publish} />
+      <StepHeading n={3} title={t("title")} state={rolloutState(facts).publish} />
       {current === null ? (
-        <Alert tone="warn">There is no policy yet: create one in step 2 first.</Alert>
+        <Alert tone="warn">{ts("noPolicy")}</Alert>
       ) : (
         <OrderWarning facts={facts} />
       )}
       <Card>
-        <CardHeader
-          title="Who serves the policy"
-          description={`Senders fetch ${url}: HTTPS, status 200, text/plain, no redirects.`}
-        />
+        <CardHeader title={t("whoTitle")} description={t("whoHint", { url })} />
         <HostingChoice domain={domain.name} hosting={hosting} canEdit={user.role === "admin"} />
       </Card>
       {current ? (
         <Card>
           <CardHeader
-            title={`Version ${current.policyId}`}
-            description="The exact bytes to serve."
+            title={t("version", { id: current.policyId })}
+            description={t("exactBytes")}
           />
           <div className="space-y-4 p-5">
             <CodeBlock
-              label="Current policy"
+              label={t("currentPolicy")}
               className="rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100"
             >
               {current.body}
@@ -67,9 +67,7 @@ export default async function PublishPage({ params }: { params: Promise<{ name: 
             {hosting === "hosted" ? (
               <>
                 <p className="text-sm text-slate-600">
-                  This installation already answers for mta-sts.{domain.name} by the Host header.
-                  Point the name at it behind a TLS-terminating proxy that gets a certificate for
-                  mta-sts.{domain.name}:
+                  {t("hostedIntro", { domain: domain.name })}
                 </p>
                 <SnippetList
                   snippets={hostedSnippets(
@@ -87,7 +85,7 @@ export default async function PublishPage({ params }: { params: Promise<{ name: 
                   className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
                 >
                   <Download aria-hidden className="size-4" />
-                  Download mta-sts.txt
+                  {t("download")}
                 </a>
                 <SnippetList snippets={selfHostedSnippets(domain.name)} />
               </>
@@ -96,10 +94,7 @@ export default async function PublishPage({ params }: { params: Promise<{ name: 
         </Card>
       ) : null}
       <Card>
-        <CardHeader
-          title="Verify"
-          description="Fetches the policy live, exactly as senders do, and compares it byte for byte with the current version."
-        />
+        <CardHeader title={t("verifyTitle")} description={t("verifyHint")} />
         <VerifyPublishPanel domain={domain.name} last={facts.publish} />
       </Card>
     </div>
