@@ -23,7 +23,7 @@ test("an admin sees the scheduled jobs and runs one now; a viewer cannot", async
   await expect(item("prune-raw-inputs")).toContainText("daily at 04:30 UTC");
   await expect(item("deliver-alerts")).toContainText("every minute");
 
-  await page.getByRole("button", { name: "Run prune-raw-inputs now" }).click();
+  await page.getByRole("button", { name: "Run now: prune-raw-inputs" }).click();
   await expect(item("prune-raw-inputs")).toContainText("Started prune-raw-inputs.");
   await expect(async () => {
     await page.reload();

@@ -47,7 +47,7 @@ function JobItem({ job }: { job: ScheduledJobRow }) {
           size="sm"
           variant="secondary"
           disabled={run.isPending}
-          aria-label={`Run ${job.name} now`}
+          aria-label={`Run now: ${job.name}`}
           onClick={() => run.mutate()}
         >
           <Play aria-hidden />
