@@ -96,6 +96,18 @@ export interface TestWorld {
 
 const txtStrings = (rr: string | string[]) => (typeof rr === "string" ? [rr] : rr);
 
+/**
+ * The policy server's view of a domain's behaviour: the caller's object itself, read live
+ * (tests edit its body while the world runs), with the world's added latency unless the
+ * behaviour sets its own delay. A copy here froze the body at start.
+ */
+function liveWithDelay(live: PolicyBehaviour, latencyMs: number | undefined): PolicyBehaviour {
+  if (latencyMs === undefined) return live;
+  return Object.create(live, {
+    delayMs: { get: () => live.delayMs ?? latencyMs, enumerable: true },
+  }) as PolicyBehaviour;
+}
+
 export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
   const ca = createTestCa();
   const base = opts.ipBase ?? `127.${randomInt(20, 250)}.${randomInt(0, 255)}`;
@@ -162,7 +174,7 @@ export async function startTestWorld(opts: WorldOptions): Promise<TestWorld> {
           startPolicyServer(
             ip,
             certFor(ca, host, d.policy.cert),
-            { delayMs: opts.latencyMs, ...d.policy.behaviour },
+            liveWithDelay(d.policy.behaviour, opts.latencyMs),
             opts.httpsPort,
           ),
         );
