@@ -3,11 +3,15 @@ import { checkerOptions } from "@/lib/config/checker";
 import { loadCheckHistory } from "@/lib/db/checks/check-run-view";
 import { runEventStream, startDomainCheck } from "@/lib/check-runs/run-domain-check";
 import { getDb } from "@/lib/db/client";
+import { watchDomain } from "@/lib/db/watch/watch-domain";
 import { fail } from "@/lib/http/errors";
 import { withDomain } from "@/lib/http/with-domain";
+import { logger } from "@/lib/log";
 
 // GET: the domain's check history. POST: run a check now (admins), streamed as NDJSON
 // (one RunStreamEvent per line) while the probes finish; the run is stored either way.
+// Once stored, the run is watched like a scheduled one (issue 14): drift or expiry it shows
+// becomes a finding and an alert now, and the next scheduled watch compares against it.
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +23,11 @@ export const POST = withDomain("admin", async (_req, user, domain) => {
   const db = await getDb();
   const started = await startDomainCheck(db, domain, user.email, checkerOptions());
   if (!started.ok) return fail("conflict", started.error);
+  void started.value.finished
+    .then(() => watchDomain(domain.id))
+    .catch((err: unknown) =>
+      logger.error({ err, domain: domain.name }, "watch after check failed"),
+    );
   return new Response(runEventStream(started.value), {
     status: 200,
     headers: {
