@@ -1,7 +1,9 @@
+import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { RequestIdProvider } from "@/components/errors/request-id";
+import { MESSAGES } from "@/lib/i18n/messages";
 import ErrorPage from "./error";
 import GlobalError from "./global-error";
 
@@ -13,7 +15,15 @@ const ID = "7c1f6a52-0d8e-4d0c-9a51-3f7f1e0b2a44";
 function render(requestId: string | null, digest?: string): string {
   const error = Object.assign(new Error("SQLITE_BUSY: database is locked"), { digest });
   const page = createElement(ErrorPage, { error, reset: () => {} });
-  return renderToStaticMarkup(createElement(RequestIdProvider, { requestId }, page));
+  // The root layout provides the messages (next-intl) and the request id.
+  const withId = createElement(RequestIdProvider, { requestId }, page);
+  return renderToStaticMarkup(
+    createElement(
+      NextIntlClientProvider,
+      { locale: "en", messages: MESSAGES.en, timeZone: "UTC" },
+      withId,
+    ),
+  );
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, "");
