@@ -33,6 +33,7 @@ const ROUTES: Record<string, Route> = {
   "/": { url: () => "/", roles: SIGNED_IN },
   "/first-run": { url: () => "/first-run", roles: ["anonymous"] }, // 404 once set up
   "/sign-in": { url: () => "/sign-in", roles: ["anonymous"] },
+  "/account": { url: () => "/account", roles: SIGNED_IN },
   "/audit": { url: () => "/audit", roles: SIGNED_IN },
   "/domains": { url: () => "/domains", roles: SIGNED_IN },
   "/domains/[name]": { url: () => d, roles: SIGNED_IN },
