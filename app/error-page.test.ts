@@ -1,5 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { RequestIdProvider } from "@/components/errors/request-id";
@@ -17,10 +17,12 @@ function render(requestId: string | null, digest?: string): string {
   const page = createElement(ErrorPage, { error, reset: () => {} });
   // The root layout provides the messages (next-intl) and the request id.
   const withId = createElement(RequestIdProvider, { requestId }, page);
+  const intl = { locale: "en", messages: MESSAGES.en, timeZone: "UTC" };
   return renderToStaticMarkup(
+    // children come as the third argument; the props type asks for them too
     createElement(
       NextIntlClientProvider,
-      { locale: "en", messages: MESSAGES.en, timeZone: "UTC" },
+      intl as ComponentProps<typeof NextIntlClientProvider>,
       withId,
     ),
   );

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -108,7 +108,12 @@ async function settle(page: Page): Promise<void> {
  * then widened to 1280 px and checked again. Findings are soft assertions, one per page and
  * width, so one run lists every page's problems.
  */
-async function sweep(browser: Browser, role: Role, received: string): Promise<void> {
+async function sweep(
+  browser: Browser,
+  role: Role,
+  received: string,
+  part: "domain" | "other" | "all" = "all",
+): Promise<void> {
   const [phone, desk] = [WIDTHS[1], WIDTHS[0]];
   const context = await browser.newContext({ viewport: { width: phone, height: 800 } });
   const page = await context.newPage();
@@ -116,6 +121,7 @@ async function sweep(browser: Browser, role: Role, received: string): Promise<vo
   if (role === "viewer") await signIn(page, VIEWER_A11Y);
   for (const [key, r] of Object.entries(ROUTES)) {
     if (!r.roles.includes(role)) continue;
+    if (part !== "all" && key.startsWith("/domains/[name]") !== (part === "domain")) continue;
     await page.setViewportSize({ width: phone, height: 800 });
     await page.goto(r.url(received));
     await settle(page);
@@ -134,12 +140,37 @@ async function sweep(browser: Browser, role: Role, received: string): Promise<vo
 
 let received = "";
 
+// The sweeps are long (one axe run per page, width and role): they run side by side on
+// both workers, so each worker seeds (the seed is idempotent), one at a time.
+test.describe.configure({ mode: "parallel" });
+
+/** Runs `fn` while holding a directory lock shared by the workers of this run. */
+async function seedLocked<T>(fn: () => T): Promise<T> {
+  const lock = `data/e2e-${port}/a11y-seed.lock`;
+  for (let i = 0; ; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (i > 600) throw new Error(`${lock} held for 2 min`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  const out = execFileSync(
-    "npx",
-    ["tsx", "--conditions=react-server", "e2e/48-accessibility.seed.ts", DOMAIN],
-    { env, encoding: "utf8", timeout: 120_000 },
+  const out = await seedLocked(() =>
+    execFileSync(
+      "npx",
+      ["tsx", "--conditions=react-server", "e2e/48-accessibility.seed.ts", DOMAIN],
+      { env, encoding: "utf8", timeout: 120_000 },
+    ),
   );
   received = /received (\d+)/.exec(out)?.[1] ?? "";
   expect(received).not.toBe("");
@@ -159,12 +190,20 @@ test("every page in app/ is in the accessibility sweep", () => {
   expect(pageRoutes().sort()).toEqual(Object.keys(ROUTES).sort());
 });
 
-for (const role of ["admin", "viewer", "anonymous"] as const) {
-  test(`WCAG 2.2 AA: no axe violations on any ${role} page at 390 and 1280 px; nothing scrolls sideways at 390`, async ({
+const SWEEPS = [
+  ["admin", "domain"],
+  ["admin", "other"],
+  ["viewer", "domain"],
+  ["viewer", "other"],
+  ["anonymous", "all"],
+] as const;
+for (const [role, part] of SWEEPS) {
+  const which = part === "domain" ? "domain " : part === "other" ? "non-domain " : "";
+  test(`WCAG 2.2 AA: no axe violations on any ${role} ${which}page at 390 and 1280 px; nothing scrolls sideways at 390`, async ({
     browser,
   }) => {
     test.setTimeout(240_000);
-    await sweep(browser, role, received);
+    await sweep(browser, role, received, part);
   });
 }
 
