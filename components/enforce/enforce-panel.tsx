@@ -16,6 +16,7 @@ import type { ModeAction } from "@/lib/readiness/mode-change";
 import { DnsStep } from "./dns-step";
 import { ModeDialog } from "./mode-dialog";
 import { RemovalSteps } from "./removal-steps";
+import { unmetNames } from "@/lib/readiness/override-label";
 
 const fetchState = (domain: string) =>
   apiFetch<EnforceState>("GET", `/api/domains/${seg(domain)}/enforce`);
@@ -34,9 +35,7 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
   const m = useChangeMode(domain);
   const p = s.policy;
   // Issue 16: unmet criteria named in words (translated), the id in brackets.
-  const unmet = s.readiness.criteria
-    .filter((c) => c.status !== "met")
-    .map((c) => `${tc(c.id as Parameters<typeof tc>[0])} (${c.id})`);
+  const unmet = unmetNames(s.readiness.criteria, (c) => tc(c.id as Parameters<typeof tc>[0]));
   const cached = p
     ? t("cached", { days: t("days", { days: +(p.maxAge / 86400).toFixed(2) }) })
     : "";

@@ -3,9 +3,12 @@ import type { Criterion } from "./types";
 // The enforce dialog's override checkbox (issue 16): unmet criteria named in words, the
 // id in brackets, never by id alone.
 
-/** "A clean last week (READY-5)" for each criterion that is not met, in criterion order. */
-export const unmetNames = (criteria: readonly Pick<Criterion, "id" | "title" | "status">[]) =>
-  criteria.filter((c) => c.status !== "met").map((c) => `${c.title} (${c.id})`);
+/** "A clean last week (READY-5)" for each criterion that is not met, in criterion order;
+ * `title` gives the words (the UI passes the translated title). */
+export const unmetNames = <C extends Pick<Criterion, "id" | "title" | "status">>(
+  criteria: readonly C[],
+  title: (c: C) => string = (c) => c.title,
+) => criteria.filter((c) => c.status !== "met").map((c) => `${title(c)} (${c.id})`);
 
 export function overrideLabel(unmet: readonly string[]): string {
   const what =
