@@ -66,6 +66,10 @@ describe("settings parsed once (lib/config)", () => {
       { DATABASE_URL: "mysql://db/sts" },
       'DATABASE_URL: DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "mysql:…"',
     ],
+    [
+      { STS_SQLITE_SYNC: "off" },
+      'STS_SQLITE_SYNC: STS_SQLITE_SYNC must be normal or full; got "off"',
+    ],
     [{ STS_PUBLIC_URL: "sts.example.com" }, "STS_PUBLIC_URL: is not an http: or https: URL"],
     [{ NEXTAUTH_URL: "localhost:3000" }, "NEXTAUTH_URL: is not an http: or https: URL"],
     [{ PORT: "eighty" }, "PORT: Invalid input: expected number, received NaN"],

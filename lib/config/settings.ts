@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { parseCidrList, type CidrRange } from "./cidr-list";
 import { parseDailyTime } from "@/lib/jobs/schedule";
-import { databaseUrlProblem } from "./database";
+import { databaseUrlProblem, sqliteSyncProblem } from "./database";
 
 // The one place operator settings are read from the environment and validated. A bad
 // value stops the app at start with a message naming the variable (see settings()).
@@ -61,6 +61,11 @@ const schema = z.object({
   /** The engine and where its data is (lib/config/database.ts parses it for lib/db). */
   DATABASE_URL: optionalText.superRefine((v, ctx) => {
     const problem = databaseUrlProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+  /** SQLite's synchronous mode, normal or full (lib/config/database.ts parses it for lib/db). */
+  STS_SQLITE_SYNC: optionalText.superRefine((v, ctx) => {
+    const problem = sqliteSyncProblem(v);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }),
   /** The dashboard's own address (next-auth's setting; sign-in redirects, setup code link). */

@@ -32,7 +32,7 @@ const engines = (globalEngines.__stsDbEngines ??= new WeakMap<Db, DbConfig["prov
 export function createDb(config: DbConfig): Db {
   const db =
     config.provider === "sqlite"
-      ? new SqliteClient({ adapter: sqliteAdapter(config.url) })
+      ? new SqliteClient({ adapter: sqliteAdapter(config.url, config.sqliteSync) })
       : (new PgClient({
           adapter: new PrismaPg({ connectionString: config.url }),
         }) as unknown as Db);

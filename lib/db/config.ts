@@ -5,4 +5,5 @@ export {
   SQLITE_BUSY_TIMEOUT_MS,
   type DbConfig,
   type DbProvider,
+  type SqliteSync,
 } from "@/lib/config/database";
