@@ -127,6 +127,23 @@ describe("worker pool (RPT-ING-1, spec §12-13)", { timeout: 120_000 }, () => {
     expect(await pool.spin([2000], 100)).toBe(0);
   });
 
+  it("runs a sign-in's password compare before report reads queued ahead of it", async () => {
+    const pool = makePool(10_000);
+    const hash = await pool.hash("correct horse battery", 4);
+    const order: string[] = [];
+    const track = <T>(label: string, p: Promise<T>) => p.then(() => void order.push(label));
+    // One thread, busy with a read; two more reads queue, then a password compare arrives.
+    const running = track("read 1", pool.spin([300], 5000));
+    const queued = [
+      track("read 2", pool.spin([300], 5000)),
+      track("read 3", pool.spin([300], 5000)),
+    ];
+    await new Promise((r) => setTimeout(r, 50));
+    const compare = track("compare", pool.compare("correct horse battery", hash));
+    await Promise.all([running, ...queued, compare]);
+    expect(order).toEqual(["read 1", "compare", "read 2", "read 3"]);
+  });
+
   it("gives each step of a batch its own deadline and names the one that overran", async () => {
     const pool = makePool(10_000);
     // Four steps of 60 ms under a 200 ms deadline: 240 ms in all, none over its own.

@@ -9,6 +9,8 @@
 // and starts a fresh one) and the input is refused with a reason a person can act on.
 // Many inputs (bulk.ts) go in batches, one task each (readMany): the hop to a worker and back
 // costs about as much CPU as reading a small report. Each input keeps its own deadline.
+// Password work goes to the front of the queue (inTurn): a burst of reports (anyone may send
+// them) never keeps a person waiting at sign-in for more than the reads already running.
 import { Piscina } from "piscina";
 import type { Result } from "../core/diagnostic";
 import type { ReadHints, ReadOutcome, ReportError } from "../tlsrpt/types";
@@ -58,6 +60,31 @@ export class WorkerPool {
     });
   }
 
+  /** Tasks handed to piscina and not yet settled: at most one per thread. */
+  private running = 0;
+  /** Tasks waiting for a thread, password work first (piscina's own queue is FIFO). */
+  private readonly waiting: { first: (() => void)[]; rest: (() => void)[] } = {
+    first: [],
+    rest: [],
+  };
+
+  /**
+   * Runs `task` once a thread is free. Waiting tasks are started password work first, so a
+   * burst of reads never keeps a person at sign-in waiting for more than the reads running.
+   */
+  private async inTurn<T>(lane: "first" | "rest", task: () => Promise<T>): Promise<T> {
+    if (this.running < this.options.threads) this.running++;
+    else await new Promise<void>((start) => this.waiting[lane].push(start));
+    try {
+      return await task();
+    } finally {
+      // The thread goes to the next waiting task, if any, else it is free.
+      const next = this.waiting.first.shift() ?? this.waiting.rest.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
   /** readAny in a worker; past the deadline the input is refused ("too-slow"). */
   async read(bytes: Uint8Array, hints: ReadHints = {}): Promise<PoolRead> {
     const [outcome] = await this.readMany([{ bytes, hints }]);
@@ -98,11 +125,17 @@ export class WorkerPool {
   }
 
   hash(password: string, cost: number): Promise<string> {
-    return this.piscina.run({ password, cost }, { name: "hash" }) as Promise<string>;
+    return this.inTurn(
+      "first",
+      () => this.piscina.run({ password, cost }, { name: "hash" }) as Promise<string>,
+    );
   }
 
   compare(password: string, hash: string): Promise<boolean> {
-    return this.piscina.run({ password, hash }, { name: "compare" }) as Promise<boolean>;
+    return this.inTurn(
+      "first",
+      () => this.piscina.run({ password, hash }, { name: "compare" }) as Promise<boolean>,
+    );
   }
 
   /** Test hook: holds a worker for each of `ms` in turn, each under a deadline of `deadlineMs`. */
@@ -154,9 +187,12 @@ export class WorkerPool {
       if (wait.async) void wait.value.then(watch);
       else watch();
     };
-    watch();
     try {
-      return (await this.piscina.run(task(started), { name, signal: abort.signal })) as T;
+      return (await this.inTurn("rest", () => {
+        // The deadline is armed when the worker starts the task, so waiting never counts.
+        watch();
+        return this.piscina.run(task(started), { name, signal: abort.signal });
+      })) as T;
     } catch (e) {
       if (overran >= 0) return overran;
       return e instanceof Error ? e : new Error(String(e));
