@@ -21,9 +21,23 @@ step() { # name, command...
   if "$@"; then checks_passed=$((checks_passed + 1)); else checks_failed=$((checks_failed + 1)); echo "FAILED: $name"; fi
 }
 
-step "type-check" npx tsc --noEmit -p .
-step "lint" npx eslint . --max-warnings 0
-step "format" npx prettier --check . --log-level warn
+# The three static checks each keep about one core busy: they run side by side, and each
+# one's output is printed, in order, when it has ended.
+finished() { # pid, log: the check's output, and its exit status
+  local rc=0
+  wait "$1" || rc=$?
+  cat "$2"
+  return "$rc"
+}
+npx tsc --noEmit -p . > "$out/type-check.log" 2>&1 &
+tsc_pid=$!
+npx eslint . --max-warnings 0 > "$out/lint.log" 2>&1 &
+lint_pid=$!
+npx prettier --check . --log-level warn > "$out/format.log" 2>&1 &
+format_pid=$!
+step "type-check" finished "$tsc_pid" "$out/type-check.log"
+step "lint" finished "$lint_pid" "$out/lint.log"
+step "format" finished "$format_pid" "$out/format.log"
 echo "{\"passed\": $checks_passed, \"failed\": $checks_failed}" > "$out/checks.json"
 
 echo "── unit and integration tests"

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   currentSlot,
   describeSchedule,
+  scheduleRef,
   manualSlotName,
   nextSlotStart,
   parseDailyTime,
@@ -49,6 +50,17 @@ describe("schedules and slots (issue 14 §1)", () => {
     expect(describeSchedule({ kind: "daily", minuteOfDay: 425 })).toBe("daily at 07:05 UTC");
     expect(describeSchedule({ kind: "every", ms: 60_000 })).toBe("every minute");
     expect(describeSchedule({ kind: "every", ms: 900_000 })).toBe("every 15 minutes");
+    expect(describeSchedule({ kind: "manual" })).toBe("by hand only");
+    // Issue 16 §6: the same facts as a message ref for the settings page.
+    expect(scheduleRef({ kind: "daily", minuteOfDay: 425 })).toEqual({
+      key: "daily",
+      params: { time: "07:05" },
+    });
+    expect(scheduleRef({ kind: "every", ms: 900_000 })).toEqual({
+      key: "every",
+      params: { minutes: 15 },
+    });
+    expect(scheduleRef({ kind: "manual" })).toEqual({ key: "manual" });
     expect(slotName(at("2026-12-01T03:00:42.000Z"))).toBe("2026-12-01T03:00Z");
     expect(manualSlotName(at("2026-12-01T03:00:42.000Z"), "ab12")).toBe(
       "manual-2026-12-01T03:00:42.000Z-ab12",

@@ -63,17 +63,33 @@ export function nextSlotStart(schedule: Schedule, now: Date): Date | null {
 
 /** For people: "daily at 03:00 UTC", "every 15 minutes", "by hand only". */
 export function describeSchedule(schedule: Schedule): string {
-  if (schedule.kind === "manual") return "by hand only";
+  const ref = scheduleRef(schedule);
+  if (ref.key === "manual") return "by hand only";
+  if (ref.key === "daily") return `daily at ${ref.params.time} UTC`;
+  return ref.params.minutes === 1 ? "every minute" : `every ${ref.params.minutes} minutes`;
+}
+
+/** The schedule as a message of the settings page's "settings.jobs.schedule" namespace
+ * (issue 16 §6); describeSchedule is its English. */
+export function scheduleRef(
+  schedule: Schedule,
+):
+  | { key: "manual"; params?: undefined }
+  | { key: "daily"; params: { time: string } }
+  | { key: "every"; params: { minutes: number } } {
+  if (schedule.kind === "manual") return { key: "manual" };
   if (schedule.kind === "daily") {
     const hh = String(Math.floor(schedule.minuteOfDay / 60)).padStart(2, "0");
     const mm = String(schedule.minuteOfDay % 60).padStart(2, "0");
-    return `daily at ${hh}:${mm} UTC`;
+    return { key: "daily", params: { time: `${hh}:${mm}` } };
   }
-  const minutes = Math.max(1, Math.round(schedule.ms / MINUTE_MS));
-  return minutes === 1 ? "every minute" : `every ${minutes} minutes`;
+  return { key: "every", params: { minutes: Math.max(1, Math.round(schedule.ms / MINUTE_MS)) } };
 }
+
+/** How the slot names of runs started by hand begin. */
+export const MANUAL_SLOT_PREFIX = "manual-";
 
 /** A slot name for a run started by hand: unique, and never equal to a scheduled slot. */
 export function manualSlotName(now: Date, nonce: string): string {
-  return `manual-${now.toISOString()}-${nonce}`;
+  return `${MANUAL_SLOT_PREFIX}${now.toISOString()}-${nonce}`;
 }

@@ -33,7 +33,11 @@ export interface Scheduler {
 }
 
 const systemClock: Clock = { now: () => new Date() };
-const quietLog: SchedulerLog = { info: () => undefined, error: () => undefined };
+const quietLog: SchedulerLog = {
+  debug: () => undefined,
+  info: () => undefined,
+  error: () => undefined,
+};
 
 export function createScheduler(o: SchedulerOptions): Scheduler {
   const clock = o.clock ?? systemClock;
@@ -75,7 +79,13 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       attempt: claim.attempt,
       signal: controller.signal,
     };
-    log.info({ job: job.name, slot: claim.slot, attempt: claim.attempt }, "job started");
+    // A job that runs every minute would fill the log at info: its routine runs (first
+    // attempt, done) are logged at debug; a take-over, a failure and daily jobs stay at info.
+    const routine = job.schedule.kind === "every" && claim.attempt === 1;
+    log[routine ? "debug" : "info"](
+      { job: job.name, slot: claim.slot, attempt: claim.attempt },
+      "job started",
+    );
     const p = (async () => {
       let outcome: { status: "done" | "failed"; error?: string } = { status: "done" };
       try {
@@ -92,25 +102,47 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       await o.store
         .finish(claim, outcome, clock.now())
         .catch((e: unknown) => log.error({ err: e, job: job.name }, "recording a job failed"));
-      log.info({ job: job.name, slot: claim.slot, ...outcome }, "job ended");
+      log[routine && outcome.status === "done" ? "debug" : "info"](
+        { job: job.name, slot: claim.slot, ...outcome },
+        "job ended",
+      );
     })();
     all.add(p);
     void p.finally(() => all.delete(p));
     return p;
   }
 
+  // The run is handed back wrapped: an async function returning the promise itself would
+  // wait for the whole run.
+  type Started = { run: Promise<void> } | null;
+
+  /** The job's current slot, claimed and started here; null when not due or held elsewhere. */
+  async function dueSlot(job: JobDef, now: Date): Promise<Started> {
+    const slot = currentSlot(job.schedule, now);
+    if (!slot) return null;
+    if (job.catchUpOnlyAfterFirstRun && slot.start < startedAt && !(await o.store.hasRun(job.name)))
+      return null;
+    const claim = await o.store.claim(job.name, slot.id, o.owner, o.leaseMs, now);
+    if (!claim || stopped) return null;
+    return { run: execute(job, claim, slot.start) };
+  }
+
+  /** A "Run now" run whose process died: taken over once its lease ran out, like a slot. */
+  async function abandonedRun(job: JobDef, now: Date): Promise<Started> {
+    for (const slot of await o.store.abandonedManual(job.name, now)) {
+      const claim = await o.store.claim(job.name, slot, o.owner, o.leaseMs, now);
+      if (claim && !stopped) return { run: execute(job, claim, claim.claimedAt) };
+    }
+    return null;
+  }
+
   async function due(job: JobDef): Promise<void> {
     if (scheduled.has(job.name)) return;
     const now = clock.now();
-    const slot = currentSlot(job.schedule, now);
-    if (!slot) return;
-    if (job.catchUpOnlyAfterFirstRun && slot.start < startedAt && !(await o.store.hasRun(job.name)))
-      return;
-    const claim = await o.store.claim(job.name, slot.id, o.owner, o.leaseMs, now);
-    if (!claim || stopped) return;
-    const p = execute(job, claim, slot.start);
-    scheduled.set(job.name, p);
-    void p.finally(() => scheduled.delete(job.name));
+    const started = (await dueSlot(job, now)) ?? (await abandonedRun(job, now));
+    if (!started) return;
+    scheduled.set(job.name, started.run);
+    void started.run.finally(() => scheduled.delete(job.name));
   }
 
   return {

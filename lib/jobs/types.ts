@@ -61,6 +61,8 @@ export interface ClaimStore {
   ): Promise<void>;
   /** Whether the job has any row (it has run, or is running, somewhere). */
   hasRun(job: string): Promise<boolean>;
+  /** "Run now" slots of `job` still running whose lease ran out (their process died), oldest first. */
+  abandonedManual(job: string, now: Date): Promise<string[]>;
 }
 
 export interface Clock {
@@ -68,6 +70,7 @@ export interface Clock {
 }
 
 export interface SchedulerLog {
+  debug(o: object, msg: string): void;
   info(o: object, msg: string): void;
   error(o: object, msg: string): void;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { lastJobRuns } from "@/lib/db/jobs/job-runs";
-import { describeSchedule } from "@/lib/jobs/schedule";
+import { describeSchedule, scheduleRef } from "@/lib/jobs/schedule";
 import { appJobs, JOB_TITLES, type JobName } from "./app-jobs";
 
 // What the settings page's "Scheduled jobs" section shows, as plain JSON.
@@ -9,6 +9,8 @@ export interface ScheduledJobRow {
   name: JobName;
   title: string;
   schedule: string;
+  /** The schedule as a message ref ("settings.jobs.schedule"), for the page's language. */
+  scheduleRef: ReturnType<typeof scheduleRef>;
   last: {
     slot: string;
     status: "running" | "done" | "failed";
@@ -32,6 +34,7 @@ export async function listScheduledJobs(db: Db): Promise<ScheduledJobRow[]> {
       name,
       title: JOB_TITLES[name],
       schedule: describeSchedule(j.schedule),
+      scheduleRef: scheduleRef(j.schedule),
       last: r
         ? {
             slot: r.slot,

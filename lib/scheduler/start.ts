@@ -24,6 +24,7 @@ function scheduler(): Promise<Scheduler> {
       leaseMs: s.STS_JOB_LEASE_MS,
       tickMs: s.STS_JOB_TICK_MS,
       log: {
+        debug: (o, msg) => logger.debug(o, msg),
         info: (o, msg) => logger.info(o, msg),
         error: (o, msg) => logger.error(o, msg),
       },

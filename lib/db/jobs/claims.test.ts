@@ -179,6 +179,45 @@ describe("job claims (issue 14 §5)", () => {
     ]);
   });
 
+  it("logs an every-minute job's routine runs at debug, its failures and daily jobs at info", async () => {
+    const lines: string[] = [];
+    const log = {
+      debug: (o: object, msg: string) => void lines.push(`debug ${msg} ${JSON.stringify(o)}`),
+      info: (o: object, msg: string) => void lines.push(`info ${msg} ${JSON.stringify(o)}`),
+      error: (_o: object, msg: string) => void lines.push(`error ${msg}`),
+    };
+    const minutely = counting("log-minutely").job;
+    const failing = counting("log-failing", async () => {
+      throw new Error("no");
+    }).job;
+    const daily: JobDef = {
+      ...counting("log-daily").job,
+      schedule: { kind: "daily", minuteOfDay: 0 },
+    };
+    const s = createScheduler({
+      jobs: [minutely, failing, daily],
+      store: jobClaimStore(t.db),
+      owner: "a",
+      leaseMs: 5000,
+      tickMs: 1000,
+      clock: fixed("2026-12-01T10:00:30.000Z"),
+      log,
+    });
+    await s.tick();
+    await s.idle();
+    expect(lines.sort()).toEqual(
+      [
+        'debug job started {"job":"log-minutely","slot":"2026-12-01T10:00Z","attempt":1}',
+        'debug job ended {"job":"log-minutely","slot":"2026-12-01T10:00Z","status":"done"}',
+        'debug job started {"job":"log-failing","slot":"2026-12-01T10:00Z","attempt":1}',
+        "error job failed",
+        'info job ended {"job":"log-failing","slot":"2026-12-01T10:00Z","status":"failed","error":"no"}',
+        'info job started {"job":"log-daily","slot":"2026-12-01T00:00Z","attempt":1}',
+        'info job ended {"job":"log-daily","slot":"2026-12-01T00:00Z","status":"done"}',
+      ].sort(),
+    );
+  });
+
   it("a daily job that never ran waits for its first slot; once it has run, a missed slot catches up", async () => {
     const { job, runs } = counting("daily");
     const daily: JobDef = {
@@ -222,6 +261,55 @@ describe("job claims (issue 14 §5)", () => {
     await restarted.tick();
     await restarted.idle();
     expect(runs.map((r) => r.slot)).toEqual(["2026-12-02T03:00Z", "2026-12-03T03:00Z"]);
+  });
+
+  it("a Run now run whose process died is finished by another once its lease ran out", async () => {
+    // A job that runs only by hand (e.g. the re-check with STS_RECHECK_AT=off): no scheduled
+    // slot would ever supersede the dead run, so the takeover is the only way it finishes.
+    const runs: JobContext[] = [];
+    const job: JobDef = {
+      name: "hand-only",
+      schedule: { kind: "manual" },
+      run: async (ctx) => void runs.push(ctx),
+    };
+    const store = jobClaimStore(t.db);
+    const dead = createScheduler({
+      jobs: [{ ...job, run: () => new Promise<void>(() => undefined) }], // dies mid-run
+      store,
+      owner: "dead",
+      leaseMs: 5000,
+      tickMs: 1000,
+      clock: fixed("2026-12-01T11:00:00.000Z"),
+      nonce: () => "d1",
+    });
+    const started = await dead.runNow("hand-only");
+    const slot = started.ok ? started.value.slot : "";
+    dead.stop(); // stops renewing, as a killed process would
+    const at = (iso: string) =>
+      createScheduler({
+        jobs: [job],
+        store,
+        owner: "b",
+        leaseMs: 5000,
+        tickMs: 1000,
+        clock: fixed(iso),
+      });
+    const early = at("2026-12-01T11:00:04.000Z");
+    await early.tick();
+    await early.idle();
+    expect(runs).toHaveLength(0);
+    const late = at("2026-12-01T11:00:06.000Z");
+    await late.tick();
+    await late.idle();
+    await late.tick(); // done: not run again
+    await late.idle();
+    expect(runs.map((r) => [r.slot, r.attempt, r.slotStart.toISOString()])).toEqual([
+      [slot, 2, "2026-12-01T11:00:00.000Z"],
+    ]);
+    const row = await t.db.jobRun.findUniqueOrThrow({
+      where: { job_slot: { job: "hand-only", slot } },
+    });
+    expect([row.status, row.attempts, row.owner, row.error]).toEqual(["done", 2, "b", null]);
   });
 
   it("Run now runs in a slot of its own, next to the scheduled one", async () => {

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
+import { MANUAL_SLOT_PREFIX as MANUAL } from "@/lib/jobs/schedule";
 import type { Claim, ClaimStore } from "@/lib/jobs/types";
 
 // Issue 14 §5: the scheduler's claims in the JobRun table, the same statements on SQLite
@@ -57,6 +58,15 @@ export function jobClaimStore(db: Db): ClaimStore {
     },
     async hasRun(job) {
       return (await db.jobRun.count({ where: { job } })) > 0;
+    },
+    async abandonedManual(job, now) {
+      const rows = await db.jobRun.findMany({
+        where: { job, status: "running", leaseUntil: { lt: now }, slot: { startsWith: MANUAL } },
+        orderBy: { startedAt: "asc" },
+        select: { slot: true },
+        take: 10,
+      });
+      return rows.map((r) => r.slot);
     },
   };
 }

@@ -45,14 +45,16 @@ export async function lastJobRuns(
   return out;
 }
 
-/** Domains the scheduler has a stored check of since `since` (a resumed re-check skips them). */
-export async function domainsCheckedSince(db: Db, since: Date): Promise<Set<string>> {
+/** Domains the scheduler has a stored check of since `since` (a resumed re-check skips them),
+ * by id: true when that check was watched too (else the resumed re-check only watches it). */
+export async function domainsCheckedSince(db: Db, since: Date): Promise<Map<string, boolean>> {
   const rows = await db.checkRun.findMany({
     where: { actor: SCHEDULER_ACTOR, status: "done", startedAt: { gte: since } },
-    select: { domainId: true },
-    distinct: ["domainId"],
+    select: { domainId: true, watchedAt: true },
   });
-  return new Set(rows.map((r) => r.domainId));
+  const out = new Map<string, boolean>();
+  for (const r of rows) out.set(r.domainId, out.get(r.domainId) === true || r.watchedAt !== null);
+  return out;
 }
 
 /** Deletes finished claim rows older than `days` (the newest of each job stays). */

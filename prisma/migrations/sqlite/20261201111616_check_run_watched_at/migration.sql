@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CheckRun" ADD COLUMN "watchedAt" DATETIME;
