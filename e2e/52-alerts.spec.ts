@@ -98,7 +98,10 @@ test("a receiver answering 500: the test alert waits for a retry and shows the e
   const row = page.getByRole("table", { name: "Alerts" }).getByRole("row").nth(1);
   await expect(row).toContainText("webhook: pending");
   await expect(row).toContainText("HTTP 500");
-  await expect(row).toContainText("next try");
+  // When, and how soon (a relative time, lib/core/format-date.ts formatRelative).
+  await expect(row).toContainText(
+    /· next try \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in \d+ (second|minute|hour)s?\)/,
+  );
   hook.statuses = [200];
 });
 

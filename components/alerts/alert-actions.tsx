@@ -1,18 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useRegenerateWebhookSecret, useSendTestAlert } from "@/lib/query/alert-mutations";
 import { SecretOnce } from "./secret-once";
 
-const CHANNEL = { email: "E-mail", webhook: "Webhook" } as const;
-const STATUS = {
-  sent: "sent",
-  pending: "not delivered yet, will retry",
-  failed: "failed",
-} as const;
-
 export function TestAlertButton({ domain }: { domain: string }) {
+  const t = useTranslations("alerts.actions");
   const test = useSendTestAlert(domain);
   return (
     <div className="space-y-2">
@@ -22,15 +17,15 @@ export function TestAlertButton({ domain }: { domain: string }) {
         disabled={test.isPending}
         onClick={() => test.mutate()}
       >
-        {test.isPending ? "Sending…" : "Send a test alert"}
+        {test.isPending ? t("sending") : t("send")}
       </Button>
       {test.error ? <Alert tone="bad">{test.error.message}</Alert> : null}
       {test.data ? (
-        <ul aria-label="Test alert result" className="space-y-1">
+        <ul aria-label={t("resultLabel")} className="space-y-1">
           {test.data.deliveries.map((d) => (
             <li key={d.channel}>
               <Alert tone={d.status === "sent" ? "good" : "bad"}>
-                {CHANNEL[d.channel]}: {STATUS[d.status]} ({d.outcome})
+                {t("result", { channel: d.channel, status: d.status, outcome: d.outcome })}
               </Alert>
             </li>
           ))}
@@ -41,6 +36,7 @@ export function TestAlertButton({ domain }: { domain: string }) {
 }
 
 export function RegenerateSecretButton({ domain, has }: { domain: string; has: boolean }) {
+  const t = useTranslations("alerts.actions");
   const regen = useRegenerateWebhookSecret(domain);
   return (
     <div className="space-y-2">
@@ -50,7 +46,7 @@ export function RegenerateSecretButton({ domain, has }: { domain: string; has: b
         disabled={regen.isPending}
         onClick={() => regen.mutate()}
       >
-        {has ? "Generate a new signing secret" : "Generate a signing secret"}
+        {t("regenerate", { has: has ? "yes" : "no" })}
       </Button>
       {regen.error ? <Alert tone="bad">{regen.error.message}</Alert> : null}
       {regen.data ? <SecretOnce secret={regen.data.secret} /> : null}

@@ -1,4 +1,4 @@
-import { ALERT_KIND_INFO, type AlertKind } from "./kinds";
+import { ALERT_KIND_INFO, type AlertKind, type AlertSeverity } from "./kinds";
 
 // What each channel sends for one alert (issue 14 §3). Pure: the same alert gives the same
 // text, so tests compare exact bodies. The e-mail and the chat text carry the same lines.
@@ -28,27 +28,57 @@ export const WEBHOOK_FORMATS = [
 /** The Standard Webhooks event type of every alert. */
 export const ALERT_EVENT_TYPE = "alert.raised";
 
-function lines(a: AlertMessage): string[] {
+/**
+ * The human text around an alert in the e-mail and the chat formats, in one language
+ * (issue 16 §6). Domain code stays free of the translation layer: ENGLISH_WORDING is the
+ * English the tests and the webhook contract pin; lib/db/alerts/alert-wording.ts builds
+ * the German one from messages/de/alertText.json and passes it in.
+ */
+export interface AlertWording {
+  subject(domain: string, title: string): string;
+  domain(domain: string): string;
+  alert(kind: AlertKind, severity: AlertSeverity): string;
+  about(subject: string): string;
+  raised(at: string): string;
+  whatToDo(fix: string): string;
+  footer(domain: string): string;
+}
+
+export const ENGLISH_WORDING: AlertWording = {
+  subject: (domain, title) => `[STS Rollout] ${domain}: ${title}`,
+  domain: (domain) => `Domain: ${domain}`,
+  alert: (kind, severity) => `Alert: ${kind} (${ALERT_KIND_INFO[kind].label}, ${severity})`,
+  about: (subject) => `About: ${subject}`,
+  raised: (at) => `Raised: ${at}`,
+  whatToDo: (fix) => `What to do: ${fix}`,
+  footer: (domain) =>
+    `Sent by STS Rollout. Choose which alerts ${domain} sends on its Alerts page.`,
+};
+
+function lines(a: AlertMessage, w: AlertWording): string[] {
   const info = ALERT_KIND_INFO[a.kind];
   return [
     `${a.title}`,
     "",
-    `Domain: ${a.domain}`,
-    `Alert: ${a.kind} (${info.label}, ${info.severity})`,
-    `About: ${a.subject}`,
-    `Raised: ${a.raisedAt.toISOString()}`,
+    w.domain(a.domain),
+    w.alert(a.kind, info.severity),
+    w.about(a.subject),
+    w.raised(a.raisedAt.toISOString()),
     "",
     a.detail,
     "",
-    `What to do: ${a.fix}`,
+    w.whatToDo(a.fix),
     ...(a.link ? ["", a.link] : []),
   ];
 }
 
-export function emailMessage(a: AlertMessage): { subject: string; text: string } {
+export function emailMessage(
+  a: AlertMessage,
+  w: AlertWording = ENGLISH_WORDING,
+): { subject: string; text: string } {
   return {
-    subject: `[STS Rollout] ${a.domain}: ${a.title}`,
-    text: `${lines(a).join("\n")}\n\n-- \nSent by STS Rollout. Choose which alerts ${a.domain} sends on its Alerts page.\n`,
+    subject: w.subject(a.domain, a.title),
+    text: `${lines(a, w).join("\n")}\n\n-- \n${w.footer(a.domain)}\n`,
   };
 }
 
@@ -74,15 +104,15 @@ export function standardPayload(a: AlertMessage): string {
 
 /** Slack incoming webhooks (and Mattermost, Rocket.Chat, Teams' legacy connectors) take a
  * JSON object with a `text` field. */
-export function slackPayload(a: AlertMessage): string {
-  const [title, , ...rest] = lines(a);
+export function slackPayload(a: AlertMessage, w: AlertWording = ENGLISH_WORDING): string {
+  const [title, , ...rest] = lines(a, w);
   return JSON.stringify({ text: [`*${title}*`, ...rest].join("\n") });
 }
 
 /** Microsoft Teams: its Workflows webhooks ("When a Teams webhook request is received") take
  * Adaptive Cards only, wrapped in a message; the retired Office 365 connectors took this too. */
-export function teamsPayload(a: AlertMessage): string {
-  const [title, , ...rest] = lines(a);
+export function teamsPayload(a: AlertMessage, w: AlertWording = ENGLISH_WORDING): string {
+  const [title, , ...rest] = lines(a, w);
   return JSON.stringify({
     type: "message",
     attachments: [
@@ -107,8 +137,14 @@ export function teamsPayload(a: AlertMessage): string {
   });
 }
 
-export function webhookBody(format: WebhookFormat, a: AlertMessage): string {
-  if (format === "slack") return slackPayload(a);
-  if (format === "teams") return teamsPayload(a);
+/** The standard payload's field names and values other than the human texts (title,
+ * detail, fix, translated before) never change with the language. */
+export function webhookBody(
+  format: WebhookFormat,
+  a: AlertMessage,
+  w: AlertWording = ENGLISH_WORDING,
+): string {
+  if (format === "slack") return slackPayload(a, w);
+  if (format === "teams") return teamsPayload(a, w);
   return standardPayload(a);
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locale";
 import { ALERT_KINDS, type AlertKind } from "./kinds";
 import { WEBHOOK_FORMATS, type WebhookFormat } from "./payloads";
 
@@ -16,6 +17,8 @@ export interface AlertSettingsInput {
   webhookFormat: WebhookFormat;
   /** Kinds turned off (TEST cannot be: the button always sends). */
   disabledKinds: AlertKind[];
+  /** The language of the alert messages (issue 16 §6); left out = keep the saved one. */
+  locale?: Locale;
 }
 
 export const MAX_RECIPIENTS = 20;
@@ -54,6 +57,10 @@ export function checkAlertSettings(input: AlertSettingsInput): Result<AlertSetti
     return err(`Unknown webhook format "${String(input.webhookFormat)}".`);
   const unknown = input.disabledKinds.find((k) => !(ALERT_KINDS as readonly string[]).includes(k));
   if (unknown) return err(`Unknown alert kind "${unknown}".`);
+  if (input.locale !== undefined && !isLocale(input.locale))
+    return err(
+      `Unknown alert language "${String(input.locale)}": use one of ${LOCALES.join(", ")}.`,
+    );
   return ok({
     ...input,
     emailRecipients: recipients.value,

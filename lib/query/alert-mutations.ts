@@ -1,5 +1,6 @@
 "use client";
 
+import type { Locale } from "@/lib/i18n/locale";
 import type { WebhookFormat } from "@/lib/alerts/payloads";
 import type { AlertSettingsView } from "@/lib/db/alerts/alert-settings";
 import type { TestOutcome } from "@/lib/db/alerts/send-test-alert";
@@ -19,6 +20,7 @@ export interface AlertSettingsBody {
   webhookUrl: string;
   webhookFormat: WebhookFormat;
   disabledKinds: string[];
+  locale?: Locale;
 }
 
 export function useSaveAlertSettings(domain: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SeenCert } from "../checker/types";
 import { detectCertExpiry } from "./cert-expiry";
-import { facts, input, run } from "./watch.test-utils";
+import { checkedRefs, facts, input, run } from "./watch.test-utils";
 
 const cert = (
   role: SeenCert["role"],
@@ -28,7 +28,9 @@ describe("WATCH-CERT: a certificate expiring within the configured days", () => 
         cert("policy", "mta-sts.example.com", "192.0.2.9", "2027-02-28T12:00:00.000Z"),
       ],
     });
-    expect(detectCertExpiry(input({ runs: [run("2026-11-30T11:00:00Z", f)] }))).toEqual({
+    expect(
+      checkedRefs(detectCertExpiry(input({ runs: [run("2026-11-30T11:00:00Z", f)] }))),
+    ).toEqual({
       kind: "WATCH-CERT",
       evaluated: true,
       keep: [],
@@ -51,7 +53,7 @@ describe("WATCH-CERT: a certificate expiring within the configured days", () => 
       mx: { status: "ok", hosts: ["mx1.example.com"] },
       certs: [cert("policy", "mta-sts.example.com", "192.0.2.9", "2026-11-28T12:00:00.000Z")],
     });
-    const d = detectCertExpiry(input({ runs: [run("2026-11-30T11:00:00Z", f)] }));
+    const d = checkedRefs(detectCertExpiry(input({ runs: [run("2026-11-30T11:00:00Z", f)] })));
     expect(d.findings.map((x) => [x.subject, x.severity, x.title, x.fix])).toEqual([
       [
         "mta-sts.example.com",
@@ -68,9 +70,9 @@ describe("WATCH-CERT: a certificate expiring within the configured days", () => 
       certs: [cert("mx", "mx1.example.com", "192.0.2.1", "2026-12-20T13:00:00.000Z")],
     });
     const base = input({ runs: [run("2026-11-30T11:00:00Z", f)] });
-    expect(detectCertExpiry(base).findings).toEqual([]);
+    expect(checkedRefs(detectCertExpiry(base)).findings).toEqual([]);
     const wide = { ...base, thresholds: { ...base.thresholds, certDays: 30 } };
-    expect(detectCertExpiry(wide).findings.map((x) => x.title)).toEqual([
+    expect(checkedRefs(detectCertExpiry(wide)).findings.map((x) => x.title)).toEqual([
       "The certificate of mx1.example.com expires in 20 days",
     ]);
   });

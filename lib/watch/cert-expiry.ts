@@ -23,6 +23,25 @@ function finding(cert: SeenCert, days: number, all: SeenCert[]): Finding {
     fix: mx
       ? `Renew the certificate on ${cert.host} and check that automatic renewal works: under enforce, senders refuse to deliver to an MX whose certificate has expired.`
       : `Renew the certificate of ${cert.host} and check that automatic renewal works: senders cannot fetch or refresh the policy over an expired certificate.`,
+    i18n: {
+      namespace: "findings",
+      title:
+        days < 0
+          ? { key: `${KIND}.titleExpired`, params: { host: cert.host } }
+          : { key: `${KIND}.titleExpires`, params: { host: cert.host, days } },
+      detail: {
+        key: `${KIND}.detail`,
+        params: {
+          role: cert.role,
+          host: cert.host,
+          addresses,
+          subject: cert.subject,
+          validTo: cert.validTo,
+          fingerprint: cert.fingerprint256,
+        },
+      },
+      fix: { key: `${KIND}.${mx ? "fixMx" : "fixPolicyHost"}`, params: { host: cert.host } },
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFailures } from "./failure-spike";
 import type { WatchRollup } from "./types";
-import { input } from "./watch.test-utils";
+import { checkedRefs, input } from "./watch.test-utils";
 
 const r = (day: string, mxHost: string, resultType: string, sessions: number): WatchRollup => ({
   day,
@@ -26,7 +26,7 @@ describe("WATCH-FAILURES: failure rate on one MX, and new failure result types",
       r("2026-11-29", "mx2.example.com", "starttls-not-supported", 20),
       r("2026-11-29", "mx1.example.com", "starttls-not-supported", 20),
     ];
-    expect(detectFailures(input({ rollups: rows }))).toEqual({
+    expect(checkedRefs(detectFailures(input({ rollups: rows })))).toEqual({
       kind: "WATCH-FAILURES",
       evaluated: true,
       keep: [],
@@ -59,6 +59,6 @@ describe("WATCH-FAILURES: failure rate on one MX, and new failure result types",
       r("2026-11-28", "mx1.example.com", "certificate-expired", 1),
       r("2026-11-29", "mx1.example.com", "validation-failure", 1),
     ];
-    expect(detectFailures(input({ rollups: rows })).findings).toEqual([]);
+    expect(checkedRefs(detectFailures(input({ rollups: rows }))).findings).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ const KIND = "WATCH-FAILURES" as const;
 const SUMMARY = new Set(["success", "failure"]);
 
 const mxName = (mx: string) => (mx === "" ? "(no MX named)" : mx);
+/** The MX as a message parameter: "NONE" selects the translated "(no MX named)". */
+const mxRef = (mx: string) => (mx === "" ? "NONE" : mx);
 const sum = (rows: readonly WatchRollup[]) => rows.reduce((n, r) => n + r.sessions, 0);
 
 export function detectFailures(input: WatchInput): Detection {
@@ -37,6 +39,24 @@ export function detectFailures(input: WatchInput): Detection {
       title: `${percent.toFixed(1)}% of sessions failed on ${mxName(mx)}`,
       detail: `${failed} failed sessions on ${mxName(mx)} of ${total} sessions reported for ${input.domain} from ${span} (threshold ${input.thresholds.failurePercent}%): ${breakdown}.`,
       fix: `Open Reports and the failure details of ${mxName(mx)}: fix what the result types name (certificate, STARTTLS, the policy's mx list) or take the host out of the MX records. Under enforce, this mail is delayed or bounced.`,
+      i18n: {
+        namespace: "findings",
+        title: { key: `${KIND}.rateTitle`, params: { percent, mx: mxRef(mx) } },
+        detail: {
+          key: `${KIND}.rateDetail`,
+          params: {
+            failed: String(failed),
+            mx: mxRef(mx),
+            total: String(total),
+            domain: input.domain,
+            from: start,
+            to: today,
+            threshold: input.thresholds.failurePercent,
+            breakdown,
+          },
+        },
+        fix: { key: `${KIND}.rateFix`, params: { mx: mxRef(mx) } },
+      },
     });
   }
 
@@ -57,6 +77,15 @@ export function detectFailures(input: WatchInput): Detection {
         title: `New failure type ${type} on ${mxName(mx)}`,
         detail: `${n} sessions with result type ${type} on ${mxName(mx)} from ${span}; none before ${start} in the stored reports.`,
         fix: `Open Reports and the failure details of ${mxName(mx)} to see which senders report ${type}, and fix the cause on the host (a changed certificate, STARTTLS, the policy's mx list).`,
+        i18n: {
+          namespace: "findings",
+          title: { key: `${KIND}.newTitle`, params: { type, mx: mxRef(mx) } },
+          detail: {
+            key: `${KIND}.newDetail`,
+            params: { count: String(n), type, mx: mxRef(mx), from: start, to: today },
+          },
+          fix: { key: `${KIND}.newFix`, params: { type, mx: mxRef(mx) } },
+        },
       });
     }
   }

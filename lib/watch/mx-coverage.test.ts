@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { auditFindingRefs } from "../checker/ref-audit";
 import { detectUncoveredMx } from "./mx-coverage";
-import { facts, input, run, version } from "./watch.test-utils";
+import { checkedRefs, facts, input, run, version } from "./watch.test-utils";
 
 const V = version(1, "v1", "enforce", ["mx1.example.com"], "2026-11-01T10:00:00Z");
 const mx = (...hosts: string[]) => facts({ mx: { status: "ok", hosts } });
 
 describe("CHK-OPS-3: an MX host the current policy does not cover", () => {
   it("finds the host that moved to a new provider, and says it is new", () => {
-    const d = detectUncoveredMx(
+    const found = detectUncoveredMx(
       input({
         versions: [V],
         runs: [
@@ -16,7 +17,10 @@ describe("CHK-OPS-3: an MX host the current policy does not cover", () => {
         ],
       }),
     );
-    expect(d).toEqual({
+    // issue 16 §6: each text has a ref that formats to it
+    expect(auditFindingRefs(found.findings)).toEqual([]);
+    const d = checkedRefs(found);
+    expect(d).toMatchObject({
       kind: "CHK-OPS-3",
       evaluated: true,
       keep: [],
@@ -37,14 +41,18 @@ describe("CHK-OPS-3: an MX host the current policy does not cover", () => {
   it("accepts hosts a wildcard covers, and says nothing under mode none", () => {
     const wild = version(2, "v2", "enforce", ["*.example.com"], "2026-11-02T10:00:00Z");
     expect(
-      detectUncoveredMx(
-        input({ versions: [wild], runs: [run("2026-11-30T11:00:00Z", mx("mx7.example.com"))] }),
+      checkedRefs(
+        detectUncoveredMx(
+          input({ versions: [wild], runs: [run("2026-11-30T11:00:00Z", mx("mx7.example.com"))] }),
+        ),
       ).findings,
     ).toEqual([]);
     const none = version(3, "v3", "none", [], "2026-11-03T10:00:00Z");
     expect(
-      detectUncoveredMx(
-        input({ versions: [none], runs: [run("2026-11-30T11:00:00Z", mx("other.net"))] }),
+      checkedRefs(
+        detectUncoveredMx(
+          input({ versions: [none], runs: [run("2026-11-30T11:00:00Z", mx("other.net"))] }),
+        ),
       ),
     ).toEqual({
       kind: "CHK-OPS-3",
@@ -57,7 +65,9 @@ describe("CHK-OPS-3: an MX host the current policy does not cover", () => {
   it("cannot judge when the MX lookup failed", () => {
     const f = facts({ mx: { status: "unknown", hosts: [] } });
     expect(
-      detectUncoveredMx(input({ versions: [V], runs: [run("2026-11-30T11:00:00Z", f)] })).evaluated,
+      checkedRefs(
+        detectUncoveredMx(input({ versions: [V], runs: [run("2026-11-30T11:00:00Z", f)] })),
+      ).evaluated,
     ).toBe(false);
   });
 });

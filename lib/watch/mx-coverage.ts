@@ -1,5 +1,7 @@
 // CHK-OPS-3: an MX record the current policy does not cover (STS-MX-4). Under enforce,
 // senders that honour MTA-STS refuse to deliver to it; under testing they report it.
+import { ct } from "../checker/text";
+import { findingTexts } from "./finding-text";
 import { findMatchingPattern } from "../mta-sts/mx-pattern";
 import { parsePolicy } from "../mta-sts/policy";
 import { isoMinute } from "./dates";
@@ -28,17 +30,26 @@ export function detectUncoveredMx(input: WatchInput): Detection {
   const findings = hosts
     .filter((host) => findMatchingPattern(policy.mx, host) === null)
     .map((host) => {
-      const isNew =
-        prev && prev.facts.mx.status === "ok" && !prev.facts.mx.hosts.includes(host)
-          ? ` ${host} is new since the check of ${isoMinute(prev.at)}.`
-          : "";
+      const isNew = prev && prev.facts.mx.status === "ok" && !prev.facts.mx.hosts.includes(host);
       return {
         kind: KIND,
         subject: host,
         severity: "error" as const,
-        title: `MX host ${host} is not covered by the policy`,
-        detail: `MX hosts of ${input.domain}: ${hosts.join(", ")}; the ${policy.mode} policy (id ${policy.id}) lists mx: ${policy.mx.join(", ") || "(none)"}.${isNew}`,
-        fix: `Add "mx: ${host}" (or a wildcard that covers it) to the policy, save it and publish the new id, before mail moves to ${host}; or correct the MX record. Under enforce, senders that honour MTA-STS refuse to deliver to a host the policy does not list.`,
+        ...findingTexts(
+          ct("ops.uncovered", { host }),
+          ct("ops.uncoveredDetail", {
+            domain: input.domain,
+            hosts: hosts.join(", "),
+            mode: policy.mode,
+            id: policy.id,
+            mx: policy.mx.join(", "),
+            noMx: policy.mx.length === 0 ? "yes" : "no",
+            isNew: isNew ? "yes" : "no",
+            host,
+            since: prev ? isoMinute(prev.at) : "",
+          }),
+          ct("ops.uncoveredFix", { host }),
+        ),
       };
     });
   return { kind: KIND, evaluated: true, findings, keep: [] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { auditFindingRefs } from "../checker/ref-audit";
 import { detectBodyChanged, detectIdBeforeBody } from "./policy-body";
 import { body, facts, input, run, version } from "./watch.test-utils";
 
@@ -22,7 +23,9 @@ describe("CHK-OPS-1: the served body changed while the id did not (STS-OPS-2)", 
         ],
       }),
     );
-    expect(d).toEqual({
+    // issue 16 §6: each text has a ref that formats to it
+    expect(auditFindingRefs(d.findings)).toEqual([]);
+    expect(d).toMatchObject({
       kind: "CHK-OPS-1",
       evaluated: true,
       keep: [],
@@ -84,7 +87,8 @@ describe("CHK-OPS-1: the served body changed while the id did not (STS-OPS-2)", 
     const d = detectBodyChanged(
       input({ runs: [run("2026-11-30T11:00:00Z", after), run("2026-11-29T11:00:00Z", before)] }),
     );
-    expect(d.findings).toEqual([
+    expect(auditFindingRefs(d.findings)).toEqual([]);
+    expect(d.findings).toMatchObject([
       {
         kind: "CHK-OPS-1",
         subject: "policy",
@@ -122,7 +126,8 @@ describe("CHK-OPS-2: the DNS id names a newer version while the old body is serv
         ),
       ],
     });
-    expect(detectIdBeforeBody(inp).findings).toEqual([
+    expect(auditFindingRefs(detectIdBeforeBody(inp).findings)).toEqual([]);
+    expect(detectIdBeforeBody(inp).findings).toMatchObject([
       {
         kind: "CHK-OPS-2",
         subject: "policy",

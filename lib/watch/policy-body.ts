@@ -1,6 +1,8 @@
 // CHK-OPS-1 (STS-OPS-2): the served body differs from the version its DNS id names, or
 // changed since the last check while the id stayed. CHK-OPS-2 (STS-OPS-5): the DNS id names
 // a newer version while the host still serves an older version's body.
+import { ct } from "../checker/text";
+import { findingTexts } from "./finding-text";
 import { isoMinute } from "./dates";
 import { policySummary, samePolicy, versionServing } from "./same-policy";
 import { noDetection, type Detection, type Finding, type WatchInput } from "./types";
@@ -22,7 +24,6 @@ function judge(input: WatchInput, kind: Kind): Detection {
   if (seen === null) return done([]);
   const { id, body } = seen;
   const d = input.domain;
-  const txt = `_mta-sts.${d} says id=${id}`;
   const url = `https://mta-sts.${d}/.well-known/mta-sts.txt`;
   const named = input.versions.find((v) => v.policyId === id);
   if (named) {
@@ -35,9 +36,19 @@ function judge(input: WatchInput, kind: Kind): Detection {
           kind,
           subject: "policy",
           severity: "warning",
-          title: "The DNS id changed but the old policy is still served",
-          detail: `${txt} (saved ${isoMinute(named.createdAt)}: ${policySummary(named.body)}), but ${url} serves the body of the older version ${match.policyId} (${policySummary(body)}).`,
-          fix: `Publish the policy of version ${id} at ${url} now: senders that fetched since the id changed have cached the old body under the new id (STS-OPS-5: publish the body first, then the id). Once the new body is live, change the id in the TXT record again so they fetch it.`,
+          ...findingTexts(
+            ct("ops.idBeforeBody"),
+            ct("ops.idBeforeBodyDetail", {
+              name: `_mta-sts.${d}`,
+              txtId: id,
+              saved: isoMinute(named.createdAt),
+              named: policySummary(named.body),
+              url,
+              older: match.policyId,
+              served: policySummary(body),
+            }),
+            ct("ops.idBeforeBodyFix", { id, url }),
+          ),
         },
       ]);
     }
@@ -48,9 +59,18 @@ function judge(input: WatchInput, kind: Kind): Detection {
         kind,
         subject: "policy",
         severity: "error",
-        title: "The served policy differs from its version while the id is unchanged",
-        detail: `${txt}; version ${id} is ${policySummary(named.body)}, but ${url} serves ${policySummary(body)}.`,
-        fix: `Senders that cached id ${id} keep the old policy and never fetch this one (STS-OPS-2). Restore the file of version ${id}, or save the served policy as a new version and publish its new id in the TXT record.`,
+        ...findingTexts(
+          ct("ops.bodyDiffers"),
+          ct("ops.bodyDiffersDetail", {
+            name: `_mta-sts.${d}`,
+            txtId: id,
+            id,
+            named: policySummary(named.body),
+            url,
+            served: policySummary(body),
+          }),
+          ct("ops.bodyDiffersFix", { id }),
+        ),
       },
     ]);
   }
@@ -70,9 +90,18 @@ function judge(input: WatchInput, kind: Kind): Detection {
       kind,
       subject: "policy",
       severity: "error",
-      title: "The served policy changed while the id did not",
-      detail: `${txt}, as at the check of ${isoMinute(prev.at)}; ${url} served ${policySummary(before.policy.body)} then and serves ${policySummary(body)} now.`,
-      fix: `Change the id in the TXT record at _mta-sts.${d} (e.g. to a new UTC timestamp): senders that cached id ${id} keep the old policy until they fetch again (STS-OPS-2).`,
+      ...findingTexts(
+        ct("ops.bodyChanged"),
+        ct("ops.bodyChangedDetail", {
+          name: `_mta-sts.${d}`,
+          txtId: id,
+          at: isoMinute(prev.at),
+          url,
+          before: policySummary(before.policy.body),
+          served: policySummary(body),
+        }),
+        ct("ops.bodyChangedFix", { domain: d, id }),
+      ),
     },
   ]);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { detectSilence } from "./report-silence";
-import { input } from "./watch.test-utils";
+import { checkedRefs, input } from "./watch.test-utils";
 
 describe("WATCH-SILENCE: reports stopped after they had flowed", () => {
   it("finds 3 whole days without reports (today does not count)", () => {
-    expect(detectSilence(input({ lastReportDay: "2026-11-26" }))).toEqual({
+    expect(checkedRefs(detectSilence(input({ lastReportDay: "2026-11-26" })))).toEqual({
       kind: "WATCH-SILENCE",
       evaluated: true,
       keep: [],
@@ -23,7 +23,7 @@ describe("WATCH-SILENCE: reports stopped after they had flowed", () => {
   });
 
   it("is quiet below the threshold and when no report ever came", () => {
-    expect(detectSilence(input({ lastReportDay: "2026-11-27" })).findings).toEqual([]);
-    expect(detectSilence(input({ lastReportDay: null })).findings).toEqual([]);
+    expect(checkedRefs(detectSilence(input({ lastReportDay: "2026-11-27" }))).findings).toEqual([]);
+    expect(checkedRefs(detectSilence(input({ lastReportDay: null }))).findings).toEqual([]);
   });
 });

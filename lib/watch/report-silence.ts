@@ -22,6 +22,21 @@ export function detectSilence(input: WatchInput): Detection {
         title: `No TLS reports for ${silent} days`,
         detail: `The last report for ${input.domain} covered ${last}; none covered ${addDays(last, 1)} to ${addDays(today, -1)} (${silent} days).`,
         fix: `Check that the _smtp._tls record of ${input.domain} still names this installation's report address (step 4), that the report mailbox is polled (Settings) and the report endpoint is reachable. Reporters also go quiet when no mail reaches the domain.`,
+        i18n: {
+          namespace: "findings",
+          title: { key: `${KIND}.title`, params: { days: silent } },
+          detail: {
+            key: `${KIND}.detail`,
+            params: {
+              domain: input.domain,
+              last,
+              from: addDays(last, 1),
+              to: addDays(today, -1),
+              days: silent,
+            },
+          },
+          fix: { key: `${KIND}.fix`, params: { domain: input.domain } },
+        },
       },
     ],
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { auditFindingRefs } from "../checker/ref-audit";
 import type { CheckResult } from "../checker/types";
 import { detectStsGone } from "./sts-gone";
 import { facts, input, run, version } from "./watch.test-utils";
@@ -16,7 +17,9 @@ describe("CHK-OPS-4: the TXT record or the policy host gone while a policy may b
         ],
       }),
     );
-    expect(d.findings).toEqual([
+    // issue 16 §6: each text has a ref that formats to it
+    expect(auditFindingRefs(d.findings)).toEqual([]);
+    expect(d.findings).toMatchObject([
       {
         kind: "CHK-OPS-4",
         subject: "_mta-sts.example.com",

@@ -1,6 +1,8 @@
 // CHK-OPS-4 (STS-OPS-4, STS-OPS-9): the _mta-sts TXT record or the policy host is gone while
 // a testing/enforce policy may still sit in senders' caches: they keep applying it until its
 // max_age runs out, and cannot refresh it.
+import { ct } from "../checker/text";
+import { findingTexts } from "./finding-text";
 import { parsePolicy } from "../mta-sts/policy";
 import { isoMinute } from "./dates";
 import type { Detection, Finding, WatchInput } from "./types";
@@ -47,9 +49,9 @@ export function detectStsGone(input: WatchInput): Detection {
   const earlier = input.runs.slice(1);
   const cached = cachedUntil(input);
   const stillCached = cached !== null && cached.until > input.now;
-  const cacheText = cached
-    ? `Senders may keep the ${cached.mode} policy (max_age ${cached.maxAge}) until ${isoMinute(cached.until)}`
-    : "";
+  const cache = cached
+    ? { mode: cached.mode, maxAge: String(cached.maxAge), until: isoMinute(cached.until) }
+    : { mode: "", maxAge: "", until: "" };
   const { txt, policy } = latest.facts;
   if (txt.status === "unknown") keep.push(txtName);
   const seenTxt = earlier.find((r) => r.facts.txt.status === "present");
@@ -58,9 +60,16 @@ export function detectStsGone(input: WatchInput): Detection {
       kind: KIND,
       subject: txtName,
       severity: "error",
-      title: "The MTA-STS TXT record is gone while senders may still cache the policy",
-      detail: `${txtName} has no MTA-STS record; the check of ${isoMinute(seenTxt.at)} found id=${seenTxt.facts.txt.id ?? "?"}. ${cacheText}.`,
-      fix: `Restore the TXT record. Deleting it does not cancel cached policies (STS-OPS-4): senders keep applying them and cannot learn of changes. To remove MTA-STS, publish mode: none with a new id first and delete the record only after the cached policies expire (STS-OPS-9).`,
+      ...findingTexts(
+        ct("ops.txtGone"),
+        ct("ops.txtGoneDetail", {
+          name: txtName,
+          at: isoMinute(seenTxt.at),
+          id: seenTxt.facts.txt.id ?? "?",
+          ...cache,
+        }),
+        ct("ops.txtGoneFix"),
+      ),
     });
   }
   if (policy.status === "unknown") keep.push(host);
@@ -73,9 +82,18 @@ export function detectStsGone(input: WatchInput): Detection {
       kind: KIND,
       subject: host,
       severity: "error",
-      title: "The policy host is gone while senders may still cache the policy",
-      detail: `${why ? `${why.id} ${why.title}: ${why.evidence}` : `${host} did not serve the policy`}; the check of ${isoMinute(seenPolicy.at)} fetched it. ${cacheText}.`,
-      fix: `Bring https://${host}/.well-known/mta-sts.txt back (DNS, certificate, the file). Senders holding the cached policy keep applying it but cannot refresh it; to remove MTA-STS, serve mode: none with a new id first and wait for the cached policies to expire (STS-OPS-9).`,
+      // The failing check's own title and evidence are quoted as they were stored (English).
+      ...findingTexts(
+        ct("ops.hostGone"),
+        why
+          ? ct("ops.hostGoneDetail", {
+              why: `${why.id} ${why.title}: ${why.evidence}`,
+              at: isoMinute(seenPolicy.at),
+              ...cache,
+            })
+          : ct("ops.hostGoneDetailNoWhy", { host, at: isoMinute(seenPolicy.at), ...cache }),
+        ct("ops.hostGoneFix", { host }),
+      ),
     });
   }
   return { kind: KIND, evaluated: true, findings, keep };

@@ -3,6 +3,7 @@
 // loads the inputs, stores the findings and raises the alerts.
 import type { CheckFacts, CheckResult } from "../checker/types";
 import type { StsMode } from "../mta-sts/policy-types";
+import type { MessageRef } from "../i18n/message-ref";
 
 /** The alert kinds a detector can find (the contract's list, without TEST). */
 export type WatchKind =
@@ -24,6 +25,18 @@ export interface Finding {
   detail: string;
   /** What to do. */
   fix: string;
+  /** The same three texts as MessageRefs (issue 16 §6), for the check page, German alerts
+   * and the timeline; kinds without them are shown in English everywhere. */
+  i18n?: FindingText;
+}
+
+/** A finding's texts as MessageRefs, stored as JSON with the finding and its alert. */
+export interface FindingText {
+  /** `checks` (CHK-OPS-*, keys `ops.*`, shared with the check page) or `findings` (WATCH-*). */
+  namespace: "checks" | "findings";
+  title: MessageRef;
+  detail: MessageRef;
+  fix: MessageRef;
 }
 
 /**

@@ -1,7 +1,9 @@
 // Builders for the detectors' inputs (issue 14): facts as a check run stores them.
+import { expect } from "vitest";
 import type { CheckFacts, CheckResult } from "../checker/types";
+import { translateRefs } from "../db/alerts/alert-wording";
 import type { StsMode } from "../mta-sts/policy-types";
-import type { WatchInput, WatchPolicyVersion, WatchRun } from "./types";
+import type { Detection, WatchInput, WatchPolicyVersion, WatchRun } from "./types";
 
 export const D = "example.com";
 export const NOW = new Date("2026-11-30T12:00:00Z");
@@ -56,5 +58,23 @@ export function input(over: Partial<WatchInput> = {}): WatchInput {
     lastReportDay: null,
     thresholds: { certDays: 14, silenceDays: 3, failurePercent: 5, failureWindowDays: 3 },
     ...over,
+  };
+}
+
+/**
+ * Issue 16 §6: each finding's MessageRefs, formatted in English from its namespace's messages,
+ * give exactly its English title, detail and fix (so German messages say the same thing);
+ * returns the detection without the refs, for the exact comparisons of the English.
+ */
+export function checkedRefs(d: Detection): Detection {
+  return {
+    ...d,
+    findings: d.findings.map(({ i18n, ...f }) => {
+      if (i18n) {
+        const english = translateRefs("en", i18n);
+        expect(english).toEqual({ title: f.title, detail: f.detail, fix: f.fix });
+      }
+      return f;
+    }),
   };
 }

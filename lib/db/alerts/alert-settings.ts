@@ -4,6 +4,7 @@ import { WEBHOOK_FORMATS, type WebhookFormat } from "@/lib/alerts/payloads";
 import { checkAlertSettings, type AlertSettingsInput } from "@/lib/alerts/settings-rules";
 import { newWebhookSecret } from "@/lib/alerts/signing";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { isLocale, type Locale } from "@/lib/i18n/locale";
 import { recordAudit } from "../audit/audit";
 import type { Db } from "../client";
 
@@ -13,6 +14,7 @@ import type { Db } from "../client";
 
 export interface AlertSettingsView extends AlertSettingsInput {
   hasWebhookSecret: boolean;
+  locale: Locale;
 }
 
 export interface Actor {
@@ -28,6 +30,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettingsView = {
   webhookFormat: "standard",
   disabledKinds: [],
   hasWebhookSecret: false,
+  locale: "en",
 };
 
 function parseKinds(json: string): AlertKind[] {
@@ -46,6 +49,7 @@ export async function getAlertSettings(db: Db, domainId: string): Promise<AlertS
     webhookFormat: WEBHOOK_FORMATS.find((f) => f === r.webhookFormat) ?? "standard",
     disabledKinds: parseKinds(r.disabledKinds),
     hasWebhookSecret: r.webhookSecretSealed !== null,
+    locale: isLocale(r.locale) ? r.locale : "en",
   };
 }
 
@@ -83,6 +87,7 @@ export async function saveAlertSettings(
     webhookUrl: v.webhookUrl,
     webhookFormat: v.webhookFormat satisfies WebhookFormat,
     disabledKinds: JSON.stringify(v.disabledKinds),
+    ...(v.locale ? { locale: v.locale } : {}),
     ...(newSecret ? { webhookSecretSealed: seal(newSecret) } : {}),
   };
   await db.$transaction(async (tx) => {
@@ -100,6 +105,7 @@ export async function saveAlertSettings(
         email: v.emailEnabled ? v.emailRecipients.length : 0,
         webhook: v.webhookEnabled ? v.webhookFormat : "off",
         disabledKinds: v.disabledKinds,
+        ...(v.locale ? { locale: v.locale } : {}),
         ...(newSecret ? { secret: "generated" } : {}),
       },
     });

@@ -5,13 +5,17 @@ import {
   emailMessage,
   webhookBody,
   type AlertMessage,
+  type AlertWording,
   type WebhookFormat,
 } from "@/lib/alerts/payloads";
+import { parseTextRefs } from "@/lib/alerts/text-refs";
+import { isLocale } from "@/lib/i18n/locale";
 import { alertLinkBase } from "@/lib/config/alert-env";
 import { unseal } from "@/lib/crypto/seal";
 import { logger } from "@/lib/log";
 import { getDb, type Db } from "../client";
 import { sealedWebhookSecret } from "./alert-settings";
+import { alertTexts, alertWording } from "./alert-wording";
 import { alertChannelsFromEnv } from "./env-channels";
 
 // Issue 14 §3: sends every delivery that is due, records each attempt (AlertAttempt) and
@@ -44,7 +48,15 @@ function dueDeliveries(db: Db, now: Date, alertId?: string) {
       OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
       ...(alertId ? { alertId } : {}),
     },
-    include: { alert: { include: { domain: { select: { name: true, displayName: true } } } } },
+    include: {
+      alert: {
+        include: {
+          domain: {
+            select: { name: true, displayName: true, alertSettings: { select: { locale: true } } },
+          },
+        },
+      },
+    },
     orderBy: { nextAttemptAt: "asc" },
     take: BATCH,
   });
@@ -73,30 +85,39 @@ export async function deliverPendingIn(
   return summary;
 }
 
-function messageOf(d: Due, linkBase?: string): AlertMessage | null {
+/** The alert as its domain's alert language writes it (issue 16 §6), with that wording. */
+function messageOf(d: Due, linkBase?: string): { msg: AlertMessage; wording: AlertWording } | null {
   const a = d.alert;
   if (!isAlertKind(a.kind)) return null;
+  const stored = a.domain.alertSettings?.locale;
+  const locale = isLocale(stored) ? stored : "en";
   return {
-    id: a.id,
-    domain: a.domain.displayName,
-    kind: a.kind,
-    subject: a.subject,
-    title: a.title,
-    detail: a.detail,
-    fix: a.fix,
-    raisedAt: a.raisedAt,
-    ...(linkBase ? { link: `${linkBase}/domains/${a.domain.name}/alerts` } : {}),
+    msg: {
+      id: a.id,
+      domain: a.domain.displayName,
+      kind: a.kind,
+      subject: a.subject,
+      ...alertTexts(
+        locale,
+        { title: a.title, detail: a.detail, fix: a.fix },
+        parseTextRefs(a.i18n),
+      ),
+      raisedAt: a.raisedAt,
+      ...(linkBase ? { link: `${linkBase}/domains/${a.domain.name}/alerts` } : {}),
+    },
+    wording: alertWording(locale),
   };
 }
 
 async function attempt(db: Db, ch: AlertChannels, d: Due, linkBase?: string): Promise<Outcome> {
-  const msg = messageOf(d, linkBase);
-  if (!msg) return { ok: false, outcome: `unknown alert kind "${d.alert.kind}"` };
+  const m = messageOf(d, linkBase);
+  if (!m) return { ok: false, outcome: `unknown alert kind "${d.alert.kind}"` };
+  const { msg, wording } = m;
   if (d.channel === "email") {
-    return ch.sendMail(d.target.split(","), { ...emailMessage(msg), msgId: msg.id });
+    return ch.sendMail(d.target.split(","), { ...emailMessage(msg, wording), msgId: msg.id });
   }
   const { url, format } = JSON.parse(d.target) as { url: string; format: WebhookFormat };
-  const body = webhookBody(format, msg);
+  const body = webhookBody(format, msg, wording);
   if (format !== "standard") return ch.postWebhook({ url, body, msgId: msg.id });
   const sealed = await sealedWebhookSecret(db, d.alert.domainId);
   if (!sealed) return { ok: false, outcome: "no signing secret: generate one on the Alerts page" };

@@ -1,4 +1,5 @@
 import { redactWebhookUrl } from "@/lib/alerts/settings-rules";
+import { parseTextRefs, type AlertTextRefs } from "@/lib/alerts/text-refs";
 import type { Db } from "../client";
 
 // The alerts page's list (issue 14 §3): the newest alerts of a domain, each with its
@@ -22,6 +23,8 @@ export interface AlertView {
   title: string;
   detail: string;
   fix: string;
+  /** The texts as MessageRefs, for the page in German; null = English only. */
+  i18n: AlertTextRefs | null;
   raisedAt: Date;
   deliveries: DeliveryView[];
 }
@@ -46,6 +49,7 @@ export async function listAlerts(db: Db, domainId: string, limit = 50): Promise<
     title: a.title,
     detail: a.detail,
     fix: a.fix,
+    i18n: parseTextRefs(a.i18n),
     raisedAt: a.raisedAt,
     deliveries: a.deliveries.map((d) => ({
       channel: d.channel === "email" ? "email" : "webhook",

@@ -1,5 +1,6 @@
 import { withinRepeatWindow } from "@/lib/alerts/backoff";
 import type { AlertKind } from "@/lib/alerts/kinds";
+import type { AlertTextRefs } from "@/lib/alerts/text-refs";
 import { alertRepeatHours } from "@/lib/config/alert-env";
 import { recordAudit } from "../audit/audit";
 import { getDb, type Db } from "../client";
@@ -18,6 +19,8 @@ export interface RaiseInput {
   title: string;
   detail: string;
   fix: string;
+  /** The texts as MessageRefs, for alerts sent in German and the timeline (issue 16 §6). */
+  i18n?: AlertTextRefs;
   now?: Date;
 }
 
@@ -74,6 +77,7 @@ export async function raiseAlertIn(
         title: a.title,
         detail: a.detail,
         fix: a.fix,
+        i18n: a.i18n ? JSON.stringify(a.i18n) : null,
         raisedAt: now,
         deliveries: { create: targets.map((t) => ({ ...t, nextAttemptAt: now })) },
       },
@@ -88,6 +92,7 @@ export async function raiseAlertIn(
         kind: a.kind,
         subject: a.subject,
         title: a.title,
+        ...(a.i18n ? { i18n: { namespace: a.i18n.namespace, title: a.i18n.title } } : {}),
         channels: targets.map((t) => t.channel),
       },
     });

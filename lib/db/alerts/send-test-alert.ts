@@ -31,6 +31,12 @@ export async function sendTestAlert(
       title: `Test alert for ${domain.displayName}`,
       detail: `${opts.by} sent this test from the Alerts page. Nothing is wrong with ${domain.displayName}.`,
       fix: "Nothing to do: alerts reach you here.",
+      i18n: {
+        namespace: "alertText",
+        title: { key: "test.title", params: { domain: domain.displayName } },
+        detail: { key: "test.detail", params: { by: opts.by, domain: domain.displayName } },
+        fix: { key: "test.fix" },
+      },
       now,
     },
     { repeatHours: 0 },

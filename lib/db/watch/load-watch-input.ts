@@ -17,6 +17,8 @@ export interface LoadedWatchInput {
   input: WatchInput;
   /** The run the check-based findings are about (runs[0]), or null. */
   latestRunId: string | null;
+  /** The newest finished run, usable or not: the one this watch marks as watched. */
+  newestRunId: string | null;
 }
 
 function toRun(row: { finishedAt: Date | null; startedAt: Date; report: string }): WatchRun | null {
@@ -67,6 +69,7 @@ export async function loadWatchInput(
   }));
   return {
     latestRunId: usable[0]?.id ?? null,
+    newestRunId: rows[0]?.id ?? null,
     input: {
       domain: domain.name,
       now,

@@ -31,17 +31,28 @@ export async function storeFindings(
   latestRunId: string | null,
 ): Promise<StoreOutcome> {
   const out: StoreOutcome = { opened: [], resolved: 0, present: 0 };
-  for (const d of detections) {
-    if (!d.evaluated) continue;
+  const evaluated = detections.filter((d) => d.evaluated);
+  if (evaluated.length === 0) return out;
+  // The domain's open findings of every evaluated kind in one statement, not one per kind:
+  // the re-check watches every domain in turn (bench:watch).
+  const openRows = await db.watchFinding.findMany({
+    where: { domainId, kind: { in: evaluated.map((d) => d.kind) }, resolvedAt: null },
+    select: { id: true, kind: true, subject: true },
+  });
+  for (const d of evaluated) {
     const checkRunId = CHECK_BASED.has(d.kind) ? latestRunId : null;
-    const open = await db.watchFinding.findMany({
-      where: { domainId, kind: d.kind, resolvedAt: null },
-      select: { id: true, subject: true },
-    });
+    const open = openRows.filter((o) => o.kind === d.kind);
     const openBySubject = new Map(open.map((o) => [o.subject, o.id]));
     for (const f of d.findings) {
       out.present += 1;
-      const text = { severity: f.severity, title: f.title, detail: f.detail, fix: f.fix };
+      const text = {
+        severity: f.severity,
+        title: f.title,
+        detail: f.detail,
+        fix: f.fix,
+        // issue 16 §6: the refs the check page, alerts and timeline translate (null: English)
+        i18n: f.i18n ? JSON.stringify(f.i18n) : null,
+      };
       const id = openBySubject.get(f.subject);
       if (id) {
         await db.watchFinding.update({

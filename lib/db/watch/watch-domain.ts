@@ -1,6 +1,7 @@
 import { getDb, type Db } from "../client";
 import { raiseAlert } from "../alerts/raise-alert";
 import { watchThresholds } from "@/lib/config/watch";
+import { yieldToEventLoop } from "@/lib/core/yield-to-event-loop";
 import { logger } from "@/lib/log";
 import { detectAll } from "@/lib/watch/detect";
 import type { WatchThresholds } from "@/lib/watch/types";
@@ -33,13 +34,17 @@ export async function watchDomainIn(
     select: { id: true, name: true },
   });
   if (!domain) return { opened: [], resolved: 0, present: 0 };
-  const { input, latestRunId } = await loadWatchInput(
+  const { input, latestRunId, newestRunId } = await loadWatchInput(
     db,
     domain,
     now,
     opts.thresholds ?? watchThresholds(),
   );
-  const outcome = await storeFindings(db, domain.id, detectAll(input), now, latestRunId);
+  const detections = detectAll(input);
+  // Loading and storing are runs of statements that never yield on SQLite: let page
+  // requests in between (the re-check watches every domain in turn).
+  await yieldToEventLoop();
+  const outcome = await storeFindings(db, domain.id, detections, now, latestRunId);
   const raise = opts.raise ?? raiseAlert;
   for (const f of outcome.opened) {
     try {
@@ -50,6 +55,7 @@ export async function watchDomainIn(
         title: f.title,
         detail: f.detail,
         fix: f.fix,
+        ...(f.i18n ? { i18n: f.i18n } : {}),
         now,
       });
     } catch (e) {
@@ -57,6 +63,10 @@ export async function watchDomainIn(
       logger.error({ err: e, domain: domain.name, kind: f.kind }, "raising an alert failed");
     }
   }
+  // Last, so an instance that dies before it leaves the run unwatched, and the re-check that
+  // takes the job over watches it (recheckAll); findings already stored are not raised twice.
+  if (newestRunId)
+    await db.checkRun.update({ where: { id: newestRunId }, data: { watchedAt: now } });
   return outcome;
 }
 

@@ -56,6 +56,22 @@ describe("watchDomain on stored rollups", () => {
         detail:
           "The last report for quiet.example covered 2026-11-20; none covered 2026-11-21 to 2026-11-23 (3 days).",
         fix: "Check that the _smtp._tls record of quiet.example still names this installation's report address (step 4), that the report mailbox is polled (Settings) and the report endpoint is reachable. Reporters also go quiet when no mail reaches the domain.",
+        // Issue 16 §6: the same texts as MessageRefs, for an alert sent in German.
+        i18n: {
+          namespace: "findings",
+          title: { key: "WATCH-SILENCE.title", params: { days: 3 } },
+          detail: {
+            key: "WATCH-SILENCE.detail",
+            params: {
+              domain: "quiet.example",
+              last: "2026-11-20",
+              from: "2026-11-21",
+              to: "2026-11-23",
+              days: 3,
+            },
+          },
+          fix: { key: "WATCH-SILENCE.fix", params: { domain: "quiet.example" } },
+        },
         now: at("2026-11-24T06:00:00Z"),
       },
     ]);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WatchFinding" ADD COLUMN "i18n" TEXT;
