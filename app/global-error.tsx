@@ -1,6 +1,6 @@
 "use client";
 
-import { RequestReference } from "@/components/errors/request-id";
+import { PlainRequestReference } from "@/components/errors/request-id";
 import "./globals.css";
 
 // The root layout itself failed: this replaces it, so it brings its own <html> and has no
@@ -15,7 +15,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
             STS Rollout could not show this page. Reload it; if it keeps failing, give the reference
             below to whoever runs this installation.
           </p>
-          <RequestReference requestId={null} digest={error.digest} />
+          <PlainRequestReference requestId={null} digest={error.digest} />
         </main>
       </body>
     </html>

@@ -22,7 +22,9 @@ test("the audit log lists who changed what, newest first, as text", async ({ pag
   await expect(mine.filter({ hasText: "domain.remove" })).toHaveCount(1);
   await expect(mine.locator("td:nth-child(2)")).toHaveText([ADMIN.email, ADMIN.email]);
   // Newest first: the removal is above the addition.
-  await expect(mine.locator("td:nth-child(3)")).toHaveText(["domain.remove", "domain.add"]);
+  await expect(mine.locator("td:nth-child(3) code")).toHaveText(["domain.remove", "domain.add"]);
+  // The action is named in words above its id.
+  await expect(mine.locator("td:nth-child(3) span")).toHaveText(["Domain removed", "Domain added"]);
   const invite = rows.filter({ hasText: "user.invite" }).filter({ hasText: INVITED.email });
   await expect(invite.locator("td:nth-child(2)")).toHaveText(ADMIN.email);
 });

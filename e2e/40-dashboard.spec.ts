@@ -65,7 +65,10 @@ test("demo data: the dashboard shows the database's numbers, to the session", as
     to,
   ).n;
   await expect(
-    page.getByRole("heading", { name: `mx2.demo.example ${mx2} failed sessions` }),
+    // Counts are grouped like every count in the UI (1,234), issue 16 §6.
+    page.getByRole("heading", {
+      name: `mx2.demo.example ${mx2.toLocaleString("en-US")} failed sessions`,
+    }),
   ).toBeVisible();
   await expect(
     page.getByRole("img", { name: "Successful and failed sessions per day" }),
@@ -98,7 +101,7 @@ test("demo data: the dashboard shows the database's numbers, to the session", as
     .click();
   const panel = page.getByRole("region", { name: "Failure details" });
   await expect(panel.getByRole("heading")).toHaveText(
-    `certificate-expired on mx2.demo.example, ${DEMO_END}: ${expired.n} failed sessions`,
+    `certificate-expired on mx2.demo.example, ${DEMO_END}: ${expired.n.toLocaleString("en-US")} failed sessions`,
   );
   await expect(panel.getByRole("row")).toHaveCount(expired.rows + 1);
   await expect(panel.getByRole("row", { name: /Google LLC/ })).toContainText(

@@ -67,7 +67,13 @@ function pageRoutes(dir = "app", route = ""): string[] {
 
 /** axe's findings, one readable line per element. */
 async function axe(page: Page, where: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // Legacy mode runs axe.run in the page itself. The default opens a blank page per run to
+  // merge the results of cross-origin frames, which these pages don't have; that blank page
+  // was half of each run's time (2.8 s instead of 5.5 s per page measured on this machine).
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .setLegacyMode(true)
+    .analyze();
   return violations.flatMap((v) =>
     v.nodes.map(
       (n) =>

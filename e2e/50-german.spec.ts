@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, SAME_ORIGIN, ensureUser } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { ADMIN, SAME_ORIGIN, ensureUser, germanDay, signIn, signInGerman } from "./helpers";
 
 // Issue 16 §6: the whole walk in German. The browser asks for German (Accept-Language
 // de-DE): sign-in follows it; an admin walks the wizard (check, policy, publish, DNS) and
@@ -46,14 +46,6 @@ const report = {
     },
   ],
 };
-
-async function signInGerman(page: Page, who: { email: string; password: string }) {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-Mail-Adresse").fill(who.email);
-  await page.getByLabel("Passwort").fill(who.password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/domains$/);
-}
 
 test.describe.configure({ mode: "serial" });
 
@@ -154,7 +146,11 @@ test.describe("German from the browser's language", () => {
     await expect(page.getByRole("heading", { name: "Modus der Richtlinie" })).toBeVisible();
     const served = page.getByLabel("Ausgelieferte Richtlinie");
     await expect(served).toContainText("Testmodus");
-    await expect(served).toContainText(`max_age 86400 · ID ${policyId} · seit`);
+    // Saved today; the time in German (dd.MM.yyyy HH:mm) and in UTC.
+    const today = germanDay(new Date()).replaceAll(".", "\\.");
+    await expect(served).toContainText(
+      new RegExp(`max_age 86400 · ID ${policyId} · seit ${today} \\d\\d:\\d\\d UTC$`),
+    );
     await expect(
       page.getByRole("heading", { name: "Bereit für den Erzwingungsmodus?" }),
     ).toBeVisible();
@@ -177,6 +173,13 @@ test.describe("German from the browser's language", () => {
     await expect(coverage.locator(`td[data-day="${yesterday}"]`)).toContainText(
       "16.613 (1.200 fehlgeschlagen)",
     );
+    // Its column head: the day without the year, German (dd.MM.), the full day as its title;
+    // a star while the day is not complete.
+    const head = coverage.getByRole("columnheader").last();
+    await expect(head).toHaveAttribute("title", germanDay(yesterday));
+    await expect(head).toHaveText(
+      new RegExp(`^${germanDay(yesterday).slice(0, 6).replaceAll(".", "\\.")}\\*?$`),
+    );
     await page.getByRole("button", { name: "In den Erzwingungsmodus wechseln" }).click();
     const dialog = page.getByRole("alertdialog", { name: "In den Erzwingungsmodus wechseln?" });
     await expect(dialog).toContainText(
@@ -194,19 +197,11 @@ test.describe("the user's own setting", () => {
   test("wins over an English browser, and choosing the browser's language goes back", async ({
     page,
   }) => {
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/domains$/);
+    await signIn(page, ADMIN);
     await ensureUser(page.request, SETTING_USER, "viewer");
     await page.context().clearCookies();
 
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(SETTING_USER.email);
-    await page.getByLabel("Password").fill(SETTING_USER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/domains$/);
+    await signIn(page, SETTING_USER);
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
     await page.getByLabel("Language").selectOption("de");

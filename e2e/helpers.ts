@@ -27,7 +27,52 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/domains$/);
+  // The password is compared in the worker pool at a lower priority (lib/pool): on a loaded
+  // 2-core machine (CI saw "Signing in…" still pending after 10 s) it waits for a core.
+  await expect(page).toHaveURL(/\/domains$/, { timeout: SIGN_IN_TIMEOUT_MS });
+}
+
+/** How long a spec waits for a sign-in to land (see signIn). */
+export const SIGN_IN_TIMEOUT_MS = 30_000;
+
+/** The same sign-in on a German page (a browser asking for de-DE, issue 16 §6). */
+export async function signInGerman(
+  page: Page,
+  who: { email: string; password: string },
+): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-Mail-Adresse").fill(who.email);
+  await page.getByLabel("Passwort").fill(who.password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL(/\/domains$/, { timeout: SIGN_IN_TIMEOUT_MS });
+}
+
+const GERMAN_DAY = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "UTC",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+
+/**
+ * A UTC day as German pages write it (issue 16 §6): "01.12.2026". Read with Intl, not with
+ * lib/core/format-date.ts, so a spec checks the page against an independent reading.
+ */
+export const germanDay = (d: Date | string): string => GERMAN_DAY.format(new Date(d));
+
+/** A UTC time as German pages write it: "01.12.2026 11:24:36 UTC" (options drop seconds or zone). */
+export function germanTime(
+  d: Date | string,
+  { seconds = true, zone = true }: { seconds?: boolean; zone?: boolean } = {},
+): string {
+  const time = new Intl.DateTimeFormat("de-DE", {
+    timeZone: "UTC",
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
+    hourCycle: "h23",
+  }).format(new Date(d));
+  return `${germanDay(d)} ${time}${zone ? " UTC" : ""}`;
 }
 
 /**

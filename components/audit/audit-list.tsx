@@ -1,17 +1,11 @@
 import { History } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { formatUtcSecond } from "@/lib/core/format-date";
 import type { AuditEntry } from "@/lib/db/audit/audit";
 
 type Row = AuditEntry & { domain: string | null };
-
-const AUDIT_COLUMNS = [
-  { label: "When (UTC)" },
-  { label: "Who" },
-  { label: "What" },
-  { label: "Domain" },
-  { label: "Details" },
-];
 
 function describe(details: Record<string, unknown>): string {
   return Object.entries(details)
@@ -32,31 +26,38 @@ export function AuditList({
   toolbar?: React.ReactNode;
   footer?: React.ReactNode;
 }) {
+  const t = useTranslations("audit");
+  const locale = useLocale();
+  const columns = (["when", "who", "what", "domain", "details"] as const).map((c) => ({
+    label: t(`columns.${c}`),
+  }));
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Who changed what and when: domains, users, policies, mode switches.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </div>
       <Card>
-        <CardHeader title="Events, newest first" />
+        <CardHeader title={t("events")} />
         {toolbar}
         {events.length === 0 ? (
           <div className="flex items-center gap-3 px-5 py-6 text-sm text-slate-600">
             <History aria-hidden className="size-6 text-slate-300" />
-            {filtered ? "No event matches these filters." : "Nothing has changed yet."}
+            {filtered ? t("noMatch") : t("empty")}
           </div>
         ) : (
-          <DataTable columns={AUDIT_COLUMNS}>
+          <DataTable columns={columns}>
             {events.map((e) => (
               <tr key={e.id}>
                 <td className="px-5 py-2 whitespace-nowrap text-slate-600">
-                  {e.at.toISOString().slice(0, 19).replace("T", " ")}
+                  <time dateTime={e.at.toISOString()}>
+                    {formatUtcSecond(e.at, locale, { zone: false })}
+                  </time>
                 </td>
                 <td className="px-5 py-2">{e.actor}</td>
-                <td className="px-5 py-2 font-mono text-xs">{e.action}</td>
+                <td className="px-5 py-2">
+                  <AuditAction action={e.action} />
+                </td>
                 <td className="px-5 py-2">{e.domain ?? "—"}</td>
                 <td className="px-5 py-2 break-all text-slate-600">{describe(e.details)}</td>
               </tr>
@@ -67,4 +68,25 @@ export function AuditList({
       </Card>
     </div>
   );
+}
+
+/** An action's name in the reader's language above its stable id (the filter's value);
+ * an action without a message (one added later) shows its id alone. */
+function AuditAction({ action }: { action: string }) {
+  const label = useAuditActionLabel()(action);
+  return (
+    <>
+      {label ? <span className="block">{label}</span> : null}
+      <code className="font-mono text-xs">{action}</code>
+    </>
+  );
+}
+
+/** Names audit actions in the reader's language ("domain.add" → "Domain added"), or null. */
+export function useAuditActionLabel(): (action: string) => string | null {
+  const t = useTranslations("audit.actions");
+  return (action) => {
+    const key = action as Parameters<typeof t>[0];
+    return /^[a-z-]+\.[a-z-]+$/.test(action) && t.has(key) ? t(key) : null;
+  };
 }

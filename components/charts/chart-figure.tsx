@@ -1,3 +1,5 @@
+import { useLocale, useTranslations } from "next-intl";
+import { formatUtcDay } from "@/lib/core/format-date";
 import { formatCount } from "@/lib/core/format-number";
 import type { DailySessions } from "@/lib/stats/types";
 import { ScrollTable } from "@/components/ui/scroll-region";
@@ -23,29 +25,31 @@ export function ChartFigure({
 
 /** The daily chart's numbers, behind a disclosure (issue 16 §3: a table for every chart). */
 export function DailyTable({ daily }: { daily: readonly DailySessions[] }) {
+  const t = useTranslations("reports.charts");
+  const locale = useLocale();
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer text-slate-700">Show as table</summary>
-      <ScrollTable className="mt-2 w-full" label="Sessions per day">
+      <summary className="cursor-pointer text-slate-700">{t("showTable")}</summary>
+      <ScrollTable className="mt-2 w-full" label={t("dailyTable")}>
         <thead className="text-left text-xs text-slate-600">
           <tr>
             <th scope="col" className="py-1">
-              Day
+              {t("day")}
             </th>
             <th scope="col" className="text-right">
-              Successful
+              {t("successful")}
             </th>
             <th scope="col" className="text-right">
-              Failed
+              {t("failed")}
             </th>
           </tr>
         </thead>
         <tbody>
           {daily.map((d) => (
             <tr key={d.day} className="border-t border-slate-100">
-              <td className="py-0.5 tabular-nums">{d.day}</td>
-              <td className="text-right tabular-nums">{formatCount(d.successful)}</td>
-              <td className="text-right tabular-nums">{formatCount(d.failed)}</td>
+              <td className="py-0.5 tabular-nums">{formatUtcDay(d.day, locale)}</td>
+              <td className="text-right tabular-nums">{formatCount(d.successful, locale)}</td>
+              <td className="text-right tabular-nums">{formatCount(d.failed, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import {
   Bar,
   BarChart,
@@ -13,14 +13,11 @@ import {
   YAxis,
 } from "recharts";
 import type { DailySessions, PolicyMarker } from "@/lib/stats/types";
+import { formatUtcDay } from "@/lib/core/format-date";
 import { formatChartValue, formatCount } from "@/lib/core/format-number";
 import { MARKER_COLORS, SESSION_COLORS, patternId } from "@/lib/stats/chart-palette";
 
 // Recharts is imported only here and in mx-failure-chart.tsx, both loaded with next/dynamic.
-
-export function markerLabel(m: PolicyMarker): string {
-  return `${m.reason === "create" ? "published" : m.reason}: ${m.mode}`;
-}
 
 export function DailyChart({
   daily,
@@ -29,9 +26,11 @@ export function DailyChart({
   daily: DailySessions[];
   markers: PolicyMarker[];
 }) {
+  const t = useTranslations("reports.charts");
   const locale = useLocale();
+  const day = (d: unknown) => formatUtcDay(String(d), locale);
   return (
-    <div className="h-72 w-full" role="img" aria-label="Successful and failed sessions per day">
+    <div className="h-72 w-full" role="img" aria-label={t("dailyChart")}>
       <ResponsiveContainer width="100%" height="100%">
         {/* No keyboard layer: it adds an unnamed Tab stop; the table below has the numbers. */}
         <BarChart
@@ -40,17 +39,17 @@ export function DailyChart({
           accessibilityLayer={false}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
+          <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={day} />
           <YAxis
             tick={{ fontSize: 11 }}
             allowDecimals={false}
             tickFormatter={(n: number) => formatCount(n, locale)}
           />
-          <Tooltip formatter={(v) => formatChartValue(v, locale)} />
+          <Tooltip formatter={(v) => formatChartValue(v, locale)} labelFormatter={day} />
           <Legend />
           <Bar
             dataKey="successful"
-            name="Successful"
+            name={t("successful")}
             stackId="s"
             fill={SESSION_COLORS.successful}
             stroke={SESSION_COLORS.successfulEdge}
@@ -58,7 +57,7 @@ export function DailyChart({
           />
           <Bar
             dataKey="failed"
-            name="Failed"
+            name={t("failed")}
             stackId="s"
             fill={`url(#${patternId("failed")})`}
             isAnimationActive={false}
@@ -69,7 +68,11 @@ export function DailyChart({
               x={m.day}
               stroke={MARKER_COLORS[m.mode] ?? MARKER_COLORS.none}
               strokeDasharray="4 2"
-              label={{ value: markerLabel(m), position: "top", fontSize: 11 }}
+              label={{
+                value: t("markerLabel", { reason: m.reason, mode: m.mode }),
+                position: "top",
+                fontSize: 11,
+              }}
             />
           ))}
         </BarChart>

@@ -1,4 +1,5 @@
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatUtcDay } from "@/lib/core/format-date";
 import type { MxFailures } from "@/lib/stats/types";
 import type { BarSelection } from "./mx-failure-chart";
 import { formatCount } from "@/lib/core/format-number";
@@ -12,6 +13,7 @@ export function FailureTable({
   mxFailures: MxFailures[];
   onSelect: (s: BarSelection) => void;
 }) {
+  const t = useTranslations("reports.failureTable");
   const locale = useLocale();
   const rows = mxFailures.flatMap((m) =>
     m.days.flatMap((d) =>
@@ -29,29 +31,38 @@ export function FailureTable({
       a.mx.localeCompare(b.mx) ||
       a.resultType.localeCompare(b.resultType),
   );
+  const detail = (r: { sessions: number; resultType: string; day: string }) => ({
+    count: formatCount(r.sessions, locale),
+    type: r.resultType,
+    day: formatUtcDay(r.day, locale),
+  });
   return (
     <details className="px-5 py-3 text-sm">
-      <summary className="cursor-pointer text-slate-700">The numbers ({rows.length} rows)</summary>
-      <ScrollTable className="mt-2 w-full" label="Failures per MX, day and result type">
+      <summary className="cursor-pointer text-slate-700">
+        {t("summary", { count: rows.length })}
+      </summary>
+      <ScrollTable className="mt-2 w-full" label={t("label")}>
         <thead className="text-left text-xs text-slate-600">
           <tr>
-            <th className="py-1">Day</th>
-            <th>MX host</th>
-            <th>Result type</th>
-            <th className="text-right">Failed sessions</th>
+            <th className="py-1">{t("day")}</th>
+            <th>{t("mxHost")}</th>
+            <th>{t("resultType")}</th>
+            <th className="text-right">{t("failedSessions")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.day} ${r.mx} ${r.resultType}`}>
-              <td className="py-0.5 tabular-nums">{r.day}</td>
-              <td className="font-mono text-xs">{r.mx || "(not named)"}</td>
+              <td className="py-0.5 tabular-nums">{formatUtcDay(r.day, locale)}</td>
+              <td className="font-mono text-xs">{r.mx || t("notNamed")}</td>
               <td className="font-mono text-xs">{r.resultType}</td>
               <td className="text-right tabular-nums">
                 <button
                   type="button"
                   className="text-brand-700 hover:underline"
-                  aria-label={`Details: ${formatCount(r.sessions, locale)} ${r.resultType} on ${r.mx || "unnamed MX"} on ${r.day}`}
+                  aria-label={
+                    r.mx ? t("details", { ...detail(r), mx: r.mx }) : t("detailsUnnamed", detail(r))
+                  }
                   onClick={() => onSelect({ day: r.day, mx: r.mx, resultType: r.resultType })}
                 >
                   {formatCount(r.sessions, locale)}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import {
   Bar,
   BarChart,
@@ -15,6 +15,7 @@ import {
 import { stackedRows } from "@/lib/stats/aggregate";
 import { CHART_BACKGROUND, MARKER_COLORS, patternId } from "@/lib/stats/chart-palette";
 import type { MxFailures, PolicyMarker } from "@/lib/stats/types";
+import { formatUtcDay } from "@/lib/core/format-date";
 import { formatChartValue, formatCount } from "@/lib/core/format-number";
 
 export interface BarSelection {
@@ -34,7 +35,9 @@ export function MxFailureChart({
   markers: PolicyMarker[];
   onSelect: (s: BarSelection) => void;
 }) {
+  const t = useTranslations("reports.charts");
   const locale = useLocale();
+  const day = (d: unknown) => formatUtcDay(String(d), locale);
   const types = resultTypes.filter((t) => (mx.byType[t] ?? 0) > 0);
   const pick = (resultType: string) => (item: BarRectangleItem) => {
     const day = (item.payload as { day?: unknown } | undefined)?.day;
@@ -44,7 +47,7 @@ export function MxFailureChart({
     <div
       className="h-56 w-full"
       role="img"
-      aria-label={`Failures on ${mx.mxHost || "unnamed MX"} per day`}
+      aria-label={mx.mxHost ? t("mxChart", { mx: mx.mxHost }) : t("mxChartUnnamed")}
     >
       <ResponsiveContainer width="100%" height="100%">
         {/* No keyboard layer (an unnamed Tab stop): the table of numbers opens each bar's details. */}
@@ -54,13 +57,13 @@ export function MxFailureChart({
           accessibilityLayer={false}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
+          <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} tickFormatter={day} />
           <YAxis
             tick={{ fontSize: 11 }}
             allowDecimals={false}
             tickFormatter={(n: number) => formatCount(n, locale)}
           />
-          <Tooltip formatter={(v) => formatChartValue(v, locale)} />
+          <Tooltip formatter={(v) => formatChartValue(v, locale)} labelFormatter={day} />
           {types.map((t) => (
             <Bar
               key={t}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { RANGE_PRESETS } from "@/lib/stats/date-range";
@@ -14,12 +15,13 @@ export function RangeFilter({
   mxHosts: string[];
   onChange: (v: DashboardView) => void;
 }) {
+  const t = useTranslations("reports.range");
   const [from, setFrom] = useState(view.range.from);
   const [to, setTo] = useState(view.range.to);
   const hosts = view.mx !== null && !mxHosts.includes(view.mx) ? [...mxHosts, view.mx] : mxHosts;
   return (
-    <div className="flex flex-wrap items-end gap-3" aria-label="Filters">
-      <div className="flex gap-1" role="group" aria-label="Date range">
+    <div className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
+      <div className="flex gap-1" role="group" aria-label={t("dateRange")}>
         {RANGE_PRESETS.map((n) => (
           <Button
             key={n}
@@ -28,7 +30,7 @@ export function RangeFilter({
             aria-pressed={view.days === n}
             onClick={() => onChange({ ...view, days: n, range: view.range })}
           >
-            {n} days
+            {t("preset", { days: String(n) })}
           </Button>
         ))}
       </div>
@@ -40,7 +42,7 @@ export function RangeFilter({
         }}
       >
         <label className="text-xs text-slate-600">
-          From
+          {t("from")}
           <input
             type="date"
             value={from}
@@ -49,7 +51,7 @@ export function RangeFilter({
           />
         </label>
         <label className="text-xs text-slate-600">
-          To
+          {t("to")}
           <input
             type="date"
             value={to}
@@ -58,11 +60,11 @@ export function RangeFilter({
           />
         </label>
         <Button size="sm" variant="secondary" type="submit">
-          Apply
+          {t("apply")}
         </Button>
       </form>
       <label className="text-xs text-slate-600">
-        MX host
+        {t("mxHost")}
         <select
           value={view.mx ?? "*"}
           onChange={(e) =>
@@ -70,10 +72,10 @@ export function RangeFilter({
           }
           className="block rounded-md border border-slate-300 px-2 py-1 text-sm"
         >
-          <option value="*">All MX hosts</option>
+          <option value="*">{t("allMx")}</option>
           {hosts.map((h) => (
             <option key={h} value={h}>
-              {h || "(not named in the report)"}
+              {h || t("mxNotNamed")}
             </option>
           ))}
         </select>

@@ -1,9 +1,11 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatUtcSecond } from "@/lib/core/format-date";
 import type { ChangeKind, ResultChange } from "@/lib/checker/diff";
+import type { CheckResult } from "@/lib/checker/types";
 import type { CheckRunJson } from "@/lib/db/checks/check-run-view";
 import { Badge } from "@/components/ui/badge";
-import { formatRunTime } from "./format-time";
 import { AddressTag } from "./check-results";
+import { useResultText } from "./result-text";
 import { SeverityBadge } from "./severity";
 
 const KIND = {
@@ -32,8 +34,10 @@ export function CheckChanges({
   changes: readonly ResultChange[] | null;
 }) {
   const t = useTranslations("check.changes");
+  const locale = useLocale();
+  const text = useResultText();
   if (!previous || !changes) return <p className="text-sm text-slate-600">{t("first")}</p>;
-  const time = formatRunTime(previous.startedAt);
+  const time = formatUtcSecond(previous.startedAt, locale);
   if (changes.length === 0) return <p className="text-sm text-slate-700">{t("none", { time })}</p>;
   return (
     <div className="space-y-2">
@@ -61,7 +65,9 @@ export function CheckChanges({
                 <span className="sr-only">{t("to")}</span>
                 {c.after ? <SeverityBadge severity={c.after.severity} /> : "–"}
               </span>
-              <span className="w-full text-slate-800">{(c.after ?? c.before)?.title}</span>
+              <span className="w-full text-slate-800">
+                {text((c.after ?? c.before) as CheckResult, "title")}
+              </span>
             </li>
           ))}
       </ul>

@@ -1,7 +1,7 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatUtcSecond } from "@/lib/core/format-date";
 import type { CheckRunJson } from "@/lib/db/checks/check-run-view";
 import { cn } from "@/components/ui/cn";
-import { formatRunTime } from "./format-time";
 import { useSummaryLine } from "./severity";
 
 export function CheckHistory({
@@ -14,6 +14,7 @@ export function CheckHistory({
   onSelect: (id: string) => void;
 }) {
   const t = useTranslations("check.history");
+  const locale = useLocale();
   const summaryLine = useSummaryLine();
   if (runs.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
@@ -31,7 +32,7 @@ export function CheckHistory({
             )}
           >
             <span className="block font-medium text-slate-800">
-              {formatRunTime(run.startedAt)}
+              {formatUtcSecond(run.startedAt, locale)}
               <span className="font-normal text-slate-600"> · {run.actor}</span>
             </span>
             <span className="block text-slate-600">

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import type { CheckResult } from "@/lib/checker/types";
 import { compareResults } from "@/lib/checker/report";
 import { groupResults } from "./group-results";
+import { useResultText } from "./result-text";
 import { SeverityBadge } from "./severity";
 import { CodeBlock } from "@/components/ui/scroll-region";
 
@@ -46,6 +47,9 @@ function groupTitle(t: GroupT, key: string, domain: string): string {
 
 function ResultItem({ result: r }: { result: CheckResult }) {
   const t = useTranslations("check");
+  const text = useResultText();
+  const evidence = text(r, "evidence");
+  const fix = text(r, "fix");
   return (
     <li
       data-testid="check-result"
@@ -65,25 +69,25 @@ function ResultItem({ result: r }: { result: CheckResult }) {
         {r.target ? <span className="text-xs break-all text-slate-500">{r.target}</span> : null}
         {r.address ? <AddressTag address={r.address} /> : null}
       </div>
-      <p className="mt-1.5 text-sm font-medium text-slate-900">{r.title}</p>
-      {r.evidence && r.severity === "ok" ? (
+      <p className="mt-1.5 text-sm font-medium text-slate-900">{text(r, "title")}</p>
+      {evidence && r.severity === "ok" ? (
         // Passes stay short: what was seen is one click away.
         <details className="mt-1">
           <summary className="cursor-pointer text-xs font-medium text-slate-500">
             {t("seen")}
           </summary>
-          <Evidence text={r.evidence} />
+          <Evidence text={evidence} />
         </details>
-      ) : r.evidence ? (
+      ) : evidence ? (
         <div className="mt-2">
           <p className="text-xs font-medium text-slate-500">{t("seen")}</p>
-          <Evidence text={r.evidence} />
+          <Evidence text={evidence} />
         </div>
       ) : null}
-      {r.fix ? (
+      {fix ? (
         <div className="mt-2">
           <p className="text-xs font-medium text-slate-500">{t("fix")}</p>
-          <p className="mt-0.5 text-sm break-words text-slate-800">{r.fix}</p>
+          <p className="mt-0.5 text-sm break-words text-slate-800">{fix}</p>
         </div>
       ) : null}
     </li>
@@ -103,9 +107,10 @@ export function AddressTag({ address }: { address: string }) {
 }
 
 function Evidence({ text }: { text: string }) {
+  const t = useTranslations("checks.page");
   return (
     <CodeBlock
-      label="Evidence"
+      label={t("evidenceLabel")}
       className="mt-0.5 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap text-slate-800"
     >
       {text}

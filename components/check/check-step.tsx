@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Play } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatUtcSecond } from "@/lib/core/format-date";
 import { useCallback, useState } from "react";
 import type { CheckHistory, CheckRunView } from "@/lib/db/checks/check-run-view";
 import { queryKeys } from "@/lib/query/keys";
@@ -15,7 +16,6 @@ import { CheckHistory as HistoryList } from "./check-history";
 import { CheckProgress } from "./check-progress";
 import { CheckResults } from "./check-results";
 import { DkimSelectorsForm } from "./dkim-selectors-form";
-import { formatRunTime } from "./format-time";
 import { useSummaryLine } from "./severity";
 import { useCheckStream } from "./use-check-stream";
 
@@ -114,6 +114,7 @@ export function CheckStep({ domain, canRun, initialView, initialHistory, dkimSel
 
 function RunReport({ view, domain }: { view: CheckRunView; domain: string }) {
   const t = useTranslations("check");
+  const locale = useLocale();
   const summaryLine = useSummaryLine();
   const report = view.report;
   if (!report) return null;
@@ -125,7 +126,7 @@ function RunReport({ view, domain }: { view: CheckRunView; domain: string }) {
         </p>
         <p className="text-xs text-slate-500">
           {t("runLine", {
-            time: formatRunTime(view.run.startedAt),
+            time: formatUtcSecond(view.run.startedAt, locale),
             actor: view.run.actor,
             mode: report.mode ?? t("noMode"),
             ms: String(report.durationMs),

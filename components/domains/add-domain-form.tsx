@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { useAddDomain } from "@/lib/query/domain-mutations";
 
 export function AddDomainForm() {
   const add = useAddDomain();
+  const t = useTranslations("domains.add");
   const form = useRef<HTMLFormElement>(null);
   return (
     <Card className="p-5">
@@ -24,7 +26,7 @@ export function AddDomainForm() {
         }}
       >
         <div className="flex-1 space-y-1.5">
-          <Label htmlFor="domain">Add a mail domain</Label>
+          <Label htmlFor="domain">{t("label")}</Label>
           <Input
             id="domain"
             name="domain"
@@ -38,7 +40,7 @@ export function AddDomainForm() {
         </div>
         <Button type="submit" disabled={add.isPending}>
           <Plus aria-hidden />
-          {add.isPending ? "Adding…" : "Add domain"}
+          {add.isPending ? t("pending") : t("submit")}
         </Button>
       </form>
       {add.error ? (
@@ -48,7 +50,7 @@ export function AddDomainForm() {
       ) : null}
       {add.data ? (
         <Alert tone="good" className="mt-3">
-          Added {add.data.displayName}.
+          {t("done", { name: add.data.displayName })}
         </Alert>
       ) : null}
     </Card>

@@ -1,13 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { FreshCheck } from "@/components/readiness/fresh-check";
 import { ReadinessPanel } from "@/components/readiness/readiness-panel";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { formatUtcMinute } from "@/lib/core/format-date";
 import { apiFetch, seg } from "@/lib/query/api-fetch";
 import { useChangeMode } from "@/lib/query/domain-mutations";
 import { queryKeys } from "@/lib/query/keys";
@@ -23,7 +24,9 @@ const fetchState = (domain: string) =>
 
 export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canEdit: boolean }) {
   const t = useTranslations("enforce");
+  const locale = useLocale();
   const tc = useTranslations("readiness.criteria");
+  const td = useTranslations("diagnostics");
   const domain = initial.domain;
   const q = useQuery({
     queryKey: queryKeys.enforceState(domain),
@@ -58,7 +61,7 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
               {t.rich("servedLine", {
                 maxAge: String(p.maxAge),
                 id: p.policyId,
-                since: `${p.createdAt.slice(0, 16).replace("T", " ")} UTC`,
+                since: formatUtcMinute(p.createdAt, locale),
                 mono: (chunks) => <span className="font-mono">{chunks}</span>,
               })}
             </p>
@@ -72,7 +75,10 @@ export function EnforcePanel({ initial, canEdit }: { initial: EnforceState; canE
                   action="enforce"
                   consequences={[t("enforce1"), t("enforce2", { cached }), t("enforce3")]}
                   defaultMaxAge={s.enforceMaxAge.maxAge}
-                  maxAgeNote={s.enforceMaxAge.reason}
+                  maxAgeNote={td(
+                    s.enforceMaxAge.ref.key as Parameters<typeof td>[0],
+                    s.enforceMaxAge.ref.params,
+                  )}
                   unmet={unmet}
                   onConfirm={run("enforce")}
                   {...common}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useContext } from "react";
 
 // The id proxy.ts gave the request that rendered this page (the root layout passes it down),
@@ -22,7 +23,32 @@ export function ErrorReference({ digest }: { digest?: string | undefined }) {
   return <RequestReference requestId={requestId} digest={digest} />;
 }
 
+const code = (chunks: React.ReactNode) => <code className="font-mono">{chunks}</code>;
+
+/** The reference in the request's language (inside the root layout's messages provider). */
 export function RequestReference({
+  requestId,
+  digest,
+}: {
+  requestId: string | null;
+  digest?: string | undefined;
+}) {
+  const t = useTranslations("ui.reference");
+  if (!requestId && !digest) return null;
+  return (
+    <p className="text-xs text-slate-500" data-testid="request-reference">
+      {requestId && digest
+        ? t.rich("both", { requestId, digest, code })
+        : requestId
+          ? t.rich("request", { requestId, code })
+          : t.rich("digest", { digest: digest ?? "", code })}
+    </p>
+  );
+}
+
+/** The same in English, for app/global-error.tsx: it replaces the root layout, so it has no
+ * messages provider to translate with. */
+export function PlainRequestReference({
   requestId,
   digest,
 }: {
@@ -32,17 +58,9 @@ export function RequestReference({
   if (!requestId && !digest) return null;
   return (
     <p className="text-xs text-slate-500" data-testid="request-reference">
-      {requestId ? (
-        <>
-          Request id <code className="font-mono">{requestId}</code>
-        </>
-      ) : null}
+      {requestId ? <>Request id {code(requestId)}</> : null}
       {requestId && digest ? " · " : null}
-      {digest ? (
-        <>
-          error <code className="font-mono">{digest}</code>
-        </>
-      ) : null}
+      {digest ? <>error {code(digest)}</> : null}
     </p>
   );
 }

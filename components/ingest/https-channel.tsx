@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { ReportEndpoint } from "@/lib/config/report-endpoint";
@@ -6,27 +7,22 @@ import { CodeBlock } from "@/components/ui/scroll-region";
 /** The rua URL for senders that deliver over HTTPS (RFC 8460 §3: rua=https://…). */
 export function HttpsChannel({ endpoint }: { endpoint: ReportEndpoint }) {
   const url = endpoint.url;
+  const t = useTranslations("settings.https");
   return (
     <Card>
-      <CardHeader
-        title="HTTPS endpoint"
-        description="Reporters POST gzip or JSON reports here; no sign-in, rate-limited per sender."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <div className="space-y-3 px-5 py-4 text-sm">
         {url ? (
           <>
-            <p>Put this in the rua of your _smtp._tls TXT record:</p>
+            <p>{t("putInRua")}</p>
             <CodeBlock
-              label="Report URL"
+              label={t("reportUrl")}
               className="rounded bg-slate-50 p-3 text-xs"
               data-testid="rua-https"
             >
               {url}
             </CodeBlock>
-            <CodeBlock
-              label="_smtp._tls TXT record value"
-              className="rounded bg-slate-50 p-3 text-xs"
-            >
+            <CodeBlock label={t("txtValue")} className="rounded bg-slate-50 p-3 text-xs">
               {`v=TLSRPTv1; rua=${url}`}
             </CodeBlock>
           </>

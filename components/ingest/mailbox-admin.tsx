@@ -1,11 +1,13 @@
 "use client";
 
 import { RefreshCw, Trash2 } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { formatUtcMinute } from "@/lib/core/format-date";
 import { usePollMailbox, useRemoveMailbox } from "@/lib/query/admin-mutations";
 import { MailboxForm } from "./mailbox-form";
 
@@ -36,12 +38,10 @@ export function MailboxAdmin({
   allowPlainImap: boolean;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const t = useTranslations("settings.mailboxes");
   return (
     <Card>
-      <CardHeader
-        title="Mailboxes"
-        description="IMAP accounts that receive reports sent to a mailto: rua address. Report messages are moved to the processed folder; refused messages and mail without a report go to the rejected folder."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <ul className="divide-y divide-slate-100">
         {mailboxes.map((m) => (
           <li key={m.id} className="px-5 py-4">
@@ -51,7 +51,7 @@ export function MailboxAdmin({
         ))}
       </ul>
       <div className="border-t border-slate-100 px-5 py-4">
-        <h3 className="text-sm font-semibold text-slate-900">Add a mailbox</h3>
+        <h3 className="text-sm font-semibold text-slate-900">{t("addTitle")}</h3>
         <MailboxForm allowPlainImap={allowPlainImap} />
       </div>
     </Card>
@@ -62,15 +62,23 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
   const poll = usePollMailbox(m.id);
   const remove = useRemoveMailbox(m.id);
   const pending = poll.isPending || remove.isPending;
+  const t = useTranslations("settings.mailboxes");
+  const locale = useLocale();
   return (
     <div className="space-y-2" data-testid={`mailbox-${m.label}`}>
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium text-slate-900">{m.label}</span>
         <span className="text-sm text-slate-600">
-          {m.username} @ {m.host}:{m.port} ({m.security}), folder {m.folder}, every {m.pollMinutes}{" "}
-          min
+          {t("summary", {
+            username: m.username,
+            host: m.host,
+            port: String(m.port),
+            security: m.security,
+            folder: m.folder,
+            minutes: m.pollMinutes,
+          })}
         </span>
-        {m.enabled ? <Badge tone="good">enabled</Badge> : <Badge>paused</Badge>}
+        {m.enabled ? <Badge tone="good">{t("enabled")}</Badge> : <Badge>{t("paused")}</Badge>}
         <div className="ml-auto flex gap-2">
           <Button
             size="sm"
@@ -82,18 +90,18 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
             }}
           >
             <RefreshCw aria-hidden />
-            {pending ? "Polling…" : "Poll now"}
+            {pending ? t("polling") : t("poll")}
           </Button>
           <Button size="sm" variant="secondary" onClick={onEdit}>
-            Edit
+            {t("edit")}
           </Button>
           <Button
             size="sm"
             variant="ghost"
-            aria-label={`Remove ${m.label}`}
+            aria-label={t("removeLabel", { name: m.label })}
             disabled={pending}
             onClick={() => {
-              if (!window.confirm(`Remove the mailbox ${m.label}?`)) return;
+              if (!window.confirm(t("confirmRemove", { name: m.label }))) return;
               poll.reset();
               remove.mutate();
             }}
@@ -103,17 +111,18 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
         </div>
       </div>
       {m.lastError ? (
-        <Alert tone="bad">Last poll failed: {m.lastError}</Alert>
+        <Alert tone="bad">{t("lastFailed", { error: m.lastError })}</Alert>
       ) : m.lastResult ? (
         <p className="text-sm text-slate-600">
-          Last poll{" "}
-          {m.lastPollAt ? new Date(m.lastPollAt).toISOString().slice(0, 16).replace("T", " ") : ""}{" "}
-          UTC: {m.lastResult}
+          {t("lastPoll", {
+            when: m.lastPollAt ? formatUtcMinute(m.lastPollAt, locale, { zone: false }) : "",
+            result: m.lastResult,
+          })}
         </p>
       ) : (
-        <p className="text-sm text-slate-500">Not polled yet.</p>
+        <p className="text-sm text-slate-500">{t("notPolled")}</p>
       )}
-      {poll.data ? <Alert tone="good">Polled: {poll.data.message}</Alert> : null}
+      {poll.data ? <Alert tone="good">{t("polled", { message: poll.data.message })}</Alert> : null}
       {poll.error ? <Alert tone="bad">{poll.error.message}</Alert> : null}
       {remove.error ? <Alert tone="bad">{remove.error.message}</Alert> : null}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { MailPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +23,7 @@ export function MailboxForm({
   allowPlainImap: boolean;
 }) {
   const save = useSaveMailbox();
+  const t = useTranslations("settings.mailboxForm");
   const [host, setHost] = useState(m?.host ?? "");
   const [port, setPort] = useState(String(m?.port ?? 993));
   const [security, setSecurity] = useState<MailboxSecurity>(m?.security ?? "tls");
@@ -46,9 +48,15 @@ export function MailboxForm({
         });
       }}
     >
-      <TextField label="Name" id={`${p}-label`} name="label" defaultValue={m?.label} required />
       <TextField
-        label="IMAP host"
+        label={t("name")}
+        id={`${p}-label`}
+        name="label"
+        defaultValue={m?.label}
+        required
+      />
+      <TextField
+        label={t("host")}
         id={`${p}-host`}
         name="host"
         value={host}
@@ -56,7 +64,7 @@ export function MailboxForm({
         required
       />
       <TextField
-        label="Port"
+        label={t("port")}
         id={`${p}-port`}
         name="port"
         type="number"
@@ -65,7 +73,7 @@ export function MailboxForm({
         required
       />
       <div className="space-y-1.5">
-        <Label htmlFor={`${p}-security`}>Security</Label>
+        <Label htmlFor={`${p}-security`}>{t("security")}</Label>
         <select
           id={`${p}-security`}
           name="security"
@@ -73,15 +81,15 @@ export function MailboxForm({
           onChange={(e) => setSecurity(e.target.value as MailboxSecurity)}
           className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
         >
-          <option value="tls">TLS (port 993)</option>
-          <option value="starttls">STARTTLS (port 143)</option>
+          <option value="tls">{t("tls")}</option>
+          <option value="starttls">{t("starttls")}</option>
           {allowPlainImap || m?.security === "none" ? (
-            <option value="none">none (labs only, password in clear)</option>
+            <option value="none">{t("none")}</option>
           ) : null}
         </select>
       </div>
       <TextField
-        label="Username"
+        label={t("username")}
         id={`${p}-username`}
         name="username"
         defaultValue={m?.username}
@@ -89,45 +97,39 @@ export function MailboxForm({
         required
       />
       <TextField
-        label="Password or app password"
+        label={t("password")}
         id={`${p}-password`}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={
-          !m
-            ? "Stored encrypted; never shown again."
-            : moved
-              ? "Required: the host, port or security changed."
-              : "Leave empty to keep the stored one."
-        }
+        hint={!m ? t("passwordNew") : moved ? t("passwordRequired") : t("passwordKeep")}
         required={!m || moved}
       />
       <TextField
-        label="Folder"
+        label={t("folder")}
         id={`${p}-folder`}
         name="folder"
         defaultValue={m?.folder ?? "INBOX"}
         required
       />
       <TextField
-        label="Processed folder"
+        label={t("processed")}
         id={`${p}-processed`}
         name="processedFolder"
         defaultValue={m?.processedFolder ?? "TLS-RPT/Processed"}
-        hint="Created when missing."
+        hint={t("processedHint")}
         required
       />
       <TextField
-        label="Rejected folder"
+        label={t("rejected")}
         id={`${p}-rejected`}
         name="rejectedFolder"
         defaultValue={m?.rejectedFolder ?? "TLS-RPT/Rejected"}
-        hint="Refused messages and mail without a report; created when missing."
+        hint={t("rejectedHint")}
         required
       />
       <TextField
-        label="Poll every (minutes)"
+        label={t("minutes")}
         id={`${p}-minutes`}
         name="pollMinutes"
         type="number"
@@ -135,16 +137,15 @@ export function MailboxForm({
         required
       />
       <label className="flex items-center gap-2 text-sm sm:col-span-3">
-        <input type="checkbox" name="enabled" defaultChecked={m?.enabled ?? true} /> Poll on
-        schedule
+        <input type="checkbox" name="enabled" defaultChecked={m?.enabled ?? true} /> {t("enabled")}
       </label>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
         <Button type="submit" disabled={save.isPending}>
           <MailPlus aria-hidden />
-          {save.isPending ? "Saving…" : m ? "Save mailbox" : "Add mailbox"}
+          {save.isPending ? t("saving") : m ? t("save") : t("add")}
         </Button>
         {save.error ? <Alert tone="bad">{save.error.message}</Alert> : null}
-        {save.data ? <Alert tone="good">Saved {save.data.label}.</Alert> : null}
+        {save.data ? <Alert tone="good">{t("saved", { label: save.data.label })}</Alert> : null}
       </div>
     </form>
   );

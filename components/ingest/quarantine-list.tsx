@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -8,6 +9,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import type { QuarantinedReporter } from "@/lib/db/reports/quarantine";
 import { useAcceptReporter, useQuarantine } from "@/lib/query/quarantine";
 import { ScrollTable } from "@/components/ui/scroll-region";
+import { formatCount } from "@/lib/core/format-number";
+import { formatUtcMinute } from "@/lib/core/format-date";
 
 // RPT-DELIV-7: mail reports without a DKIM pass aligned with their reporter, kept but left
 // out of the verdict until an admin accepts the reporter. Names and d= come from senders:
@@ -19,6 +22,8 @@ export function QuarantineList({
   domain: string;
   initial: QuarantinedReporter[];
 }) {
+  const t = useTranslations("reports");
+  const locale = useLocale();
   const q = useQuarantine(domain, initial);
   const accept = useAcceptReporter();
   const [done, setDone] = useState<string | null>(null);
@@ -26,14 +31,14 @@ export function QuarantineList({
   return (
     <Card>
       <CardHeader
-        title="Quarantined reports"
-        description="Report mail must carry a DKIM signature of the reporting organisation (RFC 8460 §3). These reports are stored but do not count toward the verdict. Accept a reporter only when you trust it: its reports then count for every domain."
+        title={t("quarantine.title")}
+        description={t("quarantine.hint")}
         actions={
           <Link
             href={`/domains/${encodeURIComponent(domain)}/reports/received`}
             className="text-sm text-brand-700 hover:underline"
           >
-            Received reports
+            {t("quarantine.received")}
           </Link>
         }
       />
@@ -41,17 +46,17 @@ export function QuarantineList({
         {done ? <Alert tone="good">{done}</Alert> : null}
         {accept.error ? <Alert tone="bad">{accept.error.message}</Alert> : null}
         {rows.length === 0 ? (
-          <p className="text-sm text-slate-600">No report about this domain is in quarantine.</p>
+          <p className="text-sm text-slate-600">{t("quarantine.none")}</p>
         ) : (
-          <ScrollTable className="w-full text-left text-sm" label="Quarantined reporters">
+          <ScrollTable className="w-full text-left text-sm" label={t("quarantine.label")}>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
-                <th className="px-3 py-2 font-medium">Reporter</th>
-                <th className="px-3 py-2 text-right font-medium">Reports</th>
-                <th className="px-3 py-2 font-medium">Why</th>
-                <th className="px-3 py-2 font-medium">Last received (UTC)</th>
+                <th className="px-3 py-2 font-medium">{t("quarantine.reporter")}</th>
+                <th className="px-3 py-2 text-right font-medium">{t("quarantine.reports")}</th>
+                <th className="px-3 py-2 font-medium">{t("quarantine.why")}</th>
+                <th className="px-3 py-2 font-medium">{t("quarantine.last")}</th>
                 <th className="px-3 py-2 font-medium">
-                  <span className="sr-only">Accept</span>
+                  <span className="sr-only">{t("quarantine.accept")}</span>
                 </th>
               </tr>
             </thead>
@@ -62,16 +67,23 @@ export function QuarantineList({
                     <div className="font-medium text-slate-900">{r.organization}</div>
                     <div className="text-xs text-slate-500">{r.reporterKey}</div>
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.reports}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {formatCount(r.reports, locale)}
+                  </td>
                   <td className="px-3 py-2">
                     <ul>
-                      {r.reasons.map((why) => (
-                        <li key={why}>{why}</li>
-                      ))}
+                      {r.reasons.map((why, i) => {
+                        const ref = r.reasonRefs[i];
+                        return (
+                          <li key={why}>
+                            {ref ? t(ref.key as Parameters<typeof t>[0], ref.params) : why}
+                          </li>
+                        );
+                      })}
                     </ul>
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
-                    {r.lastReceived.slice(0, 16).replace("T", " ")}
+                    {formatUtcMinute(r.lastReceived, locale, { zone: false })}
                   </td>
                   <td className="px-3 py-2 text-right">
                     <Button
@@ -82,12 +94,15 @@ export function QuarantineList({
                         accept.mutate(r.reporterKey, {
                           onSuccess: (x) =>
                             setDone(
-                              `Accepted ${x.reporterKey}: its ${x.reports} report${x.reports === 1 ? "" : "s"} now count.`,
+                              t("quarantine.accepted", {
+                                reporter: x.reporterKey,
+                                count: x.reports,
+                              }),
                             ),
                         })
                       }
                     >
-                      Accept reporter {r.reporterKey}
+                      {t("quarantine.acceptButton", { reporter: r.reporterKey })}
                     </Button>
                   </td>
                 </tr>

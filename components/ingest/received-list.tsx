@@ -1,13 +1,9 @@
+import { useTranslations } from "next-intl";
 import { FilterForm, FilterSelect, FilterText } from "@/components/ui/list-filters";
 import { Alert } from "@/components/ui/alert";
 import { Pager } from "@/components/ui/pager";
 import type { ReceivedPage } from "@/lib/db/reports/received";
-import {
-  RECEIVED_AUTH,
-  RECEIVED_AUTH_LABEL,
-  receivedHref,
-  type ReceivedParams,
-} from "@/lib/lists/received-params";
+import { RECEIVED_AUTH, receivedHref, type ReceivedParams } from "@/lib/lists/received-params";
 import { ReceivedTable } from "./received-table";
 
 // Received reports with filters and cursor paging, all in the URL (issue 16).
@@ -22,6 +18,7 @@ export function ReceivedList({
   params: ReceivedParams;
   problems: string[];
 }) {
+  const t = useTranslations("reports");
   const base = `/domains/${encodeURIComponent(domain)}/reports/received`;
   const filtered = Boolean(params.reporter || params.auth || params.from || params.to);
   return (
@@ -39,32 +36,32 @@ export function ReceivedList({
           <FilterForm
             action={base}
             stateKey={receivedHref(base, params)}
-            label="Filter received reports"
+            label={t("received.filter")}
             clearHref={base}
           >
             <FilterText
-              label="Reporter"
+              label={t("received.reporter")}
               id="received-reporter"
               name="reporter"
               value={params.reporter}
               placeholder="google.com"
             />
             <FilterSelect
-              label="Authentication"
+              label={t("received.auth")}
               id="received-auth"
               name="auth"
               value={params.auth}
-              options={RECEIVED_AUTH.map((a) => [a, RECEIVED_AUTH_LABEL[a]] as const)}
+              options={RECEIVED_AUTH.map((a) => [a, t(`auth.filter.${a}`)] as const)}
             />
             <FilterText
-              label="Period from (UTC)"
+              label={t("received.from")}
               id="received-from"
               name="from"
               type="date"
               value={params.from ?? ""}
             />
             <FilterText
-              label="Period to (UTC)"
+              label={t("received.to")}
               id="received-to"
               name="to"
               type="date"
@@ -74,12 +71,12 @@ export function ReceivedList({
         }
         footer={
           <Pager
-            label="Received report pages"
-            status={params.after ? "Older reports" : "Newest reports"}
+            label={t("received.pages")}
+            status={params.after ? t("received.older") : t("received.newest")}
             previous={params.after ? receivedHref(base, params, { after: null }) : null}
-            previousLabel="Newest reports"
+            previousLabel={t("received.newest")}
             next={page.next ? receivedHref(base, params, { after: page.next }) : null}
-            nextLabel="Older reports"
+            nextLabel={t("received.older")}
           />
         }
       />

@@ -1,9 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { FilterForm, FilterSelect } from "@/components/ui/list-filters";
 import { Pager } from "@/components/ui/pager";
 import type { RejectedPage } from "@/lib/db/reports/rejected-page";
 import { REJECTED_CHANNELS, rejectedHref, type RejectedParams } from "@/lib/lists/audit-params";
-import { CHANNEL_LABEL } from "./format";
+import { useChannelLabel } from "./use-channel-label";
 import { RejectedTable } from "./intake-tables";
 
 // Rejected submissions with a channel filter and cursor paging in the URL (issue 16).
@@ -16,6 +17,8 @@ export function RejectedList({
   params: RejectedParams;
   problems: string[];
 }) {
+  const t = useTranslations("reports.rejected");
+  const channelLabel = useChannelLabel();
   return (
     <div className="space-y-4">
       {problems.map((p) => (
@@ -30,26 +33,26 @@ export function RejectedList({
           <FilterForm
             action="/settings"
             stateKey={rejectedHref(params)}
-            label="Filter rejected submissions"
+            label={t("filter")}
             clearHref="/settings"
           >
             <FilterSelect
-              label="Channel"
+              label={t("channel")}
               id="rejected-channel"
               name="rejectedChannel"
               value={params.channel}
-              options={REJECTED_CHANNELS.map((c) => [c, CHANNEL_LABEL[c] ?? c] as const)}
+              options={REJECTED_CHANNELS.map((c) => [c, channelLabel(c)] as const)}
             />
           </FilterForm>
         }
         footer={
           <Pager
-            label="Rejected submission pages"
-            status={params.after ? "Older refusals" : "Newest refusals"}
+            label={t("pages")}
+            status={params.after ? t("older") : t("newest")}
             previous={params.after ? rejectedHref(params, { after: null }) : null}
-            previousLabel="Newest refusals"
+            previousLabel={t("newest")}
             next={page.next ? rejectedHref(params, { after: page.next }) : null}
-            nextLabel="Older refusals"
+            nextLabel={t("older")}
           />
         }
       />

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -6,7 +7,8 @@ import type { ReceivedDetail } from "@/lib/db/reports/received";
 import type { RawText } from "@/lib/ingest/raw-text";
 import { AuthBadge } from "./auth-badge";
 import { countNotes } from "@/lib/tlsrpt/count-notes";
-import { CHANNEL_LABEL, period, utcMinute } from "./format";
+import { period, utcMinute } from "./format";
+import { useChannelLabel } from "./use-channel-label";
 import { formatCount } from "@/lib/core/format-number";
 import { CodeBlock, ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -21,49 +23,50 @@ export function ReportDetail({
   report: ReceivedDetail;
   raw: RawText | null;
 }) {
+  const t = useTranslations("reports.detail");
+  const locale = useLocale();
+  const channelLabel = useChannelLabel();
   return (
     <div className="space-y-4">
       <Link
         href={`/domains/${encodeURIComponent(domain)}/reports/received`}
         className="text-sm text-brand-700 hover:underline"
       >
-        ← All received reports
+        {t("all")}
       </Link>
       <Card>
         <CardHeader
           title={<span data-testid="report-organization">{r.organization}</span>}
-          description={`Report ${r.reportId}`}
-          actions={
-            r.conflict ? <Badge tone="warn">conflict: same id, different content</Badge> : null
-          }
+          description={t("reportId", { id: r.reportId })}
+          actions={r.conflict ? <Badge tone="warn">{t("conflict")}</Badge> : null}
         />
         <dl className="grid gap-x-6 gap-y-2 px-5 py-4 text-sm sm:grid-cols-2">
-          <Field label="Reporter">{r.reporterKey}</Field>
-          <Field label="Contact">{r.contactInfo ?? "none given"}</Field>
-          <Field label="Period (UTC)">{period(r.start, r.end)}</Field>
-          <Field label="Received">
-            {utcMinute(r.receivedAt)} by {CHANNEL_LABEL[r.channel] ?? r.channel}
+          <Field label={t("reporter")}>{r.reporterKey}</Field>
+          <Field label={t("contact")}>{r.contactInfo ?? t("noContact")}</Field>
+          <Field label={t("period")}>{period(r.start, r.end, locale)}</Field>
+          <Field label={t("received")}>
+            {t("receivedBy", {
+              when: utcMinute(r.receivedAt, locale),
+              channel: channelLabel(r.channel),
+            })}
           </Field>
-          <Field label="Authentication">
+          <Field label={t("auth")}>
             <AuthBadge {...r} />
           </Field>
-          <Field label="Sessions for this domain">
-            {formatCount(r.successful)} ok, {formatCount(r.failed)} failed
+          <Field label={t("sessions")}>
+            {t("sessionsValue", { ok: r.successful, failed: r.failed })}
           </Field>
-          <Field label="Content hash">
+          <Field label={t("hash")}>
             <code className="break-all text-xs">{r.contentHash}</code>
           </Field>
         </dl>
       </Card>
 
       <Card>
-        <CardHeader
-          title="Warnings"
-          description="What was odd about this report when it was read."
-        />
+        <CardHeader title={t("warnings")} description={t("warningsHint")} />
         <div className="px-5 py-4">
           {r.warnings.length === 0 ? (
-            <p className="text-sm text-slate-600">None.</p>
+            <p className="text-sm text-slate-600">{t("none")}</p>
           ) : (
             <ul className="space-y-2 text-sm">
               {r.warnings.map((w, i) => (
@@ -81,34 +84,34 @@ export function ReportDetail({
       {r.policies.map((p, i) => (
         <Card key={i}>
           <CardHeader
-            title={`Policy ${i + 1}: ${p.policyType}`}
-            description={`${formatCount(p.successfulCount)} successful, ${formatCount(p.failedCount)} failed sessions`}
+            title={t("policy", { n: i + 1, type: p.policyType })}
+            description={t("policyHint", { ok: p.successfulCount, failed: p.failedCount })}
           />
           <div className="space-y-3 px-5 py-4 text-sm">
             {p.policyStrings.length > 0 ? (
               <CodeBlock
-                label={`Policy ${i + 1} as the reporter saw it`}
+                label={t("policyAsSeen", { n: i + 1 })}
                 className="rounded bg-slate-50 p-3 text-xs"
               >
                 {p.policyStrings.join("\n")}
               </CodeBlock>
             ) : null}
-            {p.mxHosts.length > 0 ? <p>MX hosts: {p.mxHosts.join(", ")}</p> : null}
+            {p.mxHosts.length > 0 ? <p>{t("mxHosts", { hosts: p.mxHosts.join(", ") })}</p> : null}
             {p.failures.length > 0 ? (
-              <ScrollRegion label={`Failure details, policy ${i + 1}`}>
+              <ScrollRegion label={t("failureDetails", { n: i + 1 })}>
                 <table
                   className="w-full text-left text-xs"
-                  aria-label={`Failure details, policy ${i + 1}`}
+                  aria-label={t("failureDetails", { n: i + 1 })}
                 >
                   <thead className="text-slate-500">
                     <tr>
-                      <th className="py-1 pr-3 font-medium">Result type</th>
-                      <th className="py-1 pr-3 font-medium">Receiving MX</th>
-                      <th className="py-1 pr-3 font-medium">Sending IP</th>
-                      <th className="py-1 pr-3 font-medium">Receiving IP</th>
-                      <th className="py-1 pr-3 text-right font-medium">Sessions</th>
-                      <th className="py-1 pr-3 font-medium">Reason code</th>
-                      <th className="py-1 font-medium">Additional information</th>
+                      <th className="py-1 pr-3 font-medium">{t("resultType")}</th>
+                      <th className="py-1 pr-3 font-medium">{t("receivingMx")}</th>
+                      <th className="py-1 pr-3 font-medium">{t("sendingIp")}</th>
+                      <th className="py-1 pr-3 font-medium">{t("receivingIp")}</th>
+                      <th className="py-1 pr-3 text-right font-medium">{t("sessionsCol")}</th>
+                      <th className="py-1 pr-3 font-medium">{t("reasonCode")}</th>
+                      <th className="py-1 font-medium">{t("additionalInfo")}</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -119,7 +122,7 @@ export function ReportDetail({
                         <td className="py-1 pr-3">{f.sendingMtaIp ?? "—"}</td>
                         <td className="py-1 pr-3">{f.receivingIp ?? "—"}</td>
                         <td className="py-1 pr-3 text-right tabular-nums">
-                          {formatCount(f.failedSessionCount)}
+                          {formatCount(f.failedSessionCount, locale)}
                         </td>
                         <td className="py-1 pr-3 break-all" data-testid="failure-reason">
                           {f.failureReasonCode ?? "—"}
@@ -131,7 +134,7 @@ export function ReportDetail({
                 </table>
               </ScrollRegion>
             ) : (
-              <p className="text-slate-600">No failure details.</p>
+              <p className="text-slate-600">{t("noFailures")}</p>
             )}
           </div>
         </Card>
@@ -139,29 +142,27 @@ export function ReportDetail({
 
       <Card>
         <CardHeader
-          title="Raw report"
-          description={`${formatCount(r.rawSize)} bytes as received${raw?.kind === "gzip" ? " (gzip, shown decompressed)" : ""}.`}
+          title={t("raw")}
+          description={t(raw?.kind === "gzip" ? "rawHintGzip" : "rawHint", { bytes: r.rawSize })}
         />
         <div className="px-5 py-4">
           {raw ? (
             <>
               <CodeBlock
-                label="Raw report"
+                label={t("raw")}
                 data-testid="raw-report"
                 className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-3 text-xs"
               >
                 {raw.text}
               </CodeBlock>
               {raw.truncated ? (
-                <p className="mt-2 text-xs text-slate-500">Shortened for display.</p>
+                <p className="mt-2 text-xs text-slate-500">{t("shortened")}</p>
               ) : null}
             </>
           ) : (
             <Alert tone="info">
               <span data-testid="raw-missing">
-                {r.rawState === "pruned"
-                  ? "The raw input was pruned after the retention period (STS_RAW_RETENTION_DAYS); the figures above are kept."
-                  : "The raw bytes were over the 1 MiB audit limit and were not kept."}
+                {r.rawState === "pruned" ? t("pruned") : t("tooBig")}
               </span>
             </Alert>
           )}
@@ -182,11 +183,12 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 /** Issue 15 item 6: where a reporter's quirk changed a count, say so. */
 function CountNotes({ report }: { report: ReceivedDetail }) {
+  const t = useTranslations("reports.detail");
   const notes = countNotes(report.policies, report.warnings);
   if (notes.length === 0) return null;
   return (
     <Card>
-      <CardHeader title="How the counts were read" description="Where a quirk changed a count." />
+      <CardHeader title={t("notesTitle")} description={t("notesHint")} />
       <ul className="space-y-2 px-5 py-4 text-sm" data-testid="count-notes">
         {notes.map((n, i) => (
           <li key={i}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Upload } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,10 @@ type Status = "stored" | "duplicate" | "conflict" | "rejected" | "no-report" | "
 interface FileResult {
   name: string;
   status: Status | "waiting" | "sending";
+  /** The route's own words (its reason or error), shown as it wrote them. */
   reason?: string;
+  /** No answer from the route to show: the component says what happened. */
+  failure?: { httpStatus: number } | "unreachable";
 }
 
 const ACCEPT = ".json,.gz,.eml,application/json,application/gzip,message/rfc822";
@@ -28,7 +32,7 @@ const TONE: Record<FileResult["status"], "good" | "neutral" | "warn" | "bad" | "
 };
 
 /** One POST per file to the admin upload endpoint, two at a time, each with its outcome. */
-async function send(file: File): Promise<Pick<FileResult, "status" | "reason">> {
+async function send(file: File): Promise<Pick<FileResult, "status" | "reason" | "failure">> {
   try {
     const res = await fetch(`/api/reports/upload?filename=${encodeURIComponent(file.name)}`, {
       method: "POST",
@@ -41,13 +45,15 @@ async function send(file: File): Promise<Pick<FileResult, "status" | "reason">> 
       error?: string;
     } | null;
     if (body?.status) return { status: body.status, reason: body.reason ?? undefined };
-    return { status: "error", reason: body?.error ?? `the server answered ${res.status}` };
+    if (body?.error) return { status: "error", reason: body.error };
+    return { status: "error", failure: { httpStatus: res.status } };
   } catch {
-    return { status: "error", reason: "the upload did not reach the server" };
+    return { status: "error", failure: "unreachable" };
   }
 }
 
 export function UploadReports() {
+  const t = useTranslations("settings.upload");
   const [results, setResults] = useState<FileResult[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -73,10 +79,7 @@ export function UploadReports() {
   const count = (s: Status) => results.filter((r) => r.status === s).length;
   return (
     <Card>
-      <CardHeader
-        title="Upload reports"
-        description="Drop .json, .json.gz, .gz or .eml files (old archives, forwarded mail). Each is stored once, like reports that arrive by HTTPS or mail."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <div className="space-y-4 px-5 py-4">
         {/* The drop zone is only a drop target; the keyboard and screen-reader way in is the
             real "Choose files" button. The file input itself is hidden, so it is neither an
@@ -102,7 +105,7 @@ export function UploadReports() {
           )}
         >
           <Upload aria-hidden className="size-6" />
-          <span id="upload-hint">Drop report files here, or click to choose files</span>
+          <span id="upload-hint">{t("hint")}</span>
           <Button
             type="button"
             variant="secondary"
@@ -110,7 +113,7 @@ export function UploadReports() {
             aria-describedby="upload-hint"
             onClick={() => input.current?.click()}
           >
-            Choose files
+            {t("choose")}
           </Button>
           <input
             ref={input}
@@ -132,27 +135,38 @@ export function UploadReports() {
                 className="h-2 flex-1"
                 max={results.length}
                 value={done}
-                aria-label="Upload progress"
+                aria-label={t("progressLabel")}
               />
               <span role="status" data-testid="upload-progress">
-                {done} of {results.length} files done
+                {t("progress", { done, total: results.length })}
               </span>
             </div>
             {!busy ? (
               <p className="text-sm text-slate-700" data-testid="upload-summary">
-                {count("stored")} stored, {count("duplicate")} duplicates, {count("conflict")}{" "}
-                conflicts, {count("rejected") + count("error")} rejected, {count("no-report")}{" "}
-                without a managed domain or report
+                {t("summary", {
+                  stored: count("stored"),
+                  duplicates: count("duplicate"),
+                  conflicts: count("conflict"),
+                  rejected: count("rejected") + count("error"),
+                  noReport: count("no-report"),
+                })}
               </p>
             ) : null}
-            <ul className="divide-y divide-slate-100 text-sm" aria-label="Upload results">
+            <ul className="divide-y divide-slate-100 text-sm" aria-label={t("resultsLabel")}>
               {results.map((r, i) => (
                 <li key={i} className="flex flex-wrap items-center gap-2 py-1.5">
                   <span className="font-mono text-xs">{r.name}</span>
                   <Badge tone={TONE[r.status]}>
-                    {r.status === "error" ? "rejected" : r.status}
+                    {t(`status.${r.status === "error" ? "rejected" : r.status}`)}
                   </Badge>
                   {r.reason ? <span className="text-slate-600">{r.reason}</span> : null}
+                  {r.failure ? (
+                    <span className="text-slate-600">
+                      {r.failure === "unreachable"
+                        ? t("unreachable")
+                        : t("serverAnswered", { status: String(r.failure.httpStatus) })}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { formatUtcDay, formatUtcDayMonth, formatUtcMinute } from "@/lib/core/format-date";
 import { formatCount } from "@/lib/core/format-number";
 import type { Coverage, CoverageCell } from "@/lib/readiness/types";
 import type { VerdictChange } from "@/lib/readiness/verdict-change";
@@ -40,7 +41,7 @@ export function CoverageMatrix({
       <h3 className="font-medium">{t("title")}</h3>
       <p className="mt-1 text-slate-600">
         {t.rich("lastComplete", {
-          day: coverage.lastComplete ?? t("noneYet"),
+          day: coverage.lastComplete ? formatUtcDay(coverage.lastComplete, locale) : t("noneYet"),
           grace: coverage.graceDays,
           mono: (chunks) => (
             <span className="font-mono" data-testid="last-complete-day">
@@ -54,8 +55,11 @@ export function CoverageMatrix({
           {coverage.open.map((o) => (
             <li key={o.day}>
               {o.missing.length > 0
-                ? t("waiting", { day: o.day, reporters: o.missing.join(", ") })
-                : t("afterBefore", { day: o.day })}
+                ? t("waiting", {
+                    day: formatUtcDay(o.day, locale),
+                    reporters: o.missing.join(", "),
+                  })
+                : t("afterBefore", { day: formatUtcDay(o.day, locale) })}
             </li>
           ))}
         </ul>
@@ -64,7 +68,7 @@ export function CoverageMatrix({
         <div className="mt-2 rounded bg-amber-50 px-3 py-2" data-testid="verdict-change">
           <p className="font-medium">
             {t("verdictChanged", {
-              time: `${verdictChange.at.slice(0, 16).replace("T", " ")} UTC`,
+              time: formatUtcMinute(verdictChange.at, locale),
               change: verdictChange.change,
             })}
           </p>
@@ -81,8 +85,8 @@ export function CoverageMatrix({
             <tr>
               <th className="py-1 pr-2">{t("reporter")}</th>
               {coverage.days.map((d) => (
-                <th key={d} className="px-1 font-mono font-normal" title={d}>
-                  {d.slice(5)}
+                <th key={d} className="px-1 font-mono font-normal" title={formatUtcDay(d, locale)}>
+                  {formatUtcDayMonth(d, locale)}
                   {coverage.lastComplete !== null && d > coverage.lastComplete ? "*" : ""}
                 </th>
               ))}
@@ -100,7 +104,9 @@ export function CoverageMatrix({
                 <th scope="row" className="py-1 pr-2 text-left font-normal">
                   <span className="block">{r.organization}</span>
                   {r.quiet ? (
-                    <Badge tone="bad">{t("quiet", { day: r.lastDay ?? "—" })}</Badge>
+                    <Badge tone="bad">
+                      {t("quiet", { day: r.lastDay ? formatUtcDay(r.lastDay, locale) : "—" })}
+                    </Badge>
                   ) : r.usual ? (
                     <Badge tone="good">{t("usual")}</Badge>
                   ) : (

@@ -2,12 +2,13 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { Play } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { CheckProgress } from "@/components/check/check-progress";
 import { useCheckStream } from "@/components/check/use-check-stream";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { localizeDates } from "@/lib/core/format-date";
 import { queryKeys } from "@/lib/query/keys";
 import type { CheckFreshness } from "@/lib/readiness/types";
 
@@ -26,6 +27,7 @@ export function FreshCheck({
 }) {
   const t = useTranslations("enforce.fresh");
   const tr = useTranslations("readiness.summary");
+  const locale = useLocale();
   const qc = useQueryClient();
   const onStored = useCallback(() => {
     void qc.invalidateQueries({ queryKey: queryKeys.enforceState(domain) });
@@ -39,7 +41,10 @@ export function FreshCheck({
         <Alert tone="warn">
           <span data-testid="fresh-check-reason">
             {check.message
-              ? tr(check.message.key as Parameters<typeof tr>[0], check.message.params)
+              ? tr(
+                  check.message.key as Parameters<typeof tr>[0],
+                  localizeDates(check.message.params, locale),
+                )
               : check.reason}
           </span>
         </Alert>

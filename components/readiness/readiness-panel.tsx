@@ -1,7 +1,9 @@
 import { CheckCircle2, HelpCircle, XCircle } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useCriterionProblems } from "./criterion-problems";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { formatUtcDay, localizeDates } from "@/lib/core/format-date";
 import type { CriterionStatus, Readiness } from "@/lib/readiness/types";
 import type { VerdictChange } from "@/lib/readiness/verdict-change";
 import { CoverageMatrix } from "./coverage-matrix";
@@ -27,6 +29,8 @@ export function ReadinessPanel({
   verdictChange?: (VerdictChange & { at: string }) | null;
 }) {
   const t = useTranslations("readiness");
+  const locale = useLocale();
+  const problems = useCriterionProblems(readiness);
   return (
     <Card>
       <CardHeader
@@ -34,10 +38,10 @@ export function ReadinessPanel({
         description={t("intro", {
           met: readiness.metCount,
           total: readiness.criteria.length,
-          from: readiness.window.from,
-          to: readiness.window.to,
-          weekFrom: readiness.lastWeek.from,
-          weekTo: readiness.lastWeek.to,
+          from: formatUtcDay(readiness.window.from, locale),
+          to: formatUtcDay(readiness.window.to, locale),
+          weekFrom: formatUtcDay(readiness.lastWeek.from, locale),
+          weekTo: formatUtcDay(readiness.lastWeek.to, locale),
         })}
       />
       <ul className="divide-y divide-slate-100" aria-label={t("list")}>
@@ -58,9 +62,14 @@ export function ReadinessPanel({
                 <span className="text-sm font-medium">{t(`criteria.${c.id}`)}</span>
               </div>
               <p className="mt-1 text-sm text-slate-700">
-                {c.message
-                  ? t(`summary.${c.message.key}` as Parameters<typeof t>[0], c.message.params)
-                  : c.summary}
+                {c.problems
+                  ? problems(c.problems)
+                  : c.message
+                    ? t(
+                        `summary.${c.message.key}` as Parameters<typeof t>[0],
+                        localizeDates(c.message.params, locale),
+                      )
+                    : c.summary}
               </p>
               {c.evidence.filter(Boolean).length > 0 ? (
                 <details className="mt-1 text-xs text-slate-600">

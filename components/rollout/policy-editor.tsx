@@ -76,6 +76,7 @@ export function PolicyEditor(props: {
   currentBody: string | null;
 }) {
   const t = useTranslations("wizard.policy");
+  const td = useTranslations("diagnostics");
   const [mode, setMode] = useState<StsMode>(props.start.mode);
   const [maxAge, setMaxAge] = useState(String(props.start.maxAge));
   const [mxText, setMxText] = useState(props.start.mx.join("\n"));
@@ -135,7 +136,9 @@ export function PolicyEditor(props: {
                 {t("useAdvice", { value: String(advice.maxAge) })}
               </Button>
             </div>
-            <p className="text-xs text-slate-600">{advice.reason}</p>
+            <p className="text-xs text-slate-600">
+              {td(advice.ref.key as Parameters<typeof td>[0], advice.ref.params)}
+            </p>
           </div>
           <div className="space-y-1.5">
             <Label htmlFor="mx">{t("mxPatterns")}</Label>
@@ -168,7 +171,8 @@ export function PolicyEditor(props: {
                 <Alert
                   tone={d.severity === "error" ? "bad" : d.severity === "warning" ? "warn" : "info"}
                 >
-                  {d.message} <span className="font-mono text-xs opacity-70">{d.id}</span>
+                  {d.ref ? td(d.ref.key as Parameters<typeof td>[0], d.ref.params) : d.message}{" "}
+                  <span className="font-mono text-xs opacity-70">{d.id}</span>
                 </Alert>
               </li>
             ))}

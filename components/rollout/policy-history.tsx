@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatUtcSecond } from "@/lib/core/format-date";
 import { useState } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Label } from "@/components/ui/input";
@@ -21,6 +22,7 @@ export interface VersionRow {
 /** Every version, newest first, and a diff between any two of them. */
 export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
   const t = useTranslations("wizard.policy");
+  const locale = useLocale();
   const [from, setFrom] = useState(versions[1]?.policyId ?? versions[0]?.policyId ?? "");
   const [to, setTo] = useState(versions[0]?.policyId ?? "");
   const a = versions.find((v) => v.policyId === from);
@@ -70,7 +72,7 @@ export function PolicyHistory({ versions }: { versions: VersionRow[] }) {
                   <td>{v.maxAge}</td>
                   <td>{v.reason}</td>
                   <td>{v.actor}</td>
-                  <td>{v.createdAt.slice(0, 19).replace("T", " ")} UTC</td>
+                  <td>{formatUtcSecond(v.createdAt, locale)}</td>
                 </tr>
               ))}
             </tbody>

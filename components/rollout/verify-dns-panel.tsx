@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatUtcSecond } from "@/lib/core/format-date";
 import { useVerification } from "@/lib/query/domain-mutations";
 import { VerifyButton } from "./verify-button";
 import { Badge } from "@/components/ui/badge";
@@ -52,6 +53,7 @@ function RecordResult({ r }: { r: RecordCheck }) {
 
 export function VerifyDnsPanel({ domain, last }: { domain: string; last: DnsVerification | null }) {
   const t = useTranslations("wizard");
+  const locale = useLocale();
   const verify = useVerification<DnsVerification>(domain, "dns");
   const v = verify.data ?? last;
   return (
@@ -60,7 +62,7 @@ export function VerifyDnsPanel({ domain, last }: { domain: string; last: DnsVeri
       {v ? (
         <section aria-label={t("dns.result")} className="space-y-2">
           <p className="text-xs text-slate-500">
-            {t("dns.lookedUp", { time: `${v.at.slice(0, 19).replace("T", " ")} UTC` })}
+            {t("dns.lookedUp", { time: formatUtcSecond(v.at, locale) })}
           </p>
           <ul className="space-y-2">
             <RecordResult r={v.sts} />

@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatUtcSecond } from "@/lib/core/format-date";
 import { useVerification } from "@/lib/query/domain-mutations";
 import { VerifyButton } from "./verify-button";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +16,7 @@ export function VerifyPublishPanel({
   last: PublishVerification | null;
 }) {
   const t = useTranslations("wizard");
+  const locale = useLocale();
   const verify = useVerification<PublishVerification>(domain, "publish");
   const v = verify.data ?? last;
   return (
@@ -40,7 +42,8 @@ export function VerifyPublishPanel({
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-xs">
             <dt className="text-slate-500">{t("publish.checked")}</dt>
             <dd>
-              {v.at.slice(0, 19).replace("T", " ")} UTC{v.address ? ` · ${v.address}` : ""}
+              {formatUtcSecond(v.at, locale)}
+              {v.address ? ` · ${v.address}` : ""}
             </dd>
             <dt className="text-slate-500">{t("publish.status")}</dt>
             <dd className="font-mono">{v.statusLine ?? "—"}</dd>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { AlertDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -24,19 +25,20 @@ export function ConfirmRemoveButton(props: {
   removal: Removal;
 }) {
   const { removal } = props;
+  const t = useTranslations("ui.remove");
   return (
     <AlertDialog.Root onOpenChange={() => removal.reset()}>
       <AlertDialog.Trigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Remove ${props.name}`}>
+        <Button variant="ghost" size="sm" aria-label={t("label", { name: props.name })}>
           {props.icon}
-          Remove
+          {t("trigger")}
         </Button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-30 bg-slate-900/40" />
         <AlertDialog.Content className="fixed left-1/2 top-1/2 z-40 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
           <AlertDialog.Title className="text-base font-semibold">
-            Remove {props.name}?
+            {t("title", { name: props.name })}
           </AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">
             {props.children}
@@ -48,10 +50,10 @@ export function ConfirmRemoveButton(props: {
           ) : null}
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{t("cancel")}</Button>
             </AlertDialog.Cancel>
             <Button variant="danger" disabled={removal.isPending} onClick={() => removal.mutate()}>
-              {removal.isPending ? "Removing…" : props.confirmLabel}
+              {removal.isPending ? t("pending") : props.confirmLabel}
             </Button>
           </div>
         </AlertDialog.Content>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 import { ScrollRegion } from "./scroll-region";
 
@@ -22,8 +23,10 @@ export function DataTable({
   cellPadding?: "px-4" | "px-5";
   children: React.ReactNode;
 }) {
+  const t = useTranslations("ui");
+  const name = label ?? t("table", { columns: columns.map((c) => c.label).join(", ") });
   return (
-    <ScrollRegion label={label ?? `Table: ${columns.map((c) => c.label).join(", ")}`}>
+    <ScrollRegion label={name}>
       <table className="w-full text-left text-sm" aria-label={label}>
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>

@@ -1,5 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { Input, Label } from "./input";
 
@@ -19,6 +20,7 @@ export function FilterForm({
   clearHref: string;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("ui.filters");
   return (
     <Form
       key={stateKey}
@@ -29,10 +31,10 @@ export function FilterForm({
       {children}
       <div className="flex items-center gap-3">
         <Button type="submit" size="sm">
-          Apply
+          {t("apply")}
         </Button>
         <Link href={clearHref} className="text-sm text-brand-700 hover:underline">
-          Clear
+          {t("clear")}
         </Link>
       </div>
     </Form>
@@ -82,6 +84,7 @@ export function FilterSelect({
   value: string | null;
   options: readonly (readonly [value: string, label: string])[];
 }) {
+  const t = useTranslations("ui.filters");
   return (
     <div className="space-y-1">
       <Label htmlFor={id}>{label}</Label>
@@ -91,7 +94,7 @@ export function FilterSelect({
         defaultValue={value ?? ""}
         className="block h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
       >
-        <option value="">any</option>
+        <option value="">{t("any")}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}

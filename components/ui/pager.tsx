@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 // Links to the neighbouring pages of a list (issue 16): plain links, so each page has its
 // own URL. `previous`/`next` are null on the first/last page.
@@ -7,8 +8,8 @@ export function Pager({
   status,
   previous,
   next,
-  previousLabel = "Previous page",
-  nextLabel = "Next page",
+  previousLabel,
+  nextLabel,
 }: {
   label: string;
   status: string;
@@ -17,6 +18,7 @@ export function Pager({
   previousLabel?: string;
   nextLabel?: string;
 }) {
+  const t = useTranslations("ui.pager");
   if (previous === null && next === null) return null;
   return (
     <nav
@@ -27,12 +29,12 @@ export function Pager({
       <div className="flex gap-4">
         {previous !== null ? (
           <Link href={previous} className="text-brand-700 hover:underline">
-            {previousLabel}
+            {previousLabel ?? t("previous")}
           </Link>
         ) : null}
         {next !== null ? (
           <Link href={next} className="text-brand-700 hover:underline">
-            {nextLabel}
+            {nextLabel ?? t("next")}
           </Link>
         ) : null}
       </div>

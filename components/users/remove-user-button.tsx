@@ -1,20 +1,21 @@
 "use client";
 
 import { UserMinus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { ConfirmRemoveButton } from "@/components/ui/confirm-remove-button";
 import { useRemoveUser } from "@/lib/query/admin-mutations";
 
 export function RemoveUserButton({ id, email }: { id: string; email: string }) {
   const removal = useRemoveUser(id);
+  const t = useTranslations("users.remove");
   return (
     <ConfirmRemoveButton
       name={email}
       icon={<UserMinus aria-hidden />}
-      confirmLabel="Remove user"
+      confirmLabel={t("confirm")}
       removal={removal}
     >
-      They can no longer sign in, and any session they have open ends at its next request. The audit
-      log keeps what they did.
+      {t("body")}
     </ConfirmRemoveButton>
   );
 }

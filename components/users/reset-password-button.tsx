@@ -1,6 +1,7 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,23 +10,22 @@ import { useResetPassword } from "@/lib/query/admin-mutations";
 
 export function ResetPasswordButton({ id, email }: { id: string; email: string }) {
   const reset = useResetPassword(id);
+  const t = useTranslations("users.reset");
   return (
     <Dialog.Root>
       <Dialog.Trigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Reset the password of ${email}`}>
+        <Button variant="ghost" size="sm" aria-label={t("label", { email })}>
           <KeyRound aria-hidden />
           {/* The visible text is part of the name (WCAG 2.5.3 label in name). */}
-          Reset the password
+          {t("trigger")}
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-30 bg-slate-900/40" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-40 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
-          <Dialog.Title className="text-base font-semibold">
-            Reset the password of {email}
-          </Dialog.Title>
+          <Dialog.Title className="text-base font-semibold">{t("title", { email })}</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-slate-600">
-            Share the new password with them. Any session they have open ends at its next request.
+            {t("description")}
           </Dialog.Description>
           <form
             className="mt-4 space-y-4"
@@ -37,22 +37,22 @@ export function ResetPasswordButton({ id, email }: { id: string; email: string }
             }}
           >
             <TextField
-              label="New password"
+              label={t("password")}
               id={`reset-${email}`}
               name="password"
               type="password"
               autoComplete="new-password"
               required
-              hint="At least 10 characters."
+              hint={t("hint")}
             />
             {reset.error ? <Alert tone="bad">{reset.error.message}</Alert> : null}
             {reset.data ? <Alert tone="good">{reset.data.message}</Alert> : null}
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
-                <Button variant="secondary">Close</Button>
+                <Button variant="secondary">{t("close")}</Button>
               </Dialog.Close>
               <Button type="submit" disabled={reset.isPending}>
-                {reset.isPending ? "Saving…" : "Set new password"}
+                {reset.isPending ? t("saving") : t("submit")}
               </Button>
             </div>
           </form>

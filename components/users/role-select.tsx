@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useSetUserRole } from "@/lib/query/admin-mutations";
 
@@ -14,6 +15,7 @@ export function RoleSelect({
 }) {
   const [value, setValue] = useState(role);
   const change = useSetUserRole(userId);
+  const t = useTranslations("users.roles");
   return (
     <div>
       <select
@@ -29,8 +31,8 @@ export function RoleSelect({
           change.mutate(next, { onError: () => setValue(previous) });
         }}
       >
-        <option value="admin">admin</option>
-        <option value="viewer">viewer</option>
+        <option value="admin">{t("admin")}</option>
+        <option value="viewer">{t("viewer")}</option>
       </select>
       {change.error ? (
         <p role="alert" className="mt-1 text-xs text-red-700">

@@ -1,6 +1,7 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { formatUtcDay } from "@/lib/core/format-date";
 import type { UserRecord } from "@/lib/db/users/users";
 import { InviteUserForm } from "./invite-user-form";
 import { RemoveUserButton } from "./remove-user-button";
@@ -9,6 +10,7 @@ import { RoleSelect } from "./role-select";
 
 export function UserAdmin({ users, meId }: { users: UserRecord[]; meId: string }) {
   const t = useTranslations("users");
+  const locale = useLocale();
   const columns = [
     { label: t("colName") },
     { label: t("colEmail") },
@@ -38,9 +40,7 @@ export function UserAdmin({ users, meId }: { users: UserRecord[]; meId: string }
               <td className="px-5 py-2.5">
                 <RoleSelect userId={u.id} role={u.role} label={t("roleOf", { email: u.email })} />
               </td>
-              <td className="px-5 py-2.5 text-slate-500">
-                {u.createdAt.toISOString().slice(0, 10)}
-              </td>
+              <td className="px-5 py-2.5 text-slate-500">{formatUtcDay(u.createdAt, locale)}</td>
               <td className="px-5 py-2.5">
                 <div className="flex gap-1">
                   <ResetPasswordButton id={u.id} email={u.email} />

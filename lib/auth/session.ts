@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { findSessionUser, type Role, type UserRecord } from "@/lib/db/users/users";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { authOptions } from "./options";
 
 // Every page and route handler calls one of these itself (route handlers through
@@ -35,13 +36,21 @@ export async function requirePageUser(role: Role = "viewer"): Promise<SessionUse
 }
 
 export type ActionAuth =
-  { ok: true; user: SessionUser } | { ok: false; status: 401 | 403; error: string };
+  | { ok: true; user: SessionUser }
+  | { ok: false; status: 401 | 403; error: string; ref: MessageRef };
 
 /** For route handlers (through withUser): a value, never a throw. */
 export async function authorize(role: Role = "viewer"): Promise<ActionAuth> {
   const user = await currentUser();
-  if (!user) return { ok: false, status: 401, error: "Sign in first." };
+  // The "apiErrors" keys let withUser answer in the user's language (issue 16 §6).
+  if (!user)
+    return { ok: false, status: 401, error: "Sign in first.", ref: { key: "signInFirst" } };
   if (role === "admin" && user.role !== "admin")
-    return { ok: false, status: 403, error: "Only admins can do this." };
+    return {
+      ok: false,
+      status: 403,
+      error: "Only admins can do this.",
+      ref: { key: "adminsOnly" },
+    };
   return { ok: true, user };
 }

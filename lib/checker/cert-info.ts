@@ -1,5 +1,6 @@
 import type { X509Certificate } from "node:crypto";
 import { dnsNamesFromSubjectAltName } from "../mta-sts/cert-name";
+import { ct, type CheckText } from "./text";
 
 /** What the report shows about a certificate (evidence), plain JSON. */
 export interface CertInfo {
@@ -49,4 +50,64 @@ export function chainProblem(code: string): string {
     default:
       return `the chain does not validate (${code})`;
   }
+}
+
+/** The problems a certificate can have, as the `problem` select of the checks messages. */
+export type CertProblem =
+  "expired" | "notYetValid" | "selfSigned" | "selfSignedChain" | "untrusted" | "nosan" | "other";
+
+/** chainProblem's verdict as a key: the check page words it in the user's language. */
+export function chainProblemKind(code: string): CertProblem {
+  switch (code) {
+    case "CERT_HAS_EXPIRED":
+      return "expired";
+    case "CERT_NOT_YET_VALID":
+      return "notYetValid";
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+      return "selfSigned";
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+      return "selfSignedChain";
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "UNABLE_TO_GET_ISSUER_CERT":
+      return "untrusted";
+    default:
+      return "other";
+  }
+}
+
+/** certEvidence as a checks text: "{prefix}: [{protocol}; ]subject …; expires … (n days)". */
+export function certEvidenceText(
+  prefix: string,
+  cert: CertInfo | null,
+  protocol?: string,
+): CheckText {
+  if (cert === null) return ct("cert.evidenceNone", { prefix, protocol: protocol ?? "" });
+  const params = {
+    prefix,
+    subject: cert.subject,
+    san: cert.sanDnsNames.join(", "),
+    noSan: cert.sanDnsNames.length === 0 ? "yes" : "no",
+    issuer: cert.issuer,
+    validTo: cert.validTo,
+    days: String(cert.daysLeft),
+  };
+  return protocol === undefined
+    ? ct("cert.evidence", params)
+    : ct("cert.evidenceProtocol", { ...params, protocol });
+}
+
+/**
+ * The certificate's problems (chain first, then the SAN) as params of the `problem`/`more`
+ * selects; null when there is none.
+ */
+export function certProblems(
+  chainValid: boolean,
+  chainError: string | null | undefined,
+  covered: boolean,
+): { problem: CertProblem; more: "nosan" | "none"; code: string } | null {
+  const code = chainError ?? "unknown";
+  if (!chainValid)
+    return { problem: chainProblemKind(code), more: covered ? "none" : "nosan", code };
+  return covered ? null : { problem: "nosan", more: "none", code };
 }

@@ -3,8 +3,9 @@
 // set up alongside MTA-STS. Absent SPF/DMARC is a warning; broken or duplicate is an error.
 import { joinTxtStrings } from "../mta-sts/txt-record";
 import { dkimProblems, dmarcProblems, spfProblems } from "./auth-records";
-import { lookupProblem, type ProbeContext } from "./context";
+import { lookupEvidence, type ProbeContext } from "./context";
 import { result } from "./result";
+import { ct } from "./text";
 import type { CheckResult } from "./types";
 
 const quoted = (records: readonly string[]) => records.map((r) => `"${r}"`).join(", ");
@@ -22,49 +23,44 @@ async function checkSpf(ctx: ProbeContext): Promise<CheckResult> {
   const d = ctx.domain;
   const lookup = await ctx.dns.txt(d);
   if (lookup.status === "error")
-    return result(
-      "CHK-AUTH-1",
-      "untested",
-      "Could not look up SPF",
-      `${d}: ${lookupProblem(lookup)}`,
-    );
+    return result("CHK-AUTH-1", "untested", ct("auth.spfLookupFailed"), lookupEvidence(d, lookup));
   const spf = lookup.records.map(joinTxtStrings).filter((r) => /^v=spf1( |$)/i.test(r));
-  const fix = `Publish one TXT record at ${d} such as "v=spf1 mx -all" listing every server that sends mail for ${d}.`;
+  const fix = ct("auth.spfFix", { domain: d });
   if (spf.length === 0)
     return result(
       "CHK-AUTH-1",
       "warning",
-      "No SPF record",
-      `${d}: no TXT record starting with v=spf1`,
+      ct("auth.noSpf"),
+      ct("auth.noSpfEvidence", { domain: d }),
       fix,
     );
   if (spf.length > 1)
     return result(
       "CHK-AUTH-1",
       "error",
-      "More than one SPF record",
+      ct("auth.severalSpf"),
       `${d}: ${quoted(spf)}`,
-      `Merge them into one record: receivers treat several as a permanent error (RFC 7208 §4.5).`,
+      ct("auth.severalSpfFix"),
     );
   const problems = spfProblems(spf[0] ?? "");
   if (problems.length > 0)
     return result(
       "CHK-AUTH-1",
       "error",
-      "SPF record does not parse",
+      ct("auth.spfInvalid"),
       `${d}: ${quoted(spf)}`,
-      `Fix the record: ${problems.join("; ")}.`,
+      ct("auth.fixRecord", { problems: problems.join("; ") }),
     );
   if (/(^| )\+?all( |$)/i.test(spf[0] ?? "")) {
     return result(
       "CHK-AUTH-1",
       "warning",
-      "SPF allows every server (+all)",
+      ct("auth.spfAll"),
       `${d}: ${quoted(spf)}`,
-      `End the record with -all or ~all.`,
+      ct("auth.spfAllFix"),
     );
   }
-  return result("CHK-AUTH-1", "ok", "SPF record present and parseable", `${d}: ${quoted(spf)}`);
+  return result("CHK-AUTH-1", "ok", ct("auth.spfOk"), `${d}: ${quoted(spf)}`);
 }
 
 async function checkDmarc(ctx: ProbeContext): Promise<CheckResult> {
@@ -74,49 +70,49 @@ async function checkDmarc(ctx: ProbeContext): Promise<CheckResult> {
     return result(
       "CHK-AUTH-2",
       "untested",
-      "Could not look up DMARC",
-      `${name}: ${lookupProblem(lookup)}`,
+      ct("auth.dmarcLookupFailed"),
+      lookupEvidence(name, lookup),
     );
   const all = lookup.records.map(joinTxtStrings);
   const dmarc = all.filter((r) => /^v=DMARC1/i.test(r));
-  const fix = `Publish a TXT record at ${name} such as "v=DMARC1; p=none; rua=mailto:dmarc@${ctx.domain}", then tighten p once reports look clean.`;
+  const fix = ct("auth.dmarcFix", { name, domain: ctx.domain });
   if (dmarc.length === 0)
     return result(
       "CHK-AUTH-2",
       "warning",
-      "No DMARC record",
-      `${name}: ${all.length ? quoted(all) : lookupProblem(lookup)}`,
+      ct("auth.noDmarc"),
+      all.length ? `${name}: ${quoted(all)}` : lookupEvidence(name, lookup),
       fix,
     );
   if (dmarc.length > 1)
     return result(
       "CHK-AUTH-2",
       "error",
-      "More than one DMARC record",
+      ct("auth.severalDmarc"),
       `${name}: ${quoted(dmarc)}`,
-      "Keep exactly one DMARC record: receivers ignore DMARC when there are several.",
+      ct("auth.severalDmarcFix"),
     );
   const { problems, policy } = dmarcProblems(dmarc[0] ?? "");
   if (problems.length > 0)
     return result(
       "CHK-AUTH-2",
       "error",
-      "DMARC record does not parse",
+      ct("auth.dmarcInvalid"),
       `${name}: ${quoted(dmarc)}`,
-      `Fix the record: ${problems.join("; ")}.`,
+      ct("auth.fixRecord", { problems: problems.join("; ") }),
     );
   if (policy === "none")
     return result(
       "CHK-AUTH-2",
       "info",
-      "DMARC in monitoring mode (p=none)",
+      ct("auth.dmarcNone"),
       `${name}: ${quoted(dmarc)}`,
-      "Move to p=quarantine, then p=reject, once DMARC reports show all legitimate mail passes.",
+      ct("auth.dmarcNoneFix"),
     );
   return result(
     "CHK-AUTH-2",
     "ok",
-    `DMARC record present (p=${policy})`,
+    ct("auth.dmarcOk", { policy: String(policy) }),
     `${name}: ${quoted(dmarc)}`,
   );
 }
@@ -128,19 +124,19 @@ async function checkDkim(ctx: ProbeContext, selector: string): Promise<CheckResu
     return result(
       "CHK-AUTH-3",
       "untested",
-      "Could not look up DKIM key",
-      `${name}: ${lookupProblem(lookup)}`,
+      ct("auth.dkimLookupFailed"),
+      lookupEvidence(name, lookup),
       "",
       selector,
     );
   const all = lookup.records.map(joinTxtStrings);
-  const fix = `Publish the public key your mail server signs with at ${name} ("v=DKIM1; k=rsa; p=…"), or correct the selector.`;
+  const fix = ct("auth.dkimFix", { name });
   if (all.length === 0)
     return result(
       "CHK-AUTH-3",
       "error",
-      `No DKIM key for selector ${selector}`,
-      `${name}: ${lookupProblem(lookup)}`,
+      ct("auth.noDkim", { selector }),
+      lookupEvidence(name, lookup),
       fix,
       selector,
     );
@@ -148,9 +144,9 @@ async function checkDkim(ctx: ProbeContext, selector: string): Promise<CheckResu
     return result(
       "CHK-AUTH-3",
       "error",
-      `Several DKIM records for selector ${selector}`,
+      ct("auth.severalDkim", { selector }),
       `${name}: ${quoted(all)}`,
-      "Keep exactly one key record per selector.",
+      ct("auth.severalDkimFix"),
       selector,
     );
   const { problems, revoked } = dkimProblems(all[0] ?? "");
@@ -159,19 +155,19 @@ async function checkDkim(ctx: ProbeContext, selector: string): Promise<CheckResu
     return result(
       "CHK-AUTH-3",
       "error",
-      `DKIM key for ${selector} does not parse`,
+      ct("auth.dkimInvalid", { selector }),
       shown,
-      `Fix the record: ${problems.join("; ")}.`,
+      ct("auth.fixRecord", { problems: problems.join("; ") }),
       selector,
     );
   if (revoked)
     return result(
       "CHK-AUTH-3",
       "warning",
-      `DKIM key for ${selector} is revoked (empty p=)`,
+      ct("auth.dkimRevoked", { selector }),
       shown,
-      "Sign with a current selector, or publish the key again if this selector is still in use.",
+      ct("auth.dkimRevokedFix"),
       selector,
     );
-  return result("CHK-AUTH-3", "ok", `DKIM key for ${selector} present`, shown, "", selector);
+  return result("CHK-AUTH-3", "ok", ct("auth.dkimOk", { selector }), shown, "", selector);
 }

@@ -4,6 +4,7 @@ import type { PolicyFacts } from "./check-policy-content";
 import type { MxFacts } from "./check-mx-records";
 import { applyMode } from "./check-mx-host";
 import { result } from "./result";
+import { ct } from "./text";
 import type { CheckResult } from "./types";
 
 export function checkCoverage(domain: string, mx: MxFacts, policy: PolicyFacts): CheckResult[] {
@@ -13,15 +14,15 @@ export function checkCoverage(domain: string, mx: MxFacts, policy: PolicyFacts):
       result(
         "CHK-MX-9",
         "warning",
-        "Null MX together with an MTA-STS policy",
-        `${domain}: MX 0 . and a policy in ${policy.mode} mode`,
-        `A domain that accepts no mail needs no MTA-STS: remove the policy (switch to mode: none first, STS-OPS-9).`,
+        ct("coverage.nullMx"),
+        ct("coverage.nullMxEvidence", { domain, mode: policy.mode }),
+        ct("coverage.nullMxFix"),
       ),
     );
   }
   // Coverage only means something when there are patterns to match and senders apply them.
   if (policy.mx.length === 0 || policy.mode === "none") return out;
-  const patterns = `policy mx: ${policy.mx.join(", ")}`;
+  const patterns = policy.mx.join(", ");
   for (const host of mx.hosts) {
     const match = findMatchingPattern(policy.mx, host);
     out.push(
@@ -29,17 +30,17 @@ export function checkCoverage(domain: string, mx: MxFacts, policy: PolicyFacts):
         ? result(
             "CHK-MX-1",
             "ok",
-            "MX host covered by the policy",
-            `${host} matches "${match}"`,
+            ct("coverage.covered"),
+            ct("coverage.coveredEvidence", { host, pattern: match }),
             "",
             host,
           )
         : result(
             "CHK-MX-1",
             "error",
-            "MX host not covered by the policy",
-            `${host} matches none of: ${patterns}`,
-            `Add "mx: ${host}" to the policy (then change the TXT id): in enforce mode senders refuse to deliver to hosts not listed.`,
+            ct("coverage.notCovered"),
+            ct("coverage.notCoveredEvidence", { host, patterns }),
+            ct("coverage.notCoveredFix", { host }),
             host,
           ),
     );
@@ -50,9 +51,11 @@ export function checkCoverage(domain: string, mx: MxFacts, policy: PolicyFacts):
         result(
           "CHK-MX-2",
           "info",
-          "Policy pattern matches no current MX",
-          `"${pattern}" matches none of the MX hosts: ${mx.hosts.join(", ") || "(none)"}`,
-          `Remove "mx: ${pattern}" if that server is retired (keep it while a move is in progress).`,
+          ct("coverage.stale"),
+          mx.hosts.length > 0
+            ? ct("coverage.staleEvidence", { pattern, hosts: mx.hosts.join(", ") })
+            : ct("coverage.staleEvidenceNone", { pattern }),
+          ct("coverage.staleFix", { pattern }),
           pattern,
         ),
       );

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pick, startLab, type Lab } from "../../e2e/servers/lab-check";
+import { auditRefs } from "./ref-audit";
 import { LAB_V6_DOMAINS } from "../../e2e/servers/lab-zones-v6";
 import { startTestWorld } from "../../e2e/servers/world";
 import type { CheckReport } from "./types";
@@ -120,5 +121,13 @@ describe("the IPv6 lab", () => {
     expect(shown()).toContain(`${address}/128`);
     await world.stop();
     expect(shown()).not.toContain(`${address}/128`);
+  });
+});
+
+describe("issue 16 §6: translatable texts", () => {
+  it("every text of these runs has its ref in English and German, formatting to the stored English", () => {
+    const audit = auditRefs([...reports.values()].flatMap((r) => r.results));
+    expect(audit.problems).toEqual([]);
+    expect(audit.refs).toBeGreaterThan(50);
   });
 });

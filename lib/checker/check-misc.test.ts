@@ -1,6 +1,7 @@
 // §14.5, CHK-AUTH-*, safety, the overall deadline and event streaming, on loopback servers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pick, startLab, type Lab } from "../../e2e/servers/lab-check";
+import { auditRefs } from "./ref-audit";
 import { diffReports } from "./diff";
 import { runCheck } from "./run-check";
 import type { CheckEvent, CheckReport } from "./types";
@@ -176,6 +177,8 @@ describe("deadline and streaming", () => {
         title: "Not a valid domain name",
         evidence: '"not a domain"',
         fix: "Enter a domain name such as example.com.",
+        // issue 16 §6: the texts' refs, for the check page in the user's language
+        i18n: { title: { key: "run.invalidDomain" }, fix: { key: "run.invalidDomainFix" } },
       },
     ]);
   });
@@ -194,5 +197,13 @@ describe("diffReports", () => {
     const kinds = diffReports(base, next).map((c) => `${c.kind}:${c.id}`);
     expect(kinds.sort()).toEqual(["fixed:CHK-RPT-2", "gone:CHK-AUTH-1", "new:CHK-X-1"]);
     expect(diffReports(base, base)).toEqual([]);
+  });
+});
+
+describe("issue 16 §6: translatable texts", () => {
+  it("every text of these runs has its ref in English and German, formatting to the stored English", () => {
+    const audit = auditRefs([...reports.values()].flatMap((r) => r.results));
+    expect(audit.problems).toEqual([]);
+    expect(audit.refs).toBeGreaterThan(100);
   });
 });

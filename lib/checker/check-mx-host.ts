@@ -2,13 +2,14 @@
 // CHK-MX-3…8 per address (results carry `address`), CHK-MX-10 per host.
 import {
   hostPort,
-  lookupProblem,
+  lookupEvidence,
   MAX_ADDRESSES_PER_HOST,
   splitAddresses,
   type ProbeContext,
 } from "./context";
 import { judgeMxTls } from "./judge-mx-tls";
 import { modeAware, result, untested } from "./result";
+import { ct } from "./text";
 import { probeSmtp, type SmtpProbeOutcome, type TlsVariant } from "./smtp-probe";
 import type { CheckResult, PolicyMode } from "./types";
 
@@ -36,13 +37,8 @@ async function probeHost(ctx: ProbeContext, host: string): Promise<CheckResult[]
   const lookup = await ctx.dns.addresses(host);
   if (lookup.status === "error") {
     return [
-      untested(
-        "CHK-MX-3",
-        "Could not resolve the MX host",
-        `${host}: ${lookupProblem(lookup)}`,
-        host,
-      ),
-      ...TLS_IDS.map((id) => untested(id, "Not tested", `${host} could not be resolved`, host)),
+      untested("CHK-MX-3", ct("mx.lookupFailed"), lookupEvidence(host, lookup), host),
+      ...TLS_IDS.map((id) => untested(id, ct("mx.notTested"), ct("mx.unresolved", { host }), host)),
     ];
   }
   if (lookup.status !== "ok") {
@@ -50,12 +46,14 @@ async function probeHost(ctx: ProbeContext, host: string): Promise<CheckResult[]
       result(
         "CHK-MX-3",
         "error",
-        "MX host does not resolve",
-        `${host}: ${lookupProblem(lookup)}`,
-        `Fix the MX record or create A/AAAA records for ${host}: senders cannot deliver to it.`,
+        ct("mx.noAddress"),
+        lookupEvidence(host, lookup),
+        ct("mx.noAddressFix", { host }),
         host,
       ),
-      ...TLS_IDS.map((id) => untested(id, "Not tested", `${host} has no address`, host)),
+      ...TLS_IDS.map((id) =>
+        untested(id, ct("mx.notTested"), ct("mx.noAddressEvidence", { host }), host),
+      ),
     ];
   }
   const split = splitAddresses(lookup.records, ctx.allowPrivate);
@@ -64,18 +62,20 @@ async function probeHost(ctx: ProbeContext, host: string): Promise<CheckResult[]
       result(
         "CHK-NET-1",
         "warning",
-        "MX host has no public address",
+        ct("mx.noPublic"),
         `${host}: ${split.refused.join(", ")}`,
-        `Point ${host} at a public address: senders on the internet cannot reach private or special-purpose addresses. (The checker does not connect to them.)`,
+        ct("mx.noPublicFix", { host }),
         host,
       ),
       untested(
         "CHK-MX-3",
-        "Port 25 not tested",
-        `${host} resolves only to non-public addresses (${split.refused.join(", ")}); the checker refuses to connect there`,
+        ct("mx.port25NotTested"),
+        ct("mx.onlyNonPublic", { host, addresses: split.refused.join(", ") }),
         host,
       ),
-      ...TLS_IDS.map((id) => untested(id, "Not tested", `${host} was not contacted`, host)),
+      ...TLS_IDS.map((id) =>
+        untested(id, ct("mx.notTested"), ct("mx.notContacted", { host }), host),
+      ),
     ];
   }
   const out: CheckResult[] = [];
@@ -84,13 +84,13 @@ async function probeHost(ctx: ProbeContext, host: string): Promise<CheckResult[]
       result(
         "CHK-NET-1",
         "warning",
-        "Some addresses of the MX host are not public",
+        ct("mx.somePrivate"),
         `${host}: ${split.refused.join(", ")}`,
-        `Remove the non-public addresses from ${host}: senders that pick them cannot deliver. (The checker does not connect to them.)`,
+        ct("mx.somePrivateFix", { host }),
         host,
       ),
       ...split.refusedIps.map((ip) => ({
-        ...untested("CHK-MX-3", "Port 25 not tested", `${ip}: not a public address`, host),
+        ...untested("CHK-MX-3", ct("mx.port25NotTested"), ct("host.notPublic", { ip }), host),
         address: ip,
       })),
     );
@@ -100,8 +100,8 @@ async function probeHost(ctx: ProbeContext, host: string): Promise<CheckResult[]
     out.push({
       ...untested(
         "CHK-MX-3",
-        "Port 25 not tested",
-        `${ip}: the checker probes at most ${MAX_ADDRESSES_PER_HOST} addresses per host`,
+        ct("mx.port25NotTested"),
+        ct("mx.tooMany", { ip, max: String(MAX_ADDRESSES_PER_HOST) }),
         host,
       ),
       address: ip,
@@ -159,38 +159,21 @@ async function checkDane(ctx: ProbeContext, host: string): Promise<CheckResult> 
   const name = `_25._tcp.${host}`;
   const lookup = await ctx.dns.tlsa(name);
   if (lookup.status === "error") {
-    return untested(
-      "CHK-MX-10",
-      "Could not look up TLSA records",
-      `${name}: ${lookupProblem(lookup)}`,
-      host,
-    );
+    return untested("CHK-MX-10", ct("mx.tlsaLookupFailed"), lookupEvidence(name, lookup), host);
   }
   if (lookup.records.length === 0) {
-    return result(
-      "CHK-MX-10",
-      "info",
-      "No DANE TLSA records",
-      `${name}: ${lookupProblem(lookup)}`,
-      "",
-      host,
-    );
+    return result("CHK-MX-10", "info", ct("mx.noTlsa"), lookupEvidence(name, lookup), "", host);
   }
   const usages = lookup.records.map((t) => `${t.usage} ${t.selector} ${t.matchingType}`).join(", ");
   const hasEe = lookup.records.some((t) => t.usage === 3);
   const pkix = lookup.records.some((t) => t.usage < 2);
-  const notes = [
-    hasEe
-      ? "DANE-EE does not check the certificate's name or expiry, but MTA-STS senders still do: keep a WebPKI certificate that names this host."
-      : "",
-    pkix ? "Usages 0/1 (PKIX-TA/EE) are not meant for SMTP: publish usage 3 or 2 instead." : "",
-  ].filter(Boolean);
+  const notes = hasEe ? ct(pkix ? "mx.daneEeAndPkix" : "mx.daneEe") : pkix ? ct("mx.danePkix") : "";
   return result(
     "CHK-MX-10",
     "info",
-    "DANE TLSA records present",
-    `${name}: TLSA ${usages} (DNSSEC not validated by the checker)`,
-    notes.join(" "),
+    ct("mx.tlsa"),
+    ct("mx.tlsaEvidence", { name, usages }),
+    notes,
     host,
   );
 }

@@ -1,6 +1,7 @@
 // CHK-DNS-1 (ours): the MX set every other MX check runs against; CHK-MX-9 null MX.
-import { lookupProblem, type ProbeContext } from "./context";
+import { lookupEvidence, type ProbeContext } from "./context";
 import { result } from "./result";
+import { ct } from "./text";
 
 export interface MxFacts {
   /** MX host names, by priority; the domain itself for an implicit MX (RFC 5321 §5.1). */
@@ -13,12 +14,7 @@ export async function checkMxRecords(ctx: ProbeContext): Promise<MxFacts> {
   const lookup = await ctx.dns.mx(d);
   if (lookup.status === "error") {
     ctx.emit(
-      result(
-        "CHK-DNS-1",
-        "untested",
-        "Could not look up the MX records",
-        `${d}: ${lookupProblem(lookup)}`,
-      ),
+      result("CHK-DNS-1", "untested", ct("mxRecords.lookupFailed"), lookupEvidence(d, lookup)),
     );
     return { hosts: [], nullMx: false };
   }
@@ -27,9 +23,9 @@ export async function checkMxRecords(ctx: ProbeContext): Promise<MxFacts> {
       result(
         "CHK-DNS-1",
         "error",
-        "The domain does not exist",
-        `${d}: ${lookupProblem(lookup)}`,
-        `Check the spelling of ${d}, or create the zone before setting up MTA-STS.`,
+        ct("mxRecords.nxdomain"),
+        lookupEvidence(d, lookup),
+        ct("mxRecords.nxdomainFix", { domain: d }),
       ),
     );
     return { hosts: [], nullMx: false };
@@ -38,7 +34,7 @@ export async function checkMxRecords(ctx: ProbeContext): Promise<MxFacts> {
   const shown = sorted.map((r) => `MX ${r.priority} ${r.exchange || "."}`).join(", ");
   // RFC 7505: a single "MX 0 ." says the domain accepts no mail.
   if (sorted.length === 1 && (sorted[0]?.exchange ?? "").replace(/\.$/, "") === "") {
-    ctx.emit(result("CHK-DNS-1", "info", "Null MX: the domain accepts no mail", `${d}: ${shown}`));
+    ctx.emit(result("CHK-DNS-1", "info", ct("mxRecords.nullMx"), `${d}: ${shown}`));
     return { hosts: [], nullMx: true };
   }
   if (sorted.length === 0) {
@@ -48,9 +44,9 @@ export async function checkMxRecords(ctx: ProbeContext): Promise<MxFacts> {
         result(
           "CHK-DNS-1",
           "info",
-          "No MX records: mail goes to the domain's own address",
-          `${d}: no MX; A/AAAA ${implicit.records.join(", ")} (implicit MX)`,
-          `Publish an explicit MX record for ${d}; an implicit MX works but is easy to break.`,
+          ct("mxRecords.implicit"),
+          ct("mxRecords.implicitEvidence", { domain: d, addresses: implicit.records.join(", ") }),
+          ct("mxRecords.implicitFix", { domain: d }),
         ),
       );
       return { hosts: [d], nullMx: false };
@@ -59,14 +55,21 @@ export async function checkMxRecords(ctx: ProbeContext): Promise<MxFacts> {
       result(
         "CHK-DNS-1",
         "error",
-        "The domain cannot receive mail",
-        `${d}: no MX and no A/AAAA records`,
-        `Publish MX records for ${d} naming your mail servers.`,
+        ct("mxRecords.noMail"),
+        ct("mxRecords.noMailEvidence", { domain: d }),
+        ct("mxRecords.noMailFix", { domain: d }),
       ),
     );
     return { hosts: [], nullMx: false };
   }
   const hosts = [...new Set(sorted.map((r) => r.exchange.toLowerCase().replace(/\.$/, "")))];
-  ctx.emit(result("CHK-DNS-1", "ok", `${hosts.length} MX host(s)`, `${d}: ${shown}`));
+  ctx.emit(
+    result(
+      "CHK-DNS-1",
+      "ok",
+      ct("mxRecords.hosts", { count: String(hosts.length) }),
+      `${d}: ${shown}`,
+    ),
+  );
   return { hosts, nullMx: false };
 }

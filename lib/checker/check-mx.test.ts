@@ -1,6 +1,7 @@
 // §14.4 against real SMTP servers on loopback (e2e/servers): every MX host, STARTTLS, certificates.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pick, startLab, type Lab } from "../../e2e/servers/lab-check";
+import { auditRefs } from "./ref-audit";
 import type { CheckReport } from "./types";
 
 let lab: Lab;
@@ -200,5 +201,13 @@ describe("mode-aware severities (testing mode)", () => {
       severity: "error",
       title: "No TLS-RPT record while MTA-STS is in testing mode",
     });
+  });
+});
+
+describe("issue 16 §6: translatable texts", () => {
+  it("every text of these runs has its ref in English and German, formatting to the stored English", () => {
+    const audit = auditRefs([good, bad, testing].flatMap((r) => r.results));
+    expect(audit.problems).toEqual([]);
+    expect(audit.refs).toBeGreaterThan(100);
   });
 });

@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../core/diagnostic";
 import { parsePolicy } from "../mta-sts/policy";
 import { groupByCheck, result, worstSeverity } from "./result";
+import { ct, type CheckTextKey } from "./text";
 import type { CheckResult, PolicyMode } from "./types";
 
 export interface PolicyFacts {
@@ -39,18 +40,20 @@ function chkIdFor(d: Diagnostic): string {
   }
 }
 
-const TITLES: Record<string, string> = {
-  "CHK-POL-1": "Required policy fields",
-  "CHK-POL-2": "Policy line grammar",
-  "CHK-POL-3": "Policy key case",
-  "CHK-POL-4": "Policy max_age",
-  "CHK-POL-5": "Policy mx pattern syntax",
-  "CHK-POL-6": "Wide mx wildcard",
-  "CHK-POL-7": "Duplicate policy keys",
-  "CHK-POL-8": "Unknown policy keys",
-  "CHK-POL-9": "max_age in none mode",
-  "CHK-POL-10": "version is not the first line",
-};
+/** Title keys (policy.titles.<id>); the ok result of an id says "…: fine" (policy.fine.<id>). */
+const TITLED = new Set([
+  "CHK-POL-1",
+  "CHK-POL-2",
+  "CHK-POL-3",
+  "CHK-POL-4",
+  "CHK-POL-5",
+  "CHK-POL-6",
+  "CHK-POL-7",
+  "CHK-POL-8",
+  "CHK-POL-9",
+  "CHK-POL-10",
+]);
+const title = (id: string) => (TITLED.has(id) ? ct(`policy.titles.${id}` as CheckTextKey) : id);
 
 const lineRef = (d: Diagnostic): string => (d.line === undefined ? "" : `line ${d.line}: `);
 
@@ -66,15 +69,17 @@ export function checkPolicyContent(
   const parsed = parsePolicy(new Uint8Array(body), { policyDomain: domain });
   const text = body.toString("utf8");
   const shown = text.length > 600 ? `${text.slice(0, 600)}…` : text;
-  const evidence = `policy body (${body.length} bytes):\n${shown}`;
+  const evidence = ct("policy.body", { bytes: String(body.length), body: shown });
   const byId = groupByCheck(parsed.diagnostics, chkIdFor);
   const results: CheckResult[] = [];
   for (const [id, list] of byId) {
+    // The parser's diagnostics stay English for now (their translation is lib/mta-sts's).
     const fix = list.map((d) => `${lineRef(d)}${d.message}`).join(" ");
-    results.push(result(id, worstSeverity(list), TITLES[id] ?? id, evidence, fix, target));
+    results.push(result(id, worstSeverity(list), title(id), evidence, fix, target));
   }
   for (const id of ["CHK-POL-1", "CHK-POL-2", "CHK-POL-4", "CHK-POL-5"]) {
-    if (!byId.has(id)) results.push(result(id, "ok", `${TITLES[id]}: fine`, evidence, "", target));
+    if (!byId.has(id))
+      results.push(result(id, "ok", ct(`policy.fine.${id}` as CheckTextKey), evidence, "", target));
   }
   return {
     results,

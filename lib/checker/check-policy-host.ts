@@ -5,7 +5,7 @@ import type { StsTxtFacts } from "./check-sts-txt";
 import {
   atAddress,
   chainText,
-  lookupProblem,
+  lookupEvidence,
   MAX_ADDRESSES_PER_HOST,
   splitAddresses,
   type ProbeContext,
@@ -13,7 +13,8 @@ import {
 import { judgePolicyResponse, type PolicyResponseJudgement } from "./judge-policy-response";
 import { judgePolicyTls } from "./judge-policy-tls";
 import { fetchPolicy, type PolicyFetchOutcome } from "./policy-fetch";
-import { result, untested } from "./result";
+import { result, untested, withTexts } from "./result";
+import { ct } from "./text";
 import { UNREACHABLE_CODES } from "./smtp-session";
 
 const NO_POLICY: PolicyFacts = { mode: null, mx: [], valid: false, maxAge: null };
@@ -28,22 +29,15 @@ export async function checkPolicyHost(
   const deployed = (await txt).deployed;
   if (lookup.status !== "ok") {
     if (lookup.status === "error") {
-      emit(
-        untested(
-          "CHK-HOST-1",
-          "Could not resolve the policy host",
-          `${host}: ${lookupProblem(lookup)}`,
-          host,
-        ),
-      );
+      emit(untested("CHK-HOST-1", ct("host.lookupFailed"), lookupEvidence(host, lookup), host));
     } else if (deployed) {
       emit(
         result(
           "CHK-HOST-1",
           "error",
-          "Policy host does not resolve",
-          `${host}: ${lookupProblem(lookup)}`,
-          `Create an A/AAAA (or CNAME) record for ${host} pointing at the web server that serves /.well-known/mta-sts.txt.`,
+          ct("host.noAddress"),
+          lookupEvidence(host, lookup),
+          ct("host.noAddressFix", { host }),
           host,
         ),
       );
@@ -52,8 +46,8 @@ export async function checkPolicyHost(
         result(
           "CHK-HOST-1",
           "info",
-          "No policy host (MTA-STS not deployed)",
-          `${host}: ${lookupProblem(lookup)}`,
+          ct("host.notDeployed"),
+          lookupEvidence(host, lookup),
           "",
           host,
         ),
@@ -66,7 +60,7 @@ export async function checkPolicyHost(
     result(
       "CHK-HOST-1",
       "ok",
-      "Policy host resolves",
+      ct("host.resolves"),
       `${shownName}: ${lookup.records.join(", ")}`,
       "",
       host,
@@ -78,19 +72,14 @@ export async function checkPolicyHost(
       result(
         "CHK-NET-1",
         "warning",
-        "Policy host has no public address",
+        ct("host.noPublic"),
         `${host}: ${split.refused.join(", ")}`,
-        `Point ${host} at a public address: senders on the internet cannot reach private, loopback or special-purpose addresses. (The checker does not connect to them.)`,
+        ct("host.noPublicFix", { host }),
         host,
       ),
     );
     emit(
-      untested(
-        "CHK-HOST-2",
-        "Policy fetch not tested",
-        `${host} resolves only to non-public addresses; the checker refuses to connect there`,
-        host,
-      ),
+      untested("CHK-HOST-2", ct("host.fetchNotTested"), ct("host.onlyNonPublic", { host }), host),
     );
     return NO_POLICY;
   }
@@ -99,15 +88,15 @@ export async function checkPolicyHost(
       result(
         "CHK-NET-1",
         "warning",
-        "Some addresses of the policy host are not public",
+        ct("host.somePrivate"),
         `${host}: ${split.refused.join(", ")}`,
-        `Remove the non-public addresses from ${host}: senders that pick them cannot fetch the policy. (The checker does not connect to them.)`,
+        ct("host.somePrivateFix", { host }),
         host,
       ),
     );
     for (const ip of split.refusedIps)
       emit({
-        ...untested("CHK-HOST-2", "Policy fetch not tested", `${ip}: not a public address`, host),
+        ...untested("CHK-HOST-2", ct("host.fetchNotTested"), ct("host.notPublic", { ip }), host),
         address: ip,
       });
   }
@@ -117,8 +106,8 @@ export async function checkPolicyHost(
     emit({
       ...untested(
         "CHK-HOST-2",
-        "Policy fetch not tested",
-        `${ip}: the checker fetches from at most ${MAX_ADDRESSES_PER_HOST} addresses per host`,
+        ct("host.fetchNotTested"),
+        ct("host.tooMany", { ip, max: String(MAX_ADDRESSES_PER_HOST) }),
         host,
       ),
       address: ip,
@@ -155,12 +144,11 @@ export async function checkPolicyHost(
     if (judged.body && policy && !judged.body.equals(policy.body)) {
       judged.results = judged.results.map((r) =>
         r.id === "CHK-HOST-4" && r.severity === "ok"
-          ? {
-              ...r,
+          ? withTexts(r, {
               severity: "error",
-              title: `Serves a different policy than ${policy?.ip ?? ""}`,
-              fix: `Serve the same policy file from every address of ${host}: senders fetch from any of them.`,
-            }
+              title: ct("host.differentPolicy", { ip: policy?.ip ?? "" }),
+              fix: ct("host.differentPolicyFix", { host }),
+            })
           : r,
       );
     }
@@ -185,7 +173,7 @@ function judgeAddress(
   if (f.failure?.kind === "aborted" && f.status === null) {
     const r = untested(
       "CHK-HOST-2",
-      "Policy fetch not finished",
+      ct("host.fetchNotFinished"),
       `${at}: ${f.failure.message}`,
       host,
     );
@@ -196,8 +184,8 @@ function judgeAddress(
     const fam = ip.includes(":") ? "IPv6" : "IPv4";
     const r = untested(
       "CHK-HOST-2",
-      `Not tested: this server cannot reach ${fam} addresses`,
-      `${at}: ${f.failure?.message ?? code}. The checker's network has no route for ${fam}; senders that have one will fetch from this address.`,
+      ct("net.noRoute", { family: fam }),
+      ct("host.noRouteEvidence", { at, error: f.failure?.message ?? code, family: fam }),
       host,
     );
     return { results: [r], body: null };

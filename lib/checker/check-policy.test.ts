@@ -1,6 +1,7 @@
 // §14.1–14.3 against a real DNS server and real HTTPS policy hosts on loopback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pick, startLab, type Lab } from "../../e2e/servers/lab-check";
+import { auditRefs } from "./ref-audit";
 import type { CheckReport } from "./types";
 
 const DOMAINS = [
@@ -207,5 +208,13 @@ describe("§14.3 policy content", () => {
     expect(pick(report("pol-blank.test"), "CHK-POL-2").fix).toBe(
       "line 2: Remove the blank line: the policy grammar does not allow them, and strict senders reject the policy.",
     );
+  });
+});
+
+describe("issue 16 §6: translatable texts", () => {
+  it("every text of these runs has its ref in English and German, formatting to the stored English", () => {
+    const audit = auditRefs([...reports.values()].flatMap((r) => r.results));
+    expect(audit.problems).toEqual([]);
+    expect(audit.refs).toBeGreaterThan(100);
   });
 });

@@ -1,8 +1,9 @@
 // §14.1 DNS: `_mta-sts` (CHK-TXT-1…8).
 import type { Diagnostic } from "../core/diagnostic";
 import { isStsRecordCandidate, joinTxtStrings, selectStsTxtRecord } from "../mta-sts/txt-record";
-import { chainText, lookupProblem, type ProbeContext } from "./context";
-import { groupByCheck, result, worstSeverity } from "./result";
+import { chainText, lookupEvidence, type ProbeContext } from "./context";
+import { groupByCheck, result, worstSeverity, type ResultText } from "./result";
+import { ct, type CheckTextKey } from "./text";
 import type { CheckResult } from "./types";
 
 export interface StsTxtFacts {
@@ -19,12 +20,12 @@ function chkIdFor(d: Diagnostic): string {
   return "CHK-TXT-3"; // STS-TXT-3, -4, -5, -11: grammar
 }
 
-const TITLES: Record<string, string> = {
-  "CHK-TXT-2": "More than one MTA-STS record",
-  "CHK-TXT-3": "MTA-STS record syntax",
-  "CHK-TXT-4": "Whitespace before the first ';'",
-  "CHK-TXT-5": "Duplicate id in the MTA-STS record",
-  "CHK-TXT-6": "Other TXT records at _mta-sts",
+const TITLES: Record<string, CheckTextKey> = {
+  "CHK-TXT-2": "txt.several",
+  "CHK-TXT-3": "txt.syntax",
+  "CHK-TXT-4": "txt.whitespace",
+  "CHK-TXT-5": "txt.duplicateId",
+  "CHK-TXT-6": "txt.otherRecords",
 };
 
 export async function checkStsTxt(ctx: ProbeContext): Promise<StsTxtFacts> {
@@ -32,19 +33,14 @@ export async function checkStsTxt(ctx: ProbeContext): Promise<StsTxtFacts> {
   const lookup = await ctx.dns.txt(name);
   const emit = (r: CheckResult) => ctx.emit(r);
   if (lookup.status === "error") {
-    emit(
-      result(
-        "CHK-TXT-1",
-        "untested",
-        "Could not look up the MTA-STS record",
-        `${name}: ${lookupProblem(lookup)}`,
-      ),
-    );
+    emit(result("CHK-TXT-1", "untested", ct("txt.lookupFailed"), lookupEvidence(name, lookup)));
     return { deployed: false, id: null };
   }
   const shown = chainText(name, lookup.cnameChain);
   const records = lookup.records.map(joinTxtStrings);
-  const evidence = `${shown}: ${records.length ? records.map((r) => `"${r}"`).join(", ") : lookupProblem(lookup)}`;
+  const evidence: ResultText = records.length
+    ? `${shown}: ${records.map((r) => `"${r}"`).join(", ")}`
+    : lookupEvidence(shown, lookup);
   const selection = selectStsTxtRecord(lookup.records);
 
   if (selection.status === "absent") {
@@ -52,25 +48,26 @@ export async function checkStsTxt(ctx: ProbeContext): Promise<StsTxtFacts> {
       result(
         "CHK-TXT-1",
         "info",
-        "MTA-STS not deployed",
+        ct("txt.notDeployed"),
         evidence,
-        `Publish a TXT record at ${name}, e.g. "v=STSv1; id=20250301T120000Z", after the policy file is live.`,
+        ct("txt.notDeployedFix", { name }),
       ),
     );
     await checkApex(ctx);
   } else {
-    emit(result("CHK-TXT-1", "ok", "MTA-STS record found", evidence));
+    emit(result("CHK-TXT-1", "ok", ct("txt.found"), evidence));
   }
   const byId = groupByCheck(selection.diagnostics, chkIdFor);
   for (const [id, list] of byId) {
+    // The parser's diagnostics stay English for now (their translation is lib/mta-sts's).
     const fix = list.map((d) => d.message).join(" ");
-    emit(result(id, worstSeverity(list), TITLES[id] ?? id, evidence, fix));
+    const title = TITLES[id];
+    emit(result(id, worstSeverity(list), title ? ct(title) : id, evidence, fix));
   }
   if (selection.status !== "absent") {
-    if (!byId.has("CHK-TXT-2"))
-      emit(result("CHK-TXT-2", "ok", "Exactly one MTA-STS record", evidence));
+    if (!byId.has("CHK-TXT-2")) emit(result("CHK-TXT-2", "ok", ct("txt.one"), evidence));
     if (selection.status === "valid" && !byId.has("CHK-TXT-3")) {
-      emit(result("CHK-TXT-3", "ok", "MTA-STS record syntax is valid", evidence));
+      emit(result("CHK-TXT-3", "ok", ct("txt.syntaxValid"), evidence));
     }
     emit(ttlResult(lookup.ttl, shown));
   }
@@ -83,19 +80,24 @@ function ttlResult(ttl: number | undefined, name: string): CheckResult {
     return result(
       "CHK-TXT-8",
       "untested",
-      "TTL of the MTA-STS record unknown",
-      `${name}: the DNS answer carried no TTL`,
+      ct("txt.ttlUnknown"),
+      ct("txt.ttlUnknownEvidence", { name }),
     );
   if (ttl > 86400) {
     return result(
       "CHK-TXT-8",
       "warning",
-      "MTA-STS record TTL above one day",
-      `${name}: TTL ${ttl} s`,
-      "Lower the TTL to 86400 s or less (3600 s is common): policy changes and rollbacks reach senders only after the TTL runs out.",
+      ct("txt.ttlHigh"),
+      ct("txt.ttlEvidence", { name, ttl: String(ttl) }),
+      ct("txt.ttlHighFix"),
     );
   }
-  return result("CHK-TXT-8", "ok", "MTA-STS record TTL", `${name}: TTL ${ttl} s`);
+  return result(
+    "CHK-TXT-8",
+    "ok",
+    ct("txt.ttl"),
+    ct("txt.ttlEvidence", { name, ttl: String(ttl) }),
+  );
 }
 
 /** CHK-TXT-7 / STS-TXT-14: a record published at the apex instead of _mta-sts. */
@@ -109,9 +111,9 @@ async function checkApex(ctx: ProbeContext): Promise<void> {
       result(
         "CHK-TXT-7",
         "error",
-        "MTA-STS record at the wrong name",
+        ct("txt.wrongName"),
         `${ctx.domain}: "${misplaced.join('", "')}"`,
-        `Move the record to _mta-sts.${ctx.domain}: senders never look for it at the domain itself.`,
+        ct("txt.wrongNameFix", { domain: ctx.domain }),
       ),
     );
   }

@@ -3,8 +3,9 @@
 import type { Diagnostic } from "../core/diagnostic";
 import { joinTxtStrings } from "../mta-sts/txt-record";
 import { selectTlsRptRecord } from "../tlsrpt/tlsrpt-record";
-import { chainText, lookupProblem, type ProbeContext } from "./context";
-import { groupByCheck, result, worstSeverity } from "./result";
+import { chainText, lookupEvidence, type ProbeContext } from "./context";
+import { groupByCheck, result, worstSeverity, type ResultText } from "./result";
+import { ct, type CheckTextKey } from "./text";
 import { firstRuaResult } from "./first-rua";
 import { probeHttpsRua } from "./rua-https-probe";
 import type { CheckResult, PolicyMode } from "./types";
@@ -20,41 +21,39 @@ function chkIdFor(d: Diagnostic): string {
   return "CHK-RPT-3";
 }
 
-const TITLES: Record<string, string> = {
-  "CHK-RPT-2": "More than one TLS-RPT record",
-  "CHK-RPT-3": "TLS-RPT record syntax",
-  "CHK-RPT-4": "Several rua= fields",
+const TITLES: Record<string, CheckTextKey> = {
+  "CHK-RPT-2": "rpt.several",
+  "CHK-RPT-3": "rpt.syntax",
+  "CHK-RPT-4": "rpt.severalRua",
 };
 
 export async function checkTlsRpt(ctx: ProbeContext, sts: Promise<StsState>): Promise<void> {
   const name = `_smtp._tls.${ctx.domain}`;
   const lookup = await ctx.dns.txt(name);
   if (lookup.status === "error") {
-    ctx.emit(
-      result(
-        "CHK-RPT-1",
-        "untested",
-        "Could not look up the TLS-RPT record",
-        `${name}: ${lookupProblem(lookup)}`,
-      ),
-    );
+    ctx.emit(result("CHK-RPT-1", "untested", ct("rpt.lookupFailed"), lookupEvidence(name, lookup)));
     return;
   }
   const records = lookup.records.map(joinTxtStrings);
-  const evidence = `${chainText(name, lookup.cnameChain)}: ${records.length ? records.map((r) => `"${r}"`).join(", ") : lookupProblem(lookup)}`;
+  const shown = chainText(name, lookup.cnameChain);
+  const evidence: ResultText = records.length
+    ? `${shown}: ${records.map((r) => `"${r}"`).join(", ")}`
+    : lookupEvidence(shown, lookup);
   const selection = selectTlsRptRecord(lookup.records, { policyDomain: ctx.domain });
   if (selection.status === "absent") {
     ctx.emit(await absentResult(ctx, evidence, await sts));
   } else {
-    ctx.emit(result("CHK-RPT-1", "ok", "TLS-RPT record found", evidence));
+    ctx.emit(result("CHK-RPT-1", "ok", ct("rpt.found"), evidence));
   }
   const byId = groupByCheck(selection.diagnostics, chkIdFor);
   for (const [id, list] of byId) {
+    // The parser's diagnostics stay English for now (their translation is lib/tlsrpt's).
     const fix = list.map((d) => d.message).join(" ");
-    ctx.emit(result(id, worstSeverity(list), TITLES[id] ?? id, evidence, fix));
+    const title = TITLES[id];
+    ctx.emit(result(id, worstSeverity(list), title ? ct(title) : id, evidence, fix));
   }
   if (selection.status === "valid" && !byId.has("CHK-RPT-3")) {
-    ctx.emit(result("CHK-RPT-3", "ok", "TLS-RPT record syntax is valid", evidence));
+    ctx.emit(result("CHK-RPT-3", "ok", ct("rpt.syntaxValid"), evidence));
   }
   const first = firstRuaResult(ctx.ownRua, selection.record?.rua ?? [], evidence);
   if (first) ctx.emit(first);
@@ -66,10 +65,10 @@ export async function checkTlsRpt(ctx: ProbeContext, sts: Promise<StsState>): Pr
 
 async function absentResult(
   ctx: ProbeContext,
-  evidence: string,
+  evidence: ResultText,
   sts: StsState,
 ): Promise<CheckResult> {
-  const fix = `Publish a TXT record at _smtp._tls.${ctx.domain}: "v=TLSRPTv1; rua=mailto:tlsrpt@${ctx.domain}".`;
+  const fix = ct("rpt.publishFix", { domain: ctx.domain });
   const draft = await ctx.dns.txt(`_smtp-tlsrpt.${ctx.domain}`);
   const old = draft.records.map(joinTxtStrings).filter((r) => r.startsWith("v=TLSRPTv1"));
   if (old.length > 0) {
@@ -77,34 +76,21 @@ async function absentResult(
     return result(
       "CHK-RPT-5",
       "warning",
-      "TLS-RPT record only at the draft name _smtp-tlsrpt",
+      ct("rpt.draftName"),
       `_smtp-tlsrpt.${ctx.domain}: "${old.join('", "')}"`,
-      `Move the record to _smtp._tls.${ctx.domain}.`,
+      ct("rpt.draftNameFix", { domain: ctx.domain }),
     );
   }
   // CHK-RPT-1: without reports a testing-mode rollout is blind (READY-3).
   if (sts.mode === "testing")
-    return result(
-      "CHK-RPT-1",
-      "error",
-      "No TLS-RPT record while MTA-STS is in testing mode",
-      evidence,
-      fix,
-    );
-  if (sts.deployed)
-    return result(
-      "CHK-RPT-1",
-      "warning",
-      "No TLS-RPT record: no visibility into failures",
-      evidence,
-      fix,
-    );
+    return result("CHK-RPT-1", "error", ct("rpt.missingTesting"), evidence, fix);
+  if (sts.deployed) return result("CHK-RPT-1", "warning", ct("rpt.missing"), evidence, fix);
   return result(
     "CHK-RPT-1",
     "info",
-    "TLS-RPT not deployed",
+    ct("rpt.notDeployed"),
     evidence,
-    `${fix} Publish it before the MTA-STS record (STS-OPS-8).`,
+    ct("rpt.notDeployedFix", { domain: ctx.domain }),
   );
 }
 
@@ -115,33 +101,26 @@ async function mailtoResult(
   domain: string,
 ): Promise<CheckResult> {
   const mx = await ctx.dns.mx(domain);
-  const fix = `Use a rua mailbox whose domain receives mail, or publish MX records for ${domain}.`;
+  const fix = ct("rpt.mailboxFix", { domain });
   if (mx.status === "error") {
     return result(
       "CHK-RPT-7",
       "untested",
-      "Could not check the report mailbox domain",
-      `${domain}: ${lookupProblem(mx)}`,
+      ct("rpt.mailboxUntested"),
+      lookupEvidence(domain, mx),
       "",
       address,
     );
   }
   const hosts = mx.records.filter((r) => r.exchange.replace(/\.$/, "") !== "");
   if (mx.records.length > 0 && hosts.length === 0) {
-    return result(
-      "CHK-RPT-7",
-      "error",
-      "Report mailbox domain accepts no mail (null MX)",
-      `${domain}: MX 0 .`,
-      fix,
-      address,
-    );
+    return result("CHK-RPT-7", "error", ct("rpt.mailboxNullMx"), `${domain}: MX 0 .`, fix, address);
   }
   if (hosts.length > 0) {
     return result(
       "CHK-RPT-7",
       "ok",
-      "Report mailbox domain receives mail",
+      ct("rpt.mailboxOk"),
       `${address}: ${domain} MX ${hosts.map((h) => h.exchange).join(", ")}`,
       "",
       address,
@@ -152,8 +131,12 @@ async function mailtoResult(
     return result(
       "CHK-RPT-7",
       "ok",
-      "Report mailbox domain receives mail (implicit MX)",
-      `${address}: ${domain} has no MX; A/AAAA ${implicit.records.join(", ")}`,
+      ct("rpt.mailboxImplicit"),
+      ct("rpt.mailboxImplicitEvidence", {
+        address,
+        domain,
+        addresses: implicit.records.join(", "),
+      }),
       "",
       address,
     );
@@ -162,8 +145,8 @@ async function mailtoResult(
     return result(
       "CHK-RPT-7",
       "untested",
-      "Could not check the report mailbox domain",
-      `${domain}: ${lookupProblem(implicit)}`,
+      ct("rpt.mailboxUntested"),
+      lookupEvidence(domain, implicit),
       "",
       address,
     );
@@ -171,8 +154,8 @@ async function mailtoResult(
   return result(
     "CHK-RPT-7",
     "error",
-    "Report mailbox domain cannot receive mail",
-    `${address}: ${domain} has no MX and no A/AAAA (${lookupProblem(implicit)})`,
+    ct("rpt.mailboxNoMail"),
+    ct("rpt.mailboxNoMailEvidence", { address, domain, status: implicit.status }),
     fix,
     address,
   );

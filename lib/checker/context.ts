@@ -1,5 +1,7 @@
 import type { DnsClient, Lookup } from "../dns/resolver";
 import { checkAddress } from "./net-guard";
+import type { ResultText } from "./result";
+import { ct } from "./text";
 import type { CheckResult, SeenCert } from "./types";
 
 /** Everything a probe needs; built once per run by run-check.ts. */
@@ -38,6 +40,22 @@ export function lookupProblem(lookup: Lookup<unknown>): string {
       return `the DNS lookup failed (${lookup.error ?? "unknown error"})`;
     default:
       return "";
+  }
+}
+
+/** "{name}: <what went wrong with the lookup>", translatable; raw "{name}: " when nothing did. */
+export function lookupEvidence(name: string, lookup: Lookup<unknown>): ResultText {
+  switch (lookup.status) {
+    case "nxdomain":
+      return ct("lookup.nxdomain", { name });
+    case "nodata":
+      return ct("lookup.nodata", { name });
+    case "error":
+      return lookup.error
+        ? ct("lookup.failed", { name, error: lookup.error })
+        : ct("lookup.failedUnknown", { name });
+    default:
+      return `${name}: `;
   }
 }
 

@@ -1,7 +1,8 @@
 // Turns the SMTP probe outcomes of one address of an MX host into CHK-MX-3…8 results (the
 // certificate and variants are in judge-mx-cert.ts). Pure: no network here.
 import { judgeCertificate, judgeVariants } from "./judge-mx-cert";
-import { result, untested } from "./result";
+import { result, untested, type ResultText } from "./result";
+import { ct } from "./text";
 import type { SmtpProbeOutcome } from "./smtp-probe";
 import { UNREACHABLE_CODES } from "./smtp-session";
 import type { CheckResult } from "./types";
@@ -21,28 +22,25 @@ const family = (address: string) => (address.includes(":") ? "IPv6" : "IPv4");
 
 const LATER = ["CHK-MX-4", "CHK-MX-5", "CHK-MX-7", "CHK-MX-8"];
 
-function stopAtSmtp(input: MxTlsInput, first: CheckResult, why: string): CheckResult[] {
-  return [first, ...LATER.map((id) => untested(id, "Not tested", why, input.host))];
+function stopAtSmtp(input: MxTlsInput, first: CheckResult, why: ResultText): CheckResult[] {
+  return [first, ...LATER.map((id) => untested(id, ct("mx.notTested"), why, input.host))];
 }
 
 /** CHK-MX-3: connect, banner, EHLO, STARTTLS offered (TLS-1). */
 function judgeSmtp(input: MxTlsInput): CheckResult[] | null {
   const { host, where, main } = input;
   const f = main.failure;
-  const untestedWhy = (what: string) => `${where}: ${what}`;
   if (f && main.stage === "connect" && f.code && UNREACHABLE_CODES.has(f.code)) {
     const fam = family(input.address);
     return stopAtSmtp(
       input,
       untested(
         "CHK-MX-3",
-        `Not tested: this server cannot reach ${fam} addresses`,
-        untestedWhy(
-          `${f.message}. The checker's network has no route for ${fam}; senders that have one will use this address. Run the check from a network with ${fam} to test it.`,
-        ),
+        ct("net.noRoute", { family: fam }),
+        ct("mx.noRouteEvidence", { where, error: f.message, family: fam }),
         host,
       ),
-      `${host}: ${fam} is not reachable from this server`,
+      ct("mx.familyUnreachable", { host, family: fam }),
     );
   }
   if (f && f.kind === "protocol") {
@@ -51,12 +49,12 @@ function judgeSmtp(input: MxTlsInput): CheckResult[] | null {
       result(
         "CHK-MX-3",
         "error",
-        "Broken SMTP reply",
-        untestedWhy(`${main.stage}: ${f.message}`),
-        `Make ${host} send short, well-formed SMTP replies (RFC 5321 §4.5.3.1: a reply line is at most 512 bytes).`,
+        ct("mx.brokenReply"),
+        `${where}: ${main.stage}: ${f.message}`,
+        ct("mx.brokenReplyFix", { host }),
         host,
       ),
-      "the SMTP reply was broken",
+      ct("mx.brokenReplyWhy"),
     );
   }
   if (
@@ -65,49 +63,59 @@ function judgeSmtp(input: MxTlsInput): CheckResult[] | null {
       f.kind === "aborted" ||
       (f.kind === "error" && main.stage === "connect"))
   ) {
-    const hint =
+    const why =
       main.stage === "connect"
-        ? " Outbound port 25 is often blocked by cloud and home networks; run the check from a network that allows it."
-        : "";
+        ? ct("mx.port25Blocked", { where, error: f.message })
+        : ct("mx.errorAt", { where, error: f.message });
     const title =
       f.kind === "aborted"
-        ? "Not tested: the overall time limit was reached"
-        : `Could not test port 25 (${main.stage} ${f.kind})`;
-    return stopAtSmtp(
-      input,
-      untested("CHK-MX-3", title, untestedWhy(`${f.message}.${hint}`), host),
-      `${host}: the SMTP session did not get that far`,
-    );
+        ? ct("mx.deadline")
+        : ct("mx.port25Untested", { stage: main.stage, kind: f.kind });
+    return stopAtSmtp(input, untested("CHK-MX-3", title, why, host), ct("mx.notThatFar", { host }));
   }
-  const fix = `Make ${host} accept SMTP on port 25 and offer STARTTLS in its EHLO reply.`;
+  const fix = ct("mx.smtpFix", { host });
   if (f && f.kind === "refused") {
-    return stopAtSmtp(
-      input,
-      result("CHK-MX-3", "error", "Port 25 refused", untestedWhy("connection refused"), fix, host),
-      "port 25 refused",
-    );
-  }
-  if (main.stage === "banner") {
-    const seen = main.banner ?? `no banner (${f?.message ?? "closed"})`;
-    return stopAtSmtp(
-      input,
-      result("CHK-MX-3", "error", "No SMTP greeting", untestedWhy(seen), fix, host),
-      "no SMTP greeting",
-    );
-  }
-  if (main.stage === "ehlo") {
-    const seen = main.ehlo.length ? main.ehlo.join(" / ") : (f?.message ?? "no reply");
     return stopAtSmtp(
       input,
       result(
         "CHK-MX-3",
         "error",
-        "EHLO rejected",
-        untestedWhy(`banner ${main.banner}; EHLO: ${seen}`),
+        ct("mx.refusedTitle"),
+        ct("mx.connectionRefused", { where }),
         fix,
         host,
       ),
-      "EHLO failed",
+      ct("mx.refusedWhy"),
+    );
+  }
+  if (main.stage === "banner") {
+    const seen =
+      main.banner !== null && main.banner !== undefined
+        ? `${where}: ${main.banner}`
+        : f
+          ? ct("mx.noBanner", { where, error: f.message })
+          : ct("mx.noBannerClosed", { where });
+    return stopAtSmtp(
+      input,
+      result("CHK-MX-3", "error", ct("mx.noGreeting"), seen, fix, host),
+      ct("mx.noGreetingWhy"),
+    );
+  }
+  if (main.stage === "ehlo") {
+    const seen = main.ehlo.length ? main.ehlo.join(" / ") : f?.message;
+    return stopAtSmtp(
+      input,
+      result(
+        "CHK-MX-3",
+        "error",
+        ct("mx.ehloRejected"),
+        seen === undefined
+          ? ct("mx.ehloNoReply", { where, banner: String(main.banner) })
+          : `${where}: banner ${main.banner}; EHLO: ${seen}`,
+        fix,
+        host,
+      ),
+      ct("mx.ehloFailed"),
     );
   }
   const ehlo = `banner ${main.banner}; EHLO: ${main.ehlo.join(" / ")}`;
@@ -117,32 +125,30 @@ function judgeSmtp(input: MxTlsInput): CheckResult[] | null {
       result(
         "CHK-MX-3",
         "error",
-        "STARTTLS not offered",
-        untestedWhy(ehlo),
-        `Enable STARTTLS on ${host} (e.g. Postfix smtpd_tls_security_level = may with a certificate for ${host}).`,
+        ct("mx.noStarttls"),
+        `${where}: ${ehlo}`,
+        ct("mx.noStarttlsFix", { host }),
         host,
       ),
-      "STARTTLS is not offered",
+      ct("mx.noStarttlsWhy"),
     );
   }
-  return [
-    result("CHK-MX-3", "ok", "SMTP answers and offers STARTTLS", untestedWhy(ehlo), "", host),
-  ];
+  return [result("CHK-MX-3", "ok", ct("mx.smtpOk"), `${where}: ${ehlo}`, "", host)];
 }
 
 /** CHK-MX-4: STARTTLS accepted and TLS >= 1.2 negotiated (TLS-2, TLS-7). */
 function judgeHandshake(input: MxTlsInput): CheckResult[] {
   const { host, where, main, legacy } = input;
-  const fix = `Enable TLS 1.2 and 1.3 on ${host} with modern ciphers (RFC 7525).`;
+  const fix = ct("mx.tlsFix", { host });
   if (main.stage === "starttls") {
-    const seen = main.starttlsReply ?? main.failure?.message ?? "no reply";
+    const seen = main.starttlsReply ?? main.failure?.message;
     return [
       result(
         "CHK-MX-4",
         "error",
-        "STARTTLS command rejected",
-        `${where}: STARTTLS → ${seen}`,
-        `Make ${host} answer STARTTLS with 220 and complete the handshake (a 454 means TLS is not available, e.g. the certificate or key cannot be loaded).`,
+        ct("mx.starttlsRejected"),
+        seen === undefined ? ct("mx.starttlsNoReply", { where }) : `${where}: STARTTLS → ${seen}`,
+        ct("mx.starttlsRejectedFix", { host }),
         host,
       ),
     ];
@@ -150,22 +156,19 @@ function judgeHandshake(input: MxTlsInput): CheckResult[] {
   if (main.tls === null) {
     const f = main.failure;
     if (f?.kind === "aborted")
-      return [
-        untested(
-          "CHK-MX-4",
-          "Not tested: the overall time limit was reached",
-          `${where}: ${f.message}`,
-          host,
-        ),
-      ];
-    const old = legacy?.tls ? ` The server only agreed to ${legacy.tls.protocol}.` : "";
-    const title = legacy?.tls ? `Only ${legacy.tls.protocol} offered` : "TLS handshake failed";
+      return [untested("CHK-MX-4", ct("mx.deadline"), `${where}: ${f.message}`, host)];
+    const params = { where, error: f?.message ?? "unknown" };
+    const title = legacy?.tls
+      ? ct("mx.onlyLegacy", { protocol: legacy.tls.protocol })
+      : ct("mx.handshakeFailed");
     return [
       result(
         "CHK-MX-4",
         "error",
         title,
-        `${where}: handshake with TLS 1.2+ failed: ${f?.message ?? "unknown"}.${old}`,
+        legacy?.tls
+          ? ct("mx.handshakeFailedLegacy", { ...params, protocol: legacy.tls.protocol })
+          : ct("mx.handshakeFailedEvidence", params),
         fix,
         host,
       ),
@@ -173,19 +176,18 @@ function judgeHandshake(input: MxTlsInput): CheckResult[] {
   }
   if (main.stage === "tls-ehlo") {
     const f = main.failure;
-    const seen = main.ehloTls.length ? main.ehloTls.join(" / ") : (f?.message ?? "no reply");
-    const evidence = `${where}: ${main.tls.protocol} negotiated, then EHLO over TLS → ${seen}`;
-    if (f?.kind === "aborted")
-      return [
-        untested("CHK-MX-4", "Not tested: the overall time limit was reached", evidence, host),
-      ];
+    const seen = main.ehloTls.length ? main.ehloTls.join(" / ") : f?.message;
+    const params = { where, protocol: main.tls.protocol };
+    const evidence =
+      seen === undefined ? ct("mx.tlsEhloNoReply", params) : ct("mx.tlsEhlo", { ...params, seen });
+    if (f?.kind === "aborted") return [untested("CHK-MX-4", ct("mx.deadline"), evidence, host)];
     return [
       result(
         "CHK-MX-4",
         "error",
-        "EHLO after STARTTLS failed",
+        ct("mx.tlsEhloFailed"),
         evidence,
-        `Make ${host} answer EHLO with 250 after the TLS handshake: senders repeat EHLO over TLS (RFC 3207 §4.2) and give up when it fails or the connection drops.`,
+        ct("mx.tlsEhloFailedFix", { host }),
         host,
       ),
     ];
@@ -194,7 +196,7 @@ function judgeHandshake(input: MxTlsInput): CheckResult[] {
     result(
       "CHK-MX-4",
       "ok",
-      `${main.tls.protocol} negotiated`,
+      ct("mx.negotiated", { protocol: main.tls.protocol }),
       `${where}: ${main.tls.protocol}, ${main.tls.cipher}`,
       "",
       host,
@@ -216,7 +218,7 @@ function judgeAll(input: MxTlsInput): CheckResult[] {
       ...smtp,
       ...handshake,
       ...["CHK-MX-5", "CHK-MX-7", "CHK-MX-8"].map((id) =>
-        untested(id, "Not tested", "STARTTLS was rejected", input.host),
+        untested(id, ct("mx.notTested"), ct("mx.starttlsRejectedWhy"), input.host),
       ),
     ];
   }

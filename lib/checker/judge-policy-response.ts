@@ -2,6 +2,7 @@
 // (CHK-HOST-4…7). Pure: no network here.
 import { POLICY_SIZE_LIMIT, type PolicyFetchOutcome } from "./policy-fetch";
 import { result, untested } from "./result";
+import { ct } from "./text";
 import type { CheckResult } from "./types";
 
 export interface PolicyResponseJudgement {
@@ -26,9 +27,9 @@ export function judgePolicyResponse(
         result(
           "CHK-HOST-7",
           "error",
-          "Policy fetch timed out",
+          ct("host.timedOut"),
           `${at}: ${f.failure.message}`,
-          `Make ${host} answer within a few seconds: some senders give up after 4 s.`,
+          ct("host.timedOutFix", { host }),
           host,
         ),
       );
@@ -36,8 +37,8 @@ export function judgePolicyResponse(
     emit(
       untested(
         "CHK-HOST-4",
-        "No HTTP response from the policy host",
-        `${at}: ${f.failure?.message ?? "no response"}`,
+        ct("host.noResponse"),
+        f.failure ? `${at}: ${f.failure.message}` : ct("host.noResponseEvidence", { at }),
         host,
       ),
     );
@@ -50,9 +51,9 @@ export function judgePolicyResponse(
       result(
         timedOut ? "CHK-HOST-7" : "CHK-HOST-4",
         "error",
-        timedOut ? "Policy fetch timed out" : "Policy body could not be read",
+        timedOut ? ct("host.timedOut") : ct("host.unreadable"),
         `${status}; ${f.failure.message}`,
-        `Make ${host} send the whole policy within a few seconds.`,
+        ct("host.unreadableFix", { host }),
         host,
       ),
     );
@@ -61,14 +62,12 @@ export function judgePolicyResponse(
   if (f.status !== 200) {
     const redirect = f.status >= 300 && f.status < 400;
     const where = f.location ? `; Location: ${f.location}` : "";
-    const fix = redirect
-      ? `Serve the policy directly at https://${host}/.well-known/mta-sts.txt with status 200: senders never follow redirects.`
-      : `Serve the policy at https://${host}/.well-known/mta-sts.txt with status 200.`;
+    const fix = redirect ? ct("host.redirectFix", { host }) : ct("host.statusFix", { host });
     emit(
       result(
         "CHK-HOST-4",
         "error",
-        redirect ? "Policy URL redirects" : `Policy URL returns ${f.status}`,
+        redirect ? ct("host.redirect") : ct("host.status", { status: String(f.status) }),
         `${status}${where}`,
         fix,
         host,
@@ -76,7 +75,7 @@ export function judgePolicyResponse(
     );
     return none;
   }
-  emit(result("CHK-HOST-4", "ok", "Policy served with status 200", status, "", host));
+  emit(result("CHK-HOST-4", "ok", ct("host.status200"), status, "", host));
   const media = (f.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const charset = /charset="?([^";]+)/i.exec(f.contentType ?? "")?.[1]?.toLowerCase();
   if (media !== "text/plain") {
@@ -84,9 +83,11 @@ export function judgePolicyResponse(
       result(
         "CHK-HOST-5",
         "error",
-        "Policy not served as text/plain",
-        `${status}; Content-Type: ${f.contentType ?? "(none)"}`,
-        "Serve /.well-known/mta-sts.txt with Content-Type: text/plain (Postfix sites using postfix-mta-sts-resolver ignore anything else).",
+        ct("host.notTextPlain"),
+        f.contentType === null || f.contentType === undefined
+          ? ct("host.noContentType", { status })
+          : `${status}; Content-Type: ${f.contentType}`,
+        ct("host.notTextPlainFix"),
         host,
       ),
     );
@@ -95,22 +96,15 @@ export function judgePolicyResponse(
       result(
         "CHK-HOST-5",
         "info",
-        "Unusual charset on the policy",
+        ct("host.charset"),
         `Content-Type: ${f.contentType}`,
-        "Use charset=utf-8 or none; senders ignore other values.",
+        ct("host.charsetFix"),
         host,
       ),
     );
   } else {
     emit(
-      result(
-        "CHK-HOST-5",
-        "ok",
-        "Policy served as text/plain",
-        `Content-Type: ${f.contentType}`,
-        "",
-        host,
-      ),
+      result("CHK-HOST-5", "ok", ct("host.textPlain"), `Content-Type: ${f.contentType}`, "", host),
     );
   }
   const size = f.body?.length ?? 0;
@@ -119,9 +113,9 @@ export function judgePolicyResponse(
       result(
         "CHK-HOST-6",
         "error",
-        "Policy larger than 64 KiB",
-        `${at}: more than ${POLICY_SIZE_LIMIT} bytes; senders stop reading at 64 KiB`,
-        "Serve only the policy file (a few hundred bytes) at this URL.",
+        ct("host.oversize"),
+        ct("host.oversizeEvidence", { at, limit: String(POLICY_SIZE_LIMIT) }),
+        ct("host.oversizeFix"),
         host,
       ),
     );
@@ -130,28 +124,37 @@ export function judgePolicyResponse(
       result(
         "CHK-HOST-6",
         "warning",
-        "Policy unusually large",
-        `${at}: ${size} bytes`,
-        "A policy is a few hundred bytes: check that the right file is served.",
+        ct("host.large"),
+        ct("host.sizeAt", { at, size: String(size) }),
+        ct("host.largeFix"),
         host,
       ),
     );
   } else {
-    emit(result("CHK-HOST-6", "ok", "Policy size", `${size} bytes`, "", host));
+    emit(
+      result(
+        "CHK-HOST-6",
+        "ok",
+        ct("host.size"),
+        ct("host.sizeEvidence", { size: String(size) }),
+        "",
+        host,
+      ),
+    );
   }
   if (f.ms > policySlowMs) {
     emit(
       result(
         "CHK-HOST-7",
         "warning",
-        "Policy fetch is slow",
+        ct("host.slow"),
         `${at}: ${f.ms} ms`,
-        `Make ${host} answer faster: some senders give up after 4 s.`,
+        ct("host.slowFix", { host }),
         host,
       ),
     );
   } else {
-    emit(result("CHK-HOST-7", "ok", "Policy fetch time", `${f.ms} ms`, "", host));
+    emit(result("CHK-HOST-7", "ok", ct("host.time"), `${f.ms} ms`, "", host));
   }
   return { results, body: f.oversize ? null : f.body };
 }

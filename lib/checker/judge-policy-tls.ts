@@ -1,10 +1,11 @@
 // §14.2 on one address of the policy host: the certificate (CHK-HOST-2, -3) and a delegated
 // host's certificate (CHK-HOST-8). Pure: no network here.
 import { certificateCoversHost } from "../mta-sts/cert-name";
-import { certEvidence, chainProblem } from "./cert-info";
+import { certEvidenceText, certProblems } from "./cert-info";
 import { chainText } from "./context";
 import type { PolicyFetchOutcome } from "./policy-fetch";
 import { result } from "./result";
+import { ct } from "./text";
 import type { CheckResult } from "./types";
 
 /** CHK-HOST-2, -3 and -8 for one address of the policy host. */
@@ -17,47 +18,47 @@ export function judgePolicyTls(
   const out: CheckResult[] = [];
   const emit = (r: CheckResult) => void out.push(r);
   if (f.tls === null) {
-    const why = f.failure ? `${f.failure.kind}: ${f.failure.message}` : "no TLS session";
+    const why = f.failure
+      ? `${at}: ${f.failure.kind}: ${f.failure.message}`
+      : ct("host.noTlsSession", { at });
     emit(
       result(
         "CHK-HOST-2",
         "error",
-        "TLS connection to the policy host failed",
-        `${at}: ${why}`,
-        `Serve HTTPS on port 443 of ${host} with a certificate for ${host}.`,
+        ct("host.tlsFailed"),
+        why,
+        ct("host.tlsFailedFix", { host }),
         host,
       ),
     );
     return out;
   }
   const cert = f.tls.cert;
-  const problems: string[] = [];
-  if (!f.tls.chainValid) problems.push(chainProblem(f.tls.chainError ?? "unknown"));
   const covered = cert !== null && certificateCoversHost(cert.sanDnsNames, host);
-  if (!covered) problems.push(`no SAN dNSName covers ${host} (the subject CN does not count)`);
-  const evidence = `${at}: ${f.tls.protocol}; ${cert ? certEvidence(cert) : "no certificate"}`;
-  if (problems.length > 0) {
+  const problems = certProblems(f.tls.chainValid, f.tls.chainError, covered);
+  const evidence = certEvidenceText(at, cert, f.tls.protocol);
+  if (problems) {
     emit(
       result(
         "CHK-HOST-2",
         "error",
-        `Policy host certificate not valid for senders: ${problems[0]}`,
+        ct("cert.policyInvalid", { ...problems, host }),
         evidence,
-        `Install a publicly trusted, unexpired certificate whose subjectAltName lists ${host} (e.g. from Let's Encrypt). Problems: ${problems.join("; ")}.`,
+        ct("cert.policyInvalidFix", { ...problems, host }),
         host,
       ),
     );
   } else {
-    emit(result("CHK-HOST-2", "ok", "Policy host certificate is valid", evidence, "", host));
+    emit(result("CHK-HOST-2", "ok", ct("host.certValid"), evidence, "", host));
   }
   if (cert && cert.daysLeft >= 0 && cert.daysLeft < 14) {
     emit(
       result(
         "CHK-HOST-3",
         "warning",
-        `Policy host certificate expires in ${cert.daysLeft} days`,
+        ct("host.certExpires", { days: String(cert.daysLeft) }),
         evidence,
-        "Renew the certificate now and check that automatic renewal works.",
+        ct("host.certExpiresFix"),
         host,
       ),
     );
@@ -66,7 +67,7 @@ export function judgePolicyTls(
       result(
         "CHK-HOST-3",
         "ok",
-        `Policy host certificate valid for ${cert.daysLeft} more days`,
+        ct("host.certValidFor", { days: String(cert.daysLeft) }),
         evidence,
         "",
         host,
@@ -80,8 +81,8 @@ export function judgePolicyTls(
         result(
           "CHK-HOST-8",
           "ok",
-          "Delegated policy host serves a certificate for your name",
-          `${chainText(host, cnames)}; ${evidence}`,
+          ct("host.delegatedOk"),
+          certEvidenceText(`${chainText(host, cnames)}; ${at}`, cert, f.tls.protocol),
           "",
           host,
         ),
@@ -91,9 +92,9 @@ export function judgePolicyTls(
         result(
           "CHK-HOST-8",
           "error",
-          "Delegated policy host: certificate does not name your domain",
-          `${chainText(host, cnames)}; ${evidence}`,
-          `${host} is a CNAME to ${provider}: the provider must serve a certificate that names ${host}, not its own host name (RFC 8461 §8.2). Ask the provider to add your name, or host the policy yourself.`,
+          ct("host.delegatedBad"),
+          certEvidenceText(`${chainText(host, cnames)}; ${at}`, cert, f.tls.protocol),
+          ct("host.delegatedBadFix", { host, provider }),
           host,
         ),
       );

@@ -1,17 +1,29 @@
 import type { Diagnostic } from "../core/diagnostic";
-import type { CheckResult, CheckSeverity, PolicyMode } from "./types";
+import type { CheckText } from "./text";
+import type { CheckResult, CheckResultI18n, CheckSeverity, PolicyMode } from "./types";
+
+/** A title, evidence or fix: a catalogue text (ct(), translatable) or raw data as is. */
+export type ResultText = CheckText | string;
+
+const plain = (t: ResultText): string => (typeof t === "string" ? t : t.text);
 
 export function result(
   id: string,
   severity: CheckSeverity,
-  title: string,
-  evidence: string,
-  fix = "",
+  title: ResultText,
+  evidence: ResultText,
+  fix: ResultText = "",
   target?: string,
 ): CheckResult {
-  return target === undefined
-    ? { id, severity, title, evidence, fix }
-    : { id, severity, title, evidence, fix, target };
+  const i18n: CheckResultI18n = {};
+  if (typeof title !== "string") i18n.title = title.ref;
+  if (typeof evidence !== "string") i18n.evidence = evidence.ref;
+  if (typeof fix !== "string") i18n.fix = fix.ref;
+  const texts = { title: plain(title), evidence: plain(evidence), fix: plain(fix) };
+  const r: CheckResult = { id, severity, ...texts };
+  if (target !== undefined) r.target = target;
+  if (Object.keys(i18n).length > 0) r.i18n = i18n;
+  return r;
 }
 
 /**
@@ -23,8 +35,12 @@ export const modeAware = (mode: PolicyMode | null): CheckSeverity =>
   mode === "testing" ? "warning" : "error";
 
 /** Shown for a check that could not run because an earlier step failed. */
-export const untested = (id: string, title: string, why: string, target?: string): CheckResult =>
-  result(id, "untested", title, why, "", target);
+export const untested = (
+  id: string,
+  title: ResultText,
+  why: ResultText,
+  target?: string,
+): CheckResult => result(id, "untested", title, why, "", target);
 
 /** Diagnostics grouped under the check id each maps to (one result per id), in order. */
 export function groupByCheck(
@@ -48,3 +64,24 @@ export const worstSeverity = (list: readonly Diagnostic[]): Diagnostic["severity
     : list.some((d) => d.severity === "warning")
       ? "warning"
       : "info";
+
+/** `r` with some of its texts replaced (their refs too; a plain string drops the old ref). */
+export function withTexts(
+  r: CheckResult,
+  patch: { severity?: CheckSeverity; title?: ResultText; evidence?: ResultText; fix?: ResultText },
+): CheckResult {
+  const next = result(
+    r.id,
+    patch.severity ?? r.severity,
+    patch.title ?? refText(r, "title"),
+    patch.evidence ?? refText(r, "evidence"),
+    patch.fix ?? refText(r, "fix"),
+    r.target,
+  );
+  return r.address === undefined ? next : { ...next, address: r.address };
+}
+
+const refText = (r: CheckResult, part: "title" | "evidence" | "fix"): ResultText => {
+  const ref = r.i18n?.[part];
+  return ref ? { text: r[part], ref } : r[part];
+};

@@ -3,8 +3,9 @@
 // test with zero sessions, and expect 2xx. Opt-in because it delivers a report to someone
 // else's endpoint. The endpoint's address passes the same safety guard as every probe.
 import { request } from "node:https";
-import { lookupProblem, pickAddress, type ProbeContext } from "./context";
-import { result } from "./result";
+import { lookupEvidence, pickAddress, type ProbeContext } from "./context";
+import { result, type ResultText } from "./result";
+import { ct } from "./text";
 import { toNetError } from "./smtp-session";
 import type { CheckResult } from "./types";
 
@@ -28,27 +29,26 @@ export function testReport(domain: string, now: Date): string {
   });
 }
 
-const TITLE_OK = "HTTPS report endpoint accepts reports";
-const TITLE_BAD = "HTTPS report endpoint refused a test report";
-
 export async function probeHttpsRua(ctx: ProbeContext, url: string): Promise<CheckResult> {
   const target = new URL(url);
   const host = target.hostname;
-  const fix = `Make ${url} answer POST requests with Content-Type application/tlsrpt+json (or +gzip) with a 2xx status, over HTTPS with a certificate for ${host} (RFC 8460 §5.3).`;
+  const fix = ct("rpt.httpsFix", { url, host });
   const lookup = await ctx.dns.addresses(host);
   const picked = pickAddress(lookup.records, ctx.allowPrivate);
   if (!picked.ip) {
-    const why = picked.refused.length
-      ? `not contacted: ${picked.refused.join(", ")} is not a public address`
-      : lookupProblem(lookup) || "no address";
-    return result("CHK-RPT-6", "warning", TITLE_BAD, `${host}: ${why}`, fix, url);
+    const why: ResultText = picked.refused.length
+      ? ct("rpt.httpsNotPublic", { host, addresses: picked.refused.join(", ") })
+      : lookup.status === "ok"
+        ? ct("rpt.httpsNoAddress", { host })
+        : lookupEvidence(host, lookup);
+    return result("CHK-RPT-6", "warning", ct("rpt.httpsBad"), why, fix, url);
   }
   const body = testReport(ctx.domain, new Date(ctx.now()));
   const outcome = await ctx.limit(() => post(ctx, target, picked.ip as string, body));
   const evidence = `POST ${url} (${picked.ip}): ${outcome}`;
   return /^HTTP\/\S+ 2\d\d/.test(outcome)
-    ? result("CHK-RPT-6", "ok", TITLE_OK, evidence, "", url)
-    : result("CHK-RPT-6", "warning", TITLE_BAD, evidence, fix, url);
+    ? result("CHK-RPT-6", "ok", ct("rpt.httpsOk"), evidence, "", url)
+    : result("CHK-RPT-6", "warning", ct("rpt.httpsBad"), evidence, fix, url);
 }
 
 function post(ctx: ProbeContext, url: URL, ip: string, body: string): Promise<string> {

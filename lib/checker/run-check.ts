@@ -14,6 +14,7 @@ import type { ProbeContext } from "./context";
 import { buildFacts } from "./facts";
 import { buildReport } from "./report";
 import { result, untested } from "./result";
+import { ct } from "./text";
 import type { CheckEvent, CheckOptions, CheckResult, SeenCert } from "./types";
 
 /** Time the probes get after the deadline to turn their aborts into "untested" results. */
@@ -68,9 +69,9 @@ export async function* runCheck(
     const bad = result(
       "CHK-DNS-1",
       "error",
-      "Not a valid domain name",
+      ct("run.invalidDomain"),
       `"${domainInput}"`,
-      "Enter a domain name such as example.com.",
+      ct("run.invalidDomainFix"),
     );
     yield { type: "result", probe: "input", result: bad };
     yield { type: "done", report: buildReport(domainInput, startedAt, now(), null, false, [bad]) };
@@ -132,7 +133,7 @@ export async function* runCheck(
         emit(
           untested(
             fallback[0]?.id ?? "CHK-DNS-1",
-            "Checker failed on this step",
+            ct("run.crashed"),
             e instanceof Error ? e.message : String(e),
             target,
           ),
@@ -154,12 +155,7 @@ export async function* runCheck(
   }
 
   const deadlineUntested = (id: string, target?: string) =>
-    untested(
-      id,
-      "Not tested: the overall time limit was reached",
-      `no answer within the ${deadlineMs} ms limit for the whole check`,
-      target,
-    );
+    untested(id, ct("mx.deadline"), ct("run.deadlineEvidence", { ms: String(deadlineMs) }), target);
 
   const main = (async () => {
     const txt = probe("mta-sts-txt", undefined, [deadlineUntested("CHK-TXT-1")], checkStsTxt);

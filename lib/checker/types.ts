@@ -1,4 +1,5 @@
 import type { DnsClient } from "../dns/resolver";
+import type { MessageRef } from "../i18n/message-ref";
 
 /**
  * "untested" means the checker could not find out (port 25 blocked, timeout, refused
@@ -23,6 +24,18 @@ export interface CheckResult {
    * on its own (CHK-MX-3…8, CHK-HOST-2…8). Absent in runs stored before per-address probing.
    */
   address?: string;
+  /**
+   * The texts as MessageRefs of the `checks` namespace (issue 16 §6), for the check page to
+   * show in the user's language; a text without one is shown as is (raw data, or a run
+   * stored before the texts were translatable).
+   */
+  i18n?: CheckResultI18n;
+}
+
+export interface CheckResultI18n {
+  title?: MessageRef;
+  evidence?: MessageRef;
+  fix?: MessageRef;
 }
 
 export type PolicyMode = "enforce" | "testing" | "none";

@@ -1,12 +1,18 @@
 // Shared shape for everything the standards core and the checker report to a person.
 // `id` is a requirement id from ../shared/spec/mta-sts-tlsrpt.md (STS-*, RPT-*, CHK-*).
 
+import type { MessageRef } from "../i18n/message-ref";
+
 export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
   id: string;
   severity: Severity;
   message: string;
+  /** The same sentence as a message of the "diagnostics" namespace, keyed by the id
+   * ("STS-POL-8.underOneDay"), for the UI to show in the user's language (issue 16 §6);
+   * without it the UI shows `message`. */
+  ref?: MessageRef;
   /** 1-based line number, where the input has lines (policy files). */
   line?: number;
 }

@@ -1,6 +1,8 @@
 // What kind of expected failure a use case or a route ran into. The HTTP status of each
 // kind is decided in one place (lib/http/errors.ts); the message is for the person.
 
+import type { MessageRef } from "../i18n/message-ref";
+
 export type FailureKind =
   | "invalid" // the input is wrong: the message names the problem
   | "unauthorized" // no session
@@ -13,6 +15,10 @@ export type FailureKind =
 export interface Failure {
   kind: FailureKind;
   message: string;
+  /** The same sentence as a message of the "apiErrors" namespace: the route answers in the
+   * user's language (issue 16 §6, ARCHITECTURE.md "Languages"); without it, in English. */
+  ref?: MessageRef;
 }
 
-export const failure = (kind: FailureKind, message: string): Failure => ({ kind, message });
+export const failure = (kind: FailureKind, message: string, ref?: MessageRef): Failure =>
+  ref ? { kind, message, ref } : { kind, message };

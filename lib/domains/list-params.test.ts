@@ -28,12 +28,28 @@ describe("domain list URL state (issue 16)", () => {
   });
 
   it("drops a value it cannot use and says which", () => {
-    const { params, problems } = parseDomainListParams({ step: "9", page: "-1", mode: ["x"] });
+    const { params, problems, problemRefs } = parseDomainListParams({
+      step: "9",
+      page: "-1",
+      mode: ["x"],
+    });
     expect(params).toEqual({ q: "", step: null, mode: null, ready: null, page: 1 });
     expect(problems).toEqual([
       'The page "-1" is not a page number; showing page 1.',
       'The step filter "9" is not one of check, policy, publish, dns, live; it was ignored.',
       'The mode filter "x" is not one of testing, enforce, none, no-policy; it was ignored.',
+    ]);
+    // Issue 16 §6: the same problems as messages, which the list shows in the reader's language.
+    expect(problemRefs).toEqual([
+      { key: "problems.page", params: { value: "-1" } },
+      {
+        key: "problems.filter",
+        params: { filter: "step", value: "9", allowed: "check, policy, publish, dns, live" },
+      },
+      {
+        key: "problems.filter",
+        params: { filter: "mode", value: "x", allowed: "testing, enforce, none, no-policy" },
+      },
     ]);
   });
 

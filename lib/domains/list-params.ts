@@ -1,6 +1,7 @@
 // The domain list's state in the URL (issue 16): search, filters, page. Pure, so the page
 // parses searchParams and the filter form and pager build their links from one place.
 
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { first, parseChoice, type SearchParams } from "@/lib/lists/params";
 
 export const DOMAIN_PAGE_SIZE = 50;
@@ -42,29 +43,49 @@ export interface DomainListParams {
 }
 
 export type { SearchParams };
-const pick = parseChoice;
-
-/** The list state from the URL; a value it cannot use is dropped, with a sentence saying so. */
+/** The list state from the URL; a value it cannot use is dropped, with a sentence saying so:
+ * `problems` in English (logs, tests), `problemRefs` the same as messages of the UI's
+ * "domains" namespace (issue 16 §6). */
 export function parseDomainListParams(sp: SearchParams): {
   params: DomainListParams;
   problems: string[];
+  problemRefs: MessageRef[];
 } {
   const problems: string[] = [];
+  const problemRefs: MessageRef[] = [];
   const rawPage = first(sp.page);
   let page = 1;
   if (rawPage !== undefined && rawPage !== "") {
     if (/^[1-9]\d{0,5}$/.test(rawPage)) page = Number(rawPage);
-    else problems.push(`The page "${rawPage}" is not a page number; showing page 1.`);
+    else {
+      problems.push(`The page "${rawPage}" is not a page number; showing page 1.`);
+      problemRefs.push({ key: "problems.page", params: { value: rawPage } });
+    }
   }
+  const pick = <T extends string>(
+    raw: string | undefined,
+    allowed: readonly T[],
+    filter: "step" | "mode" | "readiness",
+  ): T | null => {
+    const before = problems.length;
+    const value = parseChoice(raw, allowed, filter, problems);
+    if (problems.length > before)
+      problemRefs.push({
+        key: "problems.filter",
+        params: { filter, value: raw ?? "", allowed: allowed.join(", ") },
+      });
+    return value;
+  };
   return {
     params: {
       q: (first(sp.q) ?? "").trim().slice(0, 253),
-      step: pick(first(sp.step), STEP_FILTERS, "step", problems),
-      mode: pick(first(sp.mode), MODE_FILTERS, "mode", problems),
-      ready: pick(first(sp.ready), READINESS_FILTERS, "readiness", problems),
+      step: pick(first(sp.step), STEP_FILTERS, "step"),
+      mode: pick(first(sp.mode), MODE_FILTERS, "mode"),
+      ready: pick(first(sp.ready), READINESS_FILTERS, "readiness"),
       page,
     },
     problems,
+    problemRefs,
   };
 }
 

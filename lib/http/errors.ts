@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { Failure, FailureKind } from "@/lib/core/failure";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 
 // The one map from a failure's kind to its HTTP status (issue 13 §2). Route handlers answer
 // every expected failure through fail(), so the browser always gets {"error": message}.
@@ -15,9 +16,23 @@ const STATUS: Record<FailureKind, number> = {
 
 export const statusOf = (kind: FailureKind): number => STATUS[kind];
 
-/** The JSON answer for an expected failure: {"error": message} with the kind's status. */
-export function fail(kind: FailureKind, message: string): NextResponse {
-  return NextResponse.json({ error: message }, { status: STATUS[kind] });
+// Issue 16 §6: the message key of an answer's English error, for the wrapper (handler.ts) to
+// answer in the user's language (i18n/api-errors.ts). Kept beside the response, not in its
+// body, so the API's JSON stays {"error": message}.
+const refs = new WeakMap<Response, MessageRef>();
+
+/** Remember the "apiErrors" message of an answer's {"error": …}. */
+export function withErrorRef<R extends Response>(res: R, ref: MessageRef | undefined): R {
+  if (ref) refs.set(res, ref);
+  return res;
 }
 
-export const failed = (f: Failure): NextResponse => fail(f.kind, f.message);
+export const errorRefOf = (res: Response): MessageRef | undefined => refs.get(res);
+
+/** The JSON answer for an expected failure: {"error": message} with the kind's status. With a
+ * message key ("apiErrors" namespace), withUser answers in the user's language. */
+export function fail(kind: FailureKind, message: string, ref?: MessageRef): NextResponse {
+  return withErrorRef(NextResponse.json({ error: message }, { status: STATUS[kind] }), ref);
+}
+
+export const failed = (f: Failure): NextResponse => fail(f.kind, f.message, f.ref);

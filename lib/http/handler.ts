@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { authorize, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/db/users/users";
 import { logger } from "@/lib/log";
-import { fail } from "./errors";
+import { inUserLanguage } from "@/i18n/api-errors";
+import { fail, withErrorRef } from "./errors";
 import { mutationRefusal, type BodyKind } from "./same-origin";
 
 // One wrapper per kind of route (STYLE.md, after dub's withWorkspace): session and role
@@ -24,10 +25,17 @@ export function withUser<P = Record<string, string>>(
 ) {
   return async (req: Request, ctx?: Ctx<P>): Promise<Response> => {
     const auth = await authorize(role);
-    if (!auth.ok) return fail(auth.status === 401 ? "unauthorized" : "forbidden", auth.error);
+    if (!auth.ok) {
+      const kind = auth.status === 401 ? "unauthorized" : "forbidden";
+      return inUserLanguage(fail(kind, auth.error, auth.ref), req, null);
+    }
     const refused = mutationRefusal(req, options.body);
     if (refused) return NextResponse.json({ error: refused.error }, { status: refused.status });
-    return guarded(async () => handler(req, auth.user, (await ctx?.params) ?? ({} as P)));
+    const res = await guarded(async () =>
+      handler(req, auth.user, (await ctx?.params) ?? ({} as P)),
+    );
+    // Issue 16 §6: an error with a message key is answered in the user's language.
+    return inUserLanguage(res, req, auth.user.locale);
   };
 }
 
@@ -42,9 +50,12 @@ export async function guarded(fn: () => Promise<Response>): Promise<Response> {
   } catch (e) {
     const requestId = crypto.randomUUID();
     logger.error({ err: e, requestId }, "unhandled error in route handler");
-    return NextResponse.json(
-      { error: `Something went wrong on our side (request ${requestId}).` },
-      { status: 500 },
+    return withErrorRef(
+      NextResponse.json(
+        { error: `Something went wrong on our side (request ${requestId}).` },
+        { status: 500 },
+      ),
+      { key: "serverError", params: { requestId } },
     );
   }
 }

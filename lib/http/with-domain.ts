@@ -29,7 +29,7 @@ export function withDomain<P extends { name: string } = { name: string }>(
 export function inDomain<P extends { name: string }>(handler: DomainHandler<P>): Handler<P> {
   return async (req, user, params) => {
     const domain = await findDomainByName(await getDb(), decodeURIComponent(params.name));
-    if (!domain) return fail("not-found", NO_SUCH_DOMAIN);
+    if (!domain) return fail("not-found", NO_SUCH_DOMAIN, { key: "noSuchDomain" });
     return handler(req, user, domain, params);
   };
 }

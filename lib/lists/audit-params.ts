@@ -1,4 +1,5 @@
 // The audit log's and the rejected submissions' state in the URL (issue 16).
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import {
   cursorText,
   first,
@@ -19,25 +20,47 @@ export interface AuditParams {
   after: Cursor | null;
 }
 
-/** `actions`: those the log holds; another is named as a problem and dropped. */
+/** `actions`: those the log holds; another is named as a problem and dropped. `problems` is
+ * English (logs, tests); `problemRefs` the same as messages of the UI's "audit" namespace. */
 export function parseAuditParams(
   sp: SearchParams,
   actions: readonly string[],
-): { params: AuditParams; problems: string[] } {
+): { params: AuditParams; problems: string[]; problemRefs: MessageRef[] } {
   const problems: string[] = [];
-  const action = first(sp.action);
+  const problemRefs: MessageRef[] = [];
+  /** Runs a parser of lib/lists/params; when it drops the value, `ref` says so too. */
+  const noting = <T>(parse: () => T, ref: MessageRef): T => {
+    const before = problems.length;
+    const value = parse();
+    if (problems.length > before) problemRefs.push(ref);
+    return value;
+  };
+  const raw = { action: first(sp.action), from: first(sp.from), to: first(sp.to) };
+  const after = first(sp.after);
+  let action: string | null = raw.action || null;
+  if (action && !actions.includes(action)) {
+    problems.push(`No event has the action "${action}"; the filter was ignored.`);
+    problemRefs.push({ key: "problems.action", params: { value: action } });
+    action = null;
+  }
+  const day = (field: "from" | "to") =>
+    noting(() => parseDay(raw[field], field, problems), {
+      key: "problems.day",
+      params: { field, value: raw[field] ?? "" },
+    });
   return {
     params: {
-      action:
-        action && !actions.includes(action)
-          ? (problems.push(`No event has the action "${action}"; the filter was ignored.`), null)
-          : action || null,
+      action,
       user: parseText(first(sp.user)),
-      from: parseDay(first(sp.from), "from", problems),
-      to: parseDay(first(sp.to), "to", problems),
-      after: parseCursor(first(sp.after), false, problems),
+      from: day("from"),
+      to: day("to"),
+      after: noting(() => parseCursor(after, false, problems), {
+        key: "problems.position",
+        params: { value: after ?? "" },
+      }),
     },
     problems,
+    problemRefs,
   };
 }
 

@@ -11,17 +11,9 @@ import {
   type SearchParams,
 } from "./params";
 
-/** Report.auth values (RPT-DELIV-7), as the filter offers them. */
+/** Report.auth values (RPT-DELIV-7), as the filter offers them (labels: `reports.auth.filter`). */
 export const RECEIVED_AUTH = ["pass", "unaligned", "fail", "none", "unauthenticated"] as const;
 export type ReceivedAuth = (typeof RECEIVED_AUTH)[number];
-
-export const RECEIVED_AUTH_LABEL: Record<ReceivedAuth, string> = {
-  pass: "DKIM pass, aligned",
-  unaligned: "DKIM pass, not aligned",
-  fail: "DKIM failed",
-  none: "mail without DKIM",
-  unauthenticated: "HTTPS, upload or CLI",
-};
 
 export interface ReceivedParams {
   reporter: string;

@@ -1,6 +1,7 @@
 // MX patterns in a policy (STS-POL-9) and matching an MX host against them (STS-MX-*).
 
 import { getDomain } from "tldts";
+import type { MessageRef } from "../i18n/message-ref";
 
 /** RFC 5321 sub-domain: letter/digit, then letters/digits/hyphens, not ending in a hyphen. */
 const LABEL_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
@@ -29,34 +30,84 @@ export function normalizeHost(host: string): string | null {
   return ascii.split(".").every((label) => LABEL_RE.test(label)) ? ascii : null;
 }
 
+/** A problem with an `mx:` value: the English sentence and its "diagnostics" message. */
+export interface MxPatternProblem {
+  message: string;
+  ref: MessageRef;
+}
+
+const problem = (
+  message: string,
+  key: string,
+  params: Record<string, string> = {},
+): MxPatternProblem => ({ message, ref: { key: `STS-POL-9.${key}`, params } });
+
 /**
  * STS-POL-9: check the syntax of one `mx:` value. Returns null when valid, otherwise a
  * message a person can act on.
  */
 export function mxPatternProblem(pattern: string): string | null {
-  if (pattern === "") return `The mx line is empty: write a host name such as mail.example.com.`;
-  if (/[,\s]/.test(pattern)) {
-    return `"${pattern}" looks like a list: put each MX pattern on its own "mx:" line.`;
+  return mxPatternProblemRef(pattern)?.message ?? null;
+}
+
+/** mxPatternProblem with the sentence's message key (issue 16 §6). */
+export function mxPatternProblemRef(pattern: string): MxPatternProblem | null {
+  if (pattern === "") {
+    return problem(`The mx line is empty: write a host name such as mail.example.com.`, "empty");
   }
-  if (pattern.endsWith(".")) return `Remove the trailing dot from "${pattern}".`;
+  if (/[,\s]/.test(pattern)) {
+    return problem(
+      `"${pattern}" looks like a list: put each MX pattern on its own "mx:" line.`,
+      "list",
+      { pattern },
+    );
+  }
+  if (pattern.endsWith(".")) {
+    return problem(`Remove the trailing dot from "${pattern}".`, "trailingDot", { pattern });
+  }
   const host = pattern.startsWith("*.") ? pattern.slice(2) : pattern;
   if (host.includes("*")) {
-    return `"${pattern}" has a misplaced wildcard: "*" is only allowed as "*." at the very start, covering exactly one label.`;
+    return problem(
+      `"${pattern}" has a misplaced wildcard: "*" is only allowed as "*." at the very start, covering exactly one label.`,
+      "misplacedWildcard",
+      { pattern },
+    );
   }
   if (hasNonAscii(host)) {
     const ascii = toAscii(host);
-    const hint = ascii ? ` Write it as "${pattern.replace(host, ascii)}".` : "";
-    return `"${pattern}" contains non-ASCII characters: internationalised names must be written as A-labels (punycode).${hint}`;
+    if (ascii) {
+      const written = pattern.replace(host, ascii);
+      return problem(
+        `"${pattern}" contains non-ASCII characters: internationalised names must be written as A-labels (punycode). Write it as "${written}".`,
+        "nonAsciiHint",
+        { pattern, ascii: written },
+      );
+    }
+    return problem(
+      `"${pattern}" contains non-ASCII characters: internationalised names must be written as A-labels (punycode).`,
+      "nonAscii",
+      { pattern },
+    );
   }
   const labels = host.split(".");
   const bad = labels.find((label) => !LABEL_RE.test(label));
   if (bad !== undefined) {
-    return `"${pattern}" is not a valid host name: each label must be 1 to 63 letters, digits or hyphens, and must not start or end with a hyphen.`;
+    return problem(
+      `"${pattern}" is not a valid host name: each label must be 1 to 63 letters, digits or hyphens, and must not start or end with a hyphen.`,
+      "badLabel",
+      { pattern },
+    );
   }
-  if (host.length > 253) return `"${pattern}" is longer than 253 characters.`;
+  if (host.length > 253) {
+    return problem(`"${pattern}" is longer than 253 characters.`, "tooLong", { pattern });
+  }
   // A top-level label is never all digits, so this is an IP address: senders match names only.
   if (/^[0-9]+$/.test(labels[labels.length - 1] ?? "")) {
-    return `"${pattern}" is an IP address: MTA-STS matches MX host names only, so list the MX host name instead.`;
+    return problem(
+      `"${pattern}" is an IP address: MTA-STS matches MX host names only, so list the MX host name instead.`,
+      "ipAddress",
+      { pattern },
+    );
   }
   return null;
 }

@@ -35,6 +35,7 @@ export function formatPolicy(
         id: "STS-POL-2",
         severity: "error",
         message: "A value contains a line break: each field must fit on one line.",
+        ref: { key: "STS-POL-2.lineBreakInValue" },
       },
     ]);
   }

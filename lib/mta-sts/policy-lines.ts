@@ -4,6 +4,7 @@
 //   field             = name ":" *WSP value *WSP
 
 import type { Diagnostic } from "../core/diagnostic";
+import type { MessageRef } from "../i18n/message-ref";
 import { trimWsp, trimWspEnd, trimWspStart } from "./wsp";
 
 export interface PolicyLine {
@@ -43,6 +44,7 @@ export function decodePolicyBody(bytes: Uint8Array): { text: string } | { error:
         id: "STS-POL-12",
         severity: "error",
         message: "The policy is not valid UTF-8 text: save it as plain ASCII.",
+        ref: { key: "STS-POL-12.notUtf8" },
       },
     };
   }
@@ -54,9 +56,10 @@ export function splitPolicyLines(body: string): PolicyLines {
   // MAX_LINE_PROBLEMS are told, the rest counted in one closing diagnostic.
   let problems = 0;
   let firstUntold = 0;
-  const problem = (id: string, line: number, message: string): void => {
+  const problem = (id: string, line: number, message: string, ref: MessageRef): void => {
     problems += 1;
-    if (problems <= MAX_LINE_PROBLEMS) diagnostics.push({ id, severity: "error", message, line });
+    if (problems <= MAX_LINE_PROBLEMS)
+      diagnostics.push({ id, severity: "error", message, ref, line });
     else if (firstUntold === 0) firstUntold = line;
   };
 
@@ -66,6 +69,7 @@ export function splitPolicyLines(body: string): PolicyLines {
       "STS-POL-12",
       1,
       "Remove the byte order mark (BOM) at the start of the file: strict senders no longer recognise the first key.",
+      { key: "STS-POL-12.bom" },
     );
     text = text.slice(BOM.length);
   }
@@ -76,6 +80,7 @@ export function splitPolicyLines(body: string): PolicyLines {
       severity: "warning",
       message:
         "The policy contains non-ASCII characters: they are only allowed inside extension values, and some senders reject them.",
+      ref: { key: "STS-POL-12.nonAscii" },
       line: nonAsciiLine + 1,
     });
   }
@@ -89,7 +94,9 @@ export function splitPolicyLines(body: string): PolicyLines {
     const line = index + 1;
     const content = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
     if (content.includes("\r")) {
-      problem("STS-POL-1", line, "A bare CR is not a line ending: end each line with LF or CRLF.");
+      problem("STS-POL-1", line, "A bare CR is not a line ending: end each line with LF or CRLF.", {
+        key: "STS-POL-1.bareCr",
+      });
     }
     if (content.trim() === "") {
       if (text === "") return; // an empty file is reported as missing fields
@@ -97,34 +104,48 @@ export function splitPolicyLines(body: string): PolicyLines {
         "STS-POL-2",
         line,
         "Remove the blank line: the policy grammar does not allow them, and strict senders reject the policy.",
+        { key: "STS-POL-2.blankLine" },
       );
       return;
     }
     let keyStart = content;
     if (/^[ \t]/.test(content)) {
-      problem("STS-POL-2", line, "Remove the whitespace at the start of the line.");
+      problem("STS-POL-2", line, "Remove the whitespace at the start of the line.", {
+        key: "STS-POL-2.leadingWhitespace",
+      });
       keyStart = trimWspStart(content);
     }
     const colon = keyStart.indexOf(":");
     if (colon === -1) {
-      problem("STS-POL-2", line, `"${keyStart}" is not a "key: value" line.`);
+      problem("STS-POL-2", line, `"${keyStart}" is not a "key: value" line.`, {
+        key: "STS-POL-2.notKeyValue",
+        params: { text: keyStart },
+      });
       return;
     }
     const rawKey = keyStart.slice(0, colon);
     const key = trimWspEnd(rawKey);
     if (key !== rawKey) {
-      problem("STS-POL-2", line, `Remove the whitespace between "${key}" and ":".`);
+      problem("STS-POL-2", line, `Remove the whitespace between "${key}" and ":".`, {
+        key: "STS-POL-2.spaceBeforeColon",
+        params: { key },
+      });
     }
     const value = trimWsp(keyStart.slice(colon + 1));
     lines.push({ line, key, value });
   });
 
   if (problems > MAX_LINE_PROBLEMS) {
+    const count = problems - MAX_LINE_PROBLEMS;
     diagnostics.push({
       id: "STS-POL-2",
       severity: "error",
       line: firstUntold,
-      message: `${problems - MAX_LINE_PROBLEMS} more lines from here on break the line grammar too: fix the ones above first.`,
+      message:
+        count === 1
+          ? "1 more line from here on breaks the line grammar too: fix the ones above first."
+          : `${count} more lines from here on break the line grammar too: fix the ones above first.`,
+      ref: { key: "STS-POL-2.moreLines", params: { count: String(count), n: count } },
     });
   }
   const grammatical = !diagnostics.some((d) => d.severity === "error");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../core/diagnostic";
 import { parsePolicy, toPolicy } from "./policy";
 
 const TV_POL_1 = "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 604800\r\n";
@@ -8,6 +9,10 @@ const codes = (body: string | Uint8Array, policyDomain?: string) =>
   parsePolicy(body, policyDomain ? { policyDomain } : {}).diagnostics.map(
     (d) => `${d.severity}:${d.id}@${d.line ?? "-"}`,
   );
+
+/** The diagnostics as the English checker reports them; their message keys are asserted in
+ * diagnostic-refs.test.ts. */
+const english = (ds: readonly Diagnostic[]) => ds.map((d) => ({ ...d, ref: undefined }));
 
 describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-1 STS-POL-5: the CRLF example parses with no diagnostics", () => {
@@ -35,7 +40,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-4 STS-POL-5: testing without mx is invalid", () => {
     const r = parsePolicy("version: STSv1\nmode: testing\nmax_age: 86400\n");
     expect(r.valid).toBe(false);
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-5",
         severity: "error",
@@ -47,7 +52,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-5 STS-POL-4: mode values are case-sensitive", () => {
     const r = parsePolicy("version: STSv1\nmode: Enforce\nmx: a.example\nmax_age: 1\n");
     expect(r).toMatchObject({ valid: false, mode: null });
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-4",
         severity: "error",
@@ -61,7 +66,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-6 STS-POL-3: 'Mode' is an unknown key, so mode is missing", () => {
     const r = parsePolicy("version: STSv1\nMode: enforce\nmx: a.example\nmax_age: 86400\n");
     expect(r).toMatchObject({ valid: false, mode: null, extensions: [["Mode", "enforce"]] });
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-3",
         severity: "error",
@@ -86,7 +91,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-8 STS-POL-8: max_age 0 in enforce is valid with a warning", () => {
     const r = parsePolicy(base("", "0"));
     expect(r).toMatchObject({ valid: true, maxAge: 0 });
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-8",
         severity: "warning",
@@ -113,7 +118,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-10 STS-POL-9: a wildcard over the policy's own domain is info", () => {
     const body = base("", "604800", "*.example.com");
     expect(parsePolicy(body).diagnostics).toEqual([]);
-    expect(parsePolicy(body, { policyDomain: "example.com" }).diagnostics).toEqual([
+    expect(english(parsePolicy(body, { policyDomain: "example.com" }).diagnostics)).toEqual([
       {
         id: "STS-POL-9",
         severity: "info",
@@ -131,7 +136,7 @@ describe("parsePolicy (spec §16.2)", () => {
   });
 
   it("TV-POL-11..13, TV-POL-21 STS-POL-9: malformed mx patterns are errors", () => {
-    expect(parsePolicy(base("", "604800", "mail.example.com.")).diagnostics).toEqual([
+    expect(english(parsePolicy(base("", "604800", "mail.example.com.")).diagnostics)).toEqual([
       {
         id: "STS-POL-9",
         severity: "error",
@@ -152,7 +157,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-14 STS-POL-2: a blank line between fields is invalid", () => {
     const r = parsePolicy("version: STSv1\n\nmode: enforce\nmx: a.example\nmax_age: 86400\n");
     expect(r).toMatchObject({ valid: false, mode: "enforce", maxAge: 86400 });
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-2",
         severity: "error",
@@ -171,13 +176,13 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-16 STS-POL-2: optional and trailing whitespace around values", () => {
     const r = parsePolicy("version:STSv1\nmode:\tenforce\nmx:  a.example \nmax_age:86400");
     expect(r).toMatchObject({ valid: true, mode: "enforce", mx: ["a.example"], maxAge: 86400 });
-    expect(r.diagnostics).toEqual([]);
+    expect(english(r.diagnostics)).toEqual([]);
   });
 
   it("TV-POL-17 STS-POL-2: whitespace before ':' or before the key is an error", () => {
     const r = parsePolicy("version : STSv1\nmode: enforce\nmx: a.example\nmax_age: 86400\n");
     expect(r).toMatchObject({ valid: false, version: "STSv1" });
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-2",
         severity: "error",
@@ -195,7 +200,7 @@ describe("parsePolicy (spec §16.2)", () => {
       "version: STSv1\nmode: testing\nmode: enforce\nmx: a.example\nmax_age: 86400",
     );
     expect(r).toMatchObject({ valid: true, mode: "testing" });
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-11",
         severity: "error",
@@ -215,7 +220,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-19 STS-POL-10: an unknown key is kept and reported as info", () => {
     const r = parsePolicy(base("foo: bar baz\n"));
     expect(r).toMatchObject({ valid: true, extensions: [["foo", "bar baz"]] });
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-10",
         severity: "info",
@@ -236,7 +241,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("TV-POL-20 STS-POL-12: a BOM is an error; the fields are still read", () => {
     const r = parsePolicy(`\uFEFF${TV_POL_1}`);
     expect(r).toMatchObject({ valid: false, version: "STSv1", mode: "enforce" });
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-12",
         severity: "error",
@@ -260,7 +265,7 @@ describe("parsePolicy (spec §16.2)", () => {
     expect(parsePolicy(new TextEncoder().encode(TV_POL_1)).valid).toBe(true);
     const r = parsePolicy(Uint8Array.from([0x76, 0xff, 0x0a]));
     expect(r.valid).toBe(false);
-    expect(r.diagnostics).toEqual([
+    expect(english(r.diagnostics)).toEqual([
       {
         id: "STS-POL-12",
         severity: "error",
@@ -280,7 +285,7 @@ describe("parsePolicy (spec §16.2)", () => {
   it("STS-POL-1: a bare CR is not a line ending", () => {
     const r = parsePolicy("version: STSv1\rmode: enforce\nmx: a.example\nmax_age: 86400\n");
     expect(r.valid).toBe(false);
-    expect(r.diagnostics.slice(0, 1)).toEqual([
+    expect(english(r.diagnostics.slice(0, 1))).toEqual([
       {
         id: "STS-POL-1",
         severity: "error",

@@ -66,6 +66,7 @@ export function parsePolicy(
         severity: "error",
         line,
         message: `"${key}" is not a valid key: use 1 to 32 letters, digits, "_", "-" or ".", starting with a letter or digit.`,
+        ref: { key: "STS-POL-10.invalidKey", params: { key } },
       });
       strictValid = false;
       continue;
@@ -130,6 +131,7 @@ function duplicateDiagnostic(key: string, first: PolicyLine, later: PolicyLine):
       severity: "warning",
       line: later.line,
       message: `"${key}" appears again (first on line ${first.line}): remove the duplicate; some validators reject the policy.`,
+      ref: { key: "STS-POL-11.duplicate", params: { key, line: String(first.line) } },
     };
   }
   return {
@@ -137,6 +139,10 @@ function duplicateDiagnostic(key: string, first: PolicyLine, later: PolicyLine):
     severity: "error",
     line: later.line,
     message: `"${key}: ${later.value}" conflicts with "${key}: ${first.value}" on line ${first.line}: senders disagree on which one wins. Keep one.`,
+    ref: {
+      key: "STS-POL-11.conflict",
+      params: { key, value: later.value, first: first.value, line: String(first.line) },
+    },
   };
 }
 
@@ -152,6 +158,7 @@ function checkExtension(entry: PolicyLine, diagnostics: Diagnostic[]): [string, 
         value === ""
           ? `"${key}" has no value: give it one or remove the line.`
           : `The value of "${key}" contains a control character: remove it.`,
+      ref: { key: value === "" ? "STS-POL-10.noValue" : "STS-POL-10.controlChar", params: { key } },
     });
     return null;
   }
@@ -162,6 +169,7 @@ function checkExtension(entry: PolicyLine, diagnostics: Diagnostic[]): [string, 
       severity: "error",
       line,
       message: `Keys are case-sensitive: write "${lower}", not "${key}". Senders ignore "${key}".`,
+      ref: { key: "STS-POL-3.caseSensitive", params: { key, lower } },
     });
   } else {
     diagnostics.push({
@@ -169,6 +177,7 @@ function checkExtension(entry: PolicyLine, diagnostics: Diagnostic[]): [string, 
       severity: "info",
       line,
       message: `"${key}" is not defined by RFC 8461; senders ignore it.`,
+      ref: { key: "STS-POL-10.unknownKey", params: { key } },
     });
   }
   return [key, value];

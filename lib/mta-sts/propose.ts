@@ -4,6 +4,7 @@
 import { parse } from "tldts";
 import { mxPatternProblem, normalizeHost } from "./mx-pattern";
 import { MAX_AGE_LIMIT, type StsMode } from "./policy-types";
+import type { MessageRef } from "../i18n/message-ref";
 
 export type ProviderId =
   "google" | "microsoft" | "fastmail" | "proton" | "zoho" | "icloud" | "mimecast";
@@ -141,6 +142,8 @@ export function proposeMxPatterns(mxHosts: readonly string[]): MxProposal {
 export interface MaxAgeProposal {
   maxAge: number;
   reason: string;
+  /** The same sentence as a message of the "diagnostics" namespace (issue 16 §6). */
+  ref: MessageRef;
   /** The next step of the enforce ramp, once the current value has been live long enough. */
   next?: { maxAge: number; after: Date };
 }
@@ -169,10 +172,21 @@ const REASONS = {
   cap: "Enforce has been stable through the ramp: use the RFC maximum of one year, which best resists downgrade attacks during refresh (STS-OPS-10, STS-POL-8).",
 } as const;
 
-const stepReason = (maxAge: number, first: boolean): string =>
+const reasonOf = (key: keyof typeof REASONS) => ({
+  reason: REASONS[key],
+  ref: { key: `maxAgeAdvice.${key}` },
+});
+
+const stepReason = (maxAge: number, first: boolean): Pick<MaxAgeProposal, "reason" | "ref"> =>
   maxAge >= MAX_AGE_LIMIT
-    ? REASONS.cap
-    : `${first ? "First enforce policy" : "Next enforce step"}: ${maxAge / DAY} day(s). Raise max_age in stages, each only after clean TLS reports, so a mistake stays in senders' caches briefly (STS-OPS-8, STS-OPS-10).`;
+    ? reasonOf("cap")
+    : {
+        reason: `${first ? "First enforce policy" : "Next enforce step"}: ${maxAge / DAY} day(s). Raise max_age in stages, each only after clean TLS reports, so a mistake stays in senders' caches briefly (STS-OPS-8, STS-OPS-10).`,
+        ref: {
+          key: first ? "maxAgeAdvice.firstStep" : "maxAgeAdvice.nextStep",
+          params: { days: String(maxAge / DAY) },
+        },
+      };
 
 /** Propose `max_age` for a policy in `mode`, given the policy live now (STS-OPS-8..10). */
 export function proposeMaxAge(
@@ -180,22 +194,26 @@ export function proposeMaxAge(
   current: CurrentPolicy | null,
   now: Date,
 ): MaxAgeProposal {
-  if (mode !== "enforce") return { maxAge: DAY, reason: REASONS[mode] };
+  if (mode !== "enforce") return { maxAge: DAY, ...reasonOf(mode) };
   const start = current === null || current.mode !== "enforce" || current.maxAge < DAY;
   // The current value may sit between steps (say 30 days): the next step is the first above it.
   const nextStep = start ? DAY : ENFORCE_RAMP.find((step) => step > current.maxAge);
-  if (nextStep === undefined) return { maxAge: MAX_AGE_LIMIT, reason: REASONS.cap };
+  if (nextStep === undefined) return { maxAge: MAX_AGE_LIMIT, ...reasonOf("cap") };
   if (!start) {
     const due = addSeconds(current.since, dwellSeconds(current.maxAge));
     if (now.getTime() < due.getTime()) {
       const days = dwellSeconds(current.maxAge) / DAY;
       const reason = `Keep ${current.maxAge} seconds until it has been live for ${days} days with clean TLS reports (STS-OPS-8).`;
-      return { maxAge: current.maxAge, reason, next: { maxAge: nextStep, after: due } };
+      const ref = {
+        key: "maxAgeAdvice.keep",
+        params: { seconds: String(current.maxAge), days: String(days) },
+      };
+      return { maxAge: current.maxAge, reason, ref, next: { maxAge: nextStep, after: due } };
     }
   }
   const after = ENFORCE_RAMP.find((step) => step > nextStep);
   const next = after && { maxAge: after, after: addSeconds(now, dwellSeconds(nextStep)) };
-  return { maxAge: nextStep, reason: stepReason(nextStep, start), ...(next ? { next } : {}) };
+  return { maxAge: nextStep, ...stepReason(nextStep, start), ...(next ? { next } : {}) };
 }
 
 const addSeconds = (date: Date, seconds: number): Date => new Date(date.getTime() + seconds * 1000);

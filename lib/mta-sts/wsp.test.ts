@@ -99,6 +99,7 @@ describe("linear WSP trimming (issue 11, STS-POL-2, RPT-TXT-2)", () => {
       severity: "error",
       line: 2 + MAX_LINE_PROBLEMS,
       message: "200 more lines from here on break the line grammar too: fix the ones above first.",
+      ref: { key: "STS-POL-2.moreLines", params: { count: "200", n: 200 } },
     });
   });
 

@@ -1,3 +1,4 @@
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import type { RemovalStage } from "./mode-change";
 import type { Readiness } from "./types";
 import type { VerdictChange } from "./verdict-change";
@@ -17,7 +18,7 @@ export interface EnforceState {
   /** The latest change of the verdict, with why (issue 15 item 2); null before any. */
   verdictChange: (VerdictChange & { at: string }) | null;
   /** proposeMaxAge("enforce", …): the first step of the ramp (STS-OPS-8/10). */
-  enforceMaxAge: { maxAge: number; reason: string };
+  enforceMaxAge: { maxAge: number; reason: string; ref: MessageRef };
   testingMaxAge: number;
   removal: RemovalStage[];
 }

@@ -4,6 +4,7 @@ import { inRange, type Windows } from "./days";
 import { unexplainedFailures } from "./failure-counts";
 import type { FailureEntry, MxDay, MxVerdict, ReadinessInput } from "./types";
 import { formatCount } from "@/lib/core/format-number";
+import type { Locale } from "@/lib/i18n/locale";
 
 // A verdict per MX (RFC 8461 §8.4, the backup-MX trap): one domain-wide rate can hide an
 // MX that fails every day. Any MX with failures on 2 or more of the last 7 days, or on
@@ -14,12 +15,37 @@ import { formatCount } from "@/lib/core/format-number";
 export const MX_BLOCK_DAYS = 2;
 
 const sum = (byType: Record<string, number>) => Object.values(byType).reduce((s, n) => s + n, 0);
-const describe = (days: readonly MxDay[]) => {
+/** "1,200 × certificate-expired, 3 × starttls-not-supported": failed sessions by type. */
+export const describeFailures = (days: readonly MxDay[], locale?: Locale): string => {
   const t = new Map<string, number>();
   for (const d of days)
     for (const [k, n] of Object.entries(d.byType)) t.set(k, (t.get(k) ?? 0) + n);
-  return [...t].map(([k, n]) => `${formatCount(n)} × ${k}`).join(", ");
+  return [...t].map(([k, n]) => `${formatCount(n, locale)} × ${k}`).join(", ");
 };
+const describe = (days: readonly MxDay[]) => describeFailures(days);
+
+/**
+ * The parameters of an MX verdict's message in `locale`: its own, plus the lists of
+ * failures it names (the whole window, the last week, the last reported day), with counts
+ * grouped for the locale (issue 16 §6).
+ */
+export function mxReasonParams(
+  m: Pick<MxVerdict, "days" | "message">,
+  locale?: Locale,
+): Record<string, string | number> {
+  const p = m.message.params ?? {};
+  const between = (from: string | number | undefined, to: string | number | undefined) =>
+    describeFailures(
+      m.days.filter((d) => d.day >= String(from) && d.day <= String(to)),
+      locale,
+    );
+  return {
+    ...p,
+    list: describeFailures(m.days, locale),
+    weekList: between(p.weekFrom, p.weekTo),
+    lastList: between(p.lastDay, p.lastDay),
+  };
+}
 
 export function mxVerdicts(input: ReadinessInput, w: Windows): MxVerdict[] {
   const patterns = input.policy?.mx ?? [];
@@ -64,6 +90,7 @@ export function mxVerdicts(input: ReadinessInput, w: Windows): MxVerdict[] {
         ...base,
         blocking: false,
         reason: `${formatCount(n)} failed ${n === 1 ? "session names" : "sessions name"} no MX (${describe(days)}): counted in the domain-wide rate (READY-5).`,
+        message: { key: "mx.unattributed", params: { n } },
       });
       continue;
     }
@@ -75,9 +102,28 @@ export function mxVerdicts(input: ReadinessInput, w: Windows): MxVerdict[] {
         `${why.length > 0 ? "" : "failed "}on the last reported day ${lastDay} (${describe([onLast])})`,
       );
     const blocking = why.length > 0;
+    const params = {
+      host: h,
+      days: String(week.length),
+      lastDay,
+      weekFrom: w.lastWeek.from,
+      weekTo: w.lastWeek.to,
+    };
+    const key = !blocking
+      ? week.length === 1
+        ? "mx.oneDay"
+        : days.length > 0
+          ? "mx.clean"
+          : "mx.none"
+      : week.length >= MX_BLOCK_DAYS
+        ? onLast
+          ? "mx.blockingWeekAndLast"
+          : "mx.blockingWeek"
+        : "mx.blockingLast";
     out.push({
       ...base,
       blocking,
+      message: { key, params: key === "mx.oneDay" ? { day: week[0]?.day ?? "" } : params },
       reason: blocking
         ? `${h} ${why.join(" and ")}: in enforce these sessions would bounce; fix this MX first.`
         : week.length === 1

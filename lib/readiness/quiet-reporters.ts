@@ -58,6 +58,19 @@ export function withCoverage(
   evidence.push(`Quiet usual reporter: ${line}.`);
   // The sentence changes: its message no longer fits, the UI shows the English summary.
   if (c.status !== "met")
-    return { ...c, summary: `${c.summary} ${line}.`, message: undefined, evidence };
-  return { ...c, status: "unknown", summary: `${line}.`, message: undefined, evidence };
+    return {
+      ...c,
+      summary: `${c.summary} ${line}.`,
+      message: undefined,
+      problems: undefined,
+      evidence,
+    };
+  return {
+    ...c,
+    status: "unknown",
+    summary: `${line}.`,
+    message: undefined,
+    problems: undefined,
+    evidence,
+  };
 }

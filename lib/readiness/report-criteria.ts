@@ -1,3 +1,4 @@
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { formatRate } from "@/lib/stats/aggregate";
 import { readStsLines } from "@/lib/tlsrpt/sts-lines";
 import { claimsLarge, describeAuth, isLargeEvidence, quarantineEvidence } from "./auth-evidence";
@@ -56,18 +57,32 @@ export function reportersSawPolicy(input: ReadinessInput, w: Windows): Criterion
   const policy = input.policy;
   const seen = policy !== null && sts.some((e) => showsPolicy(e, policy));
   const problems: string[] = [];
-  if (byReporter.size < 2)
+  const refs: MessageRef[] = [];
+  if (byReporter.size < 2) {
     problems.push(`${byReporter.size} reporter${byReporter.size === 1 ? "" : "s"} (need 2)`);
-  if (large === 0)
+    refs.push({ key: "problems.fewReporters", params: { n: byReporter.size } });
+  }
+  if (large === 0) {
     problems.push(
       unproven
         ? "no DKIM-verified report from Google or Microsoft (unauthenticated ones count once an admin accepts the reporter)"
         : "no report from Google or Microsoft",
     );
-  if (!seen) problems.push("no report shows the current policy in its policy-string");
+    refs.push({ key: unproven ? "problems.noVerifiedLarge" : "problems.noLarge" });
+  }
+  if (!seen) {
+    problems.push("no report shows the current policy in its policy-string");
+    refs.push({ key: "problems.notSeen" });
+  }
   const period = `${w.window.from} to ${w.window.to}`;
   if (problems.length > 0)
-    return { ...base, status: "not-met", summary: `${problems.join("; ")} (${period}).`, evidence };
+    return {
+      ...base,
+      status: "not-met",
+      summary: `${problems.join("; ")} (${period}).`,
+      problems: { list: refs, ...w.window },
+      evidence,
+    };
   return {
     ...base,
     status: "met",
@@ -140,6 +155,7 @@ export function cleanLastWeek(
       `${undetailed} of the failed sessions (total-failure-session-count) have no failure-detail row.`,
     );
   const problems: string[] = [];
+  const refs: MessageRef[] = [];
 
   const fetchOnly = stsProblems.every((f) => f.resultType === "sts-policy-fetch-error");
   const oneReporterDay = new Set(stsProblems.map((f) => `${f.reporterKey} ${f.day}`)).size === 1;
@@ -155,10 +171,14 @@ export function cleanLastWeek(
     } else {
       const n = stsProblems.reduce((s, f) => s + f.sessions, 0);
       problems.push(`${formatCount(n)} policy fetch/validation failures`);
+      refs.push({ key: "problems.policyFailures", params: { n } });
       evidence.push(...lines.map((l) => `Policy problem: ${l}.`));
     }
   }
-  if (rate >= MAX_TLS_FAILURE_RATE) problems.push(`TLS failure rate ${formatRate(rate)}`);
+  if (rate >= MAX_TLS_FAILURE_RATE) {
+    problems.push(`TLS failure rate ${formatRate(rate)}`);
+    refs.push({ key: "problems.tlsRate", params: { rate: formatRate(rate) } });
+  }
   const groups = [...groupFailures(tls).values()];
   const unexplained = groups.filter(
     (g) => !g.f.reasonCode && !SELF_EXPLAINING.includes(g.f.resultType),
@@ -169,13 +189,25 @@ export function cleanLastWeek(
         `TLS failure: ${describeFailure(g)}${TLS_TYPES.includes(g.f.resultType) ? "" : " (unknown result type, counted as a failure)"}.`,
     ),
   );
-  if (unexplained.length > 0)
+  if (unexplained.length > 0) {
     problems.push(
       `${unexplained.length} TLS failure ${unexplained.length === 1 ? "group" : "groups"} without a reason code`,
     );
-  for (const m of mx.filter((v) => v.blocking)) problems.push(m.reason.replace(/\.$/, ""));
+    refs.push({ key: "problems.noReasonCode", params: { n: unexplained.length } });
+  }
+  for (const m of mx.filter((v) => v.blocking)) {
+    problems.push(m.reason.replace(/\.$/, ""));
+    // The MX verdict's own sentence (mx-verdict.ts), without its full stop.
+    refs.push({ key: "problems.mx", params: { host: m.host } });
+  }
   if (problems.length > 0)
-    return { ...base, status: "not-met", summary: `${problems.join("; ")} (${period}).`, evidence };
+    return {
+      ...base,
+      status: "not-met",
+      summary: `${problems.join("; ")} (${period}).`,
+      problems: { list: refs, from: week.from, to: week.to },
+      evidence,
+    };
   return {
     ...base,
     status: "met",

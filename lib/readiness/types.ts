@@ -16,6 +16,10 @@ export interface Criterion {
   /** The same sentence as a message of the "readiness.summary" namespace, where one exists
    * (issue 16 §6); without it the UI shows `summary`. */
   message?: MessageRef;
+  /** A not-met summary that lists problems (READY-4, READY-5): each problem as a message of
+   * the "readinessReasons" namespace ("problems.*"), shown joined in
+   * "readinessReasons.problemList" with its period (issue 16 §6). */
+  problems?: { list: MessageRef[]; from: string; to: string };
   /** The facts behind it: reporters, days, MX hosts, failures, checker results. */
   evidence: string[];
 }
@@ -130,6 +134,9 @@ export interface MxVerdict {
   blocking: boolean;
   /** In words: why it blocks, or why not. */
   reason: string;
+  /** The same sentence as a message of the "readinessReasons" namespace (issue 16 §6); the
+   * lists of failures in it come from mxReasonParams (mx-verdict.ts), in the UI's locale. */
+  message: MessageRef;
 }
 
 export interface Readiness {

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { daysOf, type DayRange } from "./date-range";
 import { sortResultTypes } from "./result-types";
 import type { DailySessions, MxFailures, ReporterRow } from "./types";
@@ -99,9 +100,10 @@ export function failureRate(successful: number, failed: number): number {
   return total === 0 ? 0 : failed / total;
 }
 
-/** "0.42%" with enough digits to tell a small rate from zero. */
-export function formatRate(rate: number): string {
-  if (rate === 0) return "0%";
+/** "0.42%" with enough digits to tell a small rate from zero; German "0,42 %" (issue 16 §6). */
+export function formatRate(rate: number, locale: Locale = DEFAULT_LOCALE): string {
   const pct = rate * 100;
-  return `${pct < 1 ? pct.toFixed(3) : pct < 10 ? pct.toFixed(2) : pct.toFixed(1)}%`;
+  const digits =
+    rate === 0 ? "0" : pct < 1 ? pct.toFixed(3) : pct < 10 ? pct.toFixed(2) : pct.toFixed(1);
+  return locale === "de" ? `${digits.replace(".", ",")}\u00a0%` : `${digits}%`;
 }

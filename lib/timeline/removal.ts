@@ -41,5 +41,19 @@ export function removalEntry(versions: readonly Version[], now: Date): TimelineE
       when === null
         ? "No testing or enforce policy was ever served: the TXT record and the policy host can go."
         : `The last testing/enforce policy was served until ${isoMinute(current.createdAt)}; the largest max_age any of them had runs out at ${isoMinute(when)}. Delete the _mta-sts TXT record and the policy host only after that (STS-OPS-9)${status.kind === "safe" ? ": that time has passed." : "."}`,
+    text:
+      when === null
+        ? { title: { key: "removeNow" }, detail: { key: "removeNowDetail" } }
+        : {
+            title: { key: "removeFrom", params: { when: isoMinute(when) } },
+            detail: {
+              key: "removeFromDetail",
+              params: {
+                until: isoMinute(current.createdAt),
+                when: isoMinute(when),
+                passed: status.kind === "safe" ? "yes" : "no",
+              },
+            },
+          },
   };
 }

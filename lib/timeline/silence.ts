@@ -17,6 +17,13 @@ export function silenceEntries(reportDays: readonly string[], now: Date): Timeli
       severity: "warning",
       title: n === 1 ? "1 day without reports" : `${n} days without reports`,
       detail: from === to ? `No report covered ${from}.` : `No report covered ${from} to ${to}.`,
+      text: {
+        title: { key: "silenceTitle", params: { days: n } },
+        detail:
+          from === to
+            ? { key: "silenceDay", params: { from } }
+            : { key: "silenceDays", params: { from, to } },
+      },
     });
   };
   days.forEach((day, i) => {

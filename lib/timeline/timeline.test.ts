@@ -99,6 +99,13 @@ describe("CHK-OPS-5: the removal date on the timeline", () => {
       title: "Safe to remove MTA-STS from 2026-12-04 10:00 UTC",
       detail:
         "The last testing/enforce policy was served until 2026-11-20 10:00 UTC; the largest max_age any of them had runs out at 2026-12-04 10:00 UTC. Delete the _mta-sts TXT record and the policy host only after that (STS-OPS-9).",
+      text: {
+        title: { key: "removeFrom", params: { when: "2026-12-04 10:00 UTC" } },
+        detail: {
+          key: "removeFromDetail",
+          params: { until: "2026-11-20 10:00 UTC", when: "2026-12-04 10:00 UTC", passed: "no" },
+        },
+      },
     });
   });
 

@@ -1,5 +1,7 @@
 // A domain's timeline (issue 14 deliverable 1): checks, changes the watch found (opened and
 // resolved), alerts, mode and policy changes, days without reports. Plain JSON, newest first.
+import type { AlertTextRefs } from "../alerts/text-refs";
+import type { MessageRef } from "../i18n/message-ref";
 
 export type TimelineKind =
   | "check"
@@ -22,6 +24,12 @@ export interface TimelineEntry {
   severity: "error" | "warning" | "info" | "ok";
   title: string;
   detail: string;
+  /** The title and detail as MessageRefs in namespace `timeline.entry` (issue 16 §6); a
+   * `{title}` parameter is replaced by `source.title` translated, when there is one. */
+  text?: { title: MessageRef; detail?: MessageRef };
+  /** The finding's or alert's own texts, stored with it: translated in their namespace. */
+  source?: Partial<Pick<AlertTextRefs, "title" | "detail" | "fix">> &
+    Pick<AlertTextRefs, "namespace">;
 }
 
 export interface TimelinePage {

@@ -10,6 +10,7 @@
 // google.com; d=attacker.example never does, whatever the report claims. The From header is
 // not used: it is the sender's claim, not the report's identity.
 import { getDomain } from "tldts";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import type { DkimVerdict } from "./dkim";
 import type { NormalizedReport } from "./types";
 
@@ -93,5 +94,54 @@ export function quarantineReason(x: { auth: string; authDomain: string | null })
       return "unsigned (no DKIM signature)";
     default:
       return "not verified (stored before DKIM checks)";
+  }
+}
+
+// The same texts for the UI, in the reader's language (issue 16 §6): MessageRefs into the
+// `reports` messages (auth.*, quarantine.reason.*). d= stays a parameter, shown as text.
+
+/** authLabel as a MessageRef (`reports.auth.*`). */
+export function authLabelRef(x: {
+  channel: string;
+  auth: string;
+  authDomain: string | null;
+}): MessageRef {
+  const domain = x.authDomain ?? "";
+  switch (x.auth) {
+    case "pass":
+      return domain ? { key: "auth.pass", params: { domain } } : { key: "auth.passNoDomain" };
+    case "unaligned":
+      return domain
+        ? { key: "auth.unaligned", params: { domain } }
+        : { key: "auth.unalignedNoDomain" };
+    case "fail":
+      return { key: "auth.fail" };
+    case "none":
+      return { key: "auth.none" };
+  }
+  if (x.channel === "https") return { key: "auth.https" };
+  if (x.channel === "imap") return { key: "auth.imap" };
+  return { key: x.channel === "cli" ? "auth.cli" : "auth.upload" };
+}
+
+/** One quarantine line, "<quarantineReason>: n reports", as a MessageRef (`reports.quarantine.reason.*`). */
+export function quarantineReasonRef(
+  x: { auth: string; authDomain: string | null },
+  count: number,
+): MessageRef {
+  switch (x.auth) {
+    case "unaligned":
+      return {
+        key: "quarantine.reason.unaligned",
+        params: { domain: x.authDomain ?? "?", count },
+      };
+    case "fail":
+      return x.authDomain
+        ? { key: "quarantine.reason.fail", params: { domain: x.authDomain, count } }
+        : { key: "quarantine.reason.failNoDomain", params: { count } };
+    case "none":
+      return { key: "quarantine.reason.none", params: { count } };
+    default:
+      return { key: "quarantine.reason.unverified", params: { count } };
   }
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuditPageView } from "@/components/audit/audit-page-view";
 import { requirePageUser } from "@/lib/auth/session";
 import { auditActions, pageAudit } from "@/lib/db/audit/audit-page";
@@ -7,14 +8,16 @@ import { listDomains } from "@/lib/db/domains/domains";
 import { parseAuditParams } from "@/lib/lists/audit-params";
 import type { SearchParams } from "@/lib/lists/params";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const db = await getDb();
   const actions = await auditActions(db);
   // Issue 16: filters and the cursor come from the URL.
-  const { params, problems } = parseAuditParams(await searchParams, actions);
+  const { params, problemRefs } = parseAuditParams(await searchParams, actions);
   const [page, domains] = await Promise.all([pageAudit(db, params), listDomains(db)]);
   const names = new Map(domains.map((d) => [d.id, d.displayName]));
   return (
@@ -26,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       next={page.next}
       actions={actions}
       params={params}
-      problems={problems}
+      problems={problemRefs}
     />
   );
 }

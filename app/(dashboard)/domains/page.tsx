@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DomainList } from "@/components/domains/domain-list";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -10,7 +11,9 @@ import {
   type SearchParams,
 } from "@/lib/domains/list-params";
 
-export const metadata: Metadata = { title: "Domains" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("domains"))("title") };
+}
 
 export default async function DomainsPage({
   searchParams,
@@ -21,7 +24,7 @@ export default async function DomainsPage({
   const db = await getDb();
   const sp = await searchParams;
   // Issue 16: search, filters and page come from the URL (shareable, back/forward).
-  const { params, problems } = parseDomainListParams(sp);
+  const { params, problemRefs } = parseDomainListParams(sp);
   const list = await getDomainList(db, {
     nameContains: params.q,
     step: params.step ?? undefined,
@@ -37,7 +40,7 @@ export default async function DomainsPage({
       domains={list.rows}
       total={list.total}
       params={params}
-      problems={problems}
+      problems={problemRefs}
       canEdit={user.role === "admin"}
       denied={sp.denied === "1"}
     />

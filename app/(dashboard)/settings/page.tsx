@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { HttpsChannel } from "@/components/ingest/https-channel";
 import { UnknownDomainsTable } from "@/components/ingest/intake-tables";
 import { RejectedList } from "@/components/ingest/rejected-list";
@@ -16,7 +17,9 @@ import { parseRejectedParams } from "@/lib/lists/audit-params";
 import type { SearchParams } from "@/lib/lists/params";
 import { listScheduledJobs } from "@/lib/scheduler/job-status";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
 
 export default async function SettingsPage({
   searchParams,
@@ -24,6 +27,7 @@ export default async function SettingsPage({
   searchParams: Promise<SearchParams>;
 }) {
   await requirePageUser("admin");
+  const t = await getTranslations("settings");
   const db = await getDb();
   // Issue 16: the rejected submissions' filter and cursor come from the URL.
   const rejectedState = parseRejectedParams(await searchParams);
@@ -35,7 +39,7 @@ export default async function SettingsPage({
   ]);
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold text-slate-900">Settings: report channels</h1>
+      <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
       <HttpsChannel endpoint={reportEndpoint()} />
       <MailboxAdmin
         mailboxes={mailboxes.map((m) => ({

@@ -22,7 +22,8 @@ const Body = z.object({ name: z.string() });
 // The domains page's "Add a mail domain" form, and scripts.
 export const POST = withUser("admin", async (req, user) => {
   const body = Body.safeParse(await req.json().catch(() => null));
-  if (!body.success) return fail("invalid", 'Send JSON like {"name": "example.com"}.');
+  if (!body.success)
+    return fail("invalid", 'Send JSON like {"name": "example.com"}.', { key: "domainBody" });
   const name = validateDomainName(body.data.name);
   if (!name.ok) return fail("invalid", name.error);
   const added = await addDomain(
@@ -30,6 +31,9 @@ export const POST = withUser("admin", async (req, user) => {
     { name: name.value.aLabel, displayName: name.value.uLabel },
     { userId: user.id, email: user.email },
   );
-  if (!added.ok) return fail("conflict", added.error);
+  if (!added.ok) {
+    const ref = { key: "domainExists", params: { name: name.value.uLabel } };
+    return fail("conflict", added.error, ref);
+  }
   return NextResponse.json(toJson(added.value), { status: 201 });
 });

@@ -58,7 +58,15 @@ export async function loadCheckRunView(
   const findings = run.report
     ? await db.watchFinding.findMany({
         where: { checkRunId: run.id, kind: { startsWith: "CHK-OPS-" } },
-        select: { kind: true, subject: true, severity: true, title: true, detail: true, fix: true },
+        select: {
+          kind: true,
+          subject: true,
+          severity: true,
+          title: true,
+          detail: true,
+          fix: true,
+          i18n: true,
+        },
       })
     : [];
   return {

@@ -49,6 +49,7 @@ export async function addDomain(
     });
     return ok(created);
   } catch (e) {
+    // Its only expected failure: the route names it as "apiErrors.domainExists".
     if (isUniqueViolation(e)) return err(`${d.displayName} is already on the list.`);
     throw e;
   }
@@ -61,7 +62,10 @@ export async function removeDomain(
 ): Promise<Result<DomainRecord, Failure>> {
   return db.$transaction(async (tx) => {
     const row = await tx.domain.findUnique({ where: { id } });
-    if (!row) return err(failure("not-found", "That domain is no longer on the list."));
+    if (!row)
+      return err(
+        failure("not-found", "That domain is no longer on the list.", { key: "domainGone" }),
+      );
     await tx.domain.delete({ where: { id } });
     // Live-verification results are kept as settings keyed by the domain id.
     await tx.setting.deleteMany({ where: { key: { startsWith: `verify:${id}:` } } });

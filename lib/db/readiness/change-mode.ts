@@ -6,8 +6,9 @@ import {
   type PolicyVersionRecord,
 } from "../policies/policies";
 import { err, type Result } from "@/lib/core/diagnostic";
+import { failure, type Failure } from "@/lib/core/failure";
 import { MAX_AGE_LIMIT } from "@/lib/mta-sts/policy-types";
-import { actionRefusal, TARGET_MODE, type ModeAction } from "@/lib/readiness/mode-change";
+import { actionRefusalFailure, TARGET_MODE, type ModeAction } from "@/lib/readiness/mode-change";
 import { getReadiness } from "./get-readiness";
 
 export interface ModeChange {
@@ -26,25 +27,37 @@ export async function changeMode(
   domainId: string,
   change: ModeChange,
   actor: Actor,
-): Promise<Result<PolicyVersionRecord>> {
+): Promise<Result<PolicyVersionRecord, Failure>> {
+  // Every refusal is a conflict (409) with its "apiErrors" message (issue 16 §6).
   const current = await currentPolicyVersion(db, domainId);
-  const refusal = actionRefusal(change.action, current?.mode ?? null);
-  if (refusal !== null || !current) return err(refusal ?? "No policy yet.");
+  const refusal = actionRefusalFailure(change.action, current?.mode ?? null);
+  if (refusal !== null) return err(refusal);
+  if (!current) return err(failure("conflict", "No policy yet."));
   if (!Number.isInteger(change.maxAge) || change.maxAge < 1 || change.maxAge > MAX_AGE_LIMIT)
-    return err(`max_age must be a whole number of seconds from 1 to ${MAX_AGE_LIMIT}.`);
+    return err(
+      failure("conflict", `max_age must be a whole number of seconds from 1 to ${MAX_AGE_LIMIT}.`, {
+        key: "maxAgeRange",
+        params: { limit: String(MAX_AGE_LIMIT) },
+      }),
+    );
   if (change.action === "enforce" && !change.override) {
     const readiness = await getReadiness(db, domainId);
     const open = readiness.criteria.filter((c) => c.status !== "met").map((c) => c.id);
     if (open.length > 0)
       return err(
-        `Not every READY criterion is met (${open.join(", ")}): confirm the risk to switch anyway.`,
+        failure(
+          "conflict",
+          `Not every READY criterion is met (${open.join(", ")}): confirm the risk to switch anyway.`,
+          { key: "notReady", params: { ids: open.join(", ") } },
+        ),
       );
   }
-  return createPolicyVersion(
+  const created = await createPolicyVersion(
     db,
     domainId,
     { mode: TARGET_MODE[change.action], maxAge: change.maxAge, mx: current.mx },
     change.action,
     actor,
   );
+  return created.ok ? created : err(failure("conflict", created.error));
 }

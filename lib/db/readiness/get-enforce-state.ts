@@ -58,7 +58,7 @@ export async function getEnforceState(
     },
     readiness,
     verdictChange,
-    enforceMaxAge: { maxAge: proposal.maxAge, reason: proposal.reason },
+    enforceMaxAge: { maxAge: proposal.maxAge, reason: proposal.reason, ref: proposal.ref },
     testingMaxAge: proposeMaxAge("testing", null, now).maxAge,
     removal: removalStages(versions, now),
   };

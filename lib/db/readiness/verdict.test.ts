@@ -193,4 +193,30 @@ describe("stored readiness verdict (issue 13)", () => {
     await settleVerdicts(t.db);
     expect(await t.db.domainVerdict.count({ where: { domainId: id } })).toBe(0);
   });
+
+  it("a pass over many domains gives the event loop a turn between two domains (bench:watch)", async () => {
+    // After the daily re-check every domain's verdict is recomputed; on SQLite its queries
+    // never yield by themselves, and page requests must not wait for the whole pass.
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const added = await addDomain(t.db, { name: `pass${i}.example`, displayName: "" }, actor);
+      if (!added.ok) throw new Error(added.error);
+      ids.push(added.value.id);
+    }
+    await settleVerdicts(t.db);
+    let turns = 0;
+    let done = false;
+    const spin = () => {
+      if (done) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    verdictInputsChanged(t.db, { ids });
+    await settleVerdicts(t.db);
+    done = true;
+    expect(turns).toBeGreaterThanOrEqual(ids.length);
+    const rows = await t.db.domainVerdict.findMany({ where: { domainId: { in: ids } } });
+    expect(rows.filter((r) => r.computedVersion === r.inputsVersion)).toHaveLength(ids.length);
+  });
 });

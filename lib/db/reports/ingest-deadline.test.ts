@@ -7,14 +7,15 @@ import { ingestInOrder } from "@/lib/ingest/bulk";
 import { handleTlsrptPost } from "@/lib/ingest/https-endpoint";
 import { ingestBytes } from "@/lib/ingest/ingest";
 import { workerPool } from "@/lib/pool/shared";
-import { slowReport } from "@/lib/pool/inputs.test-utils";
+import { secondsSlowReport as slowReport } from "@/lib/pool/inputs.test-utils";
 import { googleReport, gzipOf } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { openTestDb, type TestDb } from "../db.test-utils";
 import { countRows } from "./reports.test-utils";
 
 // Read by settings() on first use, which is below: this file's pool has a 500 ms deadline.
-// A normal report reads in a few ms and the slow one takes seconds, so machine load (CI
-// runs the suites side by side) cannot blur the two; at 50 ms a normal read missed it.
+// A normal report reads in a few ms and the slow one takes seconds (secondsSlowReport: the
+// million-object slowReport read in under 500 ms on an idle CI machine), so machine load
+// (CI runs the suites side by side) cannot blur the two; at 50 ms a normal read missed it.
 process.env.STS_READ_TIMEOUT_MS = "500";
 
 let t: TestDb;

@@ -3,7 +3,8 @@
 // audited). The rule itself is isQuarantined (lib/tlsrpt/report-auth.ts); the Prisma
 // filters below say the same thing for queries.
 import type { Prisma } from "@/prisma/generated/sqlite/client";
-import { quarantineReason } from "@/lib/tlsrpt/report-auth";
+import type { MessageRef } from "@/lib/i18n/message-ref";
+import { quarantineReason, quarantineReasonRef } from "@/lib/tlsrpt/report-auth";
 import { recordAudit } from "../audit/audit";
 import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
@@ -51,6 +52,8 @@ export interface QuarantinedReporter {
   reports: number;
   /** One line per distinct result: "DKIM fail (d=google.com): 3 reports". */
   reasons: string[];
+  /** The same lines as MessageRefs (`reports.quarantine.reason.*`), for the UI (issue 16 §6). */
+  reasonRefs: MessageRef[];
   /** ISO time of the newest quarantined report (JSON-ready for the list's query). */
   lastReceived: string;
 }
@@ -76,6 +79,7 @@ export async function listQuarantine(db: Db, domainId: string): Promise<Quaranti
         organization: g.organization,
         reports: n,
         reasons: [line],
+        reasonRefs: [quarantineReasonRef(g, n)],
         lastReceived: "",
         last,
       });
@@ -83,6 +87,7 @@ export async function listQuarantine(db: Db, domainId: string): Promise<Quaranti
     }
     r.reports += n;
     r.reasons.push(line);
+    r.reasonRefs.push(quarantineReasonRef(g, n));
     if (last > r.last) r.last = last;
   }
   return [...out.values()]

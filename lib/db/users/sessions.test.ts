@@ -65,7 +65,11 @@ describe("session versions end sessions at the next request", () => {
     const r = await setUserRole(t.db, admin.id, "viewer");
     expect(r).toEqual({
       ok: false,
-      error: { kind: "conflict", message: "The last admin cannot be made a viewer." },
+      error: {
+        kind: "conflict",
+        message: "The last admin cannot be made a viewer.",
+        ref: { key: "lastAdminViewer" },
+      },
     });
     expect(await findSessionUser(t.db, admin.id, 0)).not.toBeNull();
   });
@@ -73,11 +77,19 @@ describe("session versions end sessions at the next request", () => {
   it("removal: never yourself, never the last admin; a removed user's session is over", async () => {
     expect(await removeUser(t.db, { userId: admin.id }, admin.id)).toEqual({
       ok: false,
-      error: { kind: "forbidden", message: "You cannot remove yourself. Ask another admin." },
+      error: {
+        kind: "forbidden",
+        message: "You cannot remove yourself. Ask another admin.",
+        ref: { key: "removeSelf" },
+      },
     });
     expect(await removeUser(t.db, { userId: vic.id }, admin.id)).toEqual({
       ok: false,
-      error: { kind: "conflict", message: "The last admin cannot be removed." },
+      error: {
+        kind: "conflict",
+        message: "The last admin cannot be removed.",
+        ref: { key: "lastAdminRemove" },
+      },
     });
     const removed = await removeUser(t.db, { userId: admin.id }, vic.id);
     expect(removed.ok && removed.value.email).toBe("vic@example.com");
@@ -85,7 +97,11 @@ describe("session versions end sessions at the next request", () => {
     expect((await listUsers(t.db)).map((u) => u.email)).toEqual(["root@example.com"]);
     expect(await removeUser(t.db, { userId: admin.id }, vic.id)).toEqual({
       ok: false,
-      error: { kind: "not-found", message: "That user no longer exists." },
+      error: {
+        kind: "not-found",
+        message: "That user no longer exists.",
+        ref: { key: "userGone" },
+      },
     });
   });
 });

@@ -64,6 +64,7 @@ describe("users (data layer)", () => {
       error: {
         kind: "conflict",
         message: "A user with the email ROOT@example.com already exists.",
+        ref: { key: "userExists", params: { email: "ROOT@example.com" } },
       },
     });
   });
@@ -90,7 +91,11 @@ describe("users (data layer)", () => {
     const r = await setUserRole(t.db, root!.id, "viewer");
     expect(r).toEqual({
       ok: false,
-      error: { kind: "conflict", message: "The last admin cannot be made a viewer." },
+      error: {
+        kind: "conflict",
+        message: "The last admin cannot be made a viewer.",
+        ref: { key: "lastAdminViewer" },
+      },
     });
   });
 });

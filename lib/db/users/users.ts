@@ -93,6 +93,9 @@ export interface NewUser {
   passwordHash: string;
 }
 
+/** "apiErrors" key of "That user no longer exists." (issue 16 §6). */
+export const USER_GONE = { key: "userGone" };
+
 export async function createUser(db: Db, u: NewUser): Promise<Result<UserRecord, Failure>> {
   try {
     const r = await db.user.create({
@@ -102,7 +105,12 @@ export async function createUser(db: Db, u: NewUser): Promise<Result<UserRecord,
     return ok(toUser(r));
   } catch (e) {
     if (isUniqueViolation(e))
-      return err(failure("conflict", `A user with the email ${u.email} already exists.`));
+      return err(
+        failure("conflict", `A user with the email ${u.email} already exists.`, {
+          key: "userExists",
+          params: { email: u.email },
+        }),
+      );
     throw e;
   }
 }
@@ -173,10 +181,15 @@ export async function setUserRole(
 ): Promise<Result<UserRecord, Failure>> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select });
-    if (!user) return err(failure("not-found", "That user no longer exists."));
+    if (!user) return err(failure("not-found", "That user no longer exists.", USER_GONE));
     if (user.role === "admin" && role !== "admin") {
       const admins = await tx.user.count({ where: { role: "admin" } });
-      if (admins <= 1) return err(failure("conflict", "The last admin cannot be made a viewer."));
+      if (admins <= 1)
+        return err(
+          failure("conflict", "The last admin cannot be made a viewer.", {
+            key: "lastAdminViewer",
+          }),
+        );
     }
     if (user.role === role) return ok(toUser(user));
     return ok(
@@ -203,12 +216,18 @@ export async function removeUser(
   id: string,
 ): Promise<Result<UserRecord, Failure>> {
   if (by.userId === id)
-    return err(failure("forbidden", "You cannot remove yourself. Ask another admin."));
+    return err(
+      failure("forbidden", "You cannot remove yourself. Ask another admin.", {
+        key: "removeSelf",
+      }),
+    );
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select });
-    if (!user) return err(failure("not-found", "That user no longer exists."));
+    if (!user) return err(failure("not-found", "That user no longer exists.", USER_GONE));
     if (user.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) <= 1)
-      return err(failure("conflict", "The last admin cannot be removed."));
+      return err(
+        failure("conflict", "The last admin cannot be removed.", { key: "lastAdminRemove" }),
+      );
     await tx.user.delete({ where: { id } });
     return ok(toUser(user));
   });

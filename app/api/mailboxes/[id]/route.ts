@@ -26,6 +26,7 @@ export const PUT = withUser<Params>("admin", async (req, user, { id }) => {
 
 export const DELETE = withUser<Params>("admin", async (_req, user, { id }) => {
   const removed = await deleteMailbox(await getDb(), id, { userId: user.id, email: user.email });
-  if (!removed) return fail("not-found", "That mailbox was already removed.");
+  if (!removed)
+    return fail("not-found", "That mailbox was already removed.", { key: "mailboxGone" });
   return new NextResponse(null, { status: 204 });
 });

@@ -14,7 +14,7 @@ const RoleBody = z.object({ role: z.enum(["admin", "viewer"]) });
 
 export const PATCH = withUser<Params>("admin", async (req, user, { id }) => {
   const body = RoleBody.safeParse(await req.json().catch(() => null));
-  if (!body.success) return fail("invalid", "Unknown role.");
+  if (!body.success) return fail("invalid", "Unknown role.", { key: "unknownRole" });
   const db = await getDb();
   const r = await setUserRole(db, id, body.data.role);
   if (!r.ok) return failed(r.error);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { RegenerateSecretButton, TestAlertButton } from "@/components/alerts/alert-actions";
 import { AlertList } from "@/components/alerts/alert-list";
 import { AlertSettingsForm } from "@/components/alerts/alert-settings-form";
@@ -16,18 +17,16 @@ import { loadDomain } from "../load-domain";
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Alerts · ${decodeURIComponent((await params).name)}` };
+  const t = await getTranslations("alerts");
+  return { title: t("metaTitle", { domain: decodeURIComponent((await params).name) }) };
 }
 
-function SmtpNote() {
+async function SmtpNote() {
   const smtp = alertSmtp();
   if (smtp.ok && smtp.value) return null;
+  const t = await getTranslations("alerts");
   return (
-    <Alert tone="warn">
-      {smtp.ok
-        ? "E-mail is not configured on this installation (STS_SMTP_URL, or STS_SMTP_HOST and STS_SMTP_FROM): e-mail alerts will fail until it is."
-        : `E-mail is misconfigured: ${smtp.error}`}
-    </Alert>
+    <Alert tone="warn">{smtp.ok ? t("smtpMissing") : t("smtpBad", { error: smtp.error })}</Alert>
   );
 }
 
@@ -41,12 +40,13 @@ export default async function AlertsPage({ params }: Props) {
     listAlerts(db, domain.id),
   ]);
   const admin = user.role === "admin";
+  const t = await getTranslations("alerts");
   return (
     <div className="space-y-6">
       <Card>
         <CardHeader
-          title="Alerts"
-          description={`Drift, expiry and report problems are sent where you look. A repeat of the same alert within ${alertRepeatHours()} hours is not sent again.`}
+          title={t("title")}
+          description={t("description", { hours: String(alertRepeatHours()) })}
         />
         {admin ? (
           <>
@@ -61,10 +61,7 @@ export default async function AlertsPage({ params }: Props) {
       </Card>
       {admin ? (
         <Card>
-          <CardHeader
-            title="Test and signing secret"
-            description="A test alert goes to every channel that is on, right away. Standard webhooks are signed with the domain's secret (see the README, “Webhook signature”)."
-          />
+          <CardHeader title={t("testTitle")} description={t("testDescription")} />
           <div className="flex flex-wrap gap-6 p-5">
             <TestAlertButton domain={domain.name} />
             {settings.webhookFormat === "standard" ? (
@@ -74,10 +71,7 @@ export default async function AlertsPage({ params }: Props) {
         </Card>
       ) : null}
       <Card>
-        <CardHeader
-          title="Raised alerts"
-          description="The newest 50, with each channel's delivery."
-        />
+        <CardHeader title={t("listTitle")} description={t("listDescription")} />
         <AlertList alerts={alerts} />
       </Card>
     </div>

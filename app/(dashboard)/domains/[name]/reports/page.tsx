@@ -5,14 +5,14 @@ import { getDb } from "@/lib/db/client";
 import { getDomainStats } from "@/lib/db/stats/get-domain-stats";
 import { resolveRange } from "@/lib/stats/date-range";
 import { loadDomain } from "../load-domain";
-import { domainTitle } from "../page-title";
+import { reportsTitle } from "./reports-title";
 
 type Props = {
   params: Promise<{ name: string }>;
   searchParams: Promise<{ days?: string; from?: string; to?: string; mx?: string }>;
 };
 
-export const generateMetadata = domainTitle("TLS reports");
+export const generateMetadata = reportsTitle("reports");
 
 export default async function ReportsPage({ params, searchParams }: Props) {
   await requirePageUser();

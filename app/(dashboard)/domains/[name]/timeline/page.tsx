@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -9,7 +10,8 @@ import { loadDomain } from "../load-domain";
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Timeline · ${decodeURIComponent((await params).name)}` };
+  const t = await getTranslations("timeline");
+  return { title: t("metaTitle", { domain: decodeURIComponent((await params).name) }) };
 }
 
 export default async function TimelinePage({ params }: Props) {

@@ -5,6 +5,7 @@ import { WEBHOOK_FORMATS } from "@/lib/alerts/payloads";
 import { parseRecipients } from "@/lib/alerts/settings-rules";
 import { getDb } from "@/lib/db/client";
 import { saveAlertSettings } from "@/lib/db/alerts/alert-settings";
+import { LOCALES } from "@/lib/i18n/locale";
 import { fail } from "@/lib/http/errors";
 import { withDomain } from "@/lib/http/with-domain";
 
@@ -17,6 +18,7 @@ const Body = z.object({
   webhookUrl: z.string().max(2100),
   webhookFormat: z.enum(WEBHOOK_FORMATS),
   disabledKinds: z.array(z.enum(ALERT_KINDS)).max(ALERT_KINDS.length),
+  locale: z.enum(LOCALES).optional(),
 });
 
 export const PUT = withDomain("admin", async (req, user, domain) => {
@@ -24,7 +26,7 @@ export const PUT = withDomain("admin", async (req, user, domain) => {
   if (!body.success)
     return fail(
       "invalid",
-      "Send JSON with emailEnabled, emailRecipients, webhookEnabled, webhookUrl, webhookFormat (standard, slack or teams) and disabledKinds.",
+      "Send JSON with emailEnabled, emailRecipients, webhookEnabled, webhookUrl, webhookFormat (standard, slack or teams), disabledKinds and optionally locale (en or de).",
     );
   const recipients = parseRecipients(body.data.emailRecipients);
   if (!recipients.ok) return fail("invalid", recipients.error);

@@ -1,7 +1,11 @@
 import { NextResponse } from "next/server";
 import { checkerOptions } from "@/lib/config/checker";
 import { loadCheckHistory } from "@/lib/db/checks/check-run-view";
-import { runEventStream, startDomainCheck } from "@/lib/check-runs/run-domain-check";
+import {
+  ALREADY_RUNNING,
+  runEventStream,
+  startDomainCheck,
+} from "@/lib/check-runs/run-domain-check";
 import { getDb } from "@/lib/db/client";
 import { watchDomain } from "@/lib/db/watch/watch-domain";
 import { fail } from "@/lib/http/errors";
@@ -22,7 +26,10 @@ export const GET = withDomain("viewer", async (_req, _user, domain) =>
 export const POST = withDomain("admin", async (_req, user, domain) => {
   const db = await getDb();
   const started = await startDomainCheck(db, domain, user.email, checkerOptions());
-  if (!started.ok) return fail("conflict", started.error);
+  if (!started.ok) {
+    const ref = started.error === ALREADY_RUNNING ? { key: "checkRunning" } : undefined;
+    return fail("conflict", started.error, ref);
+  }
   void started.value.finished
     .then(() => watchDomain(domain.id))
     .catch((err: unknown) =>

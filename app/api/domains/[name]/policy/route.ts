@@ -23,7 +23,8 @@ export const GET = withDomain("viewer", async (_req, _user, domain) =>
 /** Save a new immutable version (STS-OPS-2: every change gets a new id). */
 export const POST = withDomain("admin", async (req, user, domain) => {
   const parsed = PolicyDraftSchema.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return fail("invalid", "Give a mode, a max_age and the mx patterns.");
+  if (!parsed.success)
+    return fail("invalid", "Give a mode, a max_age and the mx patterns.", { key: "policyBody" });
   const db = await getDb();
   const current = await currentPolicyVersion(db, domain.id);
   const body = formatPolicy(parsed.data);
@@ -31,6 +32,7 @@ export const POST = withDomain("admin", async (req, user, domain) => {
     return fail(
       "conflict",
       `This is exactly version ${current.policyId}, already current: nothing to save.`,
+      { key: "policyUnchanged", params: { id: current.policyId } },
     );
   }
   const r = await createPolicyVersion(db, domain.id, parsed.data, current ? "edit" : "create", {

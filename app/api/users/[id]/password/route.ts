@@ -3,7 +3,7 @@ import { z } from "zod";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
-import { findUserById, setUserPassword } from "@/lib/db/users/users";
+import { findUserById, setUserPassword, USER_GONE } from "@/lib/db/users/users";
 import { fail, failed } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 
@@ -20,7 +20,7 @@ export const PUT = withUser<Params>("admin", async (req, user, { id }) => {
   if (problem) return fail("invalid", problem);
   const db = await getDb();
   const target = await findUserById(db, id);
-  if (!target) return fail("not-found", "That user no longer exists.");
+  if (!target) return fail("not-found", "That user no longer exists.", USER_GONE);
   const r = await setUserPassword(db, target.email, await hashPassword(body.data.password));
   if (!r.ok) return failed(r.error);
   await recordAudit(db, {

@@ -4,9 +4,9 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listQuarantine } from "@/lib/db/reports/quarantine";
 import { loadDomain } from "../../load-domain";
-import { domainTitle } from "../../page-title";
+import { reportsTitle } from "../reports-title";
 
-export const generateMetadata = domainTitle("Quarantined reports");
+export const generateMetadata = reportsTitle("quarantine");
 
 // RPT-DELIV-7: admins decide which unauthenticated reporters count.
 export default async function QuarantinePage({ params }: { params: Promise<{ name: string }> }) {

@@ -6,9 +6,9 @@ import { listReceivedReports } from "@/lib/db/reports/received";
 import type { SearchParams } from "@/lib/lists/params";
 import { parseReceivedParams } from "@/lib/lists/received-params";
 import { loadDomain } from "../../load-domain";
-import { domainTitle } from "../../page-title";
+import { reportsTitle } from "../reports-title";
 
-export const generateMetadata = domainTitle("Received reports");
+export const generateMetadata = reportsTitle("received");
 
 export default async function ReceivedReportsPage({
   params,

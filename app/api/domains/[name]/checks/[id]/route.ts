@@ -13,6 +13,6 @@ type Params = { name: string; id: string };
 
 export const GET = withDomain<Params>("viewer", async (_req, _user, domain, { id }) => {
   const view = await loadCheckRunView(await getDb(), domain.id, id === "latest" ? undefined : id);
-  if (!view) return fail("not-found", "No such check run.");
+  if (!view) return fail("not-found", "No such check run.", { key: "noSuchCheckRun" });
   return NextResponse.json(view);
 });

@@ -5,9 +5,9 @@ import { getDb } from "@/lib/db/client";
 import { getReceivedReport } from "@/lib/db/reports/received";
 import { rawAsText } from "@/lib/ingest/raw-text";
 import { loadDomain } from "../../../load-domain";
-import { domainTitle } from "../../../page-title";
+import { reportsTitle } from "../../reports-title";
 
-export const generateMetadata = domainTitle("Received report");
+export const generateMetadata = reportsTitle("receivedOne");
 
 export default async function ReceivedReportPage({
   params,

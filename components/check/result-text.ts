@@ -1,0 +1,21 @@
+import { useLocale, useTranslations } from "next-intl";
+import { localizeDates } from "@/lib/core/format-date";
+import type { CheckResult } from "@/lib/checker/types";
+
+export type ResultPart = "title" | "evidence" | "fix";
+
+/**
+ * A check result's title, evidence or fix in the user's language (issue 16 §6): the ref the
+ * checker stored beside the English (namespace `checks`), else the stored text as is (raw
+ * data, or a run stored before the texts were translatable; no migration needed).
+ */
+export function useResultText(): (r: CheckResult, part: ResultPart) => string {
+  const t = useTranslations("checks");
+  const locale = useLocale();
+  return (r, part) => {
+    const ref = r.i18n?.[part];
+    if (!ref) return r[part];
+    const key = ref.key as Parameters<typeof t>[0];
+    return t.has(key) ? t(key, localizeDates(ref.params, locale)) : r[part];
+  };
+}

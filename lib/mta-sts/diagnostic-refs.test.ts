@@ -1,0 +1,127 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../core/diagnostic";
+import type { MessageRef } from "../i18n/message-ref";
+import { MESSAGES } from "../i18n/messages";
+import { parsePolicy } from "./policy";
+import { formatPolicy } from "./policy-format";
+import { MAX_AGE_LIMIT } from "./policy-types";
+import { proposeMaxAge } from "./propose";
+
+// Issue 16 §6: every policy diagnostic (STS-POL-*, STS-OPS-10) and every max_age advice
+// carries a message key of the "diagnostics" namespace. The English message rendered from
+// the key is exactly the English sentence lib writes (logs, API, checker), the German one
+// exists and is German, and every key of the namespace is reached by one of these inputs.
+
+type Tree = { [key: string]: string | Tree };
+const keysOf = (tree: Tree, prefix = ""): string[] =>
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "string" ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`),
+  );
+
+const translator = (locale: "en" | "de") =>
+  createTranslator({
+    locale,
+    messages: MESSAGES[locale],
+    namespace: "diagnostics",
+    onError: (e) => {
+      throw e;
+    },
+  });
+const en = translator("en");
+const de = translator("de");
+const render = (t: typeof en, ref: MessageRef): string =>
+  t(ref.key as Parameters<typeof en>[0], ref.params);
+
+const base = (extra = "", maxAge = "604800", mx = "mail.example.com"): string =>
+  `version: STSv1\nmode: enforce\nmx: ${mx}\nmax_age: ${maxAge}\n${extra}`;
+const longHost = Array.from({ length: 4 }, () => "a".repeat(63)).join(".");
+
+/** Bodies that, together, raise every policy diagnostic there is. */
+const BODIES: (string | Uint8Array)[] = [
+  "version: STSv1\rmode: enforce\nmx: a.example\nmax_age: 86400\n", // bare CR
+  base("\n"), // blank line
+  " version: STSv1\nmode : enforce\nmx: a.example\nmax_age: 86400\n", // whitespace
+  "garbage",
+  "version: STSv1\n" + "\n".repeat(300), // 200 more lines
+  "version: STSv1\n" + "\n".repeat(101), // 1 more line
+  base("Mode: testing\n"),
+  base().replace("STSv1", "STSv10"),
+  base().replace("enforce", "Enforce"),
+  base().replace("enforce", "strict"),
+  "",
+  "version: STSv1\nmode: testing\nmax_age: 86400\n",
+  "mode: enforce\nmx: a.example\nmax_age: 86400\nversion: STSv1\n",
+  base("", "1d"),
+  base("", String(MAX_AGE_LIMIT + 1)),
+  base("", "0086400"),
+  base("", "600"),
+  "version: STSv1\nmode: none\nmax_age: 604800\n",
+  ...["", "a.example, b.example", "a.example.", "*.*.example", "münchen.example", "m\u00fc\u0000x"]
+    .concat(["-a.example", longHost, "192.0.2.1", "*.com"])
+    .map((mx) => base("", "604800", mx)),
+  base("_bad: 1\next:\nx-report: ok\x7fbad\ncomment: café\nmode: enforce\nmax_age: 86400\n"),
+  base("max_age: 1\n"),
+  new Uint8Array([0xff, 0xfe, 0x00]),
+  "\uFEFF" + base(),
+];
+
+function allDiagnostics(): Diagnostic[] {
+  const parsed = BODIES.flatMap((b) => parsePolicy(b).diagnostics);
+  const ownZone = parsePolicy(base("", "604800", "*.example.com"), {
+    policyDomain: "example.com",
+  }).diagnostics;
+  const format = formatPolicy({ mode: "enforce", maxAge: 86400, mx: ["a.example\nmode: none"] });
+  return [...parsed, ...ownZone, ...(format.ok ? [] : format.error)];
+}
+
+function allAdvice() {
+  const now = new Date("2026-03-01T00:00:00Z");
+  const longAgo = new Date("2025-01-01T00:00:00Z");
+  return [
+    proposeMaxAge("testing", null, now),
+    proposeMaxAge("none", null, now),
+    proposeMaxAge("enforce", null, now),
+    proposeMaxAge("enforce", { mode: "enforce", maxAge: 86400, since: longAgo }, now),
+    proposeMaxAge("enforce", { mode: "enforce", maxAge: 86400, since: now }, now),
+    proposeMaxAge("enforce", { mode: "enforce", maxAge: MAX_AGE_LIMIT, since: longAgo }, now),
+  ];
+}
+
+describe("policy diagnostics as messages (issue 16 §6)", () => {
+  const diagnostics = allDiagnostics();
+  const texts = [
+    ...diagnostics.map((d) => ({ english: d.message, ref: d.ref })),
+    ...allAdvice().map((a) => ({ english: a.reason, ref: a.ref })),
+  ];
+
+  it("STS-POL-*: every policy diagnostic carries a message key", () => {
+    expect(diagnostics.filter((d) => d.ref === undefined)).toEqual([]);
+  });
+
+  it("STS-POL-*, STS-OPS-8..10: the English message from the key is lib's English sentence", () => {
+    const differing = texts
+      .filter((x) => x.ref && render(en, x.ref) !== x.english)
+      .map((x) => `${x.ref?.key}: ${x.ref && render(en, x.ref)} ≠ ${x.english}`);
+    expect(differing).toEqual([]);
+  });
+
+  it("STS-POL-*: the German message exists and is not the English one", () => {
+    const untranslated = texts.filter((x) => x.ref && render(de, x.ref) === x.english);
+    expect(untranslated).toEqual([]);
+    const bareCr = diagnostics.find((d) => d.ref?.key === "STS-POL-1.bareCr");
+    expect(bareCr?.ref && render(de, bareCr.ref)).toBe(
+      "Ein einzelnes CR ist kein Zeilenende: Beenden Sie jede Zeile mit LF oder CRLF.",
+    );
+    const short = diagnostics.find((d) => d.ref?.key === "STS-POL-8.underOneDay");
+    expect(short?.ref && render(de, short.ref)).toBe(
+      "max_age 600 ist kürzer als ein Tag: Absender speichern die Richtlinie kaum zwischen, sie schützt also wenig. Verwenden Sie mindestens 86400.",
+    );
+  });
+
+  it("every key of the diagnostics namespace is reached by one of these inputs", () => {
+    const used = new Set(texts.map((x) => x.ref?.key));
+    const unused = keysOf(MESSAGES.en.diagnostics as Tree).filter((k) => !used.has(k));
+    expect(unused).toEqual([]);
+  });
+});
