@@ -33,14 +33,16 @@ export function SignInForm() {
     setPending(true);
     setError(null);
     const form = new FormData(e.currentTarget);
+    // signIn() throws when the answer is not next-auth's JSON (a proxy's error page) or
+    // the network fails: the form says so rather than staying on "Signing in…".
     const res = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       redirect: false,
-    });
+    }).catch(() => "unreachable" as const);
     setPending(false);
-    if (!res || res.error) {
-      const ref = signInErrorRef(res?.error ?? "");
+    if (res === "unreachable" || !res || res.error) {
+      const ref = res === "unreachable" ? { key: "unreachable" } : signInErrorRef(res?.error ?? "");
       setError(t(ref.key as Parameters<typeof t>[0], ref.params));
       setAttempt((n) => n + 1);
       return;

@@ -10,6 +10,15 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 export const throttledCode = (seconds: number): string =>
   `throttled:${Math.max(1, Math.ceil(seconds))}`;
 
+/**
+ * The codes cappedSignIn (lib/http/sign-in-endpoint.ts) puts in place of next-auth's error
+ * when the address is over its sign-in rate (`rate:<seconds>`) or every slot is taken
+ * (`busy:<seconds>`): next-auth's client reads them like authorize()'s own.
+ */
+export const rateLimitedCode = (seconds: number): string =>
+  `rate:${Math.max(1, Math.ceil(seconds))}`;
+export const busyCode = (seconds: number): string => `busy:${Math.max(1, Math.ceil(seconds))}`;
+
 /** "4 minutes", "1 second": seconds below a minute, else whole minutes rounded up. */
 export function waitPhrase(seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
@@ -31,6 +40,11 @@ export function signInErrorRef(error: string): MessageRef {
       ? { key: "throttledSeconds", params: { seconds: s } }
       : { key: "throttledMinutes", params: { minutes: Math.ceil(s / 60) } };
   }
+  const refused = /^(rate|busy):(\d{1,7})$/.exec(error);
+  if (refused) {
+    const seconds = Math.max(1, Number(refused[2]));
+    return { key: refused[1] === "rate" ? "rateLimited" : "busy", params: { seconds } };
+  }
   if (error === "CredentialsSignin") return { key: "wrongCredentials" };
   return { key: "failed" };
 }
@@ -39,6 +53,13 @@ export function signInErrorRef(error: string): MessageRef {
 export function signInErrorMessage(error: string): string {
   const throttled = /^throttled:(\d{1,7})$/.exec(error);
   if (throttled) return throttleMessage(Number(throttled[1]));
+  const refused = /^(rate|busy):(\d{1,7})$/.exec(error);
+  if (refused) {
+    const wait = plural(Math.max(1, Number(refused[2])), "second");
+    return refused[1] === "rate"
+      ? `Too many sign-in attempts from this address. Try again in ${wait}.`
+      : `The server is busy with other sign-ins. Try again in ${wait}.`;
+  }
   if (error === "CredentialsSignin") return WRONG_CREDENTIALS;
   return "Signing in failed. Try again in a moment.";
 }

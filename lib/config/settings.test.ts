@@ -73,6 +73,10 @@ describe("settings parsed once (lib/config)", () => {
     [{ STS_PUBLIC_URL: "sts.example.com" }, "STS_PUBLIC_URL: is not an http: or https: URL"],
     [{ NEXTAUTH_URL: "localhost:3000" }, "NEXTAUTH_URL: is not an http: or https: URL"],
     [{ PORT: "eighty" }, "PORT: Invalid input: expected number, received NaN"],
+    [
+      { STS_SIGN_IN_PER_MINUTE: "0" },
+      "STS_SIGN_IN_PER_MINUTE: Too small: expected number to be >0",
+    ],
     [{ STS_EXTRA_CA_FILE: "/nonexistent/ca.pem" }, "STS_EXTRA_CA_FILE: names no file"],
     [
       { STS_CHECK_TEST_RUA: "yes" },

@@ -113,6 +113,9 @@ const schema = z.object({
   STS_DISABLE_POLLER: flag,
   /** Policy fetches (and Caddy's certificate questions) per source per minute. */
   STS_POLICY_PER_MINUTE: positiveInt(600),
+  /** Sign-in requests (POST /api/auth/*) per source per minute; an office behind one
+   * address may need more. */
+  STS_SIGN_IN_PER_MINUTE: positiveInt(30),
   /** Requests each public endpoint works on at once, per process; more get 503. */
   STS_INFLIGHT_REPORTS: positiveInt(16),
   STS_INFLIGHT_POLICY: positiveInt(64),

@@ -60,14 +60,14 @@ export function tlsAskLimits(s: Settings): PublicEndpointConfig {
 }
 
 /**
- * POST /api/auth/* (sign-in, sign-out): 30 per source per minute, and at most 8 at once
+ * POST /api/auth/* (sign-in, sign-out): 30 per source per minute (STS_SIGN_IN_PER_MINUTE), and at most 8 at once
  * per process, so parallel password checks (each ~250 ms of a worker) stay bounded. The
  * per-account and per-address back-off is lib/auth/sign-in-throttle.ts.
  */
 export function signInLimits(s: Settings): PublicEndpointConfig {
   return {
     name: "sign_in",
-    perSource: { points: 30, duration: 60 },
+    perSource: { points: s.STS_SIGN_IN_PER_MINUTE, duration: 60 },
     maxInFlight: 8,
     busyRetryAfter: 5,
     trust: trustOf(s),

@@ -1,6 +1,9 @@
 import type { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { signInErrorMessage, signInErrorRef } from "@/lib/auth/sign-in-messages";
 import { parseSettings } from "@/lib/config/settings";
+import { formatIcu } from "@/lib/i18n/format-icu";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { signInLimits } from "./public-limits";
 import { cappedSignIn } from "./sign-in-endpoint";
 
@@ -12,12 +15,16 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 const ctx: Ctx = { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) };
 const URL_ = "http://app.test/api/auth/callback/credentials?x=1";
 
-function setup(name: string) {
+function setup(name: string, env: Record<string, string> = {}) {
   const seen: { body: string; type: string | null; query: string; route: string[] }[] = [];
   let release: () => void = () => undefined;
   let hold: Promise<void> | null = null;
   const post = cappedSignIn(
-    () => ({ ...signInLimits(parseSettings({})), name, peerOf: (r) => r.headers.get("x-peer") }),
+    () => ({
+      ...signInLimits(parseSettings(env)),
+      name,
+      peerOf: (r) => r.headers.get("x-peer"),
+    }),
     async (req: NextRequest, c: Ctx) => {
       if (hold) await hold;
       seen.push({
@@ -92,5 +99,62 @@ describe("cappedSignIn", () => {
     expect((await Promise.all(parallel.slice(0, 8))).map((r) => r.status)).toEqual(
       Array(8).fill(200),
     );
+  });
+
+  // next-auth's client (signIn in next-auth/react) reads every answer with res.json() and
+  // takes the error from data.url: a plain-text refusal made it throw, and the form stayed
+  // on "Signing in…" (CI, e2e sign-ins from one address past 30 a minute).
+  const asNextAuthReads = async (res: Response): Promise<string | null> => {
+    const data = (await res.json()) as { url: string };
+    return new URL(data.url).searchParams.get("error");
+  };
+
+  it("answers the rate refusal as next-auth's JSON; the form names the wait in both languages", async () => {
+    const s = setup("sign_in_t4", { STS_SIGN_IN_PER_MINUTE: "3" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await s.send("a=1", "application/json")).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const refused = await s.send("a=1", "application/json");
+    const wait = Number(refused.headers.get("retry-after"));
+    expect([refused.status, refused.headers.get("content-type")]).toEqual([
+      429,
+      "application/json",
+    ]);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+    const error = await asNextAuthReads(refused);
+    expect(error).toBe(`rate:${wait}`);
+    expect(signInErrorMessage(error ?? "")).toBe(
+      `Too many sign-in attempts from this address. Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
+    );
+    const ref = signInErrorRef("rate:42");
+    expect(ref).toEqual({ key: "rateLimited", params: { seconds: 42 } });
+    expect(formatIcu(MESSAGES.en.auth.signIn.rateLimited, ref.params, "en")).toBe(
+      "Too many sign-in attempts from this address. Try again in 42 seconds.",
+    );
+    expect(formatIcu(MESSAGES.de.auth.signIn.rateLimited, ref.params, "de")).toBe(
+      "Zu viele Anmeldeversuche von dieser Adresse. Versuchen Sie es in 42 Sekunden erneut.",
+    );
+    expect(s.seen).toHaveLength(3);
+  });
+
+  it("answers the in-flight refusal (503) as next-auth's JSON too: busy, with its wait", async () => {
+    const s = setup("sign_in_t5");
+    s.holdAll();
+    const parallel = Array.from({ length: 9 }, (_, i) =>
+      s.send("a=1", "application/json", `198.51.100.${i + 20}`),
+    );
+    const ninth = await parallel[8];
+    expect(ninth?.status).toBe(503);
+    const error = await asNextAuthReads(ninth!);
+    expect(error).toBe("busy:5");
+    expect(signInErrorMessage(error ?? "")).toBe(
+      "The server is busy with other sign-ins. Try again in 5 seconds.",
+    );
+    expect(formatIcu(MESSAGES.de.auth.signIn.busy, signInErrorRef("busy:5").params, "de")).toBe(
+      "Der Server ist mit anderen Anmeldungen ausgelastet. Versuchen Sie es in 5 Sekunden erneut.",
+    );
+    s.release();
+    await Promise.all(parallel.slice(0, 8));
   });
 });
