@@ -7,6 +7,8 @@ import { parsePolicy } from "./policy";
 import { formatPolicy } from "./policy-format";
 import { MAX_AGE_LIMIT } from "./policy-types";
 import { proposeMaxAge } from "./propose";
+import { parseTlsRptRecord } from "../tlsrpt/tlsrpt-record";
+import { parseStsTxtRecord, selectStsTxtRecord } from "./txt-record";
 
 // Issue 16 §6: every policy diagnostic (STS-POL-*, STS-OPS-10) and every max_age advice
 // carries a message key of the "diagnostics" namespace. The English message rendered from
@@ -75,6 +77,35 @@ function allDiagnostics(): Diagnostic[] {
   return [...parsed, ...ownZone, ...(format.ok ? [] : format.error)];
 }
 
+/** DNS records that, together, raise every TXT record diagnostic of txt-record/txt-fields. */
+const RECORDS = [
+  "v=STSv1; id=2024-05-17",
+  "v=STSv1",
+  "v=STSv1; id=a; id=b",
+  "id=abc; v=STSv1",
+  "V=STSv1; id=a",
+  "v=STSv1 ",
+  "v=STSv10; id=a",
+  "v=STSv1 ; id=a",
+  "v=STSv1; id=abc;;",
+  "v=STSv1; id=policy1 \t",
+  `v=STSv1; id=a${";".repeat(30)}`,
+  "v=STSv1; id=a; junk",
+  "v=STSv1; id = abc",
+  "v=STSv1; id=a; _x=1",
+  "v=STSv1; id=a; foo=",
+  "v=STSv1; id=a; ext=1",
+];
+
+function allTxtDiagnostics(): Diagnostic[] {
+  return [
+    ...RECORDS.flatMap((r) => parseStsTxtRecord(r).diagnostics),
+    ...selectStsTxtRecord([["v=STSv1; id=a"], ["v=STSv1; id=b"], ["v=spf1 -all"]]).diagnostics,
+    ...selectStsTxtRecord([["v=STSv1; id=a"], ["x"], ["y"]]).diagnostics,
+    ...parseTlsRptRecord("v=TLSRPTv1; rua=mailto:a@example.com; ext=1").diagnostics,
+  ];
+}
+
 function allAdvice() {
   const now = new Date("2026-03-01T00:00:00Z");
   const longAgo = new Date("2025-01-01T00:00:00Z");
@@ -90,13 +121,43 @@ function allAdvice() {
 
 describe("policy diagnostics as messages (issue 16 §6)", () => {
   const diagnostics = allDiagnostics();
+  const txtDiagnostics = allTxtDiagnostics();
   const texts = [
     ...diagnostics.map((d) => ({ english: d.message, ref: d.ref })),
+    ...txtDiagnostics.map((d) => ({ english: d.message, ref: d.ref })),
     ...allAdvice().map((a) => ({ english: a.reason, ref: a.ref })),
   ];
 
   it("STS-POL-*: every policy diagnostic carries a message key", () => {
     expect(diagnostics.filter((d) => d.ref === undefined)).toEqual([]);
+  });
+
+  it("STS-TXT-*, RPT-TXT-2: every DNS record diagnostic of the shared grammar carries a key", () => {
+    expect(txtDiagnostics.filter((d) => d.ref === undefined)).toEqual([]);
+    expect(txtDiagnostics.length).toBeGreaterThanOrEqual(RECORDS.length + 4);
+  });
+
+  it("STS-TXT-*: German record diagnostics, raw values as they are", () => {
+    const de1 = (key: string) => {
+      const d = txtDiagnostics.find((x) => x.ref?.key === key);
+      return d?.ref && render(de, d.ref);
+    };
+    expect(de1("STS-TXT-4.badId")).toBe(
+      "Die id „2024-05-17“ ist ungültig: Verwenden Sie nur 1 bis 32 Buchstaben und Ziffern, zum Beispiel einen UTC-Zeitstempel wie 20250301T120000Z.",
+    );
+    expect(de1("TXT-FIELDS.versionCase")).toBe(
+      "Der Eintrag muss mit „v=STSv1“ beginnen. Bei der Version zählt die Groß- und Kleinschreibung: Schreiben Sie genau „v=STSv1“.",
+    );
+    const others = txtDiagnostics.filter((d) => d.ref?.key === "STS-TXT-7.otherRecords");
+    expect(others.map((d) => d.ref && render(de, d.ref))).toEqual([
+      "1 weiterer TXT-Eintrag unter diesem Namen ist kein MTA-STS-Eintrag; Absender ignorieren ihn.",
+      "2 weitere TXT-Einträge unter diesem Namen sind keine MTA-STS-Einträge; Absender ignorieren sie.",
+    ]);
+    const unknown = txtDiagnostics.filter((d) => d.ref?.key === "TXT-FIELDS.unknownField");
+    expect(unknown.map((d) => d.ref && render(de, d.ref))).toEqual([
+      "Das Feld „ext“ ist in RFC 8461 nicht definiert; Absender ignorieren es.",
+      "Das Feld „ext“ ist in RFC 8460 nicht definiert; Berichtsabsender ignorieren es.",
+    ]);
   });
 
   it("STS-POL-*, STS-OPS-8..10: the English message from the key is lib's English sentence", () => {
