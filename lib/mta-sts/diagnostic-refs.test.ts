@@ -6,7 +6,8 @@ import { MESSAGES } from "../i18n/messages";
 import { parsePolicy } from "./policy";
 import { formatPolicy } from "./policy-format";
 import { MAX_AGE_LIMIT } from "./policy-types";
-import { proposeMaxAge } from "./propose";
+import { liveMxNotes } from "../rollout/live-mx-notes";
+import { proposeMaxAge, proposeMxPatterns } from "./propose";
 import { parseTlsRptRecord } from "../tlsrpt/tlsrpt-record";
 import { parseStsTxtRecord, selectStsTxtRecord } from "./txt-record";
 
@@ -106,6 +107,29 @@ function allTxtDiagnostics(): Diagnostic[] {
   ];
 }
 
+/** Live MX sets that, together, raise every note of the MX proposal (mxAdvice.*). */
+function allMxNotes() {
+  const proposals = [
+    [],
+    ["."],
+    ["mx.example.com", ".", "-bad-.example"],
+    ["aspmx.l.google.com", "alt1.aspmx.l.google.com"],
+    ["tenant.mail.protection.outlook.com"],
+    ["in1-smtp.messagingengine.com"],
+    ["mail.protonmail.ch"],
+    ["mx.zoho.eu"],
+    ["mx01.mail.icloud.com"],
+    ["eu-smtp-inbound-1.mimecast.com"],
+    ["a.github.io", "b.github.io"],
+    ["mx1.example.com", "mx2.example.com"],
+    ["mx1.mail.example.com", "mx2.mail.example.com"],
+  ].map((mx) => proposeMxPatterns(mx));
+  const saved = { policyId: "20261101T000000", mx: ["mx1.example.com"] };
+  return [...proposals, liveMxNotes([], proposeMxPatterns([]), saved)].flatMap((p) =>
+    p.notes.map((english, i) => ({ english, ref: p.noteRefs[i] })),
+  );
+}
+
 function allAdvice() {
   const now = new Date("2026-03-01T00:00:00Z");
   const longAgo = new Date("2025-01-01T00:00:00Z");
@@ -122,10 +146,12 @@ function allAdvice() {
 describe("policy diagnostics as messages (issue 16 §6)", () => {
   const diagnostics = allDiagnostics();
   const txtDiagnostics = allTxtDiagnostics();
+  const mxNotes = allMxNotes();
   const texts = [
     ...diagnostics.map((d) => ({ english: d.message, ref: d.ref })),
     ...txtDiagnostics.map((d) => ({ english: d.message, ref: d.ref })),
     ...allAdvice().map((a) => ({ english: a.reason, ref: a.ref })),
+    ...mxNotes,
   ];
 
   it("STS-POL-*: every policy diagnostic carries a message key", () => {
@@ -158,6 +184,23 @@ describe("policy diagnostics as messages (issue 16 §6)", () => {
       "Das Feld „ext“ ist in RFC 8461 nicht definiert; Absender ignorieren es.",
       "Das Feld „ext“ ist in RFC 8460 nicht definiert; Berichtsabsender ignorieren es.",
     ]);
+  });
+
+  it("STS-MX-*: every MX proposal note has its key; German notes, hosts as they are", () => {
+    expect(mxNotes.filter((n) => n.ref === undefined)).toEqual([]);
+    const de1 = (key: string) => {
+      const n = mxNotes.find((x) => x.ref?.key === key);
+      return n?.ref && render(de, n.ref);
+    };
+    expect(de1("mxAdvice.wildcard")).toBe(
+      "*.mail.example.com deckt mx1.mail.example.com, mx2.mail.example.com ab, außerdem jeden anderen Host direkt unter mail.example.com mit gültigem Zertifikat (RFC 8461 §10.4).",
+    );
+    expect(de1("mxAdvice.provider.microsoft")).toBe(
+      "Microsoft 365: *.mail.protection.outlook.com und *.<x>-v1.mx.microsoft (der DNSSEC-MX) sind die von Microsoft dokumentierten Muster. Wenn Sie eingehendes DNSSEC einschalten, nehmen Sie das neue Muster auf, bevor sich die MX-Einträge ändern (STS-OPS-7).",
+    );
+    expect(de1("mxAdvice.noLiveMx")).toBe(
+      "Die Live-Abfrage hat keine MX-Einträge gefunden, während Richtlinie 20261101T000000 mx1.example.com nennt. Absender liefern nur an MX-Hosts: Prüfen Sie die MX-Einträge der Domain im DNS. Die Richtlinie selbst ist unverändert.",
+    );
   });
 
   it("STS-POL-*, STS-OPS-8..10: the English message from the key is lib's English sentence", () => {
