@@ -20,6 +20,7 @@ import deReports from "@/messages/de/reports.json";
 import deShell from "@/messages/de/shell.json";
 import deReadinessTables from "@/messages/de/readinessTables.json";
 import deReadinessEvidence from "@/messages/de/readinessEvidence.json";
+import deTlsrptReader from "@/messages/de/tlsrptReader.json";
 import deAlerts from "@/messages/de/alerts.json";
 import deAlertText from "@/messages/de/alertText.json";
 import deTimeline from "@/messages/de/timeline.json";
@@ -45,6 +46,7 @@ import enReports from "@/messages/en/reports.json";
 import enShell from "@/messages/en/shell.json";
 import enReadinessTables from "@/messages/en/readinessTables.json";
 import enReadinessEvidence from "@/messages/en/readinessEvidence.json";
+import enTlsrptReader from "@/messages/en/tlsrptReader.json";
 import enAlerts from "@/messages/en/alerts.json";
 import enAlertText from "@/messages/en/alertText.json";
 import enTimeline from "@/messages/en/timeline.json";
@@ -78,6 +80,7 @@ const en = {
   wizard: enWizard,
   readinessTables: enReadinessTables,
   readinessEvidence: enReadinessEvidence,
+  tlsrptReader: enTlsrptReader,
   alerts: enAlerts,
   alertText: enAlertText,
   timeline: enTimeline,
@@ -108,6 +111,7 @@ const de: Messages = {
   wizard: deWizard,
   readinessTables: deReadinessTables,
   readinessEvidence: deReadinessEvidence,
+  tlsrptReader: deTlsrptReader,
   alerts: deAlerts,
   alertText: deAlertText,
   timeline: deTimeline,
