@@ -13,7 +13,13 @@ export function useReaderText() {
     const key = ref?.key as Parameters<typeof t>[0] | undefined;
     return key && t.has(key) ? t(key, params) : english;
   };
-  const warning = (w: Pick<Diagnostic, "message" | "ref">): string => translate(w.ref, w.message);
+  const warning = (w: Pick<Diagnostic, "message" | "ref">): string => {
+    const times = w.ref?.params?.times;
+    if (times === undefined) return translate(w.ref, w.message);
+    // A warning repeated in the report (WarningSink): its own text, then how often.
+    const own = translate(w.ref, "");
+    return own === "" ? w.message : t("warnings.repeated", { warning: own, times: String(times) });
+  };
   const note = (n: CountNote): string =>
     translate(
       n.ref,
