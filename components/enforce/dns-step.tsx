@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { apiFetch, seg } from "@/lib/query/api-fetch";
 import { CodeBlock } from "@/components/ui/scroll-region";
+import { useRecordNotes } from "@/components/rollout/record-notes";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 
 interface StsCheck {
   status: string;
@@ -13,6 +15,7 @@ interface StsCheck {
   foundId: string | null;
   ttl: number | null;
   notes: string[];
+  noteRefs?: (MessageRef | null)[];
 }
 
 // A live lookup on demand, not a change: a GET, so no invalidation or refresh after it.
@@ -23,6 +26,7 @@ const verify = (domain: string) =>
 export function DnsStep({ domain, policyId }: { domain: string; policyId: string }) {
   const t = useTranslations("enforce.dns");
   const m = useMutation({ mutationFn: () => verify(domain) });
+  const notes = useRecordNotes();
   const record = `_mta-sts.${domain}. TXT "v=STSv1; id=${policyId}"`;
   return (
     <div className="space-y-2 text-sm">
@@ -52,7 +56,7 @@ export function DnsStep({ domain, policyId }: { domain: string; policyId: string
               ? t("liveTtl", { id: policyId, ttl: String(m.data.ttl) })
               : t("live", { id: policyId })
             : m.data.notes.length > 0
-              ? t("notLive", { detail: m.data.notes.join(" ") })
+              ? t("notLive", { detail: notes(m.data).join(" ") })
               : t("notLiveFound", { found: m.data.found.join(" | ") || t("nothing") })}
         </p>
       ) : null}

@@ -8,6 +8,7 @@ import type { RawText } from "@/lib/ingest/raw-text";
 import { AuthBadge } from "./auth-badge";
 import { countNotes } from "@/lib/tlsrpt/count-notes";
 import { period, utcMinute } from "./format";
+import { useReaderText } from "./reader-text";
 import { useChannelLabel } from "./use-channel-label";
 import { formatCount } from "@/lib/core/format-number";
 import { CodeBlock, ScrollRegion } from "@/components/ui/scroll-region";
@@ -26,6 +27,7 @@ export function ReportDetail({
   const t = useTranslations("reports.detail");
   const locale = useLocale();
   const channelLabel = useChannelLabel();
+  const reader = useReaderText();
   return (
     <div className="space-y-4">
       <Link
@@ -71,7 +73,8 @@ export function ReportDetail({
             <ul className="space-y-2 text-sm">
               {r.warnings.map((w, i) => (
                 <li key={i}>
-                  <Badge tone={w.severity === "info" ? "info" : "warn"}>{w.id}</Badge> {w.message}
+                  <Badge tone={w.severity === "info" ? "info" : "warn"}>{w.id}</Badge>{" "}
+                  {reader.warning(w)}
                 </li>
               ))}
             </ul>
@@ -184,6 +187,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 /** Issue 15 item 6: where a reporter's quirk changed a count, say so. */
 function CountNotes({ report }: { report: ReceivedDetail }) {
   const t = useTranslations("reports.detail");
+  const reader = useReaderText();
   const notes = countNotes(report.policies, report.warnings);
   if (notes.length === 0) return null;
   return (
@@ -192,7 +196,7 @@ function CountNotes({ report }: { report: ReceivedDetail }) {
       <ul className="space-y-2 px-5 py-4 text-sm" data-testid="count-notes">
         {notes.map((n, i) => (
           <li key={i}>
-            <Badge tone="info">{n.id}</Badge> {n.message}
+            <Badge tone="info">{n.id}</Badge> {reader.note(n)}
           </li>
         ))}
       </ul>

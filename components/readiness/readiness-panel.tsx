@@ -4,7 +4,7 @@ import { useCriterionProblems } from "./criterion-problems";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatUtcDay, localizeDates } from "@/lib/core/format-date";
-import type { CriterionStatus, Readiness } from "@/lib/readiness/types";
+import type { Criterion, CriterionStatus, Readiness } from "@/lib/readiness/types";
 import type { VerdictChange } from "@/lib/readiness/verdict-change";
 import { CoverageMatrix } from "./coverage-matrix";
 import { MxTable } from "./mx-table";
@@ -31,6 +31,15 @@ export function ReadinessPanel({
   const t = useTranslations("readiness");
   const locale = useLocale();
   const problems = useCriterionProblems(readiness);
+  const te = useTranslations("readinessEvidence");
+  // Issue 16 §6: each evidence line from its ref in the user's language, else as stored.
+  const evidence = (c: Criterion): string[] =>
+    c.evidence.flatMap((text, i) => {
+      if (!text) return [];
+      const ref = c.evidenceRefs?.[i];
+      const key = ref?.key as Parameters<typeof te>[0] | undefined;
+      return [ref && key && te.has(key) ? te(key, localizeDates(ref.params, locale)) : text];
+    });
   return (
     <Card>
       <CardHeader
@@ -71,11 +80,11 @@ export function ReadinessPanel({
                       )
                     : c.summary}
               </p>
-              {c.evidence.filter(Boolean).length > 0 ? (
+              {evidence(c).length > 0 ? (
                 <details className="mt-1 text-xs text-slate-600">
                   <summary className="cursor-pointer">{t("evidence")}</summary>
                   <ul className="mt-1 list-disc space-y-0.5 pl-5">
-                    {c.evidence.filter(Boolean).map((e, i) => (
+                    {evidence(c).map((e, i) => (
                       <li key={i} className="break-words">
                         {e}
                       </li>

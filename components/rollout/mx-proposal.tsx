@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { MxProposal } from "@/lib/mta-sts/propose";
+import type { LiveMxNotes } from "@/lib/rollout/live-mx-notes";
 
 /** What the live MX records are, and what the standards core proposes from them. */
 export function MxProposalCard({
@@ -13,10 +14,17 @@ export function MxProposalCard({
   liveMx: string[] | null;
   proposal: MxProposal | null;
   /** liveMxNotes: the proposal's notes, read against the saved policy (issue 16). */
-  notes: string[];
+  notes: LiveMxNotes;
   hasPolicy: boolean;
 }) {
   const t = useTranslations("wizard.policy");
+  const td = useTranslations("diagnostics");
+  // Issue 16 §6: each note from its ref, in the user's language; the English if a key is gone.
+  const shown = notes.notes.map((text, i) => {
+    const ref = notes.noteRefs[i];
+    const key = ref?.key as Parameters<typeof td>[0] | undefined;
+    return ref && key && td.has(key) ? td(key, ref.params) : text;
+  });
   return (
     <Card>
       <CardHeader
@@ -47,7 +55,7 @@ export function MxProposalCard({
             })}
           </p>
         ) : null}
-        {notes.map((n) => (
+        {shown.map((n) => (
           <Alert key={n} tone="info">
             {n}
           </Alert>

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatUtcSecond } from "@/lib/core/format-date";
 import { useVerification } from "@/lib/query/domain-mutations";
+import { useRecordNotes } from "./record-notes";
 import { VerifyButton } from "./verify-button";
 import { Badge } from "@/components/ui/badge";
 import type { DnsVerification, RecordCheck, RecordStatus } from "@/lib/rollout/types";
@@ -17,6 +18,7 @@ const TONE: Record<RecordStatus, "good" | "warn" | "bad"> = {
 
 function RecordResult({ r }: { r: RecordCheck }) {
   const t = useTranslations("wizard.dns");
+  const notes = useRecordNotes();
   return (
     <li
       className="space-y-1 rounded-md border border-slate-200 p-3"
@@ -42,7 +44,7 @@ function RecordResult({ r }: { r: RecordCheck }) {
           {t("expected")} <code className="break-all">{r.expected}</code>
         </p>
       ) : null}
-      {r.notes.map((n) => (
+      {notes(r).map((n) => (
         <p key={n} className="text-xs text-slate-700">
           {n}
         </p>

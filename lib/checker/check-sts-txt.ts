@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../core/diagnostic";
 import { isStsRecordCandidate, joinTxtStrings, selectStsTxtRecord } from "../mta-sts/txt-record";
 import { chainText, lookupEvidence, type ProbeContext } from "./context";
-import { groupByCheck, result, worstSeverity, type ResultText } from "./result";
+import { diagnosticsResult, groupByCheck, result, type ResultText } from "./result";
 import { ct, type CheckTextKey } from "./text";
 import type { CheckResult } from "./types";
 
@@ -59,10 +59,8 @@ export async function checkStsTxt(ctx: ProbeContext): Promise<StsTxtFacts> {
   }
   const byId = groupByCheck(selection.diagnostics, chkIdFor);
   for (const [id, list] of byId) {
-    // The parser's diagnostics stay English for now (their translation is lib/mta-sts's).
-    const fix = list.map((d) => d.message).join(" ");
     const title = TITLES[id];
-    emit(result(id, worstSeverity(list), title ? ct(title) : id, evidence, fix));
+    emit(diagnosticsResult(id, title ? ct(title) : id, evidence, list));
   }
   if (selection.status !== "absent") {
     if (!byId.has("CHK-TXT-2")) emit(result("CHK-TXT-2", "ok", ct("txt.one"), evidence));

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../core/diagnostic";
 import { joinTxtStrings } from "../mta-sts/txt-record";
 import { selectTlsRptRecord } from "../tlsrpt/tlsrpt-record";
 import { chainText, lookupEvidence, type ProbeContext } from "./context";
-import { groupByCheck, result, worstSeverity, type ResultText } from "./result";
+import { diagnosticsResult, groupByCheck, result, type ResultText } from "./result";
 import { ct, type CheckTextKey } from "./text";
 import { firstRuaResult } from "./first-rua";
 import { probeHttpsRua } from "./rua-https-probe";
@@ -47,10 +47,10 @@ export async function checkTlsRpt(ctx: ProbeContext, sts: Promise<StsState>): Pr
   }
   const byId = groupByCheck(selection.diagnostics, chkIdFor);
   for (const [id, list] of byId) {
-    // The parser's diagnostics stay English for now (their translation is lib/tlsrpt's).
-    const fix = list.map((d) => d.message).join(" ");
+    // Translated on the check page when every diagnostic has a ref (the shared field
+    // grammar's do; RPT-TXT-3/6/7/8's own stay English for now).
     const title = TITLES[id];
-    ctx.emit(result(id, worstSeverity(list), title ? ct(title) : id, evidence, fix));
+    ctx.emit(diagnosticsResult(id, title ? ct(title) : id, evidence, list));
   }
   if (selection.status === "valid" && !byId.has("CHK-RPT-3")) {
     ctx.emit(result("CHK-RPT-3", "ok", ct("rpt.syntaxValid"), evidence));

@@ -1,6 +1,6 @@
 // For the checker's tests (issue 16 §6): what is wrong with the MessageRefs of real results.
 // A ref whose key is missing in English or German, whose English does not format to the text
-// the result stores, or a title without a ref (only a check id may stand as its own title).
+// the result stores (a fix quoting diagnostics: their English joined), or a title without a ref (only a check id may stand as its own title).
 import { formatIcu } from "../i18n/format-icu";
 import { MESSAGES } from "../i18n/messages";
 import type { FindingText } from "../watch/types";
@@ -8,8 +8,12 @@ import type { CheckResult } from "./types";
 
 type Tree = { [key: string]: string | Tree };
 
-function message(locale: "en" | "de", key: string): string | undefined {
-  let node: string | Tree | undefined = MESSAGES[locale].checks as unknown as Tree;
+function message(
+  locale: "en" | "de",
+  key: string,
+  namespace: "checks" | "diagnostics" = "checks",
+): string | undefined {
+  let node: string | Tree | undefined = MESSAGES[locale][namespace] as unknown as Tree;
   for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
   return typeof node === "string" ? node : undefined;
 }
@@ -37,6 +41,19 @@ export function auditRefs(results: readonly CheckResult[]): RefAudit {
       }
       const text = formatIcu(en, ref.params);
       if (text !== r[part]) problems.push(`${where}: ${part} ${JSON.stringify(text)} ≠ stored`);
+    }
+    const quoted = r.i18n?.fixDiagnostics;
+    if (quoted) {
+      refs += quoted.length;
+      const texts = quoted.map((ref) => {
+        const en = message("en", ref.key, "diagnostics");
+        if (en === undefined || message("de", ref.key, "diagnostics") === undefined) {
+          problems.push(`${where}: diagnostic key ${ref.key} missing in en or de`);
+        }
+        return en === undefined ? "" : formatIcu(en, ref.params);
+      });
+      const text = texts.join(" ");
+      if (text !== r.fix) problems.push(`${where}: fix ${JSON.stringify(text)} ≠ stored`);
     }
   }
   return { problems, refs };

@@ -57,6 +57,22 @@ export function groupByCheck(
   return byId;
 }
 
+/**
+ * A result whose fix is the parser's diagnostics, joined by a space (issue 16 §6): the English
+ * as stored so far, and their refs for the check page to translate one by one.
+ */
+export function diagnosticsResult(
+  id: string,
+  title: ResultText,
+  evidence: ResultText,
+  list: readonly Diagnostic[],
+): CheckResult {
+  const r = result(id, worstSeverity(list), title, evidence, list.map((d) => d.message).join(" "));
+  const refs = list.flatMap((d) => (d.ref ? [d.ref] : []));
+  if (refs.length === list.length) r.i18n = { ...r.i18n, fixDiagnostics: refs };
+  return r;
+}
+
 /** The severity of a group of diagnostics: its most severe one. */
 export const worstSeverity = (list: readonly Diagnostic[]): Diagnostic["severity"] =>
   list.some((d) => d.severity === "error")
@@ -78,6 +94,8 @@ export function withTexts(
     patch.fix ?? refText(r, "fix"),
     r.target,
   );
+  const fixDiagnostics = patch.fix === undefined ? r.i18n?.fixDiagnostics : undefined;
+  if (fixDiagnostics) next.i18n = { ...next.i18n, fixDiagnostics };
   return r.address === undefined ? next : { ...next, address: r.address };
 }
 

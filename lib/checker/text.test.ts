@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { formatIcu } from "../i18n/format-icu";
 import { MESSAGES } from "../i18n/messages";
 import { certProblems } from "./cert-info";
-import { result, withTexts } from "./result";
+import { parseStsTxtRecord, selectStsTxtRecord } from "../mta-sts/txt-record";
+import { auditRefs } from "./ref-audit";
+import { diagnosticsResult, result, withTexts } from "./result";
 import { ct } from "./text";
 
 // Issue 16 §6: a check result's texts are built from one key of messages/en/checks.json, so
@@ -95,5 +97,36 @@ describe("check texts (issue 16 §6)", () => {
     expect(() => ct("policy.titles.no-such-check" as never)).toThrow(
       "No check text policy.titles.no-such-check",
     );
+  });
+
+  it("CHK-TXT-3: a fix quoting record diagnostics keeps their refs, and they format to it", () => {
+    const list = parseStsTxtRecord("v=STSv1; id=2024-05-17; foo=").diagnostics;
+    const r = diagnosticsResult("CHK-TXT-3", ct("txt.syntax"), "raw", list);
+    expect(r.severity).toBe("error");
+    expect(r.fix).toBe(
+      'The id "2024-05-17" is invalid: use 1 to 32 letters and digits only, for example a UTC timestamp like 20250301T120000Z. The value of "foo" is invalid: it must be 1 or more printable ASCII characters other than "=", ";" and space.',
+    );
+    expect(r.i18n?.fixDiagnostics).toEqual([
+      { key: "STS-TXT-4.badId", params: { value: "2024-05-17" } },
+      { key: "TXT-FIELDS.badValue", params: { name: "foo" } },
+    ]);
+    expect(auditRefs([r]).problems).toEqual([]);
+    // A stored fix that differs from its diagnostics' English is caught.
+    expect(auditRefs([{ ...r, fix: r.fix.slice(1) }]).problems).toHaveLength(1);
+    // withTexts keeps the quoted diagnostics unless it replaces the fix.
+    expect(withTexts(r, { severity: "warning" }).i18n?.fixDiagnostics).toHaveLength(2);
+    expect(withTexts(r, { fix: "other" }).i18n?.fixDiagnostics).toBeUndefined();
+  });
+
+  it("CHK-TXT-2: without a ref for every diagnostic the fix stays as stored", () => {
+    const list = selectStsTxtRecord([["v=STSv1; id=a"], ["v=STSv1; id=b"]]).diagnostics;
+    const unkeyed = [...list, { id: "STS-TXT-7", severity: "error" as const, message: "x" }];
+    expect(diagnosticsResult("CHK-TXT-2", ct("txt.several"), "raw", list).i18n).toEqual({
+      title: { key: "txt.several" },
+      fixDiagnostics: [{ key: "STS-TXT-7.severalRecords", params: { count: "2" } }],
+    });
+    expect(diagnosticsResult("CHK-TXT-2", ct("txt.several"), "raw", unkeyed).i18n).toEqual({
+      title: { key: "txt.several" },
+    });
   });
 });

@@ -36,6 +36,12 @@ export interface CheckResultI18n {
   title?: MessageRef;
   evidence?: MessageRef;
   fix?: MessageRef;
+  /**
+   * A fix that quotes parser diagnostics (CHK-TXT-2…6, CHK-RPT-*): their refs, namespace
+   * `diagnostics`, in order; the fix is their texts joined by a space. Set only when every
+   * diagnostic has a ref.
+   */
+  fixDiagnostics?: MessageRef[];
 }
 
 export type PolicyMode = "enforce" | "testing" | "none";

@@ -44,10 +44,14 @@ function paramSets(message: string): Params[] {
   ];
 }
 
-const LIB_NAMESPACES = ["checks"] as const;
+/** Each namespace lib formats, with the least number of comparisons its messages give. */
+const LIB_NAMESPACES = { checks: 400, readinessEvidence: 100 } as const;
 
 describe("formatIcu (issue 16 §6)", () => {
-  for (const ns of LIB_NAMESPACES) {
+  for (const [ns, least] of Object.entries(LIB_NAMESPACES) as [
+    keyof typeof LIB_NAMESPACES,
+    number,
+  ][]) {
     it(`formats every ${ns} message exactly as next-intl does, in English and German`, () => {
       let compared = 0;
       for (const locale of ["en", "de"] as const) {
@@ -61,7 +65,7 @@ describe("formatIcu (issue 16 §6)", () => {
           }
         }
       }
-      expect(compared).toBeGreaterThan(400);
+      expect(compared).toBeGreaterThan(least);
     });
   }
 

@@ -19,6 +19,8 @@ import deReadinessReasons from "@/messages/de/readiness-reasons.json";
 import deReports from "@/messages/de/reports.json";
 import deShell from "@/messages/de/shell.json";
 import deReadinessTables from "@/messages/de/readinessTables.json";
+import deReadinessEvidence from "@/messages/de/readinessEvidence.json";
+import deTlsrptReader from "@/messages/de/tlsrptReader.json";
 import deAlerts from "@/messages/de/alerts.json";
 import deAlertText from "@/messages/de/alertText.json";
 import deTimeline from "@/messages/de/timeline.json";
@@ -43,6 +45,8 @@ import enReadinessReasons from "@/messages/en/readiness-reasons.json";
 import enReports from "@/messages/en/reports.json";
 import enShell from "@/messages/en/shell.json";
 import enReadinessTables from "@/messages/en/readinessTables.json";
+import enReadinessEvidence from "@/messages/en/readinessEvidence.json";
+import enTlsrptReader from "@/messages/en/tlsrptReader.json";
 import enAlerts from "@/messages/en/alerts.json";
 import enAlertText from "@/messages/en/alertText.json";
 import enTimeline from "@/messages/en/timeline.json";
@@ -75,6 +79,8 @@ const en = {
   users: enUsers,
   wizard: enWizard,
   readinessTables: enReadinessTables,
+  readinessEvidence: enReadinessEvidence,
+  tlsrptReader: enTlsrptReader,
   alerts: enAlerts,
   alertText: enAlertText,
   timeline: enTimeline,
@@ -104,6 +110,8 @@ const de: Messages = {
   users: deUsers,
   wizard: deWizard,
   readinessTables: deReadinessTables,
+  readinessEvidence: deReadinessEvidence,
+  tlsrptReader: deTlsrptReader,
   alerts: deAlerts,
   alertText: deAlertText,
   timeline: deTimeline,

@@ -6,7 +6,10 @@ import { MESSAGES } from "../i18n/messages";
 import { parsePolicy } from "./policy";
 import { formatPolicy } from "./policy-format";
 import { MAX_AGE_LIMIT } from "./policy-types";
-import { proposeMaxAge } from "./propose";
+import { liveMxNotes } from "../rollout/live-mx-notes";
+import { proposeMaxAge, proposeMxPatterns } from "./propose";
+import { parseTlsRptRecord } from "../tlsrpt/tlsrpt-record";
+import { parseStsTxtRecord, selectStsTxtRecord } from "./txt-record";
 
 // Issue 16 §6: every policy diagnostic (STS-POL-*, STS-OPS-10) and every max_age advice
 // carries a message key of the "diagnostics" namespace. The English message rendered from
@@ -75,6 +78,58 @@ function allDiagnostics(): Diagnostic[] {
   return [...parsed, ...ownZone, ...(format.ok ? [] : format.error)];
 }
 
+/** DNS records that, together, raise every TXT record diagnostic of txt-record/txt-fields. */
+const RECORDS = [
+  "v=STSv1; id=2024-05-17",
+  "v=STSv1",
+  "v=STSv1; id=a; id=b",
+  "id=abc; v=STSv1",
+  "V=STSv1; id=a",
+  "v=STSv1 ",
+  "v=STSv10; id=a",
+  "v=STSv1 ; id=a",
+  "v=STSv1; id=abc;;",
+  "v=STSv1; id=policy1 \t",
+  `v=STSv1; id=a${";".repeat(30)}`,
+  "v=STSv1; id=a; junk",
+  "v=STSv1; id = abc",
+  "v=STSv1; id=a; _x=1",
+  "v=STSv1; id=a; foo=",
+  "v=STSv1; id=a; ext=1",
+];
+
+function allTxtDiagnostics(): Diagnostic[] {
+  return [
+    ...RECORDS.flatMap((r) => parseStsTxtRecord(r).diagnostics),
+    ...selectStsTxtRecord([["v=STSv1; id=a"], ["v=STSv1; id=b"], ["v=spf1 -all"]]).diagnostics,
+    ...selectStsTxtRecord([["v=STSv1; id=a"], ["x"], ["y"]]).diagnostics,
+    ...parseTlsRptRecord("v=TLSRPTv1; rua=mailto:a@example.com; ext=1").diagnostics,
+  ];
+}
+
+/** Live MX sets that, together, raise every note of the MX proposal (mxAdvice.*). */
+function allMxNotes() {
+  const proposals = [
+    [],
+    ["."],
+    ["mx.example.com", ".", "-bad-.example"],
+    ["aspmx.l.google.com", "alt1.aspmx.l.google.com"],
+    ["tenant.mail.protection.outlook.com"],
+    ["in1-smtp.messagingengine.com"],
+    ["mail.protonmail.ch"],
+    ["mx.zoho.eu"],
+    ["mx01.mail.icloud.com"],
+    ["eu-smtp-inbound-1.mimecast.com"],
+    ["a.github.io", "b.github.io"],
+    ["mx1.example.com", "mx2.example.com"],
+    ["mx1.mail.example.com", "mx2.mail.example.com"],
+  ].map((mx) => proposeMxPatterns(mx));
+  const saved = { policyId: "20261101T000000", mx: ["mx1.example.com"] };
+  return [...proposals, liveMxNotes([], proposeMxPatterns([]), saved)].flatMap((p) =>
+    p.notes.map((english, i) => ({ english, ref: p.noteRefs[i] })),
+  );
+}
+
 function allAdvice() {
   const now = new Date("2026-03-01T00:00:00Z");
   const longAgo = new Date("2025-01-01T00:00:00Z");
@@ -90,13 +145,62 @@ function allAdvice() {
 
 describe("policy diagnostics as messages (issue 16 §6)", () => {
   const diagnostics = allDiagnostics();
+  const txtDiagnostics = allTxtDiagnostics();
+  const mxNotes = allMxNotes();
   const texts = [
     ...diagnostics.map((d) => ({ english: d.message, ref: d.ref })),
+    ...txtDiagnostics.map((d) => ({ english: d.message, ref: d.ref })),
     ...allAdvice().map((a) => ({ english: a.reason, ref: a.ref })),
+    ...mxNotes,
   ];
 
   it("STS-POL-*: every policy diagnostic carries a message key", () => {
     expect(diagnostics.filter((d) => d.ref === undefined)).toEqual([]);
+  });
+
+  it("STS-TXT-*, RPT-TXT-2: every DNS record diagnostic of the shared grammar carries a key", () => {
+    expect(txtDiagnostics.filter((d) => d.ref === undefined)).toEqual([]);
+    expect(txtDiagnostics.length).toBeGreaterThanOrEqual(RECORDS.length + 4);
+  });
+
+  it("STS-TXT-*: German record diagnostics, raw values as they are", () => {
+    const de1 = (key: string) => {
+      const d = txtDiagnostics.find((x) => x.ref?.key === key);
+      return d?.ref && render(de, d.ref);
+    };
+    expect(de1("STS-TXT-4.badId")).toBe(
+      "Die id „2024-05-17“ ist ungültig: Verwenden Sie nur 1 bis 32 Buchstaben und Ziffern, zum Beispiel einen UTC-Zeitstempel wie 20250301T120000Z.",
+    );
+    expect(de1("TXT-FIELDS.versionCase")).toBe(
+      "Der Eintrag muss mit „v=STSv1“ beginnen. Bei der Version zählt die Groß- und Kleinschreibung: Schreiben Sie genau „v=STSv1“.",
+    );
+    const others = txtDiagnostics.filter((d) => d.ref?.key === "STS-TXT-7.otherRecords");
+    expect(others.map((d) => d.ref && render(de, d.ref))).toEqual([
+      "1 weiterer TXT-Eintrag unter diesem Namen ist kein MTA-STS-Eintrag; Absender ignorieren ihn.",
+      "2 weitere TXT-Einträge unter diesem Namen sind keine MTA-STS-Einträge; Absender ignorieren sie.",
+    ]);
+    const unknown = txtDiagnostics.filter((d) => d.ref?.key === "TXT-FIELDS.unknownField");
+    expect(unknown.map((d) => d.ref && render(de, d.ref))).toEqual([
+      "Das Feld „ext“ ist in RFC 8461 nicht definiert; Absender ignorieren es.",
+      "Das Feld „ext“ ist in RFC 8460 nicht definiert; Berichtsabsender ignorieren es.",
+    ]);
+  });
+
+  it("STS-MX-*: every MX proposal note has its key; German notes, hosts as they are", () => {
+    expect(mxNotes.filter((n) => n.ref === undefined)).toEqual([]);
+    const de1 = (key: string) => {
+      const n = mxNotes.find((x) => x.ref?.key === key);
+      return n?.ref && render(de, n.ref);
+    };
+    expect(de1("mxAdvice.wildcard")).toBe(
+      "*.mail.example.com deckt mx1.mail.example.com, mx2.mail.example.com ab, außerdem jeden anderen Host direkt unter mail.example.com mit gültigem Zertifikat (RFC 8461 §10.4).",
+    );
+    expect(de1("mxAdvice.provider.microsoft")).toBe(
+      "Microsoft 365: *.mail.protection.outlook.com und *.<x>-v1.mx.microsoft (der DNSSEC-MX) sind die von Microsoft dokumentierten Muster. Wenn Sie eingehendes DNSSEC einschalten, nehmen Sie das neue Muster auf, bevor sich die MX-Einträge ändern (STS-OPS-7).",
+    );
+    expect(de1("mxAdvice.noLiveMx")).toBe(
+      "Die Live-Abfrage hat keine MX-Einträge gefunden, während Richtlinie 20261101T000000 mx1.example.com nennt. Absender liefern nur an MX-Hosts: Prüfen Sie die MX-Einträge der Domain im DNS. Die Richtlinie selbst ist unverändert.",
+    );
   });
 
   it("STS-POL-*, STS-OPS-8..10: the English message from the key is lib's English sentence", () => {

@@ -69,7 +69,12 @@ describe("proposeMxPatterns: own hosts", () => {
       "mx1.a.example.com mx2.b.example.com mx.example.net",
     );
     const single = proposeMxPatterns(["MX.Example.COM."]);
-    expect(single).toEqual({ patterns: ["mx.example.com"], provider: null, notes: [] });
+    expect(single).toEqual({
+      patterns: ["mx.example.com"],
+      provider: null,
+      notes: [],
+      noteRefs: [],
+    });
     expect(proposed("mx.münchen.example", "MX.xn--mnchen-3ya.example")).toBe(
       "mx.xn--mnchen-3ya.example",
     );

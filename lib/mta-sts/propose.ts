@@ -19,6 +19,15 @@ export interface MxProposal {
   patterns: string[];
   provider: ProviderMatch | null; // the one running the most MX hosts; null when none
   notes: string[];
+  /** Issue 16 §6: each note, index for index, as a message of the "diagnostics" namespace
+   * (`mxAdvice.*`), for the Policy step to show in the user's language. */
+  noteRefs: MessageRef[];
+}
+
+/** A note with its ref; `notes` stays the English alone (tests, logs). */
+interface MxNote {
+  text: string;
+  ref: MessageRef;
 }
 
 const NAMES: Record<ProviderId, string> = {
@@ -31,11 +40,13 @@ const NAMES: Record<ProviderId, string> = {
   mimecast: "Mimecast",
 };
 
+/** The Microsoft DNSSEC pattern, a parameter: "<x>" would read as a tag in a message. */
+const MS_DNSSEC_PATTERN = "*.<x>-v1.mx.microsoft";
+
 const NOTES: Record<ProviderId, string> = {
   google:
     "Google Workspace: its MX hosts are listed exactly; Google's set is fixed. If you move to Google's single MX smtp.google.com, add it to the policy before changing the MX records (STS-OPS-7).",
-  microsoft:
-    "Microsoft 365: *.mail.protection.outlook.com and *.<x>-v1.mx.microsoft (the DNSSEC MX) are Microsoft's documented patterns. If you turn on inbound DNSSEC, add the new pattern before the MX records change (STS-OPS-7).",
+  microsoft: `Microsoft 365: *.mail.protection.outlook.com and ${MS_DNSSEC_PATTERN} (the DNSSEC MX) are Microsoft's documented patterns. If you turn on inbound DNSSEC, add the new pattern before the MX records change (STS-OPS-7).`,
   fastmail:
     "Fastmail: *.messagingengine.com covers in1-smtp and in2-smtp and any inbound host Fastmail adds there.",
   proton:
@@ -67,38 +78,73 @@ const SHAPES: readonly (readonly [ProviderId, RegExp, boolean])[] = [
   ["mimecast", /^[a-z0-9-]+\.(mimecast\.com|mimecast\.co\.za|mimecast-offshore\.com)$/, true],
 ];
 
-export const NO_MX_NOTE = "No MX records were found: add MX records before publishing a policy.";
+const providerNote = (id: ProviderId): MxNote => ({
+  text: NOTES[id],
+  ref:
+    id === "microsoft"
+      ? { key: "mxAdvice.provider.microsoft", params: { dnssec: MS_DNSSEC_PATTERN } }
+      : { key: `mxAdvice.provider.${id}` },
+});
 
-const NULL_MX_NOTE =
-  "This domain publishes a null MX (RFC 7505): it receives no mail, so mode none is the only sensible policy (STS-POL-5 lets it omit mx).";
+export const NO_MX_NOTE = "No MX records were found: add MX records before publishing a policy.";
+/** The key of NO_MX_NOTE (lib/rollout/live-mx-notes.ts replaces it beside a saved policy). */
+export const NO_MX_KEY = "mxAdvice.noMx";
+
+const NULL_MX_NOTE: MxNote = {
+  text: "This domain publishes a null MX (RFC 7505): it receives no mail, so mode none is the only sensible policy (STS-POL-5 lets it omit mx).",
+  ref: { key: "mxAdvice.nullMx" },
+};
 
 /** Why `*.parent` must not be proposed, or null when it may be. */
-function wildcardRefusal(parent: string): string | null {
+function wildcardRefusal(parent: string): MxNote | null {
   const info = parse(parent, { allowPrivateDomains: true });
   if (info.domain === null || info.publicSuffix === parent)
-    return `${parent} is a public suffix: *.${parent} would admit hosts run by anyone (STS-POL-9).`;
+    return {
+      text: `${parent} is a public suffix: *.${parent} would admit hosts run by anyone (STS-POL-9).`,
+      ref: { key: "mxAdvice.publicSuffix", params: { parent } },
+    };
   // Directly under the public suffix means the organisation's whole zone (RFC 8461 §10.4).
   if (parent === info.domain)
-    return `hosts under ${parent} are listed exactly: *.${parent} would admit every host in that domain with a valid certificate (STS-POL-9).`;
+    return {
+      text: `hosts under ${parent} are listed exactly: *.${parent} would admit every host in that domain with a valid certificate (STS-POL-9).`,
+      ref: { key: "mxAdvice.ownDomain", params: { parent } },
+    };
   return null;
 }
 
+const proposal = (
+  patterns: string[],
+  provider: ProviderMatch | null,
+  notes: readonly MxNote[],
+): MxProposal => ({
+  patterns,
+  provider,
+  notes: notes.map((n) => n.text),
+  noteRefs: notes.map((n) => n.ref),
+});
+
 /** Propose `mx` patterns that cover exactly the given MX hosts (STS-POL-9, STS-MX-1..4). */
 export function proposeMxPatterns(mxHosts: readonly string[]): MxProposal {
-  const notes: string[] = [];
+  const notes: MxNote[] = [];
   const isNullMx = (raw: string): boolean => raw.trim() === "." || raw.trim() === "";
   const nullOnly = mxHosts.length > 0 && mxHosts.every(isNullMx);
-  if (nullOnly) return { patterns: [], provider: null, notes: [NULL_MX_NOTE] };
+  if (nullOnly) return proposal([], null, [NULL_MX_NOTE]);
   if (mxHosts.length === 0) {
-    notes.push(NO_MX_NOTE);
+    notes.push({ text: NO_MX_NOTE, ref: { key: NO_MX_KEY } });
   } else if (mxHosts.some(isNullMx)) {
-    notes.push("A null MX (.) sits beside real MX hosts, which RFC 7505 forbids; it was left out.");
+    notes.push({
+      text: "A null MX (.) sits beside real MX hosts, which RFC 7505 forbids; it was left out.",
+      ref: { key: "mxAdvice.nullBeside" },
+    });
   }
   const hosts: string[] = [];
   for (const raw of mxHosts.filter((h) => !isNullMx(h))) {
     const host = normalizeHost(raw.trim());
     if (host === null || mxPatternProblem(host) !== null) {
-      notes.push(`"${raw}" is not a host name a policy can list; it was left out (STS-MX-1).`);
+      notes.push({
+        text: `"${raw}" is not a host name a policy can list; it was left out (STS-MX-1).`,
+        ref: { key: "mxAdvice.notHost", params: { host: raw } },
+      });
     } else if (!hosts.includes(host)) hosts.push(host);
   }
 
@@ -112,7 +158,7 @@ export function proposeMxPatterns(mxHosts: readonly string[]): MxProposal {
       const match = matches.find((m) => m.id === id);
       if (match) match.hosts.push(host);
       else matches.push({ id, name: NAMES[id], hosts: [host] });
-      if (!notes.includes(NOTES[id])) notes.push(NOTES[id]);
+      if (!notes.some((n) => n.text === NOTES[id])) notes.push(providerNote(id));
       break;
     }
   }
@@ -127,16 +173,17 @@ export function proposeMxPatterns(mxHosts: readonly string[]): MxProposal {
     const refusal = children.length >= 2 ? wildcardRefusal(parent) : "";
     for (const child of children) byHost.set(child, refusal === null ? `*.${parent}` : child);
     if (refusal === null) {
-      notes.push(
-        `*.${parent} covers ${children.join(", ")}, and also any other host directly under ${parent} with a valid certificate (RFC 8461 §10.4).`,
-      );
+      notes.push({
+        text: `*.${parent} covers ${children.join(", ")}, and also any other host directly under ${parent} with a valid certificate (RFC 8461 §10.4).`,
+        ref: { key: "mxAdvice.wildcard", params: { parent, hosts: children.join(", ") } },
+      });
     } else if (refusal !== "") notes.push(refusal);
   }
 
   const patterns = [...new Set(hosts.map((host) => byHost.get(host) ?? host))];
   // A stable sort keeps the first-seen provider on a tie.
   const provider = [...matches].sort((a, b) => b.hosts.length - a.hosts.length)[0] ?? null;
-  return { patterns, provider, notes };
+  return proposal(patterns, provider, notes);
 }
 
 export interface MaxAgeProposal {

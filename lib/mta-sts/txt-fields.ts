@@ -6,6 +6,7 @@
 // Callers validate the values; this file only splits and checks names and delimiters.
 
 import type { Diagnostic } from "../core/diagnostic";
+import type { MessageRef } from "../i18n/message-ref";
 import { trimWspEnd, trimWspStart } from "./wsp";
 
 /** STS-TXT-11 / RPT-TXT-2: extension names. */
@@ -40,16 +41,31 @@ export interface TxtSplit {
 /** Empty fields told one by one; the rest are counted in one more diagnostic. */
 const MAX_EMPTY_FIELDS_TOLD = 20;
 
-const error = (id: string, message: string): Diagnostic => ({ id, severity: "error", message });
+// Messages of the "diagnostics" namespace under `TXT-FIELDS` (issue 16 §6): this tokenizer
+// reports under the ids its caller gives (STS-TXT-* or RPT-TXT-*), so its keys name the problem.
+const ref = (key: string, params?: Record<string, string>): MessageRef =>
+  params ? { key: `TXT-FIELDS.${key}`, params } : { key: `TXT-FIELDS.${key}` };
+
+const error = (id: string, message: string, r: MessageRef): Diagnostic => ({
+  id,
+  severity: "error",
+  message,
+  ref: r,
+});
 
 /** Split a joined TXT record (STS-TXT-9: strings joined with no separator) into fields. */
 export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds): TxtSplit {
   const diagnostics: Diagnostic[] = [];
   if (!record.startsWith(version)) {
-    const hint = record.toLowerCase().startsWith(version.toLowerCase())
-      ? ` The version is case-sensitive: write exactly "${version}".`
-      : "";
-    diagnostics.push(error(ids.version, `The record must start with "${version}".${hint}`));
+    const caseOnly = record.toLowerCase().startsWith(version.toLowerCase());
+    const hint = caseOnly ? ` The version is case-sensitive: write exactly "${version}".` : "";
+    diagnostics.push(
+      error(
+        ids.version,
+        `The record must start with "${version}".${hint}`,
+        ref(caseOnly ? "versionCase" : "noVersion", { version }),
+      ),
+    );
     return { versionMatched: false, fields: [], diagnostics };
   }
   const rest = record.slice(version.length);
@@ -57,11 +73,20 @@ export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds
 
   const gap = rest.slice(0, rest.length - trimWspStart(rest).length);
   if (rest[gap.length] !== ";") {
-    const message =
-      rest.length === gap.length
-        ? `Remove the whitespace after "${version}": it is only allowed around ";".`
-        : `The version must be exactly "${version}", followed by ";".`;
-    diagnostics.push(error(rest.length === gap.length ? ids.delimiter : ids.version, message));
+    const trailing = rest.length === gap.length;
+    diagnostics.push(
+      trailing
+        ? error(
+            ids.delimiter,
+            `Remove the whitespace after "${version}": it is only allowed around ";".`,
+            ref("spaceAfterVersion", { version }),
+          )
+        : error(
+            ids.version,
+            `The version must be exactly "${version}", followed by ";".`,
+            ref("badVersion", { version }),
+          ),
+    );
     return { versionMatched: rest.length === gap.length, fields: [], diagnostics };
   }
   if (gap.length > 0) {
@@ -69,6 +94,7 @@ export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds
       id: ids.prefix,
       severity: "warning",
       message: `Remove the whitespace before the first ";": some senders only accept records that begin with the literal "${version};" and will ignore this one.`,
+      ref: ref("spaceBeforeFirst", { version }),
     });
   }
 
@@ -82,14 +108,18 @@ export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds
       // A trailing ";" (with optional whitespace) is allowed once; ";;" is an empty field.
       // Issue 11: one diagnostic per empty field would let ";" × 64 Ki flood the list.
       if (!isLast && ++emptyFields <= MAX_EMPTY_FIELDS_TOLD) {
-        diagnostics.push(error(ids.delimiter, `Remove the empty field (";;").`));
+        diagnostics.push(error(ids.delimiter, `Remove the empty field (";;").`, ref("emptyField")));
       }
       return;
     }
     const trimmed = trimWspEnd(text);
     if (isLast && trimmed !== text) {
       diagnostics.push(
-        error(ids.delimiter, `Remove the whitespace at the end of the record, or end it with ";".`),
+        error(
+          ids.delimiter,
+          `Remove the whitespace at the end of the record, or end it with ";".`,
+          ref("spaceAtEnd"),
+        ),
       );
     }
     const field = parseField(trimmed, ids, diagnostics);
@@ -100,6 +130,10 @@ export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds
       error(
         ids.delimiter,
         `Remove the other ${emptyFields - MAX_EMPTY_FIELDS_TOLD} empty fields too (${emptyFields} in all).`,
+        ref("moreEmptyFields", {
+          count: String(emptyFields - MAX_EMPTY_FIELDS_TOLD),
+          total: String(emptyFields),
+        }),
       ),
     );
   }
@@ -109,7 +143,9 @@ export function splitTxtRecord(record: string, version: string, ids: TxtFieldIds
 function parseField(text: string, ids: TxtFieldIds, diagnostics: Diagnostic[]): TxtField | null {
   const eq = text.indexOf("=");
   if (eq === -1) {
-    diagnostics.push(error(ids.field, `"${text}" is not a name=value field.`));
+    diagnostics.push(
+      error(ids.field, `"${text}" is not a name=value field.`, ref("notField", { text })),
+    );
     return null;
   }
   const rawName = text.slice(0, eq);
@@ -118,7 +154,11 @@ function parseField(text: string, ids: TxtFieldIds, diagnostics: Diagnostic[]): 
   const value = trimWspStart(rawValue);
   if (name !== rawName || value !== rawValue) {
     diagnostics.push(
-      error(ids.delimiter, `Remove the whitespace around "=" in "${text}" (write "${name}=").`),
+      error(
+        ids.delimiter,
+        `Remove the whitespace around "=" in "${text}" (write "${name}=").`,
+        ref("spaceAroundEquals", { text, name }),
+      ),
     );
   }
   if (!EXT_NAME_RE.test(name)) {
@@ -126,6 +166,7 @@ function parseField(text: string, ids: TxtFieldIds, diagnostics: Diagnostic[]): 
       error(
         ids.field,
         `"${name}" is not a valid field name: use 1 to 32 letters, digits, "_", "-" or ".", starting with a letter or digit.`,
+        ref("badName", { name }),
       ),
     );
     return null;
@@ -141,8 +182,8 @@ export function extensionField(
   name: string,
   value: string,
   id: string,
-  rfc: string,
-  readers: string,
+  rfc: "RFC 8461" | "RFC 8460",
+  readers: "senders" | "reporters",
 ): { keep: boolean; diagnostic: Diagnostic } {
   if (!EXT_VALUE_RE.test(value)) {
     return {
@@ -150,6 +191,7 @@ export function extensionField(
       diagnostic: error(
         id,
         `The value of "${name}" is invalid: it must be 1 or more printable ASCII characters other than "=", ";" and space.`,
+        ref("badValue", { name }),
       ),
     };
   }
@@ -159,6 +201,7 @@ export function extensionField(
       id,
       severity: "info",
       message: `The field "${name}" is not defined by ${rfc}; ${readers} ignore it.`,
+      ref: ref("unknownField", { name, rfc, readers }),
     },
   };
 }

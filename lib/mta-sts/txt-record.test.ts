@@ -26,7 +26,7 @@ describe("parseStsTxtRecord (spec §16.1)", () => {
   });
 
   it("TV-TXT-4 STS-TXT-4: a hyphen in the id is invalid", () => {
-    expect(parseStsTxtRecord("v=STSv1; id=2024-05-17")).toEqual({
+    expect(parseStsTxtRecord("v=STSv1; id=2024-05-17")).toMatchObject({
       valid: false,
       id: null,
       extensions: [],
@@ -49,7 +49,7 @@ describe("parseStsTxtRecord (spec §16.1)", () => {
   it("TV-TXT-6 STS-TXT-4: a record with no id", () => {
     const r = parseStsTxtRecord("v=STSv1");
     expect(r.valid).toBe(false);
-    expect(r.diagnostics).toEqual([
+    expect(r.diagnostics).toMatchObject([
       {
         id: "STS-TXT-4",
         severity: "error",
@@ -61,7 +61,7 @@ describe("parseStsTxtRecord (spec §16.1)", () => {
   });
 
   it("TV-TXT-7 STS-TXT-3: the version must come first", () => {
-    expect(parseStsTxtRecord("id=abc; v=STSv1").diagnostics).toEqual([
+    expect(parseStsTxtRecord("id=abc; v=STSv1").diagnostics).toMatchObject([
       { id: "STS-TXT-3", severity: "error", message: 'The record must start with "v=STSv1".' },
     ]);
   });
@@ -69,7 +69,7 @@ describe("parseStsTxtRecord (spec §16.1)", () => {
   it("TV-TXT-8 STS-TXT-6: whitespace before the first ';' is valid with a warning", () => {
     const r = parseStsTxtRecord("v=STSv1 ; id=abc");
     expect(r).toMatchObject({ valid: true, id: "abc" });
-    expect(r.diagnostics).toEqual([
+    expect(r.diagnostics).toMatchObject([
       {
         id: "STS-TXT-6",
         severity: "warning",
@@ -82,7 +82,7 @@ describe("parseStsTxtRecord (spec §16.1)", () => {
   it("TV-TXT-9 STS-TXT-11: a well-formed extension is kept and reported as info", () => {
     const r = parseStsTxtRecord("v=STSv1; id=abc; ext=foo");
     expect(r).toMatchObject({ valid: true, id: "abc", extensions: [["ext", "foo"]] });
-    expect(r.diagnostics).toEqual([
+    expect(r.diagnostics).toMatchObject([
       {
         id: "STS-TXT-11",
         severity: "info",
@@ -101,13 +101,13 @@ describe("parseStsTxtRecord (spec §16.1)", () => {
   });
 
   it("TV-TXT-11 STS-TXT-5: an empty field is invalid", () => {
-    expect(parseStsTxtRecord("v=STSv1; id=abc;;").diagnostics).toEqual([
+    expect(parseStsTxtRecord("v=STSv1; id=abc;;").diagnostics).toMatchObject([
       { id: "STS-TXT-5", severity: "error", message: 'Remove the empty field (";;").' },
     ]);
   });
 
   it("STS-TXT-5: whitespace around '=' and trailing whitespace without ';' are invalid", () => {
-    expect(parseStsTxtRecord("v=STSv1; id = abc").diagnostics).toEqual([
+    expect(parseStsTxtRecord("v=STSv1; id = abc").diagnostics).toMatchObject([
       {
         id: "STS-TXT-5",
         severity: "error",
@@ -124,7 +124,7 @@ describe("parseStsTxtRecord (spec §16.1)", () => {
   });
 
   it("TV-TXT-15 STS-TXT-3: the version is case-sensitive", () => {
-    expect(parseStsTxtRecord("V=STSv1; id=a").diagnostics).toEqual([
+    expect(parseStsTxtRecord("V=STSv1; id=a").diagnostics).toMatchObject([
       {
         id: "STS-TXT-3",
         severity: "error",
@@ -156,7 +156,7 @@ describe("selectStsTxtRecord (STS-TXT-7, STS-TXT-9)", () => {
     const r = selectStsTxtRecord([["v=STSv1; id=a"], ["v=STSv1; id=b"]]);
     expect(r.status).toBe("multiple");
     expect(r.record).toBeNull();
-    expect(r.diagnostics).toEqual([
+    expect(r.diagnostics).toMatchObject([
       {
         id: "STS-TXT-7",
         severity: "error",
@@ -170,7 +170,7 @@ describe("selectStsTxtRecord (STS-TXT-7, STS-TXT-9)", () => {
     const r = selectStsTxtRecord([["v=spf1 -all"], ["v=STSv1; id=a"]]);
     expect(r.status).toBe("valid");
     expect(r.otherRecords).toEqual(["v=spf1 -all"]);
-    expect(r.diagnostics).toEqual([
+    expect(r.diagnostics).toMatchObject([
       {
         id: "STS-TXT-7",
         severity: "info",

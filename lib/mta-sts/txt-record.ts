@@ -40,6 +40,7 @@ export function parseStsTxtRecord(record: string): StsTxtRecord {
           id: "STS-TXT-4",
           severity: "error",
           message: `The id "${value}" is invalid: use 1 to 32 letters and digits only, for example a UTC timestamp like 20250301T120000Z.`,
+          ref: { key: "STS-TXT-4.badId", params: { value } },
         });
       } else if (idCount === 1) {
         id = value;
@@ -56,6 +57,7 @@ export function parseStsTxtRecord(record: string): StsTxtRecord {
       id: "STS-TXT-4",
       severity: "error",
       message: `The record has no id: add "id=" followed by 1 to 32 letters and digits.`,
+      ref: { key: "STS-TXT-4.noId" },
     });
   }
   if (idCount > 1) {
@@ -63,6 +65,7 @@ export function parseStsTxtRecord(record: string): StsTxtRecord {
       id: "STS-TXT-12",
       severity: "warning",
       message: `The record has ${idCount} id fields: keep one. Senders disagree on which one they use, and some validators reject the record.`,
+      ref: { key: "STS-TXT-12.severalIds", params: { count: String(idCount) } },
     });
   }
   const valid = split.versionMatched && !hasErrors(diagnostics);
@@ -103,6 +106,10 @@ export function selectStsTxtRecord(rrs: readonly (readonly string[])[]): StsTxtL
       id: "STS-TXT-7",
       severity: "info",
       message: `${otherRecords.length} other TXT record(s) at this name are not MTA-STS records; senders ignore them.`,
+      ref: {
+        key: "STS-TXT-7.otherRecords",
+        params: { count: String(otherRecords.length), n: otherRecords.length },
+      },
     });
   }
   // TV-TXT-7 / TV-TXT-15: someone tried to publish a record but got the prefix wrong.
@@ -118,6 +125,7 @@ export function selectStsTxtRecord(rrs: readonly (readonly string[])[]): StsTxtL
       id: "STS-TXT-7",
       severity: "error",
       message: `There are ${stsRecords.length} MTA-STS records: senders need exactly one, so they treat the domain as having no policy. Delete all but one.`,
+      ref: { key: "STS-TXT-7.severalRecords", params: { count: String(stsRecords.length) } },
     });
     return { status: "multiple", record: null, stsRecords, otherRecords, diagnostics };
   }

@@ -4,6 +4,7 @@
 // reports, which RFC 8460 gives no way to authenticate.
 import { orgDomain } from "@/lib/tlsrpt/report-auth";
 import { LARGE_DOMAINS, LARGE_REPORTER } from "./constants";
+import { ev, plainLine, withEvidence, type EvidenceLine } from "./evidence-text";
 import type { Criterion, ReportEntry } from "./types";
 
 /** READY-4 [OURS]: DKIM-verified mail from the provider's own domain, or any report from an
@@ -49,11 +50,11 @@ export function describeAuth(es: readonly ReportEntry[]): string {
 /** The evidence line for quarantined mail, or null when there is none. */
 export function quarantineEvidence(
   q: readonly { reporterKey: string; reports: number }[] | undefined,
-): string | null {
+): EvidenceLine | null {
   if (!q || q.length === 0) return null;
   const n = q.reduce((s, x) => s + x.reports, 0);
   const who = q.map((x) => `${x.reporterKey} (${x.reports})`).join(", ");
-  return `Not counted: ${n} mail report${n === 1 ? "" : "s"} in quarantine without an aligned DKIM pass, from ${who}; an admin can accept the reporter.`;
+  return ev("quarantined", { n, who });
 }
 
 /**
@@ -63,5 +64,5 @@ export function quarantineEvidence(
  */
 export function withAuthLine(c: Criterion, entries: readonly ReportEntry[]): Criterion {
   if (entries.length === 0 || (c.id !== "READY-3" && c.id !== "READY-5")) return c;
-  return { ...c, evidence: [...c.evidence, `Reports judged: ${describeAuth(entries)}.`] };
+  return withEvidence(c, [plainLine(`Reports judged: ${describeAuth(entries)}.`)]);
 }

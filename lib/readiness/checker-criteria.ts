@@ -1,4 +1,5 @@
 import type { CheckResult } from "@/lib/checker/types";
+import { ev, evidenceOf, plainLine, type EvidenceLine } from "./evidence-text";
 import type { CheckFreshness, Criterion, ReadinessInput } from "./types";
 
 // READY-1 and READY-2 come from the latest checker run, never from reports (STS-OPS-12).
@@ -8,6 +9,8 @@ const READY2_IDS = ["CHK-MX-1", "CHK-MX-3", "CHK-MX-4", "CHK-MX-5"];
 
 const line = (r: CheckResult): string =>
   `${r.id}${r.target ? ` (${r.target})` : ""} ${r.severity}: ${r.title}${r.evidence ? ` — ${r.evidence}` : ""}`;
+/** A checker result quoted in the evidence: its texts as stored (English). */
+const resultLine = (r: CheckResult): EvidenceLine => plainLine(line(r));
 
 /** READY-1/2 before the first checker run. */
 const notRunYet = (base: Pick<Criterion, "id" | "title">): Criterion => ({
@@ -69,12 +72,14 @@ function needsRun(base: Pick<Criterion, "id" | "title">, input: ReadinessInput):
     status: "not-met",
     summary: f.reason,
     message: f.message,
-    evidence: [ranAt(input)],
+    ...evidenceOf([ranAt(input)]),
   };
 }
 
-function ranAt(input: ReadinessInput): string {
-  return input.check ? `Checker run of ${input.check.finishedAt.toISOString().slice(0, 16)}Z.` : "";
+function ranAt(input: ReadinessInput): EvidenceLine {
+  return input.check
+    ? ev("checkerRun", { time: `${input.check.finishedAt.toISOString().slice(0, 16)}Z` })
+    : plainLine("");
 }
 
 export function noCheckerErrors(input: ReadinessInput): Criterion {
@@ -94,7 +99,7 @@ export function noCheckerErrors(input: ReadinessInput): Criterion {
       status: "not-met",
       summary: `${errors.length} checker ${errors.length === 1 ? "error" : "errors"} to fix first.`,
       message: { key: "checkerErrors", params: { count: errors.length } },
-      evidence: [ranAt(input), ...errors.map(line)],
+      ...evidenceOf([ranAt(input), ...errors.map(resultLine)]),
     };
   const untested = results.filter((r) => r.severity === "untested");
   if (untested.length > 0)
@@ -103,14 +108,14 @@ export function noCheckerErrors(input: ReadinessInput): Criterion {
       status: "unknown",
       summary: `${untested.length} ${untested.length === 1 ? "check" : "checks"} could not run (an untested check never counts as passing).`,
       message: { key: "checksUntested", params: { count: untested.length } },
-      evidence: [ranAt(input), ...untested.map(line)],
+      ...evidenceOf([ranAt(input), ...untested.map(resultLine)]),
     };
   return {
     ...base,
     status: "met",
     summary: `No errors among ${results.length} DNS, policy and TLS-RPT checks.`,
     message: { key: "noCheckerErrors", params: { count: results.length } },
-    evidence: [ranAt(input)],
+    ...evidenceOf([ranAt(input)]),
   };
 }
 
@@ -129,11 +134,11 @@ export function mxHostsPassTls(input: ReadinessInput): Criterion {
       status: "unknown",
       summary: "The last checker run tested no MX host.",
       message: { key: "noMxTested" },
-      evidence: [ranAt(input)],
+      ...evidenceOf([ranAt(input)]),
     };
   const failing: string[] = [];
   const untested: string[] = [];
-  const evidence = [ranAt(input)];
+  const lines = [ranAt(input)];
   for (const [host, results] of [...byHost].sort(([a], [b]) => a.localeCompare(b))) {
     const bad = results.filter((r) => r.severity === "error" || r.severity === "warning");
     const unknown = results.filter((r) => r.severity === "untested");
@@ -141,17 +146,18 @@ export function mxHostsPassTls(input: ReadinessInput): Criterion {
     if (bad.length > 0) failing.push(host);
     else if (unknown.length > 0 || missing.length > 0) untested.push(host);
     if (bad.length + unknown.length === 0 && missing.length === 0)
-      evidence.push(`${host}: passes ${READY2_IDS.join(", ")}.`);
-    evidence.push(...bad.map(line), ...unknown.map(line));
-    if (missing.length > 0) evidence.push(`${host}: not tested for ${missing.join(", ")}.`);
+      lines.push(ev("mxPasses", { host, ids: READY2_IDS.join(", ") }));
+    lines.push(...bad.map(resultLine), ...unknown.map(resultLine));
+    if (missing.length > 0) lines.push(ev("mxNotTested", { host, ids: missing.join(", ") }));
   }
+  const evidence = evidenceOf(lines);
   if (failing.length > 0)
     return {
       ...base,
       status: "not-met",
       summary: `Failing: ${failing.join(", ")}.`,
       message: { key: "mxFailing", params: { hosts: failing.join(", ") } },
-      evidence,
+      ...evidence,
     };
   if (untested.length > 0)
     return {
@@ -159,26 +165,29 @@ export function mxHostsPassTls(input: ReadinessInput): Criterion {
       status: "unknown",
       summary: `Could not test ${untested.join(", ")} (an untested MX never counts as passing).`,
       message: { key: "mxUntested", params: { hosts: untested.join(", ") } },
-      evidence,
+      ...evidence,
     };
   return {
     ...base,
     status: "met",
     summary: `All ${byHost.size} MX hosts pass.`,
     message: { key: "mxPass", params: { count: byHost.size } },
-    evidence,
+    ...evidence,
   };
 }
 
 /** READY-3's first half: the TLS-RPT record is valid (CHK-RPT-1..3 without errors). */
-export function tlsRptRecord(input: ReadinessInput): { valid: boolean | null; evidence: string } {
-  if (!input.check) return { valid: null, evidence: "TLS-RPT record: not checked yet." };
+export function tlsRptRecord(input: ReadinessInput): {
+  valid: boolean | null;
+  evidence: EvidenceLine;
+} {
+  if (!input.check) return { valid: null, evidence: ev("rptNotChecked") };
   const rpt = input.check.report.results.filter((r) =>
     ["CHK-RPT-1", "CHK-RPT-2", "CHK-RPT-3"].includes(r.id),
   );
   const bad = rpt.filter((r) => r.severity === "error" || r.severity === "warning");
-  if (rpt.length === 0) return { valid: null, evidence: "TLS-RPT record: not checked yet." };
+  if (rpt.length === 0) return { valid: null, evidence: ev("rptNotChecked") };
   if (bad.length > 0)
-    return { valid: false, evidence: `TLS-RPT record: ${bad.map(line).join("; ")}` };
-  return { valid: true, evidence: "TLS-RPT record: valid (CHK-RPT-1..3)." };
+    return { valid: false, evidence: plainLine(`TLS-RPT record: ${bad.map(line).join("; ")}`) };
+  return { valid: true, evidence: ev("rptValid") };
 }

@@ -1,4 +1,5 @@
 import { addDays, utcDay } from "@/lib/stats/date-range";
+import { ev, type EvidenceLine } from "./evidence-text";
 import type { LateReport, ReadinessInput, ReportEntry } from "./types";
 
 // Issue 15 item 2 (RPT-JSON-3: reports arrive after their day, sometimes weeks late).
@@ -95,5 +96,12 @@ export function lateReports(input: ReadinessInput, graceDays: number): LateRepor
   return [...seen.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
 }
 
-export const describeLate = (l: LateReport): string =>
-  `${l.organization}'s report for ${l.day} arrived ${l.receivedAt.slice(0, 10)}, ${l.daysLate} days after the day ended: ${l.day} was re-opened and judged again with it.`;
+export const lateLine = (l: LateReport): EvidenceLine =>
+  ev("lateReport", {
+    org: l.organization,
+    day: l.day,
+    received: l.receivedAt.slice(0, 10),
+    late: String(l.daysLate),
+  });
+
+export const describeLate = (l: LateReport): string => lateLine(l).text;

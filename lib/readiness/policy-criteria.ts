@@ -1,7 +1,6 @@
 import { ROLLBACK_MAX_AGE } from "./constants";
+import { dayParams, ev, evidenceOf } from "./evidence-text";
 import type { Criterion, ReadinessInput } from "./types";
-
-const days = (s: number) => `${+(s / 86400).toFixed(2)} ${s === 86400 ? "day" : "days"}`;
 
 /** READY-7: a rollback plan exists (max_age ≤ 1 week; the operator knows what it takes). */
 export function shortMaxAge(input: ReadinessInput): Criterion {
@@ -15,10 +14,15 @@ export function shortMaxAge(input: ReadinessInput): Criterion {
       message: { key: "noPolicy" },
       evidence: [],
     };
-  const evidence = [
-    `Served policy ${p.policyId}: mode ${p.mode}, max_age ${p.maxAge} (${days(p.maxAge)}).`,
-    `Rolling back to testing or none needs a new id in the _mta-sts TXT record and takes up to the TXT TTL plus ${days(p.maxAge)} to reach every sender.`,
-  ];
+  const evidence = evidenceOf([
+    ev("servedPolicy", {
+      id: p.policyId,
+      mode: p.mode,
+      maxAge: String(p.maxAge),
+      ...dayParams(p.maxAge),
+    }),
+    ev("rollback", dayParams(p.maxAge)),
+  ]);
   if (p.maxAge > ROLLBACK_MAX_AGE)
     return {
       ...base,
@@ -28,13 +32,13 @@ export function shortMaxAge(input: ReadinessInput): Criterion {
         key: "maxAgeTooLong",
         params: { maxAge: String(p.maxAge), limit: String(ROLLBACK_MAX_AGE) },
       },
-      evidence,
+      ...evidence,
     };
   return {
     ...base,
     status: "met",
     summary: `max_age ${p.maxAge} ≤ one week.`,
     message: { key: "maxAgeShort", params: { maxAge: String(p.maxAge) } },
-    evidence,
+    ...evidence,
   };
 }

@@ -1,4 +1,5 @@
-import { describeLate } from "./completeness";
+import { lateLine } from "./completeness";
+import { ev, plainLine, withEvidence, type EvidenceLine } from "./evidence-text";
 import type { OlderPolicyEntry } from "./policy-epochs";
 import type { Coverage, Criterion, SideFailure } from "./types";
 
@@ -9,15 +10,13 @@ const sideLine = (s: SideFailure): string =>
   `${s.day} ${s.organization}: ${s.sessions} × ${s.resultType} on ${s.mxHost ?? "an unnamed MX"}${s.reasonCode ? ` (${s.reasonCode})` : ""}: ${s.why}`;
 
 /** Days whose only reports had zero sessions: no mail, so no coverage (issue 15 item 3). */
-function zeroSessionDays(cov: Coverage): string[] {
+function zeroSessionDays(cov: Coverage): EvidenceLine[] {
   return cov.days.flatMap((day, i) => {
     const cells = cov.rows.map((r) => ({ org: r.organization, cell: r.cells[i] }));
     if (cells.some((c) => c.cell?.state === "reported" || c.cell?.state === "older-policy"))
       return [];
     const zero = cells.filter((c) => c.cell?.state === "zero-sessions").map((c) => c.org);
-    return zero.length > 0
-      ? [`${day}: only zero-session reports (${zero.join(", ")}): no sessions, so no coverage.`]
-      : [];
+    return zero.length > 0 ? [ev("zeroSessions", { day, orgs: zero.join(", ") })] : [];
   });
 }
 
@@ -28,34 +27,39 @@ export function withCoverage(
   older: readonly OlderPolicyEntry[],
 ): Criterion {
   if (c.id === "READY-3") {
-    const extra = [
-      cov.lastComplete ? `Last complete day: ${cov.lastComplete}.` : "",
-      ...cov.open.map(
-        (o) =>
-          `${o.day} is not judged yet: waiting for ${o.missing.join(", ")} (grace period ${cov.graceDays} days).`,
+    return withEvidence(c, [
+      ...(cov.lastComplete ? [ev("lastComplete", { day: cov.lastComplete })] : []),
+      ...cov.open.map((o) =>
+        ev("notJudgedYet", {
+          day: o.day,
+          missing: o.missing.join(", "),
+          grace: String(cov.graceDays),
+        }),
       ),
-      ...cov.late.map(describeLate),
+      ...cov.late.map(lateLine),
       ...zeroSessionDays(cov),
-    ].filter(Boolean);
-    return { ...c, evidence: [...c.evidence, ...extra] };
+    ]);
   }
   if (c.id === "READY-4" && older.length > 0) {
-    const lines = older.map(
-      (o) =>
-        `${o.entry.day} ${o.entry.organization}: under policy ${o.policyId} (an older version senders may still cache): not evidence for the current policy.`,
+    return withEvidence(
+      c,
+      older.map((o) =>
+        ev("olderPolicy", { day: o.entry.day, org: o.entry.organization, policyId: o.policyId }),
+      ),
     );
-    return { ...c, evidence: [...c.evidence, ...lines] };
   }
   if (c.id !== "READY-5") return c;
-  const evidence = [...c.evidence];
+  // Side lines quote failure-side's English reason, quiet lines join fragments: English.
+  const more: EvidenceLine[] = [];
   for (const s of sides)
-    if (s.side === "sender") evidence.push(`Sender side, does not block: ${sideLine(s)}.`);
-    else if (s.side === "unknown") evidence.push(`Side unknown, blocks: ${sideLine(s)}.`);
+    if (s.side === "sender") more.push(plainLine(`Sender side, does not block: ${sideLine(s)}.`));
+    else if (s.side === "unknown") more.push(plainLine(`Side unknown, blocks: ${sideLine(s)}.`));
   const quiet = cov.rows.filter((r) => r.quiet);
-  if (quiet.length === 0) return { ...c, evidence };
+  if (quiet.length === 0) return withEvidence(c, more);
   const names = quiet.map((r) => `${r.organization} (last report ${r.lastDay ?? "never"})`);
   const line = `${names.join(", ")} usually ${quiet.length === 1 ? "reports" : "report"} but sent nothing from ${cov.recent.from} to ${cov.recent.to}: silence is not a clean week`;
-  evidence.push(`Quiet usual reporter: ${line}.`);
+  more.push(plainLine(`Quiet usual reporter: ${line}.`));
+  const { evidence, evidenceRefs } = withEvidence(c, more);
   // The sentence changes: its message no longer fits, the UI shows the English summary.
   if (c.status !== "met")
     return {
@@ -64,6 +68,7 @@ export function withCoverage(
       message: undefined,
       problems: undefined,
       evidence,
+      evidenceRefs,
     };
   return {
     ...c,
@@ -72,5 +77,6 @@ export function withCoverage(
     message: undefined,
     problems: undefined,
     evidence,
+    evidenceRefs,
   };
 }

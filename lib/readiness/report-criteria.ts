@@ -5,6 +5,7 @@ import { claimsLarge, describeAuth, isLargeEvidence, quarantineEvidence } from "
 import { MAX_TLS_FAILURE_RATE, STS_TYPES, TLS_TYPES } from "./constants";
 import { inRange, type Windows } from "./days";
 import { reporterDays } from "./failure-counts";
+import { ev, evidenceOf, plainLine, type EvidenceLine } from "./evidence-text";
 import type {
   Criterion,
   FailureEntry,
@@ -45,13 +46,17 @@ export function reportersSawPolicy(input: ReadinessInput, w: Windows): Criterion
   const sts = input.entries.filter((e) => e.policyType === "sts" && inRange(e.day, w.window));
   const byReporter = new Map<string, ReportEntry[]>();
   for (const e of sts) byReporter.set(e.reporterKey, [...(byReporter.get(e.reporterKey) ?? []), e]);
-  const evidence = [...byReporter].map(([key, es]) => {
+  // Each reporter's line joins fragments (policy-string, authentication): English for now.
+  const lines = [...byReporter].map(([key, es]) => {
     const org = es[0]?.organization ?? key;
     const n = new Set(es.map((e) => e.day)).size;
-    return `${org} (${key}): sts entries on ${n} ${n === 1 ? "day" : "days"}; ${describeStrings(es, input.policy)}; ${describeAuth(es)}.`;
+    return plainLine(
+      `${org} (${key}): sts entries on ${n} ${n === 1 ? "day" : "days"}; ${describeStrings(es, input.policy)}; ${describeAuth(es)}.`,
+    );
   });
   const quarantined = quarantineEvidence(input.quarantined);
-  if (quarantined) evidence.push(quarantined);
+  if (quarantined) lines.push(quarantined);
+  const evidence = evidenceOf(lines);
   const large = [...byReporter.values()].filter((es) => es.some(isLargeEvidence)).length;
   const unproven = [...byReporter.values()].some(claimsLarge);
   const policy = input.policy;
@@ -81,7 +86,7 @@ export function reportersSawPolicy(input: ReadinessInput, w: Windows): Criterion
       status: "not-met",
       summary: `${problems.join("; ")} (${period}).`,
       problems: { list: refs, ...w.window },
-      evidence,
+      ...evidence,
     };
   return {
     ...base,
@@ -91,7 +96,7 @@ export function reportersSawPolicy(input: ReadinessInput, w: Windows): Criterion
       key: "reportersMet",
       params: { count: byReporter.size, large, from: w.window.from, to: w.window.to },
     },
-    evidence,
+    ...evidence,
   };
 }
 
@@ -112,6 +117,18 @@ function groupFailures(
 
 const describeFailure = (g: { sessions: number; f: FailureEntry }): string =>
   `${g.f.day} ${g.f.organization}: ${formatCount(g.sessions)} × ${g.f.resultType} on ${g.f.mxHost ?? "an unnamed MX"}${g.f.reasonCode ? ` (${g.f.reasonCode})` : ""}`;
+
+/** describeFailure's parts, for a line's message (policyProblem, tlsFailure). */
+const failureParams = (g: { sessions: number; f: FailureEntry }) => ({
+  day: g.f.day,
+  org: g.f.organization,
+  sessions: g.sessions,
+  type: g.f.resultType,
+  named: g.f.mxHost === null ? "no" : "yes",
+  mx: g.f.mxHost ?? "",
+  hasReason: g.f.reasonCode ? "yes" : "no",
+  reason: g.f.reasonCode ?? "",
+});
 
 /** Types whose name says what is wrong; the catch-alls need a reason code (§10.3). */
 const SELF_EXPLAINING = [
@@ -147,13 +164,17 @@ export function cleanLastWeek(
   const undetailed = days.reduce((s, r) => s + Math.max(0, r.failed - r.detailed), 0);
   const tls = fails.filter((f) => !STS_TYPES.includes(f.resultType));
   const rate = tlsSessions / total;
-  const evidence: string[] = [
-    `${formatCount(total)} sts sessions from ${period}; ${formatCount(tlsSessions)} failed TLS (${formatRate(rate)}, limit ${formatRate(MAX_TLS_FAILURE_RATE)}).`,
+  const lines: EvidenceLine[] = [
+    ev("stsSessions", {
+      total,
+      from: week.from,
+      to: week.to,
+      failed: tlsSessions,
+      rate: formatRate(rate),
+      limit: formatRate(MAX_TLS_FAILURE_RATE),
+    }),
   ];
-  if (undetailed > 0)
-    evidence.push(
-      `${undetailed} of the failed sessions (total-failure-session-count) have no failure-detail row.`,
-    );
+  if (undetailed > 0) lines.push(ev("undetailed", { count: String(undetailed) }));
   const problems: string[] = [];
   const refs: MessageRef[] = [];
 
@@ -163,16 +184,19 @@ export function cleanLastWeek(
     input.check !== null &&
     !input.check.report.results.some((r) => r.id.startsWith("CHK-HOST-") && r.severity === "error");
   if (stsProblems.length > 0) {
-    const lines = [...groupFailures(stsProblems).values()].map(describeFailure);
+    const groups = [...groupFailures(stsProblems).values()];
     if (fetchOnly && oneReporterDay && hostHealthy) {
-      evidence.push(
-        `Waived: fetch errors from one reporter on one day while the checker shows the policy host healthy: ${lines.join("; ")}.`,
+      // A list of failures inside one sentence: English for now.
+      lines.push(
+        plainLine(
+          `Waived: fetch errors from one reporter on one day while the checker shows the policy host healthy: ${groups.map(describeFailure).join("; ")}.`,
+        ),
       );
     } else {
       const n = stsProblems.reduce((s, f) => s + f.sessions, 0);
       problems.push(`${formatCount(n)} policy fetch/validation failures`);
       refs.push({ key: "problems.policyFailures", params: { n } });
-      evidence.push(...lines.map((l) => `Policy problem: ${l}.`));
+      lines.push(...groups.map((g) => ev("policyProblem", failureParams(g))));
     }
   }
   if (rate >= MAX_TLS_FAILURE_RATE) {
@@ -183,10 +207,12 @@ export function cleanLastWeek(
   const unexplained = groups.filter(
     (g) => !g.f.reasonCode && !SELF_EXPLAINING.includes(g.f.resultType),
   );
-  evidence.push(
-    ...groups.map(
-      (g) =>
-        `TLS failure: ${describeFailure(g)}${TLS_TYPES.includes(g.f.resultType) ? "" : " (unknown result type, counted as a failure)"}.`,
+  lines.push(
+    ...groups.map((g) =>
+      ev("tlsFailure", {
+        ...failureParams(g),
+        unknownType: TLS_TYPES.includes(g.f.resultType) ? "no" : "yes",
+      }),
     ),
   );
   if (unexplained.length > 0) {
@@ -206,7 +232,7 @@ export function cleanLastWeek(
       status: "not-met",
       summary: `${problems.join("; ")} (${period}).`,
       problems: { list: refs, from: week.from, to: week.to },
-      evidence,
+      ...evidenceOf(lines),
     };
   return {
     ...base,
@@ -216,6 +242,6 @@ export function cleanLastWeek(
       key: "cleanWeek",
       params: { rate: formatRate(rate), from: week.from, to: week.to },
     },
-    evidence,
+    ...evidenceOf(lines),
   };
 }

@@ -1,7 +1,7 @@
 import { findMatchingPattern } from "@/lib/mta-sts/mx-pattern";
 import { inRange, type Windows } from "./days";
 import type { Criterion, ReadinessInput } from "./types";
-import { formatCount } from "@/lib/core/format-number";
+import { ev, evidenceOf } from "./evidence-text";
 
 /** READY-6: every MX host named in a report is covered by the policy. */
 export function reportedMxCovered(input: ReadinessInput, w: Windows): Criterion {
@@ -28,20 +28,30 @@ export function reportedMxCovered(input: ReadinessInput, w: Windows): Criterion 
     hosts.set(f.mxHost, h);
   }
   const uncovered = [...hosts].filter(([host]) => findMatchingPattern(patterns, host) === null);
-  const evidence = [
-    `Policy mx: ${patterns.join(", ") || "(none)"}.`,
+  const evidence = evidenceOf([
+    ev("policyMx", {
+      hasPatterns: patterns.length > 0 ? "yes" : "no",
+      patterns: patterns.join(", "),
+    }),
     ...[...hosts].map(([host, h]) => {
       const p = findMatchingPattern(patterns, host);
-      return `${host}: ${p ? `covered by ${p}` : "NOT covered"}; ${formatCount(h.sessions)} failed sessions on ${h.days.size} days, reported by ${[...h.orgs].join(", ")}.`;
+      return ev("reportedMx", {
+        host,
+        covered: p ? "yes" : "no",
+        pattern: p ?? "",
+        sessions: h.sessions,
+        days: String(h.days.size),
+        orgs: [...h.orgs].join(", "),
+      });
     }),
-  ];
+  ]);
   if (uncovered.length > 0)
     return {
       ...base,
       status: "not-met",
       summary: `Not covered: ${uncovered.map(([h]) => h).join(", ")}.`,
       message: { key: "notCovered", params: { hosts: uncovered.map(([h]) => h).join(", ") } },
-      evidence,
+      ...evidence,
     };
   return {
     ...base,
@@ -54,6 +64,6 @@ export function reportedMxCovered(input: ReadinessInput, w: Windows): Criterion 
       hosts.size === 0
         ? { key: "noMxNamed" }
         : { key: "allMxCovered", params: { count: hosts.size } },
-    evidence,
+    ...evidence,
   };
 }

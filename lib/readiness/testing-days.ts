@@ -3,6 +3,7 @@ import { tlsRptRecord } from "./checker-criteria";
 import { TESTING_DAYS } from "./constants";
 import { currentMxHosts, judgeDay } from "./day-evidence";
 import type { Windows } from "./days";
+import { ev, evidenceOf } from "./evidence-text";
 import type { Criterion, ReadinessInput, ReportEntry } from "./types";
 
 /**
@@ -18,7 +19,7 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
       status: "not-met",
       summary: "No reports yet: is _smtp._tls published? Reports arrive once a day.",
       message: { key: "noReportsYet" },
-      evidence: [record.evidence],
+      ...evidenceOf([record.evidence]),
     };
   if (!w.recent)
     return {
@@ -26,7 +27,7 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
       status: "not-met",
       summary: `No report since ${w.latest}: reports have stopped arriving.`,
       message: { key: "reportsStopped", params: { day: w.latest } },
-      evidence: [record.evidence],
+      ...evidenceOf([record.evidence]),
     };
   const byDay = new Map<string, ReportEntry[]>();
   for (const e of input.entries) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
@@ -46,24 +47,25 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
     day = addDays(day, -1);
   }
   const first = addDays(w.latest, -(run - 1));
-  const evidence = [
+  // `stop` is day-evidence's English reason, passed as it is (as in the summary).
+  const evidence = evidenceOf([
     run > 0
-      ? `Reports on ${run} consecutive ${run === 1 ? "day" : "days"} in testing mode: ${first} to ${w.latest}.`
-      : `The latest report day ${w.latest} was not in testing mode.`,
-    `The run starts after ${stop}.`,
-    `Current MX set: ${mx.join(", ") || "(unknown)"}.`,
-    fromHistory.size > 0
-      ? `Mode taken from this dashboard's policy history (no policy-string in their reports) for: ${[...fromHistory].sort().join(", ")}.`
-      : "",
+      ? ev("testingRun", { n: run, from: first, to: w.latest })
+      : ev("latestNotTesting", { day: w.latest }),
+    ev("runStartsAfter", { stop }),
+    ev("currentMx", { hasHosts: mx.length > 0 ? "yes" : "no", hosts: mx.join(", ") }),
+    ...(fromHistory.size > 0
+      ? [ev("modeFromHistory", { orgs: [...fromHistory].sort().join(", ") })]
+      : []),
     record.evidence,
-  ].filter(Boolean);
+  ]);
   if (run < TESTING_DAYS)
     return {
       ...base,
       status: "not-met",
       summary: `${run} of ${TESTING_DAYS} days so far: the run starts after ${stop}.`,
       message: { key: "testingDaysSoFar", params: { run, need: TESTING_DAYS, after: stop } },
-      evidence,
+      ...evidence,
     };
   if (record.valid === false)
     return {
@@ -71,7 +73,7 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
       status: "not-met",
       summary: "The TLS-RPT record has problems.",
       message: { key: "tlsRptProblems" },
-      evidence,
+      ...evidence,
     };
   if (record.valid === null)
     return {
@@ -79,13 +81,13 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
       status: "unknown",
       summary: `${run} days of reports; the TLS-RPT record has not been checked: run 1·Check.`,
       message: { key: "tlsRptUnchecked", params: { run } },
-      evidence,
+      ...evidence,
     };
   return {
     ...base,
     status: "met",
     summary: `${run} consecutive days of reports.`,
     message: { key: "testingDaysMet", params: { run } },
-    evidence,
+    ...evidence,
   };
 }

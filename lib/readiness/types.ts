@@ -22,6 +22,10 @@ export interface Criterion {
   problems?: { list: MessageRef[]; from: string; to: string };
   /** The facts behind it: reporters, days, MX hosts, failures, checker results. */
   evidence: string[];
+  /** Issue 16 §6: each evidence line, index for index, as a message of the
+   * "readinessEvidence" namespace, or null where the line has none (shown as is). Absent
+   * when no line has one. */
+  evidenceRefs?: (MessageRef | null)[];
 }
 
 export interface PolicyState {

@@ -1,6 +1,8 @@
 // What a live verification saw, stored as plain JSON so the Overview and the domain list
 // can show where a domain stands without probing again.
 
+import type { MessageRef } from "@/lib/i18n/message-ref";
+
 export interface DiffLine {
   kind: "same" | "removed" | "added";
   text: string;
@@ -41,6 +43,12 @@ export interface RecordCheck {
   ttl: number | null;
   /** What to do, or what was noticed (order warnings, extra destinations). */
   notes: string[];
+  /**
+   * Issue 16 §6: for each note, index for index, the record parser's diagnostic it quotes as
+   * a ref of the `diagnostics` namespace, or null (the note is shown as is). Absent when no
+   * note has one, and in verifications stored before.
+   */
+  noteRefs?: (MessageRef | null)[];
 }
 
 /** Step 4: both TXT records looked up live, plus the MX hosts seen at that moment. */

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDnsServer, type DnsServerHandle } from "../../e2e/servers/dns-server";
 import { createDnsClient, type DnsClient } from "@/lib/dns/resolver";
+import { createTranslator } from "next-intl";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { verifyDns } from "./verify-dns";
 
 let server: DnsServerHandle;
@@ -16,6 +18,8 @@ beforeAll(async () => {
     txt("_smtp._tls.second.test", `v=TLSRPTv1; rua=mailto:vendor@second.test,${OURS}`),
     txt("_smtp._tls.first.test", `v=TLSRPTv1; rua=${OURS},mailto:vendor@first.test`),
     txt("_smtp._tls.missing.test", "v=TLSRPTv1; rua=mailto:vendor@missing.test"),
+    txt("_mta-sts.bad.test", "v=STSv1; id=2024-05-17;;"),
+    txt("_smtp._tls.bad.test", "v=TLSRPTv1; rua=nope:x"),
   ]);
   dns = createDnsClient({ servers: [server.address], timeoutMs: 2000 });
 });
@@ -45,5 +49,38 @@ describe("step 4: the TLS-RPT record puts this installation's rua first", () => 
     expect(r.tlsRpt.notes).toEqual([
       `rua does not include ${OURS}: reports will not reach this installation`,
     ]);
+  });
+});
+
+describe("step 4: the record parser's errors as notes with their refs (issue 16 §6)", () => {
+  const de = createTranslator({ locale: "de", messages: MESSAGES.de, namespace: "diagnostics" });
+
+  it("an invalid _mta-sts record: each error a note, its ref beside it, German from the ref", async () => {
+    const r = await verifyDns("bad.test", "20250301T120000Z", [OURS], dns);
+    expect(r.sts.status).toBe("invalid");
+    expect(r.sts.notes).toEqual([
+      'Remove the empty field (";;").',
+      'The id "2024-05-17" is invalid: use 1 to 32 letters and digits only, for example a UTC timestamp like 20250301T120000Z.',
+    ]);
+    expect(r.sts.noteRefs).toEqual([
+      { key: "TXT-FIELDS.emptyField" },
+      { key: "STS-TXT-4.badId", params: { value: "2024-05-17" } },
+    ]);
+    expect(
+      r.sts.noteRefs?.map((ref) => ref && de(ref.key as "STS-TXT-4.badId", ref.params)),
+    ).toEqual([
+      "Entfernen Sie das leere Feld („;;“).",
+      "Die id „2024-05-17“ ist ungültig: Verwenden Sie nur 1 bis 32 Buchstaben und Ziffern, zum Beispiel einen UTC-Zeitstempel wie 20250301T120000Z.",
+    ]);
+  });
+
+  it("a note without a ref stays null beside it; no refs at all leaves noteRefs out", async () => {
+    const r = await verifyDns("bad.test", null, [OURS], dns);
+    expect(r.tlsRpt.status).toBe("invalid");
+    expect(r.tlsRpt.notes).toHaveLength(1);
+    expect(r.tlsRpt.noteRefs).toBeUndefined();
+    const first = await verifyDns("first.test", null, [OURS], dns);
+    expect(first.sts.notes).toEqual(["No v=STSv1 record at _mta-sts.first.test."]);
+    expect(first.sts.noteRefs).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 // Step 4 "Verify": both TXT records looked up live (with TTL), compared with what this
 // installation expects, plus the MX hosts for the coverage check of step 2.
+import type { Diagnostic } from "@/lib/core/diagnostic";
 import type { DnsClient, Lookup } from "@/lib/dns/resolver";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { joinTxtStrings, selectStsTxtRecord } from "@/lib/mta-sts/txt-record";
 import { selectTlsRptRecord } from "@/lib/tlsrpt/tlsrpt-record";
 import { stsRecordName, stsRecordValue, tlsRptRecordName, tlsRptRecordValue } from "./records";
@@ -17,10 +19,22 @@ function base(name: string, expected: string | null, lookup: Lookup<string[]>): 
   };
 }
 
+/** Add a note; a diagnostic's ref goes beside it in `noteRefs` (issue 16 §6). */
+function addNote(check: RecordCheck, text: string, ref: MessageRef | null = null): void {
+  if (ref && !check.noteRefs) check.noteRefs = check.notes.map(() => null);
+  check.notes.push(text);
+  check.noteRefs?.push(ref);
+}
+
+/** The parser's errors, each as a note with its ref. */
+const addErrors = (check: RecordCheck, diagnostics: readonly Diagnostic[]): void => {
+  for (const d of diagnostics) if (d.severity === "error") addNote(check, d.message, d.ref ?? null);
+};
+
 function lookupFailed(check: RecordCheck, lookup: Lookup<string[]>): boolean {
   if (lookup.status !== "error") return false;
   check.status = "error";
-  check.notes.push(`The lookup failed (${lookup.error ?? "unknown error"}): try again.`);
+  addNote(check, `The lookup failed (${lookup.error ?? "unknown error"}): try again.`);
   return true;
 }
 
@@ -45,17 +59,16 @@ export async function verifyDns(
     const sel = selectStsTxtRecord(stsLookup.records);
     sts.foundId = sel.status === "valid" ? (sel.record?.id ?? null) : null;
     if (sel.status === "absent") {
-      sts.notes.push(`No v=STSv1 record at ${sts.name}.`);
+      addNote(sts, `No v=STSv1 record at ${sts.name}.`);
     } else if (sel.status !== "valid") {
       sts.status = "invalid";
-      sts.notes.push(
-        ...sel.diagnostics.filter((d) => d.severity === "error").map((d) => d.message),
-      );
+      addErrors(sts, sel.diagnostics);
     } else if (sts.foundId === policyId) {
       sts.status = "match";
     } else {
       sts.status = "mismatch";
-      sts.notes.push(
+      addNote(
+        sts,
         `The record carries id ${sts.foundId ?? "?"}; the served version is ${policyId ?? "(none)"}.`,
       );
     }
@@ -66,12 +79,10 @@ export async function verifyDns(
   if (!lookupFailed(tlsRpt, rptLookup)) {
     const sel = selectTlsRptRecord(rptLookup.records, { policyDomain: domain });
     if (sel.status === "absent") {
-      tlsRpt.notes.push(`no v=TLSRPTv1 record at ${tlsRpt.name}`);
+      addNote(tlsRpt, `no v=TLSRPTv1 record at ${tlsRpt.name}`);
     } else if (sel.status !== "valid" || sel.record === null) {
       tlsRpt.status = "invalid";
-      tlsRpt.notes.push(
-        ...sel.diagnostics.filter((d) => d.severity === "error").map((d) => d.message),
-      );
+      addErrors(tlsRpt, sel.diagnostics);
     } else {
       const found = sel.record.rua.map((r) => r.uri.toLowerCase());
       const absent = ruaUris.filter((u) => !found.includes(u.toLowerCase()));
@@ -85,21 +96,24 @@ export async function verifyDns(
       if (absent.length === 0 && firstOurs) {
         tlsRpt.status = "match";
         if (ruaUris.length === 0) {
-          tlsRpt.notes.push(
+          addNote(
+            tlsRpt,
             "A valid record is published; this installation has no rua configured, so reports go only where it says.",
           );
         }
         if (extra.length > 0 && ruaUris.length > 0) {
-          tlsRpt.notes.push(`Reports also go to ${extra.map((u) => u.toLowerCase()).join(", ")}.`);
+          addNote(tlsRpt, `Reports also go to ${extra.map((u) => u.toLowerCase()).join(", ")}.`);
         }
       } else if (absent.length === 0) {
         tlsRpt.status = "mismatch";
-        tlsRpt.notes.push(
+        addNote(
+          tlsRpt,
           `${sel.record.rua[0]?.uri ?? "another address"} comes first in rua: Microsoft sends reports only to the first rua address, so put ${ruaUris[0]} first`,
         );
       } else {
         tlsRpt.status = "mismatch";
-        tlsRpt.notes.push(
+        addNote(
+          tlsRpt,
           `rua does not include ${absent.join(", ")}: reports will not reach this installation`,
         );
       }

@@ -5,6 +5,7 @@ import ipaddr from "ipaddr.js";
 import { INPUT_LIMITS, type InputLimits } from "./budget";
 import { numberLiteralAt } from "./json-scan";
 import type { WarningSink } from "./warnings";
+import { wt } from "./warnings";
 
 export class FieldError extends Error {
   constructor(
@@ -79,7 +80,13 @@ export function readCount(v: unknown, base: string, key: string, ctx: ReadContex
   if (v === undefined) return undefined;
   const path = at(base, key);
   if (typeof v === "string" && /^\d{1,16}$/.test(v) && Number.isSafeInteger(Number(v))) {
-    ctx.warn.add("RPT-ING-3", `${path}: count written as a string ("${v}"); read as a number`);
+    ctx.warn.add(
+      "RPT-ING-3",
+      wt(`${path}: count written as a string ("${v}"); read as a number`, "countAsString", {
+        path,
+        value: v,
+      }),
+    );
     return Number(v);
   }
   throw new FieldError(path, `expected a non-negative safe integer, got ${ctx.describe(path, v)}`);
@@ -172,7 +179,12 @@ export function readDatetime(v: unknown, path: string, ctx: ReadContext): Date {
     throw new FieldError(path, `expected an RFC 3339 date-time, got ${ctx.describe(path, v)}`);
   }
   if (zone.zoneless) {
-    ctx.warn.add("RPT-QUIRK-2", `date-range: "${String(v)}" has no UTC offset; read as UTC`);
+    ctx.warn.add(
+      "RPT-QUIRK-2",
+      wt(`date-range: "${String(v)}" has no UTC offset; read as UTC`, "zoneless", {
+        value: String(v),
+      }),
+    );
   }
   return new Date(t);
 }
@@ -199,13 +211,20 @@ export function normalizeHost(raw: string, base: string, key: string, ctx: ReadC
     if (a === "") {
       ctx.warn.add(
         "RPT-JSON-9",
-        `${path}: "${clip(raw)}" is not a valid domain name; kept as sent`,
+        wt(`${path}: "${clip(raw)}" is not a valid domain name; kept as sent`, "badDomain", {
+          path,
+          value: clip(raw),
+        }),
       );
       return s;
     }
     ctx.warn.add(
       "RPT-JSON-9",
-      `${path}: "${clip(raw)}" is a U-label; stored as the A-label "${clip(a)}"`,
+      wt(`${path}: "${clip(raw)}" is a U-label; stored as the A-label "${clip(a)}"`, "uLabel", {
+        path,
+        value: clip(raw),
+        alabel: clip(a),
+      }),
     );
     return a;
   }
@@ -230,14 +249,21 @@ export function normalizeIp(raw: string, base: string, key: string, ctx: ReadCon
   if (canonical === null) {
     ctx.warn.add(
       "RPT-JSON-8",
-      `${path}: "${clip(raw)}" is not an IP address; dropped`,
+      wt(`${path}: "${clip(raw)}" is not an IP address; dropped`, "notIp", {
+        path,
+        value: clip(raw),
+      }),
       "warning",
       "ip-bad",
     );
   } else {
     ctx.warn.add(
       "RPT-JSON-8",
-      `${path}: "${raw}" is not in canonical form; stored as "${canonical}"`,
+      wt(`${path}: "${raw}" is not in canonical form; stored as "${canonical}"`, "ipNotCanonical", {
+        path,
+        value: raw,
+        canonical,
+      }),
       "warning",
       "ip-canonical",
     );

@@ -30,7 +30,7 @@ describe("expensive fields (issue 11)", () => {
     const { value: r, ms } = read((v) => {
       (policy0(v).policy as Obj)["mx-host"] = [`é${"a".repeat(2_000_000)}`];
     });
-    expect(r.ok && r.value.reports[0]?.warnings).toEqual([
+    expect(r.ok && r.value.reports[0]?.warnings).toMatchObject([
       {
         id: "RPT-JSON-9",
         severity: "warning",
@@ -45,7 +45,7 @@ describe("expensive fields (issue 11)", () => {
       detail0(v)["sending-mta-ip"] = "1:".repeat(1_000_000);
     });
     expect(r.ok && r.value.reports[0]?.policies[0]?.failureDetails[0]?.sendingMtaIp).toBeNull();
-    expect(r.ok && r.value.reports[0]?.warnings).toEqual([
+    expect(r.ok && r.value.reports[0]?.warnings).toMatchObject([
       {
         id: "RPT-JSON-8",
         severity: "warning",
@@ -79,7 +79,7 @@ describe("expensive fields (issue 11)", () => {
     });
     const warnings = r.ok ? r.value.reports[0]!.warnings : [];
     expect(warnings).toHaveLength(MAX_KINDS + 1);
-    expect(warnings.at(-1)).toEqual({
+    expect(warnings.at(-1)).toMatchObject({
       id: "RPT-ING-1",
       severity: "info",
       message: "9951 more warnings of other kinds were not kept (at most 50 kinds per report)",

@@ -14,6 +14,7 @@ import {
 import { walkStructure } from "./json-text";
 import { bucketFor, KNOWN_POLICY_TYPES } from "./result-types";
 import type { FailureDetail, NormalizedPolicy } from "./types";
+import { wt } from "./warnings";
 
 /** RPT-JSON-4: the RFC's schema label, or a known misspelling, used in place of the key. */
 function viaAlias(obj: JsonObject, key: string, alias: string, base: string, ctx: ReadContext) {
@@ -21,7 +22,10 @@ function viaAlias(obj: JsonObject, key: string, alias: string, base: string, ctx
   if (v === undefined) return undefined;
   ctx.warn.add(
     "RPT-JSON-4",
-    `${base}.${alias}: non-standard key used for "${key}"; read as "${key}"`,
+    wt(`${base}.${alias}: non-standard key used for "${key}"; read as "${key}"`, "aliasKey", {
+      path: `${base}.${alias}`,
+      key,
+    }),
     "warning",
     `alias:${alias}`,
   );
@@ -45,7 +49,12 @@ function stringList(v: unknown, base: string, key: string, ctx: ReadContext): st
     throw new FieldError(path, `expected an array of strings, got ${ctx.describe(path, v)}`);
   }
   const id = key === "policy-string" ? "RPT-JSON-5" : "RPT-QUIRK-1";
-  ctx.warn.add(id, `${path}: a single string instead of an array; read as a one-item list`);
+  ctx.warn.add(
+    id,
+    wt(`${path}: a single string instead of an array; read as a one-item list`, "singleString", {
+      path,
+    }),
+  );
   return v === "" ? [] : [v];
 }
 
@@ -61,7 +70,11 @@ function unwrapJsonArray(lines: string[], pp: string, ctx: ReadContext): string[
     if (Array.isArray(inner) && inner.every((x) => typeof x === "string")) {
       ctx.warn.add(
         "RPT-QUIRK-5",
-        `${pp}.policy-string: one string holding a JSON array of ${inner.length} records; unwrapped`,
+        wt(
+          `${pp}.policy-string: one string holding a JSON array of ${inner.length} records; unwrapped`,
+          "jsonArrayString",
+          { path: pp, count: String(inner.length) },
+        ),
       );
       return inner as string[];
     }
@@ -86,7 +99,11 @@ function mxHosts(policy: JsonObject, pp: string, ctx: ReadContext): string[] {
     if ((s.charCodeAt(0) | 0x20) === 0x6d && /^mx\s*:/i.test(s)) {
       ctx.warn.add(
         "RPT-JSON-9",
-        `${pp}.${key}[${i}]: "${clip(s)}" is a policy line, not a pattern; read as the pattern`,
+        wt(
+          `${pp}.${key}[${i}]: "${clip(s)}" is a policy line, not a pattern; read as the pattern`,
+          "policyLine",
+          { path: `${pp}.${key}[${i}]`, value: clip(s) },
+        ),
       );
       s = s.slice(s.indexOf(":") + 1);
     }
@@ -116,7 +133,11 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
   if (bucket === "other") {
     ctx.warn.add(
       "RPT-JSON-10",
-      `${path}.result-type: unknown result type "${clip(resultType)}"; kept, shown as "other"`,
+      wt(
+        `${path}.result-type: unknown result type "${clip(resultType)}"; kept, shown as "other"`,
+        "unknownResultType",
+        { path, value: clip(resultType) },
+      ),
       "info",
       `rt:${resultType}`,
     );
@@ -138,7 +159,11 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
   if (ip === undefined || mx === undefined) {
     ctx.warn.add(
       "RPT-QUIRK-4",
-      `${path}: no sending-mta-ip or receiving-mx-hostname (reporters omit them for policy fetch errors)`,
+      wt(
+        `${path}: no sending-mta-ip or receiving-mx-hostname (reporters omit them for policy fetch errors)`,
+        "noIpOrMx",
+        { path },
+      ),
       "info",
       "quirk4-detail",
     );
@@ -160,7 +185,12 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
 function summaryCount(v: unknown, sp: string, key: string, ctx: ReadContext): number {
   const n = readCount(v, sp, key, ctx);
   if (n !== undefined) return n;
-  ctx.warn.add("RPT-JSON-6", `${sp}.${key}: missing; counted as 0`, "warning", `missing:${key}`);
+  ctx.warn.add(
+    "RPT-JSON-6",
+    wt(`${sp}.${key}: missing; counted as 0`, "countMissing", { path: `${sp}.${key}` }),
+    "warning",
+    `missing:${key}`,
+  );
   return 0;
 }
 
@@ -206,7 +236,11 @@ export function normalizePolicy(
   if (!KNOWN_POLICY_TYPES.includes(policyType)) {
     ctx.warn.add(
       "RPT-JSON-10",
-      `${pp}.policy-type: unknown policy type "${clip(policyType)}"; kept, shown as "other"`,
+      wt(
+        `${pp}.policy-type: unknown policy type "${clip(policyType)}"; kept, shown as "other"`,
+        "unknownPolicyType",
+        { path: pp, value: clip(policyType) },
+      ),
       "info",
       `pt:${policyType}`,
     );
@@ -220,7 +254,12 @@ export function normalizePolicy(
   const listed = stringList(policy["policy-string"], pp, "policy-string", ctx);
   const lines = unwrapJsonArray(listed, pp, ctx);
   if (policyType === "sts" && lines.length === 0) {
-    ctx.warn.add("RPT-QUIRK-4", `${pp}: sts policy without policy-string`, "info", "quirk4-policy");
+    ctx.warn.add(
+      "RPT-QUIRK-4",
+      wt(`${pp}: sts policy without policy-string`, "noPolicyString", { path: pp }),
+      "info",
+      "quirk4-policy",
+    );
   }
   const sp = `${path}.summary`;
   const summary = entry["summary"] ?? NO_SUMMARY;

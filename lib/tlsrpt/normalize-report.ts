@@ -14,6 +14,7 @@ import {
 import { parseReportFilename } from "./filename";
 import { normalizePolicies } from "./policy-budget";
 import type { NormalizedReport, ReadHints } from "./types";
+import { wt } from "./warnings";
 
 const DAY = 86_400_000;
 
@@ -64,13 +65,16 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
   if (contactInfo === null && contactOk) {
     ctx.warn.add(
       "RPT-QUIRK-7",
-      "contact-info: null or missing; the reporter gave no contact address",
+      wt("contact-info: null or missing; the reporter gave no contact address", "noContact"),
     );
   }
   const reportId = optString(value["report-id"], "", "report-id", ctx) ?? "";
   let policies = value["policies"];
   if (isObject(policies)) {
-    ctx.warn.add("RPT-JSON-2", "policies: a single object instead of an array; read as one policy");
+    ctx.warn.add(
+      "RPT-JSON-2",
+      wt("policies: a single object instead of an array; read as one policy", "policiesObject"),
+    );
     policies = [policies];
   }
   if (!Array.isArray(policies)) {
@@ -80,7 +84,10 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
     );
   }
   if (policies.length === 0)
-    ctx.warn.add("RPT-JSON-2", "policies: empty; the report counts no sessions");
+    ctx.warn.add(
+      "RPT-JSON-2",
+      wt("policies: empty; the report counts no sessions", "policiesEmpty"),
+    );
   const normalized = normalizePolicies(policies, ctx);
   // RPT-ING-5: the hash is computed lazily (computeContentHash) unless the report-id must
   // be derived from it now (RPT-ING-4).
@@ -97,7 +104,10 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
       },
       ctx.plain,
     );
-    ctx.warn.add("RPT-ING-4", "report-id: missing; an id was derived from the content hash");
+    ctx.warn.add(
+      "RPT-ING-4",
+      wt("report-id: missing; an id was derived from the content hash", "idDerived"),
+    );
   }
   return {
     organizationName,
@@ -163,13 +173,17 @@ function checkPeriod(start: Date, end: Date, ctx: ReadContext): void {
   if (midnight && len === DAY) {
     ctx.warn.add(
       "RPT-QUIRK-3",
-      "date-range: ends at the next day's 00:00:00; filed under the start day",
+      wt("date-range: ends at the next day's 00:00:00; filed under the start day", "dayBoundary"),
       "info",
     );
   } else if (!midnight || len < DAY - 1000 || len > DAY) {
     ctx.warn.add(
       "RPT-JSON-3",
-      `date-range: ${start.toISOString()} to ${end.toISOString()} is not one UTC day; filed under ${reportDayOf(start, end)}, the UTC day holding most of it`,
+      wt(
+        `date-range: ${start.toISOString()} to ${end.toISOString()} is not one UTC day; filed under ${reportDayOf(start, end)}, the UTC day holding most of it`,
+        "notOneDay",
+        { start: start.toISOString(), end: end.toISOString(), day: reportDayOf(start, end) },
+      ),
       "info",
     );
   }
@@ -207,7 +221,9 @@ export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadConte
     }
     ctx.warn.add(
       "RPT-ING-4",
-      `organization-name: missing or empty; using the submitter "${fallback}"`,
+      wt(`organization-name: missing or empty; using the submitter "${fallback}"`, "orgFallback", {
+        submitter: fallback,
+      }),
     );
     r.organizationName = fallback;
   }
@@ -221,7 +237,11 @@ export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadConte
   ) {
     ctx.warn.add(
       "RPT-DELIV-5",
-      `TLS-Report-Submitter "${submitter}" is not the domain of contact-info "${clip(r.contactInfo ?? "")}"`,
+      wt(
+        `TLS-Report-Submitter "${submitter}" is not the domain of contact-info "${clip(r.contactInfo ?? "")}"`,
+        "submitterMismatch",
+        { submitter, contact: clip(r.contactInfo ?? "") },
+      ),
     );
   }
   const fallbackDomain = header ?? file?.policyDomain ?? null;
@@ -232,15 +252,25 @@ export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadConte
     ctx.warn.add(
       "RPT-QUIRK-8",
       fallbackDomain === null
-        ? `policies[${i}].policy.policy-domain: missing, and no TLS-Report-Domain header or filename to take it from`
-        : `policies[${i}].policy.policy-domain: missing; taken from the ${header ? "TLS-Report-Domain header" : "filename"} ("${fallbackDomain}")`,
+        ? wt(
+            `policies[${i}].policy.policy-domain: missing, and no TLS-Report-Domain header or filename to take it from`,
+            "policyDomainMissing",
+            { index: String(i) },
+          )
+        : wt(
+            `policies[${i}].policy.policy-domain: missing; taken from the ${header ? "TLS-Report-Domain header" : "filename"} ("${fallbackDomain}")`,
+            "policyDomainTaken",
+            { index: String(i), from: header ? "header" : "filename", domain: fallbackDomain },
+          ),
     );
   });
   // RPT-ING-7: metadata that disagrees with the JSON is noted; the JSON wins.
   if (header && r.policies.length > 0 && !r.policies.some((p) => p.policyDomain === header)) {
     ctx.warn.add(
       "RPT-ING-7",
-      `TLS-Report-Domain "${header}" names no policy-domain in the report`,
+      wt(`TLS-Report-Domain "${header}" names no policy-domain in the report`, "headerNoPolicy", {
+        header,
+      }),
       "info",
     );
   }
@@ -251,7 +281,11 @@ export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadConte
   ) {
     ctx.warn.add(
       "RPT-ING-7",
-      `filename "${hints.filename}" gives a period that differs from date-range; the JSON wins`,
+      wt(
+        `filename "${hints.filename}" gives a period that differs from date-range; the JSON wins`,
+        "filenamePeriod",
+        { filename: String(hints.filename) },
+      ),
       "info",
     );
   }

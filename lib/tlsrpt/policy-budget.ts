@@ -6,6 +6,7 @@
 import type { ReadContext } from "./fields";
 import { normalizePolicy } from "./normalize-policy";
 import type { NormalizedPolicy } from "./types";
+import { wt } from "./warnings";
 
 const keyOf = (p: NormalizedPolicy) =>
   p.policyDomain === null ? `${p.policyType}\u0000` : `${p.policyType}\u0000.${p.policyDomain}`;
@@ -25,7 +26,15 @@ export function normalizePolicies(
     const limit = ctx.limits.failureDetails;
     ctx.warn.add(
       "RPT-ING-1",
-      `failure-details: ${limit + ctx.detailRowsDropped} rows in this report; the limit is ${limit} per report, so ${ctx.detailRowsDropped} rows were dropped (the summary counts are unchanged)`,
+      wt(
+        `failure-details: ${limit + ctx.detailRowsDropped} rows in this report; the limit is ${limit} per report, so ${ctx.detailRowsDropped} rows were dropped (the summary counts are unchanged)`,
+        "detailRowsDropped",
+        {
+          rows: String(limit + ctx.detailRowsDropped),
+          limit: String(limit),
+          dropped: String(ctx.detailRowsDropped),
+        },
+      ),
     );
   }
   return kept;
@@ -64,6 +73,17 @@ function foldDropped(entries: readonly unknown[], kept: NormalizedPolicy[], ctx:
       : `; ${unmatched} of them had no kept entry of that type and domain, so their ${lostSessions} sessions are not counted`;
   ctx.warn.add(
     "RPT-ING-1",
-    `policies: ${entries.length} entries; the limit is ${max} per report, so ${dropped} were dropped (their session counts were added to the kept entry of the same type and domain${lost})`,
+    wt(
+      `policies: ${entries.length} entries; the limit is ${max} per report, so ${dropped} were dropped (their session counts were added to the kept entry of the same type and domain${lost})`,
+      "entriesDropped",
+      {
+        entries: String(entries.length),
+        limit: String(max),
+        dropped: String(dropped),
+        lost: unmatched === 0 ? "no" : "yes",
+        unmatched: String(unmatched),
+        sessions: String(lostSessions),
+      },
+    ),
   );
 }

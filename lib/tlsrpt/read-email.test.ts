@@ -63,7 +63,7 @@ describe("readReportEmail", () => {
         [{ type: "application/tlsrpt+gzip", body: gzipSync(bytesOf(googleReport())) }],
       ),
     );
-    expect(r.ok && r.value.reports[0]?.warnings).toEqual([
+    expect(r.ok && r.value.reports[0]?.warnings).toMatchObject([
       {
         id: "RPT-DELIV-5",
         severity: "warning",

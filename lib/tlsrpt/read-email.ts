@@ -92,6 +92,12 @@ export async function readReportEmail(
         id: "RPT-DELIV-5",
         severity: "warning",
         message: `the message has no ${missing.join(" or ")} header`,
+        ref: {
+          key: "warnings.noHeader",
+          params: {
+            which: missing.length === 2 ? "both" : email.reportDomain ? "submitter" : "domain",
+          },
+        },
       });
     }
   }

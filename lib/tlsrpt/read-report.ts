@@ -8,7 +8,7 @@ import { decodeJson } from "./json-text";
 import { applyHints, normalizeReport, NotAReport } from "./normalize-report";
 import { sniff } from "./sniff";
 import type { ReadHints, ReadOutcome, ReportError } from "./types";
-import { WarningSink } from "./warnings";
+import { WarningSink, wt } from "./warnings";
 
 export { MAX_COMPRESSED, MAX_DECOMPRESSED } from "./budget";
 
@@ -88,13 +88,21 @@ function readJson(
   const warn = new WarningSink();
   const ctx = new ReadContext(warn, text, budget.limits);
   if (bomStripped)
-    warn.add("RPT-ING-3", "a UTF-8 byte order mark preceded the JSON; removed", "info");
+    warn.add("RPT-ING-3", wt("a UTF-8 byte order mark preceded the JSON; removed", "bom"), "info");
   if (duplicateCount > 0) {
     const more =
       duplicateCount > duplicates.length ? `, and ${duplicateCount - duplicates.length} more` : "";
     warn.add(
       "RPT-ING-3",
-      `duplicate member names (I-JSON forbids them); the last value was kept: ${duplicates.join(", ")}${more}`,
+      wt(
+        `duplicate member names (I-JSON forbids them); the last value was kept: ${duplicates.join(", ")}${more}`,
+        "duplicates",
+        {
+          names: duplicates.join(", "),
+          more: duplicateCount > duplicates.length ? "yes" : "no",
+          count: String(duplicateCount - duplicates.length),
+        },
+      ),
     );
   }
   try {

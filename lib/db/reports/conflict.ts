@@ -7,5 +7,9 @@ export function conflictWarning(r: NormalizedReport): Diagnostic {
     id: "RPT-ING-5",
     severity: "warning",
     message: `report-id "${r.reportId}" from ${r.submitterDomain ?? r.organizationName} arrived again with different content; both copies kept`,
+    ref: {
+      key: "warnings.conflict",
+      params: { id: r.reportId, from: r.submitterDomain ?? r.organizationName },
+    },
   };
 }
