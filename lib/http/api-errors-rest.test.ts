@@ -5,6 +5,9 @@ import { WRONG_SETUP_CODE, tooManySetupCodes, tooManySetupCodesRef } from "@/lib
 import { passwordRule } from "@/lib/auth/password";
 import type { MessageRef } from "@/lib/i18n/message-ref";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { accountProblem } from "@/lib/mailbox/account-rules";
+import { parseMailboxInput } from "@/lib/mailbox/mailbox-input";
+import { MAILBOX_BUSY, deadlineProblem, describeImapError } from "@/lib/mailbox/poll";
 import { fail } from "./errors";
 import { crossSiteRefusal, mutationRefusal } from "./same-origin";
 
@@ -84,6 +87,104 @@ describe("password rules and first run", () => {
     );
     expect(await german(tooManySetupCodes(900), tooManySetupCodesRef(900))).toBe(
       "Zu viele falsche Einrichtungscodes. Versuchen Sie es in 15 Minuten erneut.",
+    );
+  });
+});
+
+describe("mailbox routes", () => {
+  const good = {
+    label: "Reports",
+    host: "imap.example.com",
+    port: 993,
+    security: "tls" as const,
+    username: "tlsrpt",
+    password: "secret",
+    folder: "INBOX",
+    processedFolder: "Done",
+    rejectedFolder: "Rejected",
+    pollMinutes: 15,
+    enabled: true,
+  };
+  const inputs: unknown[] = [
+    null,
+    { ...good, label: " " },
+    { ...good, host: "" },
+    { ...good, host: "imap example" },
+    { ...good, port: 0 },
+    { ...good, port: 70000 },
+    { ...good, username: "" },
+    { ...good, folder: "" },
+    { ...good, processedFolder: "" },
+    { ...good, rejectedFolder: "" },
+    { ...good, pollMinutes: 0 },
+  ];
+  const parsed = inputs.map((body) => parseMailboxInput(body));
+  const rules = [
+    accountProblem({ ...good, security: "none" }, null, { allowPlainImap: false }),
+    accountProblem({ ...good, password: "" }, null, { allowPlainImap: false }),
+    accountProblem({ ...good, password: "" }, { ...good, port: 143 }, { allowPlainImap: false }),
+    accountProblem({ ...good, rejectedFolder: "inbox" }, null, { allowPlainImap: false }),
+  ];
+  const at = { host: "imap.example.com", port: 993 };
+  const imap = [
+    { authenticationFailed: true },
+    { code: "ECONNREFUSED" },
+    { code: "ENOTFOUND" },
+    { code: "ETIMEDOUT" },
+    { code: "ECONNRESET" },
+    { code: "SELF_SIGNED_CERT_IN_CHAIN" },
+    { code: "ERR_SSL_WRONG_VERSION_NUMBER" },
+    { responseText: "NO [UNAVAILABLE] try later" },
+    {},
+  ].map((e) => describeImapError(e, at));
+
+  it("every field problem, account rule and poll failure formats to its English", () => {
+    expect(parsed.map((p) => !p.ok && p.ref?.key)).toEqual([
+      "mailboxBody",
+      "mailboxLabel",
+      "mailboxHost",
+      "mailboxHostChars",
+      "mailboxPort",
+      "mailboxPort",
+      "mailboxUsername",
+      "mailboxFolder",
+      "mailboxProcessedFolder",
+      "mailboxRejectedFolder",
+      "mailboxPollMinutes",
+    ]);
+    const pairs: [string, MessageRef | undefined][] = [
+      ...parsed.map((p): [string, MessageRef | undefined] =>
+        p.ok ? ["", undefined] : [p.error, p.ref],
+      ),
+      ...rules.map((r): [string, MessageRef | undefined] => [r?.message ?? "", r?.ref]),
+      ...imap.map((p): [string, MessageRef] => [p.message, p.ref]),
+      ...[deadlineProblem(1000), deadlineProblem(15 * 60_000)].map((p): [string, MessageRef] => [
+        p.message,
+        p.ref,
+      ]),
+      [MAILBOX_BUSY, { key: "mailboxBusy" }],
+      ["That mailbox was removed meanwhile.", { key: "mailboxRemovedMeanwhile" }],
+      ["that mailbox account no longer exists", { key: "mailboxNoLongerExists" }],
+    ];
+    expect(pairs).toHaveLength(11 + 4 + 9 + 2 + 3);
+    expect(mismatches(pairs)).toEqual([]);
+  });
+
+  it("a label past 100 characters gets zod's English, without a key", () => {
+    const long = parseMailboxInput({ ...good, label: "x".repeat(101) });
+    expect(long.ok || long.ref).toBeUndefined();
+  });
+
+  it("in German, with the server's reply untranslated", async () => {
+    const folders = rules[3]!;
+    expect(await german(folders.message, folders.ref)).toBe(
+      "Der Ordner, in dem Berichte ankommen, der Ordner für verarbeitete und der für abgelehnte Nachrichten müssen drei verschiedene Ordner sein.",
+    );
+    expect(await german(imap[7]!.message, imap[7]!.ref)).toBe(
+      "der IMAP-Server antwortete: NO [UNAVAILABLE] try later",
+    );
+    expect(await german(imap[1]!.message, imap[1]!.ref)).toBe(
+      "keine Verbindung zu imap.example.com:993: Verbindung abgelehnt",
     );
   });
 });

@@ -5,6 +5,7 @@ import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { dbConfigFromEnv } from "@/lib/db/config";
 import { inUserLanguage } from "@/i18n/api-errors";
+import { keyOfMessage } from "@/lib/i18n/keyed-messages";
 import { fail, failed, withErrorRef } from "@/lib/http/errors";
 import { publicEndpoint } from "@/lib/http/public-endpoint";
 import { firstRunLimits } from "@/lib/http/public-limits";
@@ -24,7 +25,6 @@ const FIELD_PROBLEMS = {
   enterEmail: "Enter a valid email address.",
   enterPassword: "Enter a password.",
 } as const;
-type FieldProblem = keyof typeof FIELD_PROBLEMS;
 
 const FirstAdmin = z.object({
   setupCode: z.string().trim().min(1, FIELD_PROBLEMS.enterSetupCode),
@@ -32,9 +32,6 @@ const FirstAdmin = z.object({
   email: z.email(FIELD_PROBLEMS.enterEmail),
   password: z.string(FIELD_PROBLEMS.enterPassword),
 });
-
-const fieldKey = (message: string): FieldProblem | undefined =>
-  (Object.keys(FIELD_PROBLEMS) as FieldProblem[]).find((k) => FIELD_PROBLEMS[k] === message);
 
 // No user is signed in: the browser's language decides (sign-in and first run follow it).
 export const POST = publicEndpoint(
@@ -54,7 +51,7 @@ async function firstAdmin(req: Request, source: string): Promise<Response> {
     const first = parsed.error.issues[0];
     if (!first || first.path.length === 0)
       return fail("invalid", "Check the form.", { key: "checkForm" });
-    const key = fieldKey(first.message);
+    const key = keyOfMessage(FIELD_PROBLEMS, first.message);
     return fail("invalid", first.message, key && { key });
   }
   const created = await createFirstAdminWithCode(

@@ -3,6 +3,7 @@
 // Saving goes through accountProblem (lib/mailbox/account-rules.ts): no plain-text IMAP
 // outside labs, and no stored password sent to a host, port or security it was not typed for.
 import { seal } from "@/lib/crypto/seal";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { accountProblem, type MailboxSecurity } from "@/lib/mailbox/account-rules";
 import { recordAudit } from "../audit/audit";
 import type { Db } from "../client";
@@ -57,7 +58,9 @@ export interface SaveOptions {
 }
 
 /** An expected refusal is a value with a message for the form; null: the account is gone. */
-export type SaveResult = { ok: true; mailbox: MailboxView } | { ok: false; error: string };
+/** `ref`: the refusal's "apiErrors" message, for the route to answer in the user's language. */
+export type SaveResult =
+  { ok: true; mailbox: MailboxView } | { ok: false; error: string; ref: MessageRef };
 
 const view = {
   id: true,
@@ -127,7 +130,7 @@ export async function createMailbox(
   opts: SaveOptions,
 ): Promise<SaveResult> {
   const problem = accountProblem(m, null, opts);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return { ok: false, error: problem.message, ref: problem.ref };
   return db.$transaction(async (tx) => {
     const row = await tx.mailboxAccount.create({
       data: { ...fields(m), passwordSealed: seal(m.password) },
@@ -155,9 +158,14 @@ export async function updateMailbox(
       where: { id },
       select: { host: true, port: true, security: true },
     });
-    if (!found) return { ok: false, error: "That mailbox was removed meanwhile." };
+    if (!found)
+      return {
+        ok: false,
+        error: "That mailbox was removed meanwhile.",
+        ref: { key: "mailboxRemovedMeanwhile" },
+      };
     const problem = accountProblem(m, asView(found), opts);
-    if (problem) return { ok: false, error: problem };
+    if (problem) return { ok: false, error: problem.message, ref: problem.ref };
     const row = await tx.mailboxAccount.update({
       where: { id },
       data: { ...fields(m), ...(m.password ? { passwordSealed: seal(m.password) } : {}) },

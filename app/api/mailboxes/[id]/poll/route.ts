@@ -10,6 +10,6 @@ type Params = { id: string };
 // on the mailbox (last poll, last error), which the page shows after it refreshes.
 export const POST = withUser<Params>("admin", async (_req, _user, { id }) => {
   const r = await pollMailbox(await getDb(), id);
-  if (!r.ok) return fail("upstream", r.error);
+  if (!r.ok) return fail("upstream", r.error, r.ref);
   return NextResponse.json({ message: describeSummary(r.summary) });
 });
