@@ -1,8 +1,16 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { inUserLanguage } from "@/i18n/api-errors";
+import {
+  checkAlertSettings,
+  parseRecipients,
+  webhookUrlProblem,
+  type AlertSettingsInput,
+} from "@/lib/alerts/settings-rules";
 import { WRONG_SETUP_CODE, tooManySetupCodes, tooManySetupCodesRef } from "@/lib/auth/first-run";
 import { passwordRule } from "@/lib/auth/password";
+import type { Failure } from "@/lib/core/failure";
+import { NO_CHANNEL } from "@/lib/db/alerts/send-test-alert";
 import type { MessageRef } from "@/lib/i18n/message-ref";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { accountProblem } from "@/lib/mailbox/account-rules";
@@ -185,6 +193,63 @@ describe("mailbox routes", () => {
     );
     expect(await german(imap[1]!.message, imap[1]!.ref)).toBe(
       "keine Verbindung zu imap.example.com:993: Verbindung abgelehnt",
+    );
+  });
+});
+
+describe("alert settings and the test alert", () => {
+  const off: AlertSettingsInput = {
+    emailEnabled: false,
+    emailRecipients: [],
+    webhookEnabled: false,
+    webhookUrl: "",
+    webhookFormat: "standard",
+    disabledKinds: [],
+  };
+  const refusal = (r: { ok: true } | { ok: false; error: Failure }) => (r.ok ? null : r.error);
+  const failures = [
+    refusal(parseRecipients("ops@example")),
+    refusal(parseRecipients(Array.from({ length: 21 }, (_, i) => `o${i}@example.org`).join(","))),
+    webhookUrlProblem("hooks.example.com"),
+    webhookUrlProblem("ftp://example.org/x"),
+    webhookUrlProblem(`https://example.org/${"x".repeat(2000)}`),
+    refusal(checkAlertSettings({ ...off, emailEnabled: true })),
+    refusal(checkAlertSettings({ ...off, webhookEnabled: true })),
+    refusal(checkAlertSettings({ ...off, webhookFormat: "xml" as "standard" })),
+    refusal(checkAlertSettings({ ...off, disabledKinds: ["NOPE" as "TEST"] })),
+    refusal(checkAlertSettings({ ...off, locale: "fr" as "en" })),
+  ];
+
+  it("each refusal formats to its English", () => {
+    expect(failures.map((f) => f?.ref?.key)).toEqual([
+      "notAnAddress",
+      "tooManyRecipients",
+      "notAUrl",
+      "webhookScheme",
+      "webhookTooLong",
+      "noRecipient",
+      "webhookNoUrl",
+      "unknownWebhookFormat",
+      "unknownAlertKind",
+      "unknownAlertLanguage",
+    ]);
+    expect(
+      mismatches([
+        ...failures.map((f): [string, MessageRef | undefined] => [f?.message ?? "", f?.ref]),
+        [NO_CHANNEL, { key: "noAlertChannel" }],
+        [
+          "Send JSON with emailEnabled, emailRecipients, webhookEnabled, webhookUrl, webhookFormat (standard, slack or teams), disabledKinds and optionally locale (en or de).",
+          { key: "alertsBody" },
+        ],
+      ]),
+    ).toEqual([]);
+  });
+
+  it("in German, with the address as typed", async () => {
+    const bad = failures[0]!;
+    expect(await german(bad.message, bad.ref)).toBe('"ops@example" ist keine E-Mail-Adresse.');
+    expect(await german(NO_CHANNEL, { key: "noAlertChannel" })).toBe(
+      "Schalten Sie E-Mail oder einen Webhook ein und speichern Sie, bevor Sie einen Testalarm senden.",
     );
   });
 });
