@@ -11,6 +11,7 @@ import { WRONG_SETUP_CODE, tooManySetupCodes, tooManySetupCodesRef } from "@/lib
 import { passwordRule } from "@/lib/auth/password";
 import type { Failure } from "@/lib/core/failure";
 import { NO_CHANNEL } from "@/lib/db/alerts/send-test-alert";
+import { parseDkimSelectors } from "@/lib/db/checks/dkim-selectors";
 import type { MessageRef } from "@/lib/i18n/message-ref";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { accountProblem } from "@/lib/mailbox/account-rules";
@@ -250,6 +251,38 @@ describe("alert settings and the test alert", () => {
     expect(await german(bad.message, bad.ref)).toBe('"ops@example" ist keine E-Mail-Adresse.');
     expect(await german(NO_CHANNEL, { key: "noAlertChannel" })).toBe(
       "Schalten Sie E-Mail oder einen Webhook ein und speichern Sie, bevor Sie einen Testalarm senden.",
+    );
+  });
+});
+
+describe("DKIM selectors, jobs and domain names", () => {
+  const selectors = [
+    parseDkimSelectors("s1 bad/sel"),
+    parseDkimSelectors(Array.from({ length: 21 }, (_, i) => `s${i}`).join(" ")),
+  ].map((r) => (r.ok ? null : r.error));
+  const jobs = "recheck-domains, poll-mailboxes";
+
+  it("each refusal formats to its English", () => {
+    expect(selectors.map((f) => f?.ref?.key)).toEqual(["notADkimSelector", "tooManySelectors"]);
+    expect(
+      mismatches([
+        ...selectors.map((f): [string, MessageRef | undefined] => [f?.message ?? "", f?.ref]),
+        ['Send JSON like {"selectors": "s1, google"}.', { key: "selectorsBody" }],
+        [
+          `There is no job by that name; the jobs are ${jobs}.`,
+          { key: "noSuchJob", params: { jobs } },
+        ],
+        ['There is no job named "x".', { key: "noJobNamed", params: { name: "x" } }],
+        ["That run could not be started; try again.", { key: "runNotStarted" }],
+        ['"x" is not a valid domain name.', { key: "invalidDomainName", params: { typed: "x" } }],
+      ]),
+    ).toEqual([]);
+  });
+
+  it("in German, with the selector as typed", async () => {
+    const bad = selectors[0]!;
+    expect(await german(bad.message, bad.ref)).toBe(
+      '"bad/sel" ist kein DKIM-Selektor: Verwenden Sie Buchstaben, Ziffern, Bindestriche, Unterstriche und Punkte, wie in "s1" oder "google".',
     );
   });
 });
