@@ -86,6 +86,7 @@ describe("password rules and first run", () => {
         [tooManySetupCodes(61), tooManySetupCodesRef(61)],
         [tooManySetupCodes(900), tooManySetupCodesRef(900)],
         ["The first admin already exists. Sign in instead.", { key: "firstRunOver" }],
+        ['Send JSON like {"password": "…"}.', { key: "passwordBody" }],
       ]),
     ).toEqual([]);
   });

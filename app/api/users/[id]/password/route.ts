@@ -15,7 +15,8 @@ const Body = z.object({ password: z.string() });
 
 export const PUT = withUser<Params>("admin", async (req, user, { id }) => {
   const body = Body.safeParse(await req.json().catch(() => null));
-  if (!body.success) return fail("invalid", 'Send JSON like {"password": "…"}.');
+  if (!body.success)
+    return fail("invalid", 'Send JSON like {"password": "…"}.', { key: "passwordBody" });
   const problem = passwordRule(body.data.password);
   if (problem) return fail("invalid", problem.message, problem.ref);
   const db = await getDb();
