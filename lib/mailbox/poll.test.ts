@@ -83,6 +83,8 @@ describe("IMAP poller against Dovecot", () => {
     expect(stored?.lastResult).toBe(
       "6 messages: 4 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 2 without a report; 2 moved to the rejected folder",
     );
+    // Issue 16 §6: the same result as a message, for the settings page in German.
+    expect(stored?.lastRef?.key).toBe("pollSummary");
 
     // Nothing is read twice: the folder is empty now.
     const second = await pollMailbox(w.t.db, id);
@@ -109,6 +111,7 @@ describe("IMAP poller against Dovecot", () => {
       ref: { key: "imapAuthFailed", params: { where: `127.0.0.1:${w.dovecot.port}` } },
     });
     expect((await mailboxForPoll(w.t.db, bad))?.lastError).toBe(message);
+    expect((await mailboxForPoll(w.t.db, bad))?.lastRef?.key).toBe("imapAuthFailed");
   });
 
   it("names a refused connection", async () => {

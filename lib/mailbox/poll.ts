@@ -80,6 +80,27 @@ export function describeSummary(s: PollSummary): string {
   return after.length ? `${line}; ${after.join(", ")}` : line;
 }
 
+/** describeSummary as the "settings.mailboxes" message pollSummary (issue 16 §6): the counts,
+ * and for each optional part whether a comma or a semicolon comes before it. */
+export function summaryRef(s: PollSummary): MessageRef {
+  return {
+    key: "pollSummary",
+    params: {
+      messages: s.messages,
+      stored: s.stored,
+      duplicates: s.duplicates,
+      rejected: s.rejected,
+      unmanaged: s.unmanaged,
+      noReport: s.noReport,
+      setAside: s.setAside,
+      flagged: s.flagged,
+      flaggedSep: s.setAside ? "comma" : "semicolon",
+      retrying: s.retrying,
+      retryingSep: s.setAside || s.flagged ? "comma" : "semicolon",
+    },
+  };
+}
+
 function clientOptions(a: MailboxForPoll, pass: string): ImapFlowOptions {
   return {
     host: a.host,
@@ -208,7 +229,7 @@ async function pollOnce(db: Db, id: string, opts: PollOptions): Promise<PollResu
     };
   const at = new Date();
   const fail = async (error: string, ref?: MessageRef): Promise<PollResult> => {
-    await recordPoll(db, id, { at, error, result: null });
+    await recordPoll(db, id, { at, error, result: null, ref });
     return ref ? { ok: false, error, ref } : { ok: false, error };
   };
   const failWith = (p: PollProblem) => fail(p.message, p.ref);
@@ -228,7 +249,12 @@ async function pollOnce(db: Db, id: string, opts: PollOptions): Promise<PollResu
   try {
     await client.connect();
     const summary = await pollPass(db, client, a, opts);
-    await recordPoll(db, id, { at, error: null, result: describeSummary(summary) });
+    await recordPoll(db, id, {
+      at,
+      error: null,
+      result: describeSummary(summary),
+      ref: summaryRef(summary),
+    });
     logger.info({ mailbox: a.label, ...summary }, "mailbox polled");
     return { ok: true, summary };
   } catch (e) {

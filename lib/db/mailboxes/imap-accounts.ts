@@ -26,6 +26,9 @@ export interface MailboxView {
   lastPollAt: Date | null;
   lastError: string | null;
   lastResult: string | null;
+  /** lastError ("apiErrors") or lastResult ("settings.mailboxes") as a message, for the
+   * page to show in the reader's language; null: show the English (issue 16 §6). */
+  lastRef: MessageRef | null;
 }
 
 export interface MailboxForPoll extends MailboxView {
@@ -77,12 +80,27 @@ const view = {
   lastPollAt: true,
   lastError: true,
   lastResult: true,
+  lastI18n: true,
 } as const;
 
-const asView = <T extends { security: string }>(r: T) => ({
+const asView = <T extends { security: string; lastI18n?: string | null }>({
+  lastI18n,
+  ...r
+}: T) => ({
   ...r,
   security: r.security as MailboxSecurity,
+  lastRef: parseRef(lastI18n),
 });
+
+function parseRef(json: string | null | undefined): MessageRef | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as Partial<MessageRef> | null;
+    return v && typeof v.key === "string" ? (v as MessageRef) : null;
+  } catch {
+    return null;
+  }
+}
 
 export async function listMailboxes(db: Db): Promise<MailboxView[]> {
   const rows = await db.mailboxAccount.findMany({ select: view, orderBy: { createdAt: "asc" } });
@@ -199,10 +217,15 @@ export async function deleteMailbox(db: Db, id: string, actor: Actor): Promise<b
 export async function recordPoll(
   db: Db,
   id: string,
-  r: { at: Date; error: string | null; result: string | null },
+  r: { at: Date; error: string | null; result: string | null; ref?: MessageRef | undefined },
 ): Promise<void> {
   await db.mailboxAccount.updateMany({
     where: { id },
-    data: { lastPollAt: r.at, lastError: r.error, lastResult: r.result },
+    data: {
+      lastPollAt: r.at,
+      lastError: r.error,
+      lastResult: r.result,
+      lastI18n: r.ref ? JSON.stringify(r.ref) : null,
+    },
   });
 }

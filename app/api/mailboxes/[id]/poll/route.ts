@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { fail } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
-import { describeSummary, pollMailbox } from "@/lib/mailbox/poll";
+import { describeSummary, pollMailbox, summaryRef } from "@/lib/mailbox/poll";
 
 type Params = { id: string };
 
@@ -11,5 +11,6 @@ type Params = { id: string };
 export const POST = withUser<Params>("admin", async (_req, _user, { id }) => {
   const r = await pollMailbox(await getDb(), id);
   if (!r.ok) return fail("upstream", r.error, r.ref);
-  return NextResponse.json({ message: describeSummary(r.summary) });
+  // ref: the same summary as a "settings.mailboxes" message, for the page's language.
+  return NextResponse.json({ message: describeSummary(r.summary), ref: summaryRef(r.summary) });
 });
