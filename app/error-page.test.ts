@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { RequestIdProvider } from "@/components/errors/request-id";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { GlobalErrorView } from "@/components/errors/global-error-view";
 import ErrorPage from "./error";
 import GlobalError from "./global-error";
 
@@ -49,5 +50,28 @@ describe("app/global-error.tsx", () => {
     const page = text(renderToStaticMarkup(createElement(GlobalError, { error })));
     expect(page).toContain("error 55");
     expect(page).not.toContain("boom");
+  });
+
+  it("renders English where the browser's language is unknown (the server's render)", () => {
+    const error = Object.assign(new Error("boom"), { digest: "55" });
+    const html = renderToStaticMarkup(createElement(GlobalError, { error }));
+    expect(html).toContain('<html lang="en">');
+    expect(text(html)).toBe(
+      "Something went wrong" +
+        "STS Rollout could not show this page. Reload it; if it keeps failing, give the reference below to whoever runs this installation." +
+        "error 55",
+    );
+  });
+
+  it("in German for a German browser (issue 16 §6)", () => {
+    const html = renderToStaticMarkup(
+      createElement(GlobalErrorView, { locale: "de", digest: "55" }),
+    );
+    expect(html).toContain('<html lang="de">');
+    expect(text(html)).toBe(
+      "Etwas ist schiefgegangen" +
+        "STS Rollout konnte diese Seite nicht anzeigen. Laden Sie sie neu; wenn es weiter fehlschlägt, geben Sie die Referenz unten an den Betreiber dieser Installation weiter." +
+        "Fehler 55",
+    );
   });
 });

@@ -1,23 +1,18 @@
 "use client";
 
-import { PlainRequestReference } from "@/components/errors/request-id";
+import { useSyncExternalStore } from "react";
+import { GlobalErrorView } from "@/components/errors/global-error-view";
+import { DEFAULT_LOCALE, localeFromBrowser } from "@/lib/i18n/locale";
 import "./globals.css";
 
 // The root layout itself failed: this replaces it, so it brings its own <html> and has no
 // request id from the layout; the error digest is logged with the request id on the server.
+// Its language is the browser's (navigator.languages); a server render shows English and
+// the browser switches on hydration, so the two never disagree.
+const noSubscription = () => () => {};
+const browserLocale = () => localeFromBrowser(navigator.languages);
+
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
-  return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">
-        <main className="flex min-h-screen flex-col items-center justify-center gap-3 px-4 text-center">
-          <h1 className="text-2xl font-semibold">Something went wrong</h1>
-          <p className="text-sm text-slate-600">
-            STS Rollout could not show this page. Reload it; if it keeps failing, give the reference
-            below to whoever runs this installation.
-          </p>
-          <PlainRequestReference requestId={null} digest={error.digest} />
-        </main>
-      </body>
-    </html>
-  );
+  const locale = useSyncExternalStore(noSubscription, browserLocale, () => DEFAULT_LOCALE);
+  return <GlobalErrorView locale={locale} digest={error.digest} />;
 }

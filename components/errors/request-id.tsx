@@ -45,22 +45,3 @@ export function RequestReference({
     </p>
   );
 }
-
-/** The same in English, for app/global-error.tsx: it replaces the root layout, so it has no
- * messages provider to translate with. */
-export function PlainRequestReference({
-  requestId,
-  digest,
-}: {
-  requestId: string | null;
-  digest?: string | undefined;
-}) {
-  if (!requestId && !digest) return null;
-  return (
-    <p className="text-xs text-slate-500" data-testid="request-reference">
-      {requestId ? <>Request id {code(requestId)}</> : null}
-      {requestId && digest ? " · " : null}
-      {digest ? <>error {code(digest)}</> : null}
-    </p>
-  );
-}

@@ -8,6 +8,10 @@ import { CodeBlock } from "@/components/ui/scroll-region";
 export function HttpsChannel({ endpoint }: { endpoint: ReportEndpoint }) {
   const url = endpoint.url;
   const t = useTranslations("settings.https");
+  const tr = useTranslations("settings.reportAddress");
+  const problem = (endpoint.url === null ? endpoint.refs : [])
+    .map((r) => tr(r.key as Parameters<typeof tr>[0], r.params))
+    .join(" ");
   return (
     <Card>
       <CardHeader title={t("title")} description={t("description")} />
@@ -28,7 +32,7 @@ export function HttpsChannel({ endpoint }: { endpoint: ReportEndpoint }) {
           </>
         ) : (
           <Alert tone="warn">
-            <span data-testid="rua-https-missing">{endpoint.problem}</span>
+            <span data-testid="rua-https-missing">{problem}</span>
           </Alert>
         )}
       </div>

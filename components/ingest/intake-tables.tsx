@@ -21,6 +21,7 @@ export function RejectedTable({
   footer?: React.ReactNode;
 }) {
   const t = useTranslations("reports.rejected");
+  const tReason = useTranslations("reports.rejected.reasons");
   const locale = useLocale();
   const channelLabel = useChannelLabel();
   const columns = [
@@ -45,7 +46,11 @@ export function RejectedTable({
               <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.receivedAt, locale)}</td>
               <td className="px-4 py-2">{channelLabel(r.channel)}</td>
               <td className="max-w-56 break-all px-4 py-2">{r.source}</td>
-              <td className="px-4 py-2">{r.reason}</td>
+              <td className="px-4 py-2">
+                {r.reasonRef
+                  ? tReason(r.reasonRef.key as Parameters<typeof tReason>[0], r.reasonRef.params)
+                  : r.reason}
+              </td>
               <td className="px-4 py-2 text-right tabular-nums">{formatCount(r.count, locale)}</td>
               <td className="px-4 py-2 text-right tabular-nums">{formatCount(r.size, locale)}</td>
             </tr>

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatUtcMinute } from "@/lib/core/format-date";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { usePollMailbox, useRemoveMailbox } from "@/lib/query/admin-mutations";
 import { MailboxForm } from "./mailbox-form";
 
@@ -27,6 +28,8 @@ export interface MailboxRow {
   lastPollAt: string | null;
   lastError: string | null;
   lastResult: string | null;
+  /** lastError ("apiErrors") or lastResult ("settings.mailboxes") as a message (issue 16 §6). */
+  lastRef: MessageRef | null;
 }
 
 export function MailboxAdmin({
@@ -63,7 +66,17 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
   const remove = useRemoveMailbox(m.id);
   const pending = poll.isPending || remove.isPending;
   const t = useTranslations("settings.mailboxes");
+  const tError = useTranslations("apiErrors");
   const locale = useLocale();
+  // Our own sentences in the page's language; a row stored before refs has only English.
+  const ref = m.lastRef;
+  const lastError =
+    m.lastError &&
+    (ref ? tError(ref.key as Parameters<typeof tError>[0], ref.params) : m.lastError);
+  const lastResult = m.lastResult && (ref ? t(ref.key as "pollSummary", ref.params) : m.lastResult);
+  const polled = poll.data?.ref
+    ? t(poll.data.ref.key as "pollSummary", poll.data.ref.params)
+    : poll.data?.message;
   return (
     <div className="space-y-2" data-testid={`mailbox-${m.label}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -110,19 +123,19 @@ function MailboxItem({ mailbox: m, onEdit }: { mailbox: MailboxRow; onEdit: () =
           </Button>
         </div>
       </div>
-      {m.lastError ? (
-        <Alert tone="bad">{t("lastFailed", { error: m.lastError })}</Alert>
-      ) : m.lastResult ? (
+      {lastError ? (
+        <Alert tone="bad">{t("lastFailed", { error: lastError })}</Alert>
+      ) : lastResult ? (
         <p className="text-sm text-slate-600">
           {t("lastPoll", {
             when: m.lastPollAt ? formatUtcMinute(m.lastPollAt, locale, { zone: false }) : "",
-            result: m.lastResult,
+            result: lastResult,
           })}
         </p>
       ) : (
         <p className="text-sm text-slate-500">{t("notPolled")}</p>
       )}
-      {poll.data ? <Alert tone="good">{t("polled", { message: poll.data.message })}</Alert> : null}
+      {polled ? <Alert tone="good">{t("polled", { message: polled })}</Alert> : null}
       {poll.error ? <Alert tone="bad">{poll.error.message}</Alert> : null}
       {remove.error ? <Alert tone="bad">{remove.error.message}</Alert> : null}
     </div>

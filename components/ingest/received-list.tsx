@@ -3,6 +3,7 @@ import { FilterForm, FilterSelect, FilterText } from "@/components/ui/list-filte
 import { Alert } from "@/components/ui/alert";
 import { Pager } from "@/components/ui/pager";
 import type { ReceivedPage } from "@/lib/db/reports/received";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { RECEIVED_AUTH, receivedHref, type ReceivedParams } from "@/lib/lists/received-params";
 import { ReceivedTable } from "./received-table";
 
@@ -11,21 +12,22 @@ export function ReceivedList({
   domain,
   page,
   params,
-  problems,
+  problemRefs,
 }: {
   domain: string;
   page: ReceivedPage;
   params: ReceivedParams;
-  problems: string[];
+  /** What the URL held that the list could not use (lib/lists/received-params.ts). */
+  problemRefs: MessageRef[];
 }) {
   const t = useTranslations("reports");
   const base = `/domains/${encodeURIComponent(domain)}/reports/received`;
   const filtered = Boolean(params.reporter || params.auth || params.from || params.to);
   return (
     <div className="space-y-4">
-      {problems.map((p) => (
-        <Alert key={p} tone="warn">
-          {p}
+      {problemRefs.map((p) => (
+        <Alert key={p.key + JSON.stringify(p.params)} tone="warn">
+          {t(p.key as Parameters<typeof t>[0], p.params)}
         </Alert>
       ))}
       <ReceivedTable

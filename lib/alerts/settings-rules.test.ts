@@ -9,14 +9,22 @@ describe("alert settings rules", () => {
     });
     expect(parseRecipients("ops@example")).toEqual({
       ok: false,
-      error: '"ops@example" is not an e-mail address.',
+      error: {
+        kind: "invalid",
+        message: '"ops@example" is not an e-mail address.',
+        ref: { key: "notAnAddress", params: { address: "ops@example" } },
+      },
     });
   });
 
   it("takes http and https webhook URLs, private addresses included (admins set them)", () => {
     expect(webhookUrlProblem("http://10.0.0.5:8065/hooks/abc")).toBeNull();
     expect(webhookUrlProblem("https://hooks.example.com/services/T/B/X")).toBeNull();
-    expect(webhookUrlProblem("hooks.example.com")).toBe('"hooks.example.com" is not a URL.');
+    expect(webhookUrlProblem("hooks.example.com")).toEqual({
+      kind: "invalid",
+      message: '"hooks.example.com" is not a URL.',
+      ref: { key: "notAUrl", params: { url: "hooks.example.com" } },
+    });
   });
 
   it("shows only the scheme and host to those who may not see the whole URL", () => {

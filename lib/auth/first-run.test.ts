@@ -23,6 +23,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+const wrongCode = { kind: "invalid", message: WRONG_SETUP_CODE, ref: { key: "wrongSetupCode" } };
+const wait15 = {
+  kind: "invalid",
+  message: "Too many wrong setup codes. Try again in 15 minutes.",
+  ref: { key: "setupCodeWaitMinutes", params: { minutes: 15 } },
+};
+
 const input = (setupCode: string, address = "192.0.2.1") => ({
   name: "Ada",
   email: "ada@example.test",
@@ -66,7 +73,7 @@ describe("first run with a setup code", () => {
     const other = await createSetupCodeThrottle("setup_code_restart");
     expect(await createFirstAdminWithCode(t.db, t.config, other, input(earlier))).toEqual({
       ok: false,
-      error: WRONG_SETUP_CODE,
+      error: wrongCode,
     });
     expect(await countUsers(t.db)).toBe(0);
   });
@@ -81,7 +88,7 @@ describe("first run with a setup code", () => {
           v6,
           input("AAAA-BBBB-CCCC", `2001:db8:5:6::${i}`),
         ),
-      ).toEqual({ ok: false, error: WRONG_SETUP_CODE });
+      ).toEqual({ ok: false, error: wrongCode });
     }
     expect(
       await createFirstAdminWithCode(
@@ -90,7 +97,7 @@ describe("first run with a setup code", () => {
         v6,
         input("AAAA-BBBB-CCCC", "2001:db8:5:6:ffff::9"),
       ),
-    ).toEqual({ ok: false, error: "Too many wrong setup codes. Try again in 15 minutes." });
+    ).toEqual({ ok: false, error: wait15 });
     expect(
       await createFirstAdminWithCode(
         t.db,
@@ -98,18 +105,18 @@ describe("first run with a setup code", () => {
         v6,
         input("AAAA-BBBB-CCCC", "2001:db8:5:7::1"),
       ),
-    ).toEqual({ ok: false, error: WRONG_SETUP_CODE });
+    ).toEqual({ ok: false, error: wrongCode });
   });
 
   it("refuses a wrong code; after 5 wrong codes the address waits 15 minutes", async () => {
     for (let i = 0; i < 6; i++) {
       expect(
         await createFirstAdminWithCode(t.db, t.config, throttle, input("AAAA-BBBB-CCCC")),
-      ).toEqual({ ok: false, error: WRONG_SETUP_CODE });
+      ).toEqual({ ok: false, error: wrongCode });
     }
     expect(await createFirstAdminWithCode(t.db, t.config, throttle, input(code))).toEqual({
       ok: false,
-      error: "Too many wrong setup codes. Try again in 15 minutes.",
+      error: wait15,
     });
     expect(await countUsers(t.db)).toBe(0);
   });
@@ -121,7 +128,11 @@ describe("first run with a setup code", () => {
     });
     expect(weak).toEqual({
       ok: false,
-      error: "The password must be at least 10 characters long.",
+      error: {
+        kind: "invalid",
+        message: "The password must be at least 10 characters long.",
+        ref: { key: "passwordTooShort", params: { min: 10 } },
+      },
     });
     const r = await createFirstAdminWithCode(t.db, t.config, throttle, input(code, "192.0.2.2"));
     expect(r.ok && [r.value.email, r.value.role]).toEqual(["ada@example.test", "admin"]);
@@ -135,7 +146,7 @@ describe("first run with a setup code", () => {
       throttle,
       input(code, "192.0.2.3"),
     );
-    expect(again).toEqual({ ok: false, error: WRONG_SETUP_CODE });
+    expect(again).toEqual({ ok: false, error: wrongCode });
   });
 
   it("once an admin exists, a restart prints no code", async () => {

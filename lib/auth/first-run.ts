@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { failure, type Failure } from "@/lib/core/failure";
 import { recordAudit } from "@/lib/db/audit/audit";
 import type { Db } from "@/lib/db/client";
 import type { DbConfig } from "@/lib/db/config";
@@ -13,7 +14,8 @@ import {
   storeSetupCodeHash,
   type UserRecord,
 } from "@/lib/db/users/users";
-import { hashPassword, passwordProblem } from "./password";
+import type { MessageRef } from "@/lib/i18n/message-ref";
+import { hashPassword, passwordRule } from "./password";
 import { waitPhrase } from "./sign-in-messages";
 import {
   generateSetupCode,
@@ -61,6 +63,17 @@ export const WRONG_SETUP_CODE =
 export const tooManySetupCodes = (seconds: number): string =>
   `Too many wrong setup codes. Try again in ${waitPhrase(seconds)}.`;
 
+/** tooManySetupCodes in the "apiErrors" namespace (the same rounding as waitPhrase). */
+export function tooManySetupCodesRef(seconds: number): MessageRef {
+  const s = Math.max(1, Math.ceil(seconds));
+  return s < 60
+    ? { key: "setupCodeWaitSeconds", params: { seconds: s } }
+    : { key: "setupCodeWaitMinutes", params: { minutes: Math.ceil(s / 60) } };
+}
+
+// Every refusal answers 400, as the form shows them alike; the ref is for the user's language.
+const refused = (message: string, ref: MessageRef): Failure => failure("invalid", message, ref);
+
 export interface SetupCodeThrottle {
   perAddress: RateLimiterAbstract;
   /** Across all addresses: a client can claim any address, but not get more guesses. */
@@ -89,7 +102,7 @@ export async function createFirstAdminWithCode(
   config: DbConfig,
   throttle: SetupCodeThrottle,
   input: FirstAdminInput,
-): Promise<Result<UserRecord>> {
+): Promise<Result<UserRecord, Failure>> {
   const buckets: [RateLimiterAbstract, string][] = [
     // An IPv6 client's whole /64 is one address (as for the public endpoints).
     [throttle.perAddress, sourceKey(input.address)],
@@ -97,21 +110,23 @@ export async function createFirstAdminWithCode(
   ];
   const waits = await Promise.all(buckets.map(([l, key]) => blockedMs(l, key)));
   const wait = Math.max(...waits);
-  if (wait > 0) return err(tooManySetupCodes(wait / 1000));
+  if (wait > 0)
+    return err(refused(tooManySetupCodes(wait / 1000), tooManySetupCodesRef(wait / 1000)));
   if (!(await isSetupCodeHashKnown(db, hashSetupCode(input.setupCode)))) {
     // consume() rejects once a bucket is used up (and starts its block); either way the
     // answer to this attempt is the same.
     await Promise.all(buckets.map(([l, key]) => l.consume(key).catch(() => undefined)));
-    return err(WRONG_SETUP_CODE);
+    return err(refused(WRONG_SETUP_CODE, { key: "wrongSetupCode" }));
   }
-  const problem = passwordProblem(input.password);
-  if (problem) return err(problem);
+  const problem = passwordRule(input.password);
+  if (problem) return err(refused(problem.message, problem.ref));
   const created = await createFirstAdmin(db, {
     name: input.name,
     email: input.email,
     passwordHash: await hashPassword(input.password),
   });
-  if (!created.ok) return created;
+  // createFirstAdmin's one refusal: the first admin already exists.
+  if (!created.ok) return err(refused(created.error, { key: "firstRunOver" }));
   removeSetupCodeFile(config);
   await recordAudit(db, {
     userId: created.value.id,

@@ -1,3 +1,4 @@
+import type { MessageRef } from "../i18n/message-ref";
 import { workerPool } from "../pool/shared";
 
 // bcrypt (pure-JS build, no native download). Cost 12: ~0.2 s per sign-in on this class
@@ -14,9 +15,23 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
   return workerPool().compare(password, hash);
 }
 
-export function passwordProblem(password: string): string | null {
+const MAX_PASSWORD_LENGTH = 72; // bcrypt reads no further
+
+/** What is wrong with a new password: the English sentence (the CLI, the API) and the same
+ * sentence in the "apiErrors" namespace, for routes that answer in the user's language. */
+export function passwordRule(password: string): { message: string; ref: MessageRef } | null {
   if (password.length < MIN_PASSWORD_LENGTH)
-    return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`;
-  if (password.length > 72) return "The password must be at most 72 characters long.";
+    return {
+      message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
+      ref: { key: "passwordTooShort", params: { min: MIN_PASSWORD_LENGTH } },
+    };
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return {
+      message: `The password must be at most ${MAX_PASSWORD_LENGTH} characters long.`,
+      ref: { key: "passwordTooLong", params: { max: MAX_PASSWORD_LENGTH } },
+    };
   return null;
 }
+
+export const passwordProblem = (password: string): string | null =>
+  passwordRule(password)?.message ?? null;

@@ -1,4 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import type { MessageRef } from "@/lib/i18n/message-ref";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { NO_REPORT_DESTINATION, reportDestination, reportEndpoint } from "./report-endpoint";
 
 describe("RPT-TXT-3: the report endpoint shown is always https:", () => {
@@ -14,6 +17,7 @@ describe("RPT-TXT-3: the report endpoint shown is always https:", () => {
       url: null,
       problem:
         "No report destination is configured. Set STS_PUBLIC_URL to the https: address reporters reach this app at (e.g. https://sts.example.com; reports are posted to its /api/reports/tlsrpt), or STS_RUA_MAILTO to a mailbox this app reads (e.g. tlsrpt@example.com), then restart.",
+      refs: [{ key: "noDestination" }],
     });
   });
 
@@ -52,7 +56,46 @@ describe("one report address on every page (issue 16)", () => {
     expect(reportDestination({ STS_PUBLIC_URL: "https://sts.example.com" })).toEqual({
       uris: ["https://sts.example.com/api/reports/tlsrpt"],
       notices: [],
+      noticeRefs: [],
     });
     expect(reportDestination({}).notices).toEqual([NO_REPORT_DESTINATION]);
+  });
+});
+
+describe("the report-address notices in the reader's language (issue 16 §6)", () => {
+  const translator = (locale: "en" | "de") => {
+    const t = createTranslator({
+      locale,
+      messages: MESSAGES[locale],
+      namespace: "settings.reportAddress",
+    });
+    return (refs: MessageRef[]) =>
+      refs.map((r) => t(r.key as Parameters<typeof t>[0], r.params)).join(" ");
+  };
+  const en = translator("en");
+  const envs = [
+    {},
+    { STS_PUBLIC_URL: "http://localhost:3000" },
+    { STS_PUBLIC_URL: "not a url" },
+    { STS_RUA_MAILTO: "tlsrpt@example.com" },
+    { STS_PUBLIC_URL: "http://sts.example.com", STS_RUA_MAILTO: "tlsrpt@example.com" },
+    { STS_PUBLIC_URL: "https://sts.example.com", STS_RUA_MAILTO: "nobody" },
+  ];
+
+  it("each notice's and each problem's refs format to the English sentences", () => {
+    for (const env of envs) {
+      const dest = reportDestination(env);
+      expect(dest.noticeRefs.map((r) => en([r]))).toEqual(dest.notices);
+      const endpoint = reportEndpoint(env);
+      if (endpoint.url === null) expect(en(endpoint.refs)).toBe(endpoint.problem);
+    }
+    expect(reportDestination(envs[5]!).noticeRefs).toHaveLength(1);
+  });
+
+  it("in German, with the setting's value as it is", () => {
+    const endpoint = reportEndpoint({ STS_RUA_MAILTO: "tlsrpt@example.com" });
+    expect(endpoint.url === null && translator("de")(endpoint.refs)).toBe(
+      "Berichte kommen nur per E-Mail an (mailto:tlsrpt@example.com). Setzen Sie STS_PUBLIC_URL auf die https:-Adresse, unter der Reporter diese App erreichen (z. B. https://sts.example.com; Berichte werden an deren /api/reports/tlsrpt gesendet), um sie auch über HTTPS zu empfangen.",
+    );
   });
 });

@@ -1,10 +1,13 @@
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { ruaFromEnv, type RuaConfig } from "@/lib/rollout/records";
 import { settings, type Settings } from "./settings";
 
 // RPT-TXT-3: the report endpoint shown to admins is always an https: URL built from
 // STS_PUBLIC_URL; never NEXTAUTH_URL or http://localhost, which no reporter can post to.
 
-export type ReportEndpoint = { url: string; problem: null } | { url: null; problem: string };
+/** `refs`: the problem's sentences, in order, as "settings.reportAddress" messages (issue 16 §6). */
+export type ReportEndpoint =
+  { url: string; problem: null } | { url: null; problem: string; refs: MessageRef[] };
 
 // The public addresses, from the settings (or any environment-shaped object, in tests).
 type PublicAddresses = Partial<
@@ -28,25 +31,33 @@ export interface ReportDestination {
   /** Sentences about the settings behind them, the same on Settings and on the DNS step:
    * each setting's problem, then NO_REPORT_DESTINATION when no address is usable. */
   notices: string[];
+  /** The same notices, in the same order, as "settings.reportAddress" messages. */
+  noticeRefs: MessageRef[];
 }
 
 /** The one source of the report address (issue 16): Settings and the DNS step both show it. */
 export function reportDestination(env: PublicAddresses = settings()): ReportDestination {
   const rua = ruaFromEnv(env);
+  const none = rua.uris.length === 0;
   return {
     uris: rua.uris,
-    notices: rua.uris.length > 0 ? rua.problems : [...rua.problems, NO_REPORT_DESTINATION],
+    notices: none ? [...rua.problems, NO_REPORT_DESTINATION] : rua.problems,
+    noticeRefs: none ? [...rua.problemRefs, { key: "noDestination" }] : rua.problemRefs,
   };
 }
 
 export function reportEndpoint(env: PublicAddresses = settings()): ReportEndpoint {
-  const { uris, notices } = reportDestination(env);
+  const { uris, notices, noticeRefs } = reportDestination(env);
   const url = uris.find((u) => u.startsWith("https:"));
   if (url) return { url, problem: null };
-  if (uris.length === 0) return { url: null, problem: notices.join(" ") };
-  const why = notices.find((p) => p.startsWith("STS_PUBLIC_URL"));
+  if (uris.length === 0) return { url: null, problem: notices.join(" "), refs: noticeRefs };
+  const at = notices.findIndex((p) => p.startsWith("STS_PUBLIC_URL"));
+  const why = notices[at];
+  const whyRef = noticeRefs[at];
+  const mailOnly: MessageRef = { key: "mailOnly", params: { uris: uris.join(", ") } };
   return {
     url: null,
     problem: `${why ? `${why} ` : ""}Reports arrive by mail only (${uris.join(", ")}). ${SET_PUBLIC_URL} to receive them over HTTPS too.`,
+    refs: whyRef ? [whyRef, mailOnly] : [mailOnly],
   };
 }

@@ -66,7 +66,7 @@ export async function loadDemo(
   const plan = demoPlan(opts.endDay ?? addDays(utcDay(now), -1), undefined, MAX_AGE);
   const from = addDays(plan.endDay, -(plan.days - 1));
   const name = validateDomainName(plan.domain);
-  if (!name.ok) throw new Error(name.error);
+  if (!name.ok) throw new Error(name.error.message);
   let domain = await findDomainByName(db, name.value.aLabel);
   const created = domain === null;
   if (!domain) {

@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { validateDomainName } from "./domain-name";
 
 describe("validateDomainName", () => {
@@ -50,6 +52,41 @@ describe("validateDomainName", () => {
       '"under_score.example.com" is not a valid domain name: the label "under_score" may only hold letters, digits and inner hyphens, up to 63 characters.',
     ],
   ])("refuses %j", (input, message) => {
-    expect(validateDomainName(input)).toEqual({ ok: false, error: message });
+    const r = validateDomainName(input);
+    expect(r.ok ? null : [r.error.kind, r.error.message]).toEqual(["invalid", message]);
+  });
+
+  it("each refusal's apiErrors message (issue 16 §6) formats to its English; German names the input", () => {
+    const en = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "apiErrors" });
+    const de = createTranslator({ locale: "de", messages: MESSAGES.de, namespace: "apiErrors" });
+    const inputs = [
+      "",
+      "192.0.2.1",
+      "localhost",
+      "co.uk",
+      "a@b.c",
+      "a b.c",
+      "a..b.c",
+      "-x.b.c",
+      `${"a".repeat(60)}.`.repeat(5) + "com",
+    ];
+    const refusals = inputs.map((i) => validateDomainName(i)).map((r) => (r.ok ? null : r.error));
+    expect(refusals.map((f) => f?.ref?.key)).toEqual([
+      "enterDomainName",
+      "domainIsIp",
+      "domainSingleLabel",
+      "domainPublicSuffix",
+      "notADomainName",
+      "domainSpace",
+      "domainEmptyLabel",
+      "domainBadLabel",
+      "domainTooLong",
+    ]);
+    for (const f of refusals)
+      expect(en(f!.ref!.key as Parameters<typeof en>[0], f!.ref!.params)).toBe(f!.message);
+    const ip = refusals[1]!.ref!;
+    expect(de(ip.key as Parameters<typeof de>[0], ip.params)).toBe(
+      "192.0.2.1 ist eine IP-Adresse. MTA-STS schützt Mail-Domains: Geben Sie einen Domainnamen ein.",
+    );
   });
 });

@@ -30,7 +30,10 @@ export function withUser<P = Record<string, string>>(
       return inUserLanguage(fail(kind, auth.error, auth.ref), req, null);
     }
     const refused = mutationRefusal(req, options.body);
-    if (refused) return NextResponse.json({ error: refused.error }, { status: refused.status });
+    if (refused) {
+      const res = NextResponse.json({ error: refused.error }, { status: refused.status });
+      return inUserLanguage(withErrorRef(res, refused.ref), req, auth.user.locale);
+    }
     const res = await guarded(async () =>
       handler(req, auth.user, (await ctx?.params) ?? ({} as P)),
     );

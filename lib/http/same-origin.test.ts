@@ -37,6 +37,7 @@ describe("crossSiteRefusal", () => {
     expect(other).toEqual({
       status: 403,
       error: "Refused: this request came from another site (Origin https://evil.example).",
+      ref: { key: "crossSiteOrigin", params: { origin: "https://evil.example" } },
     });
     expect(
       crossSiteRefusal(new Headers({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3001" }))
@@ -64,6 +65,7 @@ describe("crossSiteRefusal", () => {
       error:
         "Refused: a request that changes data must come from this site " +
         "(send an Origin header naming this host, as browsers do).",
+      ref: { key: "crossSiteNoOrigin" },
     });
   });
 
@@ -102,6 +104,7 @@ describe("mutationRefusal", () => {
       status: 415,
       error:
         "Send the request body as JSON (Content-Type: application/json); this request sent text/plain.",
+      ref: { key: "bodyNotJson", params: { sent: "text/plain" } },
     });
     expect(
       mutationRefusal(
@@ -112,6 +115,7 @@ describe("mutationRefusal", () => {
       status: 415,
       error:
         "Send the request body as JSON (Content-Type: application/json); this request sent no Content-Type.",
+      ref: { key: "bodyNoContentType" },
     });
   });
 

@@ -9,11 +9,15 @@
 //   bodies, and a cross-site fetch() with application/json needs a CORS preflight we never
 //   grant. The file upload sends the file's own bytes, so it skips this part only.
 
+import type { MessageRef } from "../i18n/message-ref";
+
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export type BodyKind = "json" | "file";
 
-export type Refusal = { status: 403 | 415; error: string };
+/** `ref`: the same sentence in the "apiErrors" namespace (issue 16 §6), so the wrapper
+ * answers in the user's language. */
+export type Refusal = { status: 403 | 415; error: string; ref: MessageRef };
 
 /** The host the browser addressed: X-Forwarded-Host (first entry) or Host, lower-cased. */
 function addressedHosts(headers: Headers): string[] {
@@ -33,9 +37,11 @@ export function crossSiteRefusal(headers: Headers): Refusal | null {
       originHost = null;
     }
     if (originHost !== null && addressedHosts(headers).includes(originHost)) return null;
+    const shown = origin.slice(0, 100);
     return {
       status: 403,
-      error: `Refused: this request came from another site (Origin ${origin.slice(0, 100)}).`,
+      error: `Refused: this request came from another site (Origin ${shown}).`,
+      ref: { key: "crossSiteOrigin", params: { origin: shown } },
     };
   }
   if (headers.get("sec-fetch-site") === "same-origin") return null;
@@ -44,6 +50,7 @@ export function crossSiteRefusal(headers: Headers): Refusal | null {
     error:
       "Refused: a request that changes data must come from this site " +
       "(send an Origin header naming this host, as browsers do).",
+    ref: { key: "crossSiteNoOrigin" },
   };
 }
 
@@ -61,12 +68,13 @@ export function mutationRefusal(req: Request, body: BodyKind = "json"): Refusal 
   const crossSite = crossSiteRefusal(req.headers);
   if (crossSite) return crossSite;
   if (body === "json" && mediaType(req.headers) !== "application/json") {
-    const sent = mediaType(req.headers);
+    const sent = mediaType(req.headers).slice(0, 100);
     return {
       status: 415,
       error:
         "Send the request body as JSON (Content-Type: application/json); " +
-        (sent ? `this request sent ${sent.slice(0, 100)}.` : "this request sent no Content-Type."),
+        (sent ? `this request sent ${sent}.` : "this request sent no Content-Type."),
+      ref: sent ? { key: "bodyNotJson", params: { sent } } : { key: "bodyNoContentType" },
     };
   }
   return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localeFromAcceptLanguage, resolveLocale } from "./locale";
+import { localeFromAcceptLanguage, localeFromBrowser, resolveLocale } from "./locale";
 
 describe("locale choice (issue 16 §6)", () => {
   it("takes the best-ranked supported language of Accept-Language", () => {
@@ -21,5 +21,13 @@ describe("locale choice (issue 16 §6)", () => {
     expect(resolveLocale(null, "de-DE,de;q=0.9")).toBe("de");
     expect(resolveLocale("xx", "fr")).toBe("en");
     expect(resolveLocale(undefined, undefined)).toBe("en");
+  });
+
+  it("reads the browser's own list for the global error page: its first supported language", () => {
+    expect(localeFromBrowser(["de-DE", "en-US"])).toBe("de");
+    expect(localeFromBrowser(["fr-FR", "de"])).toBe("de");
+    expect(localeFromBrowser(["en-GB", "de"])).toBe("en");
+    expect(localeFromBrowser(["fr-FR"])).toBe("en");
+    expect(localeFromBrowser([])).toBe("en");
   });
 });

@@ -38,3 +38,9 @@ export function resolveLocale(
   if (isLocale(userLocale)) return userLocale;
   return localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
 }
+
+/** The browser's own choice (navigator.languages, best first), for the one page that cannot
+ * ask the server: app/global-error.tsx. English when none is supported. */
+export function localeFromBrowser(languages: readonly string[]): Locale {
+  return localeFromAcceptLanguage(languages.join(",")) ?? DEFAULT_LOCALE;
+}

@@ -6,7 +6,7 @@ import { recordRejection } from "@/lib/db/reports/rejected";
 import { MAX_COMPRESSED } from "@/lib/tlsrpt/read-report";
 import { logger } from "@/lib/log";
 import { ingestBytes, type IngestOutcome } from "./ingest";
-import { readCapped, tooSlowReason } from "./read-capped";
+import { readCapped, tooSlowReason, tooSlowRef } from "./read-capped";
 
 export interface EndpointDeps {
   db: () => Promise<Db>;
@@ -52,7 +52,8 @@ export async function handleTlsrptPost(req: Request, deps: EndpointDeps): Promis
   const db = await deps.db();
   const refuse = async (size: number) => {
     const reason = `the report is over the ${mib(max)} limit`;
-    await recordRejection(db, { channel: "https", source, reason, size });
+    const ref = { key: "overLimit", params: { limit: mib(max) } };
+    await recordRejection(db, { channel: "https", source, reason, size, ref });
     return text(413, `rejected: ${reason}`);
   };
   const declared = Number(req.headers.get("content-length") ?? "NaN");
@@ -61,7 +62,8 @@ export async function handleTlsrptPost(req: Request, deps: EndpointDeps): Promis
   if (!body.ok && body.problem === "too-large") return refuse(body.size);
   if (!body.ok) {
     const reason = tooSlowReason(body.seconds);
-    await recordRejection(db, { channel: "https", source, reason, size: body.size });
+    const ref = tooSlowRef(body.seconds);
+    await recordRejection(db, { channel: "https", source, reason, size: body.size, ref });
     return text(408, `rejected: ${reason}`);
   }
   if (body.bytes.length === 0) return text(400, "rejected: the request body is empty");

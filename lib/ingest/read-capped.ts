@@ -13,6 +13,12 @@ export const BODY_DEADLINE_MS = 30_000;
 export const tooSlowReason = (seconds: number) =>
   `the request body took more than ${seconds} s to arrive`;
 
+/** tooSlowReason as a "reports.rejected.reasons" message (issue 16 §6). */
+export const tooSlowRef = (seconds: number) => ({
+  key: "tooSlow",
+  params: { seconds: String(seconds) },
+});
+
 /** Reads at most max + 1 bytes within deadlineMs: otherwise the body is refused. */
 export async function readCapped(
   req: Request,

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { failure, type Failure } from "@/lib/core/failure";
 import { currentSlot, manualSlotName } from "./schedule";
 import type { Claim, ClaimStore, Clock, JobDef, SchedulerLog } from "./types";
 
@@ -24,7 +25,8 @@ export interface Scheduler {
   /** One pass: claims and starts every due job; resolves once they are started. */
   tick(): Promise<void>;
   /** Starts `job` now in a slot of its own (the "Run now" button). */
-  runNow(job: string): Promise<Result<{ slot: string }>>;
+  /** "Run now": the refusals carry their "apiErrors" message (issue 16 §6). */
+  runNow(job: string): Promise<Result<{ slot: string }, Failure>>;
   start(): void;
   /** Stops ticking and renewing; running jobs are told through their signal. */
   stop(): void;
@@ -161,11 +163,22 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     },
     async runNow(name) {
       const job = byName.get(name);
-      if (!job) return err(`There is no job named "${name}".`);
+      if (!job)
+        return err(
+          failure("not-found", `There is no job named "${name}".`, {
+            key: "noJobNamed",
+            params: { name },
+          }),
+        );
       const now = clock.now();
       const slot = manualSlotName(now, nonce());
       const claim = await o.store.claim(name, slot, o.owner, o.leaseMs, now);
-      if (!claim) return err("That run could not be started; try again.");
+      if (!claim)
+        return err(
+          failure("conflict", "That run could not be started; try again.", {
+            key: "runNotStarted",
+          }),
+        );
       void execute(job, claim, now);
       return ok({ slot });
     },

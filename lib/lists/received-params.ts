@@ -1,4 +1,5 @@
 // The received-reports list's state in the URL (issue 16): filters and the cursor.
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import {
   cursorText,
   first,
@@ -23,20 +24,49 @@ export interface ReceivedParams {
   after: Cursor | null;
 }
 
+/** `problems` is English (logs, tests); `problemRefs` the same as messages of the UI's
+ * "reports" namespace (issue 16 §6), as parseAuditParams does. */
 export function parseReceivedParams(sp: SearchParams): {
   params: ReceivedParams;
   problems: string[];
+  problemRefs: MessageRef[];
 } {
   const problems: string[] = [];
+  const problemRefs: MessageRef[] = [];
+  /** Runs a parser of lib/lists/params; when it drops the value, `ref` says so too. */
+  const noting = <T>(parse: () => T, ref: MessageRef): T => {
+    const before = problems.length;
+    const value = parse();
+    if (problems.length > before) problemRefs.push(ref);
+    return value;
+  };
+  const raw = {
+    auth: first(sp.auth),
+    from: first(sp.from),
+    to: first(sp.to),
+    after: first(sp.after),
+  };
+  const day = (field: "from" | "to") =>
+    noting(() => parseDay(raw[field], field, problems), {
+      key: "received.problems.day",
+      params: { field, value: raw[field] ?? "" },
+    });
   return {
     params: {
       reporter: parseText(first(sp.reporter)),
-      auth: parseChoice(first(sp.auth), RECEIVED_AUTH, "authentication", problems),
-      from: parseDay(first(sp.from), "from", problems),
-      to: parseDay(first(sp.to), "to", problems),
-      after: parseCursor(first(sp.after), true, problems),
+      auth: noting(() => parseChoice(raw.auth, RECEIVED_AUTH, "authentication", problems), {
+        key: "received.problems.auth",
+        params: { value: raw.auth ?? "", allowed: RECEIVED_AUTH.join(", ") },
+      }),
+      from: day("from"),
+      to: day("to"),
+      after: noting(() => parseCursor(raw.after, true, problems), {
+        key: "received.problems.position",
+        params: { value: raw.after ?? "" },
+      }),
     },
     problems,
+    problemRefs,
   };
 }
 

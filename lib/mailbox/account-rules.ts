@@ -2,6 +2,8 @@
 // both ask these, so a stored password never travels in clear or to a server it was not
 // entered for (RPT-ING-2: whatever arrives is hostile, so the channel itself must be safe).
 
+import type { MessageRef } from "../i18n/message-ref";
+
 export type MailboxSecurity = "tls" | "starttls" | "none";
 
 export interface ImapEndpoint {
@@ -47,6 +49,14 @@ const folderKey = (f: string) => {
   return t.toUpperCase() === "INBOX" ? "INBOX" : t;
 };
 
+/** A refusal: the English sentence and its "apiErrors" message (issue 16 §6). */
+export interface AccountProblem {
+  message: string;
+  ref: MessageRef;
+}
+
+const problem = (message: string, key: string): AccountProblem => ({ message, ref: { key } });
+
 /**
  * The first problem with saving `input` (over `before`, when updating), or null.
  * `allowPlainImap` is the lab setting STS_ALLOW_PLAIN_IMAP.
@@ -55,15 +65,16 @@ export function accountProblem(
   input: AccountFields,
   before: ImapEndpoint | null,
   opts: { allowPlainImap: boolean },
-): string | null {
-  if (input.security === "none" && !opts.allowPlainImap) return PLAIN_IMAP_REFUSED;
+): AccountProblem | null {
+  if (input.security === "none" && !opts.allowPlainImap)
+    return problem(PLAIN_IMAP_REFUSED, "plainImapRefused");
   if (!input.password) {
-    if (!before) return PASSWORD_MISSING;
-    if (endpointChanged(before, input)) return PASSWORD_AGAIN;
+    if (!before) return problem(PASSWORD_MISSING, "mailboxPasswordMissing");
+    if (endpointChanged(before, input)) return problem(PASSWORD_AGAIN, "mailboxPasswordAgain");
   }
   const folders = new Set(
     [input.folder, input.processedFolder, input.rejectedFolder].map(folderKey),
   );
-  if (folders.size !== 3) return FOLDERS_MUST_DIFFER;
+  if (folders.size !== 3) return problem(FOLDERS_MUST_DIFFER, "mailboxFoldersDiffer");
   return null;
 }

@@ -1,41 +1,56 @@
 import { z } from "zod";
+import { keyOfMessage } from "../i18n/keyed-messages";
+import type { MessageRef } from "../i18n/message-ref";
+
+// Each field's message in English, by its "apiErrors" key (issue 16 §6).
+const FIELD_PROBLEMS = {
+  mailboxLabel: "Give the mailbox a name.",
+  mailboxHost: "Enter the IMAP server's host name.",
+  mailboxHostChars: "The host name has characters a host name cannot have.",
+  mailboxPort: "The port is 1-65535.",
+  mailboxUsername: "Enter the username.",
+  mailboxFolder: "Enter the folder reports arrive in.",
+  mailboxProcessedFolder: "Enter the folder for processed reports.",
+  mailboxRejectedFolder: "Enter the folder for refused messages and mail without a report.",
+  mailboxPollMinutes: "Poll at most once a minute.",
+} as const;
+const P = FIELD_PROBLEMS;
 
 // What the settings page's mailbox form sends (POST /api/mailboxes, PUT /api/mailboxes/<id>).
 // Each message names the field, as the form shows only the first problem.
 const MailboxBody = z.object({
-  label: z.string().trim().min(1, "Give the mailbox a name.").max(100),
+  label: z.string().trim().min(1, P.mailboxLabel).max(100),
   host: z
     .string()
     .trim()
-    .min(1, "Enter the IMAP server's host name.")
+    .min(1, P.mailboxHost)
     .max(253)
-    .regex(/^[A-Za-z0-9.:[\]-]+$/, "The host name has characters a host name cannot have."),
-  port: z.coerce.number().int().min(1, "The port is 1-65535.").max(65535, "The port is 1-65535."),
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, P.mailboxHostChars),
+  port: z.coerce.number().int().min(1, P.mailboxPort).max(65535, P.mailboxPort),
   security: z.enum(["tls", "starttls", "none"]),
-  username: z.string().trim().min(1, "Enter the username.").max(320),
+  username: z.string().trim().min(1, P.mailboxUsername).max(320),
   password: z.string().max(1000),
-  folder: z.string().trim().min(1, "Enter the folder reports arrive in.").max(200),
-  processedFolder: z.string().trim().min(1, "Enter the folder for processed reports.").max(200),
-  rejectedFolder: z
-    .string()
-    .trim()
-    .min(1, "Enter the folder for refused messages and mail without a report.")
-    .max(200),
-  pollMinutes: z.coerce.number().int().min(1, "Poll at most once a minute.").max(1440),
+  folder: z.string().trim().min(1, P.mailboxFolder).max(200),
+  processedFolder: z.string().trim().min(1, P.mailboxProcessedFolder).max(200),
+  rejectedFolder: z.string().trim().min(1, P.mailboxRejectedFolder).max(200),
+  pollMinutes: z.coerce.number().int().min(1, P.mailboxPollMinutes).max(1440),
   enabled: z.boolean(),
 });
 
 export type MailboxBody = z.infer<typeof MailboxBody>;
 
-/** The first problem with a mailbox body, as the form shows it. */
+/** The first problem with a mailbox body, as the form shows it; `ref` is its "apiErrors"
+ * message (none for zod's own messages, e.g. a label past 100 characters: English). */
 export function parseMailboxInput(
   body: unknown,
-): { ok: true; value: MailboxBody } | { ok: false; error: string } {
+): { ok: true; value: MailboxBody } | { ok: false; error: string; ref?: MessageRef } {
   const parsed = MailboxBody.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
   const first = parsed.error.issues[0];
-  return {
-    ok: false,
-    error: first && first.path.length > 0 ? first.message : "Send the mailbox's fields as JSON.",
-  };
+  if (!first || first.path.length === 0)
+    return { ok: false, error: "Send the mailbox's fields as JSON.", ref: { key: "mailboxBody" } };
+  const key = keyOfMessage(FIELD_PROBLEMS, first.message);
+  return key
+    ? { ok: false, error: first.message, ref: { key } }
+    : { ok: false, error: first.message };
 }

@@ -13,6 +13,7 @@ import type { ImapFlow } from "imapflow";
 import type { Db } from "@/lib/db/client";
 import type { MailboxForPoll } from "@/lib/db/mailboxes/imap-accounts";
 import { recordRejection } from "@/lib/db/reports/rejected";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import type { IngestMeta, IngestOutcome, ReadInput } from "@/lib/ingest/ingest";
 import { logger } from "@/lib/log";
 import type { DkimVerdict } from "@/lib/tlsrpt/dkim";
@@ -139,7 +140,10 @@ async function readMessage(
 ): Promise<Verdict | Transient> {
   if (size > opts.maxMessageBytes) {
     const why = `the message is ${formatCount(size)} bytes, over the limit of ${formatCount(opts.maxMessageBytes)}`;
-    return refuse(db, a, `uid ${uid}`, size, why);
+    return refuse(db, a, `uid ${uid}`, size, why, {
+      key: "messageTooBig",
+      params: { size, limit: opts.maxMessageBytes },
+    });
   }
   const msg = await client.fetchOne(String(uid), { source: true, envelope: true }, { uid: true });
   if (!msg || !msg.source) return "gone"; // expunged meanwhile by another client
@@ -209,10 +213,12 @@ async function refuse(
   id: string,
   size: number,
   reason: string,
+  ref?: MessageRef,
 ): Promise<"rejected"> {
   logger.warn({ mailbox: a.label, id, reason }, "message refused");
-  await recordRejection(db, { channel: "imap", source: `${a.label}: ${id}`, reason, size }).catch(
-    (e: unknown) => logger.error({ err: e, mailbox: a.label, id }, "could not record rejection"),
+  const source = `${a.label}: ${id}`;
+  await recordRejection(db, { channel: "imap", source, reason, size, ref }).catch((e: unknown) =>
+    logger.error({ err: e, mailbox: a.label, id }, "could not record rejection"),
   );
   return "rejected";
 }

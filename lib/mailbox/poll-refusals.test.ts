@@ -208,6 +208,7 @@ describe("RPT-ING-1/RPT-ING-2: hostile mail in the IMAP channel (issue 11)", () 
     expect(r).toEqual({
       ok: false,
       error: "the poll took longer than 1 s and was stopped; the rest is read next time",
+      ref: { key: "pollDeadlineSeconds", params: { seconds: "1" } },
     });
     expect(await w.count("Slow")).toBe(1);
   });

@@ -83,6 +83,8 @@ describe("IMAP poller against Dovecot", () => {
     expect(stored?.lastResult).toBe(
       "6 messages: 4 stored, 0 duplicates, 0 rejected, 0 for unmanaged domains, 2 without a report; 2 moved to the rejected folder",
     );
+    // Issue 16 §6: the same result as a message, for the settings page in German.
+    expect(stored?.lastRef?.key).toBe("pollSummary");
 
     // Nothing is read twice: the folder is empty now.
     const second = await pollMailbox(w.t.db, id);
@@ -103,8 +105,13 @@ describe("IMAP poller against Dovecot", () => {
     const bad = await w.account({ label: "wrong password", password: "not-the-password" });
     const r = await pollMailbox(w.t.db, bad);
     const message = `authentication failed: 127.0.0.1:${w.dovecot.port} refused the username or password`;
-    expect(r).toEqual({ ok: false, error: message });
+    expect(r).toEqual({
+      ok: false,
+      error: message,
+      ref: { key: "imapAuthFailed", params: { where: `127.0.0.1:${w.dovecot.port}` } },
+    });
     expect((await mailboxForPoll(w.t.db, bad))?.lastError).toBe(message);
+    expect((await mailboxForPoll(w.t.db, bad))?.lastRef?.key).toBe("imapAuthFailed");
   });
 
   it("names a refused connection", async () => {
@@ -112,6 +119,7 @@ describe("IMAP poller against Dovecot", () => {
     expect(await pollMailbox(w.t.db, closed)).toEqual({
       ok: false,
       error: "could not connect to 127.0.0.1:1: connection refused",
+      ref: { key: "imapRefused", params: { where: "127.0.0.1:1" } },
     });
   });
 
@@ -125,6 +133,10 @@ describe("IMAP poller against Dovecot", () => {
       expect(await pollMailbox(w.t.db, id)).toEqual({
         ok: false,
         error: `TLS to 127.0.0.1:${port} failed: its certificate is not from a CA this server trusts (UNABLE_TO_VERIFY_LEAF_SIGNATURE); for a private CA, start the app with NODE_EXTRA_CA_CERTS`,
+        ref: {
+          key: "imapUntrustedCert",
+          params: { where: `127.0.0.1:${port}`, code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE" },
+        },
       });
     } finally {
       server.close();
@@ -136,7 +148,7 @@ describe("IMAP poller against Dovecot", () => {
     const plain = await compose({ from: "a@example.com", to: "b@example.com", text: "x" });
     await w.deliver("Plain", plain);
     const r = await pollMailbox(w.t.db, lab, { allowPlainImap: false });
-    expect(r).toEqual({ ok: false, error: PLAIN_IMAP_REFUSED });
+    expect(r).toEqual({ ok: false, error: PLAIN_IMAP_REFUSED, ref: { key: "plainImapRefused" } });
     expect(PLAIN_IMAP_REFUSED).toBe(
       'IMAP without TLS sends the password in clear: choose TLS or STARTTLS (security "none" is allowed only in labs, with STS_ALLOW_PLAIN_IMAP=1).',
     );
@@ -151,7 +163,11 @@ describe("IMAP poller against Dovecot", () => {
       await compose({ from: "a@example.com", to: "b@example.com", text: "x" }),
     );
     expect(await takeLease(w.t.db, `mailbox:${id}`, "other-instance", 60_000)).toBe(true);
-    expect(await pollMailbox(w.t.db, id)).toEqual({ ok: false, error: MAILBOX_BUSY });
+    expect(await pollMailbox(w.t.db, id)).toEqual({
+      ok: false,
+      error: MAILBOX_BUSY,
+      ref: { key: "mailboxBusy" },
+    });
     expect((await mailboxForPoll(w.t.db, id))?.lastPollAt).toBeNull();
     expect(await w.count("Shared")).toBe(1);
     await releaseLease(w.t.db, `mailbox:${id}`, "other-instance");

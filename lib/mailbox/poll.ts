@@ -12,6 +12,7 @@ import { mailboxForPoll, recordPoll, type MailboxForPoll } from "@/lib/db/mailbo
 import { unseal } from "@/lib/crypto/seal";
 import { readInput, storeRead } from "@/lib/ingest/ingest";
 import { createDnsClient } from "@/lib/dns/resolver";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { logger } from "@/lib/log";
 import { dkimResolver, verifyDkim } from "@/lib/tlsrpt/dkim";
 import { PLAIN_IMAP_REFUSED } from "./account-rules";
@@ -41,7 +42,21 @@ export interface PollOptions extends PassOptions {
   deadlineMs: number;
 }
 
-export type PollResult = { ok: true; summary: PollSummary } | { ok: false; error: string };
+/** A failed poll: the English sentence (the log, the API) and, where it is our sentence, its
+ * "apiErrors" message (issue 16 §6). */
+export type PollResult =
+  { ok: true; summary: PollSummary } | { ok: false; error: string; ref?: MessageRef };
+
+/** What went wrong, for a person: the English and its "apiErrors" message. */
+export interface PollProblem {
+  message: string;
+  ref: MessageRef;
+}
+
+const problem = (message: string, key: string, params?: Record<string, string>): PollProblem => ({
+  message,
+  ref: params ? { key, params } : { key },
+});
 
 /** DKIM through the app's DNS client: the resolvers STS_DNS_SERVERS names, else the system's. */
 const verifyWithAppDns = (bytes: Uint8Array) =>
@@ -65,6 +80,27 @@ export function describeSummary(s: PollSummary): string {
   return after.length ? `${line}; ${after.join(", ")}` : line;
 }
 
+/** describeSummary as the "settings.mailboxes" message pollSummary (issue 16 §6): the counts,
+ * and for each optional part whether a comma or a semicolon comes before it. */
+export function summaryRef(s: PollSummary): MessageRef {
+  return {
+    key: "pollSummary",
+    params: {
+      messages: s.messages,
+      stored: s.stored,
+      duplicates: s.duplicates,
+      rejected: s.rejected,
+      unmanaged: s.unmanaged,
+      noReport: s.noReport,
+      setAside: s.setAside,
+      flagged: s.flagged,
+      flaggedSep: s.setAside ? "comma" : "semicolon",
+      retrying: s.retrying,
+      retryingSep: s.setAside || s.flagged ? "comma" : "semicolon",
+    },
+  };
+}
+
 function clientOptions(a: MailboxForPoll, pass: string): ImapFlowOptions {
   return {
     host: a.host,
@@ -80,8 +116,12 @@ function clientOptions(a: MailboxForPoll, pass: string): ImapFlowOptions {
   } as ImapFlowOptions;
 }
 
-/** A message a person can act on; the raw error goes to the log only. */
-export function describeImapError(e: unknown, a: Pick<MailboxForPoll, "host" | "port">): string {
+/** A message a person can act on; the raw error goes to the log only. The server's own
+ * reply and error codes are parameters, never translated. */
+export function describeImapError(
+  e: unknown,
+  a: Pick<MailboxForPoll, "host" | "port">,
+): PollProblem {
   const x = (typeof e === "object" && e !== null ? e : {}) as {
     authenticationFailed?: boolean;
     code?: string;
@@ -89,32 +129,56 @@ export function describeImapError(e: unknown, a: Pick<MailboxForPoll, "host" | "
   };
   const where = `${a.host}:${a.port}`;
   if (x.authenticationFailed)
-    return `authentication failed: ${where} refused the username or password`;
+    return problem(
+      `authentication failed: ${where} refused the username or password`,
+      "imapAuthFailed",
+      { where },
+    );
   switch (x.code) {
     case "ECONNREFUSED":
-      return `could not connect to ${where}: connection refused`;
+      return problem(`could not connect to ${where}: connection refused`, "imapRefused", {
+        where,
+      });
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return `could not connect: the host name ${a.host} does not resolve`;
+      return problem(
+        `could not connect: the host name ${a.host} does not resolve`,
+        "imapNoSuchHost",
+        { host: a.host },
+      );
     case "ETIMEDOUT":
     case "CONNECT_TIMEOUT":
     case "GREETING_TIMEOUT":
-      return `could not connect to ${where}: timed out`;
+      return problem(`could not connect to ${where}: timed out`, "imapTimedOut", { where });
     case "ECONNRESET":
-      return `the connection to ${where} was reset`;
+      return problem(`the connection to ${where} was reset`, "imapReset", { where });
   }
-  if (x.code && /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED/.test(x.code)) {
+  const code = x.code;
+  if (code && /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED/.test(code)) {
     // Known gap: no per-account CA; a private CA is trusted process-wide.
-    return (
+    return problem(
       `TLS to ${where} failed: its certificate is not from a CA this server trusts ` +
-      `(${x.code}); for a private CA, start the app with NODE_EXTRA_CA_CERTS`
+        `(${code}); for a private CA, start the app with NODE_EXTRA_CA_CERTS`,
+      "imapUntrustedCert",
+      { where, code },
     );
   }
-  if (x.code && /CERT|SSL|TLS/i.test(x.code)) {
-    return `TLS to ${where} failed (${x.code}); check the host name and the security setting`;
+  if (code && /CERT|SSL|TLS/i.test(code)) {
+    return problem(
+      `TLS to ${where} failed (${code}); check the host name and the security setting`,
+      "imapTlsFailed",
+      { where, code },
+    );
   }
-  if (x.responseText) return `the IMAP server said: ${x.responseText.slice(0, 200)}`;
-  return `the IMAP session with ${where} failed (details are in the server log)`;
+  if (x.responseText) {
+    const reply = x.responseText.slice(0, 200);
+    return problem(`the IMAP server said: ${reply}`, "imapServerSaid", { reply });
+  }
+  return problem(
+    `the IMAP session with ${where} failed (details are in the server log)`,
+    "imapSessionFailed",
+    { where },
+  );
 }
 
 // One session per account at a time: "Poll now" during a scheduled poll joins it instead of
@@ -146,7 +210,9 @@ export function pollMailbox(
     p = withLease(db, `mailbox:${id}`, processOwner(), { ttlMs: MAILBOX_LEASE_MS }, () =>
       pollOnce(db, id, full),
     )
-      .then((r): PollResult => (r.ok ? r.value : { ok: false, error: MAILBOX_BUSY }))
+      .then((r): PollResult =>
+        r.ok ? r.value : { ok: false, error: MAILBOX_BUSY, ref: { key: "mailboxBusy" } },
+      )
       .finally(() => inFlight.delete(id));
     inFlight.set(id, p);
   }
@@ -155,14 +221,22 @@ export function pollMailbox(
 
 async function pollOnce(db: Db, id: string, opts: PollOptions): Promise<PollResult> {
   const a = await mailboxForPoll(db, id);
-  if (!a) return { ok: false, error: "that mailbox account no longer exists" };
+  if (!a)
+    return {
+      ok: false,
+      error: "that mailbox account no longer exists",
+      ref: { key: "mailboxNoLongerExists" },
+    };
   const at = new Date();
-  const fail = async (error: string): Promise<PollResult> => {
-    await recordPoll(db, id, { at, error, result: null });
-    return { ok: false, error };
+  const fail = async (error: string, ref?: MessageRef): Promise<PollResult> => {
+    await recordPoll(db, id, { at, error, result: null, ref });
+    return ref ? { ok: false, error, ref } : { ok: false, error };
   };
+  const failWith = (p: PollProblem) => fail(p.message, p.ref);
   // An account saved while a lab allowed it is not polled in clear once that is turned off.
-  if (a.security === "none" && !opts.allowPlainImap) return fail(PLAIN_IMAP_REFUSED);
+  if (a.security === "none" && !opts.allowPlainImap)
+    return fail(PLAIN_IMAP_REFUSED, { key: "plainImapRefused" });
+  // The stored password's own problems (lib/crypto/seal.ts) stay English for now.
   const pass = unseal(a.passwordSealed);
   if (!pass.ok) return fail(pass.error);
   const client = new ImapFlow(clientOptions(a, pass.value));
@@ -175,22 +249,28 @@ async function pollOnce(db: Db, id: string, opts: PollOptions): Promise<PollResu
   try {
     await client.connect();
     const summary = await pollPass(db, client, a, opts);
-    await recordPoll(db, id, { at, error: null, result: describeSummary(summary) });
+    await recordPoll(db, id, {
+      at,
+      error: null,
+      result: describeSummary(summary),
+      ref: summaryRef(summary),
+    });
     logger.info({ mailbox: a.label, ...summary }, "mailbox polled");
     return { ok: true, summary };
   } catch (e) {
     logger.warn({ err: e, mailbox: a.label, host: a.host }, "mailbox poll failed");
-    const limit =
-      opts.deadlineMs >= 60_000
-        ? `${Math.round(opts.deadlineMs / 60_000)} minutes`
-        : `${opts.deadlineMs / 1000} s`;
-    return fail(
-      expired
-        ? `the poll took longer than ${limit} and was stopped; the rest is read next time`
-        : describeImapError(e, a),
-    );
+    return failWith(expired ? deadlineProblem(opts.deadlineMs) : describeImapError(e, a));
   } finally {
     clearTimeout(deadline);
     await client.logout().catch(() => client.close());
   }
+}
+
+export function deadlineProblem(deadlineMs: number): PollProblem {
+  const long = deadlineMs >= 60_000;
+  const limit = long ? `${Math.round(deadlineMs / 60_000)} minutes` : `${deadlineMs / 1000} s`;
+  const message = `the poll took longer than ${limit} and was stopped; the rest is read next time`;
+  return long
+    ? problem(message, "pollDeadlineMinutes", { minutes: String(Math.round(deadlineMs / 60_000)) })
+    : problem(message, "pollDeadlineSeconds", { seconds: String(deadlineMs / 1000) });
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { seg } from "./api-fetch";
 import { useApiMutation } from "./use-api-mutation";
 
@@ -60,7 +61,7 @@ export function useRemoveMailbox(id: string) {
 }
 
 export function usePollMailbox(id: string) {
-  return useApiMutation<void, { message: string }>({
+  return useApiMutation<void, { message: string; ref?: MessageRef }>({
     request: () => ({ method: "POST", url: `/api/mailboxes/${seg(id)}/poll` }),
     refreshAfterError: true,
   });

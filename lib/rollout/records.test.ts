@@ -11,13 +11,18 @@ describe("records from configuration", () => {
     ).toEqual({
       uris: ["https://sts.example.net/api/reports/tlsrpt", "mailto:tlsrpt@example.net"],
       problems: [],
+      problemRefs: [],
     });
   });
   it("refuses http and bad addresses with a reason, and says nothing when unset", () => {
     const r = ruaFromEnv({ STS_PUBLIC_URL: "http://sts.example.net", STS_RUA_MAILTO: "nobody" });
     expect(r.uris).toEqual([]);
     expect(r.problems).toHaveLength(2);
-    expect(ruaFromEnv({})).toEqual({ uris: [], problems: [] });
+    expect(r.problemRefs).toEqual([
+      { key: "publicUrlNotHttps", params: { protocol: "http:" } },
+      { key: "ruaMailtoInvalid", params: { mailbox: "nobody" } },
+    ]);
+    expect(ruaFromEnv({})).toEqual({ uris: [], problems: [], problemRefs: [] });
   });
   it("writes a BIND snippet", () => {
     expect(bindSnippet("example.org", "20250301T120000Z", ["mailto:r@example.org"])).toBe(

@@ -1,11 +1,15 @@
 // The two TXT records a domain publishes (STS-TXT, RPT-TXT) and where TLS reports go, from
 // this installation's configuration.
 
+import type { MessageRef } from "../i18n/message-ref";
+
 export interface RuaConfig {
   /** URIs for rua=, in order: the https endpoint first, then the mailbox. */
   uris: string[];
   /** Configuration problems a person can fix (e.g. an http:// public URL). */
   problems: string[];
+  /** The same problems, in the same order, as "settings.reportAddress" messages (issue 16 §6). */
+  problemRefs: MessageRef[];
 }
 
 /**
@@ -18,17 +22,24 @@ export function ruaFromEnv(env: {
 }): RuaConfig {
   const uris: string[] = [];
   const problems: string[] = [];
+  const problemRefs: MessageRef[] = [];
+  const problem = (text: string, key: string, params: Record<string, string>) => {
+    problems.push(text);
+    problemRefs.push({ key, params });
+  };
   const base = env.STS_PUBLIC_URL?.trim();
   if (base) {
     let url: URL | null = null;
     try {
       url = new URL(base);
     } catch {
-      problems.push(`STS_PUBLIC_URL "${base}" is not a URL.`);
+      problem(`STS_PUBLIC_URL "${base}" is not a URL.`, "publicUrlNotUrl", { base });
     }
     if (url && url.protocol !== "https:") {
-      problems.push(
+      problem(
         `STS_PUBLIC_URL is ${url.protocol}//…: reporters only post to https: (RPT-TXT-3), so it is not listed.`,
+        "publicUrlNotHttps",
+        { protocol: url.protocol },
       );
     } else if (url) {
       uris.push(`${url.origin}${url.pathname.replace(/\/+$/, "")}/api/reports/tlsrpt`);
@@ -37,9 +48,12 @@ export function ruaFromEnv(env: {
   const mailbox = env.STS_RUA_MAILTO?.trim().replace(/^mailto:/i, "");
   if (mailbox) {
     if (/^[^@\s,;!]+@[^@\s,;!]+\.[^@\s,;!]+$/.test(mailbox)) uris.push(`mailto:${mailbox}`);
-    else problems.push(`STS_RUA_MAILTO "${mailbox}" is not an email address.`);
+    else
+      problem(`STS_RUA_MAILTO "${mailbox}" is not an email address.`, "ruaMailtoInvalid", {
+        mailbox,
+      });
   }
-  return { uris, problems };
+  return { uris, problems, problemRefs };
 }
 
 export const stsRecordName = (domain: string): string => `_mta-sts.${domain}`;

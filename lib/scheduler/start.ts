@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { jobClaimStore } from "@/lib/db/jobs/claims";
 import { processOwner } from "@/lib/db/jobs/owner";
 import type { Result } from "@/lib/core/diagnostic";
+import type { Failure } from "@/lib/core/failure";
 import { createScheduler, type Scheduler } from "@/lib/jobs/scheduler";
 import { logger } from "@/lib/log";
 import { appJobs } from "./app-jobs";
@@ -48,6 +49,6 @@ export async function startScheduler(): Promise<void> {
 }
 
 /** "Run now": the job in a slot of its own, on this instance. */
-export async function runJobNow(job: string): Promise<Result<{ slot: string }>> {
+export async function runJobNow(job: string): Promise<Result<{ slot: string }, Failure>> {
   return (await scheduler()).runNow(job);
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { addDomain, listDomains, type DomainRecord } from "@/lib/db/domains/domains";
 import { validateDomainName } from "@/lib/domains/domain-name";
-import { fail } from "@/lib/http/errors";
+import { fail, failed } from "@/lib/http/errors";
 import { withUser } from "@/lib/http/handler";
 
 const toJson = (d: DomainRecord) => ({
@@ -25,7 +25,7 @@ export const POST = withUser("admin", async (req, user) => {
   if (!body.success)
     return fail("invalid", 'Send JSON like {"name": "example.com"}.', { key: "domainBody" });
   const name = validateDomainName(body.data.name);
-  if (!name.ok) return fail("invalid", name.error);
+  if (!name.ok) return failed(name.error);
   const added = await addDomain(
     await getDb(),
     { name: name.value.aLabel, displayName: name.value.uLabel },

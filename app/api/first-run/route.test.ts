@@ -78,6 +78,28 @@ describe("POST /api/first-run", () => {
     expect(await notJson.json()).toEqual({ error: "Check the form." });
   });
 
+  it("answers a German browser in German (issue 16 §6), with the same status", async () => {
+    const de = { "accept-language": "de-DE,de;q=0.9" };
+    const noName = await send({ ...ADA, name: " ", setupCode: CODE }, de);
+    expect([noName.status, await noName.json()]).toEqual([
+      400,
+      { error: "Geben Sie Ihren Namen ein." },
+    ]);
+    const wrong = await send({ ...ADA, setupCode: "2222-2222-2222" }, de);
+    expect(await wrong.json()).toEqual({
+      error:
+        "Dieser Einrichtungscode ist falsch. Geben Sie den Code aus dem Server-Log des letzten Starts ein.",
+    });
+    const text = await send(JSON.stringify(ADA), { ...de, "content-type": "text/plain" });
+    expect([text.status, await text.json()]).toEqual([
+      415,
+      {
+        error:
+          "Senden Sie den Anfragetext als JSON (Content-Type: application/json); diese Anfrage sendete text/plain.",
+      },
+    ]);
+  });
+
   it("refuses a wrong setup code and a short password with the use case's message", async () => {
     const wrong = await send({ ...ADA, setupCode: "2222-2222-2222" });
     expect(wrong.status).toBe(400);

@@ -4,7 +4,9 @@ import { createFirstAdminWithCode, setupCodeThrottle } from "@/lib/auth/first-ru
 import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { dbConfigFromEnv } from "@/lib/db/config";
-import { fail } from "@/lib/http/errors";
+import { inUserLanguage } from "@/i18n/api-errors";
+import { keyOfMessage } from "@/lib/i18n/keyed-messages";
+import { fail, failed, withErrorRef } from "@/lib/http/errors";
 import { publicEndpoint } from "@/lib/http/public-endpoint";
 import { firstRunLimits } from "@/lib/http/public-limits";
 import { mutationRefusal } from "@/lib/http/same-origin";
@@ -16,30 +18,48 @@ import { mutationRefusal } from "@/lib/http/same-origin";
 
 export const dynamic = "force-dynamic";
 
+// Each field's message, in English (the API) and as its "apiErrors" key (issue 16 §6).
+const FIELD_PROBLEMS = {
+  enterSetupCode: "Enter the setup code from the server log.",
+  enterName: "Enter your name.",
+  enterEmail: "Enter a valid email address.",
+  enterPassword: "Enter a password.",
+} as const;
+
 const FirstAdmin = z.object({
-  setupCode: z.string().trim().min(1, "Enter the setup code from the server log."),
-  name: z.string().trim().min(1, "Enter your name.").max(100),
-  email: z.email("Enter a valid email address."),
-  password: z.string("Enter a password."),
+  setupCode: z.string().trim().min(1, FIELD_PROBLEMS.enterSetupCode),
+  name: z.string().trim().min(1, FIELD_PROBLEMS.enterName).max(100),
+  email: z.email(FIELD_PROBLEMS.enterEmail),
+  password: z.string(FIELD_PROBLEMS.enterPassword),
 });
 
+// No user is signed in: the browser's language decides (sign-in and first run follow it).
 export const POST = publicEndpoint(
   () => firstRunLimits(settings()),
-  async (req, source) => {
-    const refused = mutationRefusal(req);
-    if (refused) return NextResponse.json({ error: refused.error }, { status: refused.status });
-    const parsed = FirstAdmin.safeParse(await req.json().catch(() => null));
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return fail("invalid", first && first.path.length > 0 ? first.message : "Check the form.");
-    }
-    const created = await createFirstAdminWithCode(
-      await getDb(),
-      dbConfigFromEnv(),
-      await setupCodeThrottle(),
-      { ...parsed.data, address: source },
-    );
-    if (!created.ok) return fail("invalid", created.error);
-    return NextResponse.json({ email: created.value.email }, { status: 201 });
-  },
+  async (req, source) => inUserLanguage(await firstAdmin(req, source), req, null),
 );
+
+async function firstAdmin(req: Request, source: string): Promise<Response> {
+  const refused = mutationRefusal(req);
+  if (refused)
+    return withErrorRef(
+      NextResponse.json({ error: refused.error }, { status: refused.status }),
+      refused.ref,
+    );
+  const parsed = FirstAdmin.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    if (!first || first.path.length === 0)
+      return fail("invalid", "Check the form.", { key: "checkForm" });
+    const key = keyOfMessage(FIELD_PROBLEMS, first.message);
+    return fail("invalid", first.message, key && { key });
+  }
+  const created = await createFirstAdminWithCode(
+    await getDb(),
+    dbConfigFromEnv(),
+    await setupCodeThrottle(),
+    { ...parsed.data, address: source },
+  );
+  if (!created.ok) return failed(created.error);
+  return NextResponse.json({ email: created.value.email }, { status: 201 });
+}

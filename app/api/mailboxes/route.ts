@@ -10,13 +10,13 @@ import { parseMailboxInput } from "@/lib/mailbox/mailbox-input";
 // The use case refuses plain-text IMAP outside labs (lib/mailbox/account-rules.ts).
 export const POST = withUser("admin", async (req, user) => {
   const parsed = parseMailboxInput(await req.json().catch(() => null));
-  if (!parsed.ok) return fail("invalid", parsed.error);
+  if (!parsed.ok) return fail("invalid", parsed.error, parsed.ref);
   const r = await createMailbox(
     await getDb(),
     parsed.value,
     { userId: user.id, email: user.email },
     { allowPlainImap: settings().STS_ALLOW_PLAIN_IMAP },
   );
-  if (!r.ok) return fail("invalid", r.error);
+  if (!r.ok) return fail("invalid", r.error, r.ref);
   return NextResponse.json({ id: r.mailbox.id, label: r.mailbox.label }, { status: 201 });
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword, passwordRule } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
 import { createUser, listUsers } from "@/lib/db/users/users";
@@ -38,8 +38,8 @@ export const POST = withUser("admin", async (req, user) => {
         : 'Send JSON like {"email", "name", "role": "admin"|"viewer", "password"}.',
     );
   }
-  const problem = passwordProblem(body.data.password);
-  if (problem) return fail("invalid", problem);
+  const problem = passwordRule(body.data.password);
+  if (problem) return fail("invalid", problem.message, problem.ref);
   const db = await getDb();
   const { password, ...rest } = body.data;
   const created = await createUser(db, { ...rest, passwordHash: await hashPassword(password) });

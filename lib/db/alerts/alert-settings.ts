@@ -4,6 +4,7 @@ import { WEBHOOK_FORMATS, type WebhookFormat } from "@/lib/alerts/payloads";
 import { checkAlertSettings, type AlertSettingsInput } from "@/lib/alerts/settings-rules";
 import { newWebhookSecret } from "@/lib/alerts/signing";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import type { Failure } from "@/lib/core/failure";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
 import { recordAudit } from "../audit/audit";
 import type { Db } from "../client";
@@ -73,7 +74,7 @@ export async function saveAlertSettings(
   domainId: string,
   input: AlertSettingsInput,
   actor: Actor,
-): Promise<Result<SavedAlertSettings>> {
+): Promise<Result<SavedAlertSettings, Failure>> {
   const checked = checkAlertSettings(input);
   if (!checked.ok) return err(checked.error);
   const v = checked.value;

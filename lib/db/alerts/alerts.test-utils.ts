@@ -40,7 +40,7 @@ export async function configure(
   over: Partial<AlertSettingsInput>,
 ): Promise<string | null> {
   const r = await saveAlertSettings(db, domainId, { ...off, ...over }, actor);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.error.message);
   return r.value.newSecret;
 }
 

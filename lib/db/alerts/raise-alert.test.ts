@@ -151,19 +151,35 @@ describe("alert settings", () => {
       saveAlertSettings(t.db, domainId, { ...off, ...over }, actor);
     expect(await bad({ emailEnabled: true })).toEqual({
       ok: false,
-      error: "E-mail alerts are on but no recipient is given.",
+      error: {
+        kind: "invalid",
+        message: "E-mail alerts are on but no recipient is given.",
+        ref: { key: "noRecipient" },
+      },
     });
     expect(await bad({ emailRecipients: ["ops@example.org", "not-an-address"] })).toEqual({
       ok: false,
-      error: '"not-an-address" is not an e-mail address.',
+      error: {
+        kind: "invalid",
+        message: '"not-an-address" is not an e-mail address.',
+        ref: { key: "notAnAddress", params: { address: "not-an-address" } },
+      },
     });
     expect(await bad({ webhookEnabled: true })).toEqual({
       ok: false,
-      error: "The webhook is on but has no URL.",
+      error: {
+        kind: "invalid",
+        message: "The webhook is on but has no URL.",
+        ref: { key: "webhookNoUrl" },
+      },
     });
     expect(await bad({ webhookUrl: "ftp://example.org/x" })).toEqual({
       ok: false,
-      error: "The webhook URL must start with https:// (or http:// inside your network).",
+      error: {
+        kind: "invalid",
+        message: "The webhook URL must start with https:// (or http:// inside your network).",
+        ref: { key: "webhookScheme" },
+      },
     });
     expect(await t.db.alertSettings.count()).toBe(0);
   });
@@ -213,7 +229,7 @@ describe("sendTestAlert", () => {
     const by = { by: "ada@example.org", now: T0 };
     expect(await sendTestAlert(t.db, domain, channels(), by)).toEqual({
       ok: false,
-      error: NO_CHANNEL,
+      error: { kind: "conflict", message: NO_CHANNEL, ref: { key: "noAlertChannel" } },
     });
     await configure(t.db, domainId, actor, {
       emailEnabled: true,

@@ -1,5 +1,6 @@
 import type { AlertChannels } from "@/lib/alerts/channels";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { failure, type Failure } from "@/lib/core/failure";
 import type { Db } from "../client";
 import { deliverPendingIn } from "./deliver-pending";
 import { raiseAlertIn } from "./raise-alert";
@@ -20,7 +21,7 @@ export async function sendTestAlert(
   domain: { id: string; displayName: string },
   channels: AlertChannels,
   opts: { by: string; now?: Date; linkBase?: string },
-): Promise<Result<TestOutcome[]>> {
+): Promise<Result<TestOutcome[], Failure>> {
   const now = opts.now ?? new Date();
   const raised = await raiseAlertIn(
     db,
@@ -41,7 +42,7 @@ export async function sendTestAlert(
     },
     { repeatHours: 0 },
   );
-  if (!raised.alertId) return err(NO_CHANNEL);
+  if (!raised.alertId) return err(failure("conflict", NO_CHANNEL, { key: "noAlertChannel" }));
   await deliverPendingIn(db, channels, now, { alertId: raised.alertId, linkBase: opts.linkBase });
   const deliveries = await db.alertDelivery.findMany({
     where: { alertId: raised.alertId },

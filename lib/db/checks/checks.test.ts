@@ -138,8 +138,12 @@ describe("DKIM selectors", () => {
     expect(parseDkimSelectors("")).toEqual({ ok: true, value: [] });
     expect(parseDkimSelectors("s1 bad/sel")).toEqual({
       ok: false,
-      error:
-        '"bad/sel" is not a DKIM selector: use letters, digits, hyphens, underscores and dots, as in "s1" or "google".',
+      error: {
+        kind: "invalid",
+        message:
+          '"bad/sel" is not a DKIM selector: use letters, digits, hyphens, underscores and dots, as in "s1" or "google".',
+        ref: { key: "notADkimSelector", params: { selector: "bad/sel" } },
+      },
     });
   });
 
@@ -161,7 +165,11 @@ describe("DKIM selectors", () => {
     ]);
     expect(await setDkimSelectors(t.db, "missing", ["s1"], actor)).toEqual({
       ok: false,
-      error: "That domain is no longer on the list.",
+      error: {
+        kind: "not-found",
+        message: "That domain is no longer on the list.",
+        ref: { key: "domainGone" },
+      },
     });
   });
 });

@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import { recordAudit } from "../audit/audit";
 import type { Actor } from "../domains/domains";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { failure, type Failure } from "@/lib/core/failure";
 
 // The DKIM selectors the checker looks up for a domain (CHK-AUTH-3), stored comma-separated
 // in Domain.dkimSelectors.
@@ -16,7 +17,7 @@ const split = (stored: string): string[] =>
     .filter(Boolean);
 
 /** Parses what an admin typed (commas, spaces or new lines between selectors). */
-export function parseDkimSelectors(input: string): Result<string[]> {
+export function parseDkimSelectors(input: string): Result<string[], Failure> {
   const list = [
     ...new Set(
       input
@@ -28,9 +29,19 @@ export function parseDkimSelectors(input: string): Result<string[]> {
   const bad = list.find((s) => !SELECTOR.test(s) || s.length > 200);
   if (bad !== undefined)
     return err(
-      `"${bad}" is not a DKIM selector: use letters, digits, hyphens, underscores and dots, as in "s1" or "google".`,
+      failure(
+        "invalid",
+        `"${bad}" is not a DKIM selector: use letters, digits, hyphens, underscores and dots, as in "s1" or "google".`,
+        { key: "notADkimSelector", params: { selector: bad } },
+      ),
     );
-  if (list.length > MAX_SELECTORS) return err(`Enter at most ${MAX_SELECTORS} selectors.`);
+  if (list.length > MAX_SELECTORS)
+    return err(
+      failure("invalid", `Enter at most ${MAX_SELECTORS} selectors.`, {
+        key: "tooManySelectors",
+        params: { max: MAX_SELECTORS },
+      }),
+    );
   return ok(list);
 }
 
@@ -47,13 +58,16 @@ export async function setDkimSelectors(
   domainId: string,
   selectors: readonly string[],
   actor: Actor,
-): Promise<Result<string[]>> {
+): Promise<Result<string[], Failure>> {
   return db.$transaction(async (tx) => {
     const row = await tx.domain.findUnique({
       where: { id: domainId },
       select: { dkimSelectors: true },
     });
-    if (!row) return err("That domain is no longer on the list.");
+    if (!row)
+      return err(
+        failure("not-found", "That domain is no longer on the list.", { key: "domainGone" }),
+      );
     const before = split(row.dkimSelectors);
     await tx.domain.update({
       where: { id: domainId },

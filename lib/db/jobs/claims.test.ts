@@ -328,7 +328,11 @@ describe("job claims (issue 14 §5)", () => {
     expect(runs).toHaveLength(1);
     expect(await s.runNow("no-such-job")).toEqual({
       ok: false,
-      error: 'There is no job named "no-such-job".',
+      error: {
+        kind: "not-found",
+        message: 'There is no job named "no-such-job".',
+        ref: { key: "noJobNamed", params: { name: "no-such-job" } },
+      },
     });
   });
 });

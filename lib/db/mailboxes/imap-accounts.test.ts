@@ -72,6 +72,7 @@ describe("mailbox accounts: the stored password stays with its server", () => {
     expect(await createMailbox(t.db, plain, actor, production)).toEqual({
       ok: false,
       error: PLAIN_IMAP_REFUSED,
+      ref: { key: "plainImapRefused" },
     });
     expect(PLAIN_IMAP_REFUSED).toBe(
       'IMAP without TLS sends the password in clear: choose TLS or STARTTLS (security "none" is allowed only in labs, with STS_ALLOW_PLAIN_IMAP=1).',
@@ -90,7 +91,7 @@ describe("mailbox accounts: the stored password stays with its server", () => {
       actor,
       production,
     );
-    expect(r).toEqual({ ok: false, error: PLAIN_IMAP_REFUSED });
+    expect(r).toEqual({ ok: false, error: PLAIN_IMAP_REFUSED, ref: { key: "plainImapRefused" } });
     expect((await mailboxForPoll(t.db, id))?.security).toBe("tls");
   });
 
@@ -109,7 +110,7 @@ describe("mailbox accounts: the stored password stays with its server", () => {
         actor,
         production,
       );
-      expect(r).toEqual({ ok: false, error: PASSWORD_AGAIN });
+      expect(r).toEqual({ ok: false, error: PASSWORD_AGAIN, ref: { key: "mailboxPasswordAgain" } });
       expect(PASSWORD_AGAIN).toBe(
         "The host, port or security changed: enter the password again, so the stored one is never sent to a different server.",
       );
@@ -149,11 +150,13 @@ describe("mailbox accounts: the stored password stays with its server", () => {
     expect(await createMailbox(t.db, input({ password: "" }), actor, production)).toEqual({
       ok: false,
       error: PASSWORD_MISSING,
+      ref: { key: "mailboxPasswordMissing" },
     });
     const same = input({ rejectedFolder: "inbox" });
     expect(await createMailbox(t.db, same, actor, production)).toEqual({
       ok: false,
       error: FOLDERS_MUST_DIFFER,
+      ref: { key: "mailboxFoldersDiffer" },
     });
     expect(await listMailboxes(t.db)).toEqual([]);
   });
@@ -162,6 +165,7 @@ describe("mailbox accounts: the stored password stays with its server", () => {
     expect(await updateMailbox(t.db, "gone", input(), actor, production)).toEqual({
       ok: false,
       error: "That mailbox was removed meanwhile.",
+      ref: { key: "mailboxRemovedMeanwhile" },
     });
   });
 });

@@ -3,6 +3,7 @@
 // Saving goes through accountProblem (lib/mailbox/account-rules.ts): no plain-text IMAP
 // outside labs, and no stored password sent to a host, port or security it was not typed for.
 import { seal } from "@/lib/crypto/seal";
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { accountProblem, type MailboxSecurity } from "@/lib/mailbox/account-rules";
 import { recordAudit } from "../audit/audit";
 import type { Db } from "../client";
@@ -25,6 +26,9 @@ export interface MailboxView {
   lastPollAt: Date | null;
   lastError: string | null;
   lastResult: string | null;
+  /** lastError ("apiErrors") or lastResult ("settings.mailboxes") as a message, for the
+   * page to show in the reader's language; null: show the English (issue 16 §6). */
+  lastRef: MessageRef | null;
 }
 
 export interface MailboxForPoll extends MailboxView {
@@ -57,7 +61,9 @@ export interface SaveOptions {
 }
 
 /** An expected refusal is a value with a message for the form; null: the account is gone. */
-export type SaveResult = { ok: true; mailbox: MailboxView } | { ok: false; error: string };
+/** `ref`: the refusal's "apiErrors" message, for the route to answer in the user's language. */
+export type SaveResult =
+  { ok: true; mailbox: MailboxView } | { ok: false; error: string; ref: MessageRef };
 
 const view = {
   id: true,
@@ -74,12 +80,27 @@ const view = {
   lastPollAt: true,
   lastError: true,
   lastResult: true,
+  lastI18n: true,
 } as const;
 
-const asView = <T extends { security: string }>(r: T) => ({
+const asView = <T extends { security: string; lastI18n?: string | null }>({
+  lastI18n,
+  ...r
+}: T) => ({
   ...r,
   security: r.security as MailboxSecurity,
+  lastRef: parseRef(lastI18n),
 });
+
+function parseRef(json: string | null | undefined): MessageRef | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as Partial<MessageRef> | null;
+    return v && typeof v.key === "string" ? (v as MessageRef) : null;
+  } catch {
+    return null;
+  }
+}
 
 export async function listMailboxes(db: Db): Promise<MailboxView[]> {
   const rows = await db.mailboxAccount.findMany({ select: view, orderBy: { createdAt: "asc" } });
@@ -127,7 +148,7 @@ export async function createMailbox(
   opts: SaveOptions,
 ): Promise<SaveResult> {
   const problem = accountProblem(m, null, opts);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return { ok: false, error: problem.message, ref: problem.ref };
   return db.$transaction(async (tx) => {
     const row = await tx.mailboxAccount.create({
       data: { ...fields(m), passwordSealed: seal(m.password) },
@@ -155,9 +176,14 @@ export async function updateMailbox(
       where: { id },
       select: { host: true, port: true, security: true },
     });
-    if (!found) return { ok: false, error: "That mailbox was removed meanwhile." };
+    if (!found)
+      return {
+        ok: false,
+        error: "That mailbox was removed meanwhile.",
+        ref: { key: "mailboxRemovedMeanwhile" },
+      };
     const problem = accountProblem(m, asView(found), opts);
-    if (problem) return { ok: false, error: problem };
+    if (problem) return { ok: false, error: problem.message, ref: problem.ref };
     const row = await tx.mailboxAccount.update({
       where: { id },
       data: { ...fields(m), ...(m.password ? { passwordSealed: seal(m.password) } : {}) },
@@ -191,10 +217,15 @@ export async function deleteMailbox(db: Db, id: string, actor: Actor): Promise<b
 export async function recordPoll(
   db: Db,
   id: string,
-  r: { at: Date; error: string | null; result: string | null },
+  r: { at: Date; error: string | null; result: string | null; ref?: MessageRef | undefined },
 ): Promise<void> {
   await db.mailboxAccount.updateMany({
     where: { id },
-    data: { lastPollAt: r.at, lastError: r.error, lastResult: r.result },
+    data: {
+      lastPollAt: r.at,
+      lastError: r.error,
+      lastResult: r.result,
+      lastI18n: r.ref ? JSON.stringify(r.ref) : null,
+    },
   });
 }

@@ -2,7 +2,7 @@
 // first, filtered by channel and day, so every row is reachable, not only the first 200.
 import { dayRange, type Cursor } from "@/lib/lists/params";
 import type { Db } from "../client";
-import type { RejectedRecord } from "./rejected";
+import { asRejectedRecord, type RejectedRecord } from "./rejected";
 
 export interface RejectedQuery {
   channel?: string | null;
@@ -28,7 +28,7 @@ export async function pageRejected(db: Db, q: RejectedQuery = {}): Promise<Rejec
     orderBy: { id: "desc" },
     take: take + 1,
   });
-  const shown = rows.slice(0, take);
+  const shown = rows.slice(0, take).map(asRejectedRecord);
   const last = shown[shown.length - 1];
   return { rows: shown, next: rows.length > take && last ? { at: 0, id: last.id } : null };
 }

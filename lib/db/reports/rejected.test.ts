@@ -1,7 +1,10 @@
 // Issue 11: anonymous clients cannot fill the rejections table. Repeats within a minute
 // share a row, many sources at once overflow into one row, and rows past
 // STS_REJECTED_RETENTION_DAYS are pruned. SQLite by default, PostgreSQL under test:pg.
+import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { tooSlowReason, tooSlowRef } from "@/lib/ingest/read-capped";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { parseSettings } from "@/lib/config/settings";
 import { openTestDb, type TestDb } from "../db.test-utils";
 import { PRUNED_REFUSALS_PREFIX, prunedRefusals } from "../metrics/pruned-refusals";
@@ -59,8 +62,8 @@ describe("recordRejection bounds the table (issue 11, RPT-DELIV-11)", () => {
     }
     expect(await t.db.rejectedReport.count()).toBe(MAX_ROWS_PER_WINDOW + 1);
     const overflow = await t.db.rejectedReport.findMany({ where: { source: OVERFLOW_SOURCE } });
-    expect(overflow.map((r) => [r.count, r.reason])).toEqual([
-      [40, "more refusals in a minute than are listed one by one"],
+    expect(overflow.map((r) => [r.count, r.reason, r.reasonI18n])).toEqual([
+      [40, "more refusals in a minute than are listed one by one", '{"key":"overflow"}'],
     ]);
     // a source already listed in this minute still counts in its own row
     await recordRejection(t.db, refusal("198.51.100.0"), at(500));
@@ -114,5 +117,44 @@ describe("pruneRejected (STS_REJECTED_RETENTION_DAYS)", () => {
     expect(await pruneRejected(t.db, 90, at(0))).toBe(1);
     expect(Object.fromEntries(await prunedRefusals(t.db))).toEqual({ https: 11, imap: 3 });
     expect(await rows()).toEqual(["203.0.113.4 | old | 7 | 0"]);
+  });
+});
+
+describe("rejection reasons in the reader's language (issue 16 §6)", () => {
+  const tr = (locale: "en" | "de") =>
+    createTranslator({
+      locale,
+      messages: MESSAGES[locale],
+      namespace: "reports.rejected.reasons",
+    });
+  const say = (
+    locale: "en" | "de",
+    ref: { key: string; params?: Record<string, string | number> },
+  ) => tr(locale)(ref.key as Parameters<ReturnType<typeof tr>>[0], ref.params);
+
+  it("stores our reason's message beside the English; the reader's own refusals have none", async () => {
+    const ref = { key: "overLimit", params: { limit: "10.0 MiB" } };
+    await recordRejection(t.db, { ...refusal("192.0.2.1"), ref }, at(0));
+    await recordRejection(t.db, refusal("192.0.2.2", "not a TLS report: no policies"), at(1));
+    const [reader, ours] = await listRejected(t.db);
+    expect([ours?.reason, ours?.reasonRef]).toEqual(["the report is over the 10.0 MiB limit", ref]);
+    expect(reader?.reasonRef).toBeNull();
+    expect(say("en", ref)).toBe(ours?.reason);
+    expect(say("de", ref)).toBe("der Bericht ist größer als die Grenze von 10.0 MiB");
+  });
+
+  it("each of our reasons formats to its English", () => {
+    const pairs: [string, { key: string; params?: Record<string, string | number> }][] = [
+      [tooSlowReason(30), tooSlowRef(30)],
+      [
+        "the message is 26,214,401 bytes, over the limit of 26,214,400",
+        { key: "messageTooBig", params: { size: 26_214_401, limit: 26_214_400 } },
+      ],
+      ["more refusals in a minute than are listed one by one", { key: "overflow" }],
+    ];
+    expect(pairs.map(([, ref]) => say("en", ref))).toEqual(pairs.map(([text]) => text));
+    expect(say("de", pairs[1]![1])).toBe(
+      "die Nachricht hat 26.214.401 Bytes, mehr als die Grenze von 26.214.400",
+    );
   });
 });

@@ -5,6 +5,7 @@
 // counted in one row per channel and window under OVERFLOW_SOURCE; rows older than the
 // retention (STS_REJECTED_RETENTION_DAYS) are pruned daily with the raw inputs; what a
 // prune deletes is added to the per-channel tally behind sts_reports_refused_total.
+import type { MessageRef } from "@/lib/i18n/message-ref";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { Db } from "../client";
 import { addPrunedRefusals } from "../metrics/pruned-refusals";
@@ -12,6 +13,7 @@ import { addPrunedRefusals } from "../metrics/pruned-refusals";
 export const MERGE_WINDOW_MS = 60_000;
 export const MAX_ROWS_PER_WINDOW = 60;
 export const OVERFLOW_SOURCE = "(many sources: not itemised)";
+export const OVERFLOW_REASON = "more refusals in a minute than are listed one by one";
 const BATCH = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,13 +23,32 @@ export interface RejectionInput {
   source: string;
   reason: string;
   size: number;
+  /** The reason as a "reports.rejected.reasons" message, where the sentence is ours (issue
+   * 16 §6); the reader's own refusals have none and show in English. */
+  ref?: MessageRef | undefined;
 }
 
-export interface RejectedRecord extends RejectionInput {
+export interface RejectedRecord extends Omit<RejectionInput, "ref"> {
   id: number;
   receivedAt: Date;
   /** Refusals this row stands for (repeats within a minute share a row). */
   count: number;
+  reasonRef: MessageRef | null;
+}
+
+/** A stored row as the pages get it: the reason's message parsed. */
+export function asRejectedRecord<T extends { reasonI18n: string | null }>({
+  reasonI18n,
+  ...r
+}: T): Omit<T, "reasonI18n"> & { reasonRef: MessageRef | null } {
+  let reasonRef: MessageRef | null = null;
+  try {
+    const v = reasonI18n ? (JSON.parse(reasonI18n) as Partial<MessageRef> | null) : null;
+    if (v && typeof v.key === "string") reasonRef = v as MessageRef;
+  } catch {
+    reasonRef = null;
+  }
+  return { ...r, reasonRef };
 }
 
 export async function recordRejection(
@@ -38,6 +59,7 @@ export async function recordRejection(
   const since = new Date(now.getTime() - MERGE_WINDOW_MS);
   let source = r.source.slice(0, 500);
   let reason = r.reason.slice(0, 1000);
+  let ref = r.ref && reason === r.reason ? r.ref : undefined;
   const same = () =>
     db.rejectedReport.findFirst({
       where: { channel: r.channel, source, reason, receivedAt: { gte: since } },
@@ -49,7 +71,8 @@ export async function recordRejection(
     const recent = await db.rejectedReport.count({ where: { receivedAt: { gte: since } } });
     if (recent >= MAX_ROWS_PER_WINDOW) {
       source = OVERFLOW_SOURCE;
-      reason = "more refusals in a minute than are listed one by one";
+      reason = OVERFLOW_REASON;
+      ref = { key: "overflow" };
       row = await same();
     }
   }
@@ -61,12 +84,20 @@ export async function recordRejection(
     return;
   }
   await db.rejectedReport.create({
-    data: { channel: r.channel, source, reason, size: r.size, receivedAt: now },
+    data: {
+      channel: r.channel,
+      source,
+      reason,
+      size: r.size,
+      receivedAt: now,
+      reasonI18n: ref ? JSON.stringify(ref) : null,
+    },
   });
 }
 
 export async function listRejected(db: Db, limit = 200): Promise<RejectedRecord[]> {
-  return db.rejectedReport.findMany({ orderBy: { id: "desc" }, take: limit });
+  const rows = await db.rejectedReport.findMany({ orderBy: { id: "desc" }, take: limit });
+  return rows.map(asRejectedRecord);
 }
 
 /** Deletes rows older than retentionDays, in batches of bounded id lists; returns how many. */

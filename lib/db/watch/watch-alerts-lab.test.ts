@@ -123,7 +123,7 @@ afterAll(async () => {
 /** "Run now" of the re-check job; waits for its JobRun row as the settings page reads it. */
 async function runRecheck(): Promise<{ status: string; error: string | null }> {
   const started = await runJobNow("recheck-domains");
-  if (!started.ok) throw new Error(started.error);
+  if (!started.ok) throw new Error(started.error.message);
   for (;;) {
     const r = await db.jobRun.findFirst({
       where: { job: "recheck-domains", slot: started.value.slot },

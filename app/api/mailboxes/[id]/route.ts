@@ -12,7 +12,7 @@ type Params = { id: string };
 // security changed: then the use case wants it typed again (lib/mailbox/account-rules.ts).
 export const PUT = withUser<Params>("admin", async (req, user, { id }) => {
   const parsed = parseMailboxInput(await req.json().catch(() => null));
-  if (!parsed.ok) return fail("invalid", parsed.error);
+  if (!parsed.ok) return fail("invalid", parsed.error, parsed.ref);
   const r = await updateMailbox(
     await getDb(),
     id,
@@ -20,7 +20,7 @@ export const PUT = withUser<Params>("admin", async (req, user, { id }) => {
     { userId: user.id, email: user.email },
     { allowPlainImap: settings().STS_ALLOW_PLAIN_IMAP },
   );
-  if (!r.ok) return fail("invalid", r.error);
+  if (!r.ok) return fail("invalid", r.error, r.ref);
   return NextResponse.json({ id: r.mailbox.id, label: r.mailbox.label });
 });
 

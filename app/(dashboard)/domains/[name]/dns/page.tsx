@@ -53,6 +53,12 @@ export default async function DnsPage({ params }: { params: Promise<{ name: stri
   const id = facts.policy?.policyId ?? null;
   const t = await getTranslations("wizard.dns");
   const ts = await getTranslations("steps");
+  const tr = await getTranslations("settings.reportAddress");
+  // Issue 16: the same sentences Settings shows (reportEndpoint), one source, in the
+  // reader's language.
+  const notices = (endpoint.url === null ? [endpoint.refs] : rua.noticeRefs.map((r) => [r])).map(
+    (refs) => refs.map((r) => tr(r.key as Parameters<typeof tr>[0], r.params)).join(" "),
+  );
   return (
     <div className="space-y-6">
       <StepHeading n={4} title={t("title")} state={rolloutState(facts).dns} />
@@ -63,8 +69,7 @@ export default async function DnsPage({ params }: { params: Promise<{ name: stri
           {rua.uris.length > 0 ? (
             <RecordRow name={tlsRptRecordName(domain.name)} value={tlsRptRecordValue(rua.uris)} />
           ) : null}
-          {/* Issue 16: the same sentences Settings shows (reportEndpoint), one source. */}
-          {(endpoint.url === null ? [endpoint.problem] : rua.notices).map((p) => (
+          {notices.map((p) => (
             <Alert key={p} tone="warn">
               <span data-testid="report-destination-notice">{p}</span>
             </Alert>

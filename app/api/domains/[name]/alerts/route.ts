@@ -6,7 +6,7 @@ import { parseRecipients } from "@/lib/alerts/settings-rules";
 import { getDb } from "@/lib/db/client";
 import { saveAlertSettings } from "@/lib/db/alerts/alert-settings";
 import { LOCALES } from "@/lib/i18n/locale";
-import { fail } from "@/lib/http/errors";
+import { fail, failed } from "@/lib/http/errors";
 import { withDomain } from "@/lib/http/with-domain";
 
 // PUT: a domain's alert channels and the kinds it turned off (issue 14 §3). The answer
@@ -27,15 +27,16 @@ export const PUT = withDomain("admin", async (req, user, domain) => {
     return fail(
       "invalid",
       "Send JSON with emailEnabled, emailRecipients, webhookEnabled, webhookUrl, webhookFormat (standard, slack or teams), disabledKinds and optionally locale (en or de).",
+      { key: "alertsBody" },
     );
   const recipients = parseRecipients(body.data.emailRecipients);
-  if (!recipients.ok) return fail("invalid", recipients.error);
+  if (!recipients.ok) return failed(recipients.error);
   const saved = await saveAlertSettings(
     await getDb(),
     domain.id,
     { ...body.data, emailRecipients: recipients.value },
     { userId: user.id, email: user.email },
   );
-  if (!saved.ok) return fail("invalid", saved.error);
+  if (!saved.ok) return failed(saved.error);
   return NextResponse.json(saved.value);
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword, passwordRule } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
 import { findUserById, setUserPassword, USER_GONE } from "@/lib/db/users/users";
@@ -15,9 +15,10 @@ const Body = z.object({ password: z.string() });
 
 export const PUT = withUser<Params>("admin", async (req, user, { id }) => {
   const body = Body.safeParse(await req.json().catch(() => null));
-  if (!body.success) return fail("invalid", 'Send JSON like {"password": "…"}.');
-  const problem = passwordProblem(body.data.password);
-  if (problem) return fail("invalid", problem);
+  if (!body.success)
+    return fail("invalid", 'Send JSON like {"password": "…"}.', { key: "passwordBody" });
+  const problem = passwordRule(body.data.password);
+  if (problem) return fail("invalid", problem.message, problem.ref);
   const db = await getDb();
   const target = await findUserById(db, id);
   if (!target) return fail("not-found", "That user no longer exists.", USER_GONE);

@@ -24,5 +24,12 @@ export default async function ReceivedReportsPage({
   // Issue 16: filters and the cursor come from the URL.
   const list = parseReceivedParams(await searchParams);
   const page = await listReceivedReports(db, domain.id, list.params);
-  return <ReceivedList domain={domain.name} page={page} {...list} />;
+  return (
+    <ReceivedList
+      domain={domain.name}
+      page={page}
+      params={list.params}
+      problemRefs={list.problemRefs}
+    />
+  );
 }

@@ -3,7 +3,7 @@ import { alertLinkBase } from "@/lib/config/alert-env";
 import { alertChannelsFromEnv } from "@/lib/db/alerts/env-channels";
 import { sendTestAlert } from "@/lib/db/alerts/send-test-alert";
 import { getDb } from "@/lib/db/client";
-import { fail } from "@/lib/http/errors";
+import { failed } from "@/lib/http/errors";
 import { withDomain } from "@/lib/http/with-domain";
 
 // POST: raise a TEST alert and deliver it now; the answer says what each channel did.
@@ -12,6 +12,6 @@ export const POST = withDomain("admin", async (_req, user, domain) => {
     by: user.email,
     linkBase: alertLinkBase(),
   });
-  if (!r.ok) return fail("conflict", r.error);
+  if (!r.ok) return failed(r.error);
   return NextResponse.json({ deliveries: r.value });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MailboxAccount" ADD COLUMN     "lastI18n" TEXT;

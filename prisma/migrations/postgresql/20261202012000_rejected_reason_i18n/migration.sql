@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RejectedReport" ADD COLUMN     "reasonI18n" TEXT;
