@@ -8,7 +8,7 @@ import { formatPolicy } from "./policy-format";
 import { MAX_AGE_LIMIT } from "./policy-types";
 import { liveMxNotes } from "../rollout/live-mx-notes";
 import { proposeMaxAge, proposeMxPatterns } from "./propose";
-import { parseTlsRptRecord } from "../tlsrpt/tlsrpt-record";
+import { parseTlsRptRecord, selectTlsRptRecord } from "../tlsrpt/tlsrpt-record";
 import { parseStsTxtRecord, selectStsTxtRecord } from "./txt-record";
 
 // Issue 16 §6: every policy diagnostic (STS-POL-*, STS-OPS-10) and every max_age advice
@@ -104,8 +104,35 @@ function allTxtDiagnostics(): Diagnostic[] {
     ...selectStsTxtRecord([["v=STSv1; id=a"], ["v=STSv1; id=b"], ["v=spf1 -all"]]).diagnostics,
     ...selectStsTxtRecord([["v=STSv1; id=a"], ["x"], ["y"]]).diagnostics,
     ...parseTlsRptRecord("v=TLSRPTv1; rua=mailto:a@example.com; ext=1").diagnostics,
+    ...TLSRPT_RECORDS.flatMap((r) => parseTlsRptRecord(r).diagnostics),
+    ...parseTlsRptRecord("v=TLSRPTv1; rua=mailto:tlsrpt@example.net", {
+      policyDomain: "example.com",
+    }).diagnostics,
+    ...selectTlsRptRecord([
+      ["v=TLSRPTv1; rua=mailto:a@example.com"],
+      ["v=TLSRPTv1; rua=mailto:b@example.com"],
+    ]).diagnostics,
   ];
 }
+
+/** `_smtp._tls` records that, together, raise every RPT-TXT-2/3/6 diagnostic. */
+const TLSRPT_RECORDS = [
+  "v=TLSRPTv1;",
+  "v=TLSRPTv1; rua=mailto:a@example.com,",
+  "v=TLSRPTv1; rua=mailto:a@example.com!10m",
+  "v=TLSRPTv1; rua=mailto:caf\u00e9@example.com",
+  "v=TLSRPTv1; rua=a@example.com",
+  "v=TLSRPTv1; rua=example.com",
+  "v=TLSRPTv1; rua=http://example.com/tlsrpt",
+  "v=TLSRPTv1; rua=ftp://example.com/tlsrpt",
+  "v=TLSRPTv1; rua=mailto:%ff@example.com",
+  "v=TLSRPTv1; rua=mailto:nobody",
+  "v=TLSRPTv1; rua=https://",
+  "v=TLSRPTv1; rua=https://user:pw@example.com/tlsrpt",
+  `v=TLSRPTv1; rua=${Array.from({ length: 23 }, (_, i) => `bad${i}`).join(",")}`,
+  "v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com",
+  "v=TLSRPTv1; rua=mailto:a;b@example.com",
+];
 
 /** Live MX sets that, together, raise every note of the MX proposal (mxAdvice.*). */
 function allMxNotes() {
@@ -184,6 +211,25 @@ describe("policy diagnostics as messages (issue 16 §6)", () => {
       "Das Feld „ext“ ist in RFC 8461 nicht definiert; Absender ignorieren es.",
       "Das Feld „ext“ ist in RFC 8460 nicht definiert; Berichtsabsender ignorieren es.",
     ]);
+  });
+
+  it("RPT-TXT-*: German TLS-RPT record diagnostics, raw values as they are", () => {
+    const de1 = (key: string) => {
+      const d = txtDiagnostics.find((x) => x.ref?.key === key);
+      return d?.ref && render(de, d.ref);
+    };
+    expect(de1("RPT-TXT-3.plainHttp")).toBe(
+      "„http://example.com/tlsrpt“ verwendet das Schema „http:“: Definiert sind nur mailto: und https:. Unverschlüsseltes http: ist nicht erlaubt; verwenden Sie https:.",
+    );
+    expect(de1("RPT-TXT-3.moreInvalid")).toBe(
+      "3 weitere rua-Ziele sind ebenfalls ungültig (insgesamt 23).",
+    );
+    expect(de1("RPT-TXT-4.severalRecords")).toBe(
+      "Es gibt 2 TLS-RPT-Einträge: Berichtsabsender brauchen genau einen, daher kommen keine TLS-Berichte an. Löschen Sie alle bis auf einen.",
+    );
+    expect(de1("RPT-TXT-8.external")).toBe(
+      "TLS-Berichte für example.com gehen an example.net, außerhalb Ihrer Domain (mailto:tlsrpt@example.net); prüfen Sie, ob das so gewollt ist.",
+    );
   });
 
   it("STS-MX-*: every MX proposal note has its key; German notes, hosts as they are", () => {

@@ -74,11 +74,19 @@ describe("step 4: the record parser's errors as notes with their refs (issue 16 
     ]);
   });
 
-  it("a note without a ref stays null beside it; no refs at all leaves noteRefs out", async () => {
+  it("an invalid _smtp._tls record's note carries its ref (RPT-TXT-3); no refs at all leaves noteRefs out", async () => {
     const r = await verifyDns("bad.test", null, [OURS], dns);
     expect(r.tlsRpt.status).toBe("invalid");
-    expect(r.tlsRpt.notes).toHaveLength(1);
-    expect(r.tlsRpt.noteRefs).toBeUndefined();
+    expect(r.tlsRpt.notes).toEqual([
+      '"nope:x" uses the scheme "nope:": only mailto: and https: are defined.',
+    ]);
+    expect(r.tlsRpt.noteRefs).toEqual([
+      { key: "RPT-TXT-3.otherScheme", params: { uri: "nope:x", scheme: "nope" } },
+    ]);
+    const ref = r.tlsRpt.noteRefs?.[0];
+    expect(ref && de(ref.key as "RPT-TXT-3.otherScheme", ref.params)).toBe(
+      "„nope:x“ verwendet das Schema „nope:“: Definiert sind nur mailto: und https:.",
+    );
     const first = await verifyDns("first.test", null, [OURS], dns);
     expect(first.sts.notes).toEqual(["No v=STSv1 record at _mta-sts.first.test."]);
     expect(first.sts.noteRefs).toBeUndefined();

@@ -50,7 +50,7 @@ export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = 
         const parsed = parseRuaUri(uri);
         if (parsed.ok) rua.push(parsed.value);
         else if (++badUris <= MAX_BAD_URIS_TOLD) {
-          diagnostics.push({ id: "RPT-TXT-3", severity: "error", message: parsed.error });
+          diagnostics.push({ id: "RPT-TXT-3", severity: "error", ...parsed.error });
         }
       }
       continue;
@@ -65,6 +65,10 @@ export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = 
       id: "RPT-TXT-3",
       severity: "error",
       message: `${badUris - MAX_BAD_URIS_TOLD} more rua destinations are invalid too (${badUris} in all).`,
+      ref: {
+        key: "RPT-TXT-3.moreInvalid",
+        params: { count: String(badUris - MAX_BAD_URIS_TOLD), total: String(badUris) },
+      },
     });
   }
   if (split.versionMatched && ruaCount === 0) {
@@ -72,6 +76,7 @@ export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = 
       id: "RPT-TXT-2",
       severity: "error",
       message: `The record has no rua field: add "rua=mailto:tlsrpt@your-domain" so reporters know where to send reports.`,
+      ref: { key: "RPT-TXT-2.noRua" },
     });
   }
   if (ruaCount > 1) {
@@ -79,6 +84,7 @@ export function parseTlsRptRecord(record: string, options: TlsRptParseOptions = 
       id: "RPT-TXT-6",
       severity: "warning",
       message: `The record has ${ruaCount} rua fields: reporters disagree on how to combine them. Merge them into a single rua= with a comma-separated list.`,
+      ref: { key: "RPT-TXT-6.severalRua", params: { count: String(ruaCount) } },
     });
   }
   diagnostics.push(...externalDestinations(rua, options.policyDomain));
@@ -106,6 +112,10 @@ function rawSemicolons(record: string): Diagnostic[] {
       id: "RPT-TXT-3",
       severity: "warning",
       message: `The rua value "${joined}" contains a raw ";", which ends the rua field: write it as %3B ("${joined.replace(";", "%3B")}").`,
+      ref: {
+        key: "RPT-TXT-3.rawSemicolon",
+        params: { value: joined, escaped: joined.replace(";", "%3B") },
+      },
     });
   }
   return out;
@@ -121,6 +131,10 @@ function externalDestinations(rua: readonly RuaDestination[], policyDomain?: str
       id: "RPT-TXT-8",
       severity: "info" as const,
       message: `Reports for ${domain} go to ${d.domain}, outside your domain (${d.uri}); make sure that is intended.`,
+      ref: {
+        key: "RPT-TXT-8.external",
+        params: { domain, destination: d.domain, uri: d.uri },
+      },
     }));
 }
 
@@ -158,6 +172,7 @@ export function selectTlsRptRecord(
       id: "RPT-TXT-4",
       severity: "error",
       message: `There are ${tlsRptRecords.length} TLS-RPT records: reporters need exactly one, so no reports will arrive. Delete all but one.`,
+      ref: { key: "RPT-TXT-4.severalRecords", params: { count: String(tlsRptRecords.length) } },
     });
     return { status: "multiple", record: null, tlsRptRecords, otherRecords, diagnostics };
   }
