@@ -271,7 +271,10 @@ describe("policy diagnostics as messages (issue 16 §6)", () => {
 
   it("every key of the diagnostics namespace is reached by one of these inputs", () => {
     const used = new Set(texts.map((x) => x.ref?.key));
-    const unused = keysOf(MESSAGES.en.diagnostics as Tree).filter((k) => !used.has(k));
+    // verifyDns.* (step 4's own notes) are reached in lib/rollout/verify-dns.test.ts.
+    const unused = keysOf(MESSAGES.en.diagnostics as Tree).filter(
+      (k) => !used.has(k) && !k.startsWith("verifyDns."),
+    );
     expect(unused).toEqual([]);
   });
 });

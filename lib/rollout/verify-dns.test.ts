@@ -20,6 +20,7 @@ beforeAll(async () => {
     txt("_smtp._tls.missing.test", "v=TLSRPTv1; rua=mailto:vendor@missing.test"),
     txt("_mta-sts.bad.test", "v=STSv1; id=2024-05-17;;"),
     txt("_smtp._tls.bad.test", "v=TLSRPTv1; rua=nope:x"),
+    txt("_mta-sts.id.test", "v=STSv1; id=20250101T000000Z"),
   ]);
   dns = createDnsClient({ servers: [server.address], timeoutMs: 2000 });
 });
@@ -74,7 +75,7 @@ describe("step 4: the record parser's errors as notes with their refs (issue 16 
     ]);
   });
 
-  it("an invalid _smtp._tls record's note carries its ref (RPT-TXT-3); no refs at all leaves noteRefs out", async () => {
+  it("an invalid _smtp._tls record's note carries its ref (RPT-TXT-3)", async () => {
     const r = await verifyDns("bad.test", null, [OURS], dns);
     expect(r.tlsRpt.status).toBe("invalid");
     expect(r.tlsRpt.notes).toEqual([
@@ -87,8 +88,41 @@ describe("step 4: the record parser's errors as notes with their refs (issue 16 
     expect(ref && de(ref.key as "RPT-TXT-3.otherScheme", ref.params)).toBe(
       "„nope:x“ verwendet das Schema „nope:“: Definiert sind nur mailto: und https:.",
     );
-    const first = await verifyDns("first.test", null, [OURS], dns);
-    expect(first.sts.notes).toEqual(["No v=STSv1 record at _mta-sts.first.test."]);
-    expect(first.sts.noteRefs).toBeUndefined();
+  });
+
+  it("step 4's own notes carry refs: English from each equals the note, German exists, every key reached", async () => {
+    const en = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "diagnostics" });
+    // A resolver nobody answers: the lookups fail.
+    const silent = createDnsClient({ servers: ["127.0.0.1:9"], timeoutMs: 200 });
+    const runs = await Promise.all([
+      verifyDns("first.test", null, [OURS], dns),
+      verifyDns("first.test", null, [], dns),
+      verifyDns("second.test", null, [OURS], dns),
+      verifyDns("missing.test", null, [OURS], dns),
+      verifyDns("id.test", "20250301T120000Z", [OURS], dns),
+      verifyDns("id.test", null, [OURS], dns),
+      verifyDns("down.test", null, [OURS], silent),
+    ]);
+    const notes = runs.flatMap((r) =>
+      [r.sts, r.tlsRpt].flatMap((c) => c.notes.map((text, i) => ({ text, ref: c.noteRefs?.[i] }))),
+    );
+    expect(notes.filter((n) => !n.ref)).toEqual([]);
+    const render = (t: typeof en, ref: { key: string; params?: Record<string, string | number> }) =>
+      t(ref.key as "verifyDns.alsoTo", ref.params as { destinations: string });
+    expect(notes.filter((n) => n.ref && render(en, n.ref) !== n.text)).toEqual([]);
+    const own = Object.keys(MESSAGES.en.diagnostics.verifyDns).map((k) => `verifyDns.${k}`);
+    const reached = new Set(notes.map((n) => n.ref?.key));
+    expect(own.filter((k) => !reached.has(k))).toEqual([]);
+    const german = (key: string) => {
+      const n = notes.find((x) => x.ref?.key === key);
+      return n?.ref && render(de, n.ref);
+    };
+    expect(german("verifyDns.idMismatch")).toBe(
+      "Der Eintrag trägt die id 20250101T000000Z; ausgeliefert wird die Version 20250301T120000Z.",
+    );
+    expect(german("verifyDns.notFirst")).toBe(
+      `mailto:vendor@second.test steht in rua an erster Stelle: Microsoft sendet TLS-Berichte nur an die erste rua-Adresse; setzen Sie daher ${OURS} an den Anfang`,
+    );
+    expect(german("verifyDns.noStsRecord")).toBe("Kein v=STSv1-Eintrag unter _mta-sts.first.test.");
   });
 });

@@ -26,6 +26,10 @@ function addNote(check: RecordCheck, text: string, ref: MessageRef | null = null
   check.noteRefs?.push(ref);
 }
 
+/** Step 4's own notes: namespace "diagnostics", `verifyDns.*`. */
+const note = (key: string, params?: Record<string, string>): MessageRef =>
+  params ? { key: `verifyDns.${key}`, params } : { key: `verifyDns.${key}` };
+
 /** The parser's errors, each as a note with its ref. */
 const addErrors = (check: RecordCheck, diagnostics: readonly Diagnostic[]): void => {
   for (const d of diagnostics) if (d.severity === "error") addNote(check, d.message, d.ref ?? null);
@@ -34,7 +38,8 @@ const addErrors = (check: RecordCheck, diagnostics: readonly Diagnostic[]): void
 function lookupFailed(check: RecordCheck, lookup: Lookup<string[]>): boolean {
   if (lookup.status !== "error") return false;
   check.status = "error";
-  addNote(check, `The lookup failed (${lookup.error ?? "unknown error"}): try again.`);
+  const error = lookup.error ?? "unknown error";
+  addNote(check, `The lookup failed (${error}): try again.`, note("lookupFailed", { error }));
   return true;
 }
 
@@ -59,7 +64,7 @@ export async function verifyDns(
     const sel = selectStsTxtRecord(stsLookup.records);
     sts.foundId = sel.status === "valid" ? (sel.record?.id ?? null) : null;
     if (sel.status === "absent") {
-      addNote(sts, `No v=STSv1 record at ${sts.name}.`);
+      addNote(sts, `No v=STSv1 record at ${sts.name}.`, note("noStsRecord", { name: sts.name }));
     } else if (sel.status !== "valid") {
       sts.status = "invalid";
       addErrors(sts, sel.diagnostics);
@@ -67,9 +72,13 @@ export async function verifyDns(
       sts.status = "match";
     } else {
       sts.status = "mismatch";
+      const found = sts.foundId ?? "?";
       addNote(
         sts,
-        `The record carries id ${sts.foundId ?? "?"}; the served version is ${policyId ?? "(none)"}.`,
+        `The record carries id ${found}; the served version is ${policyId ?? "(none)"}.`,
+        policyId
+          ? note("idMismatch", { found, served: policyId })
+          : note("idMismatchNoVersion", { found }),
       );
     }
   }
@@ -79,7 +88,11 @@ export async function verifyDns(
   if (!lookupFailed(tlsRpt, rptLookup)) {
     const sel = selectTlsRptRecord(rptLookup.records, { policyDomain: domain });
     if (sel.status === "absent") {
-      addNote(tlsRpt, `no v=TLSRPTv1 record at ${tlsRpt.name}`);
+      addNote(
+        tlsRpt,
+        `no v=TLSRPTv1 record at ${tlsRpt.name}`,
+        note("noTlsRptRecord", { name: tlsRpt.name }),
+      );
     } else if (sel.status !== "valid" || sel.record === null) {
       tlsRpt.status = "invalid";
       addErrors(tlsRpt, sel.diagnostics);
@@ -99,22 +112,29 @@ export async function verifyDns(
           addNote(
             tlsRpt,
             "A valid record is published; this installation has no rua configured, so reports go only where it says.",
+            note("noRuaConfigured"),
           );
         }
         if (extra.length > 0 && ruaUris.length > 0) {
-          addNote(tlsRpt, `Reports also go to ${extra.map((u) => u.toLowerCase()).join(", ")}.`);
+          const also = extra.map((u) => u.toLowerCase()).join(", ");
+          addNote(tlsRpt, `Reports also go to ${also}.`, note("alsoTo", { destinations: also }));
         }
       } else if (absent.length === 0) {
         tlsRpt.status = "mismatch";
+        const first = sel.record.rua[0]?.uri;
+        const ours = ruaUris[0] ?? "";
         addNote(
           tlsRpt,
-          `${sel.record.rua[0]?.uri ?? "another address"} comes first in rua: Microsoft sends reports only to the first rua address, so put ${ruaUris[0]} first`,
+          `${first ?? "another address"} comes first in rua: Microsoft sends reports only to the first rua address, so put ${ours} first`,
+          first ? note("notFirst", { first, ours }) : null,
         );
       } else {
         tlsRpt.status = "mismatch";
+        const missing = absent.join(", ");
         addNote(
           tlsRpt,
-          `rua does not include ${absent.join(", ")}: reports will not reach this installation`,
+          `rua does not include ${missing}: reports will not reach this installation`,
+          note("ruaMissing", { missing }),
         );
       }
     }
