@@ -5,10 +5,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useRegenerateWebhookSecret, useSendTestAlert } from "@/lib/query/alert-mutations";
 import { SecretOnce } from "./secret-once";
+import { useOutcomeText } from "./use-outcome-text";
 
 export function TestAlertButton({ domain }: { domain: string }) {
   const t = useTranslations("alerts.actions");
   const test = useSendTestAlert(domain);
+  const outcome = useOutcomeText();
   return (
     <div className="space-y-2">
       <Button
@@ -25,7 +27,11 @@ export function TestAlertButton({ domain }: { domain: string }) {
           {test.data.deliveries.map((d) => (
             <li key={d.channel}>
               <Alert tone={d.status === "sent" ? "good" : "bad"}>
-                {t("result", { channel: d.channel, status: d.status, outcome: d.outcome })}
+                {t("result", {
+                  channel: d.channel,
+                  status: d.status,
+                  outcome: outcome(d.outcome),
+                })}
               </Alert>
             </li>
           ))}

@@ -3,6 +3,7 @@ import { formatRelative, formatUtcSecond } from "@/lib/core/format-date";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { AlertView, DeliveryView } from "@/lib/db/alerts/list-alerts";
+import { useOutcomeText } from "./use-outcome-text";
 import { useRefText } from "./use-ref-text";
 
 // The domain's alerts, newest first, with each channel's delivery: a failed one stays here
@@ -13,6 +14,7 @@ function DeliveryLine({ d }: { d: DeliveryView }) {
   const locale = useLocale();
   // A server component: the request's time, so the page says how soon the retry comes.
   const now = useNow();
+  const outcome = useOutcomeText();
   const tone = d.status === "sent" ? "good" : d.status === "failed" ? "bad" : "warn";
   const attempts = { target: d.target, count: d.attempts };
   return (
@@ -29,7 +31,7 @@ function DeliveryLine({ d }: { d: DeliveryView }) {
             : t("attempts", attempts)}
         </span>
       </div>
-      {d.lastError ? <p className="text-xs text-red-700">{d.lastError}</p> : null}
+      {d.lastError ? <p className="text-xs text-red-700">{outcome(d.lastError)}</p> : null}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { SmtpConfig } from "@/lib/config/smtp";
+import { NO_SMTP } from "./outcomes";
 import { signedHeaders } from "./signing";
 
 // The two ways out (issue 14 §3): SMTP through nodemailer and an HTTP POST. Each attempt
@@ -25,9 +26,6 @@ export interface AlertChannels {
   sendMail(to: string[], mail: { subject: string; text: string; msgId: string }): Promise<Outcome>;
   postWebhook(req: WebhookRequest): Promise<Outcome>;
 }
-
-export const NO_SMTP =
-  "E-mail is not configured on this installation: set STS_SMTP_URL, or STS_SMTP_HOST and STS_SMTP_FROM.";
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
 

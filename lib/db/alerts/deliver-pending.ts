@@ -17,6 +17,7 @@ import { getDb, type Db } from "../client";
 import { sealedWebhookSecret } from "./alert-settings";
 import { alertTexts, alertWording } from "./alert-wording";
 import { alertChannelsFromEnv } from "./env-channels";
+import { NO_SIGNING_SECRET, signingSecretOutcome, unknownKindOutcome } from "@/lib/alerts/outcomes";
 
 // Issue 14 §3: sends every delivery that is due, records each attempt (AlertAttempt) and
 // reschedules a failure with back-off (lib/alerts/backoff.ts) until it is sent or, after
@@ -111,7 +112,7 @@ function messageOf(d: Due, linkBase?: string): { msg: AlertMessage; wording: Ale
 
 async function attempt(db: Db, ch: AlertChannels, d: Due, linkBase?: string): Promise<Outcome> {
   const m = messageOf(d, linkBase);
-  if (!m) return { ok: false, outcome: `unknown alert kind "${d.alert.kind}"` };
+  if (!m) return { ok: false, outcome: unknownKindOutcome(d.alert.kind) };
   const { msg, wording } = m;
   if (d.channel === "email") {
     return ch.sendMail(d.target.split(","), { ...emailMessage(msg, wording), msgId: msg.id });
@@ -120,9 +121,9 @@ async function attempt(db: Db, ch: AlertChannels, d: Due, linkBase?: string): Pr
   const body = webhookBody(format, msg, wording);
   if (format !== "standard") return ch.postWebhook({ url, body, msgId: msg.id });
   const sealed = await sealedWebhookSecret(db, d.alert.domainId);
-  if (!sealed) return { ok: false, outcome: "no signing secret: generate one on the Alerts page" };
+  if (!sealed) return { ok: false, outcome: NO_SIGNING_SECRET };
   const secret = unseal(sealed);
-  if (!secret.ok) return { ok: false, outcome: `signing secret: ${secret.error}` };
+  if (!secret.ok) return { ok: false, outcome: signingSecretOutcome(secret.error) };
   return ch.postWebhook({ url, body, msgId: msg.id, secret: secret.value });
 }
 

@@ -4,6 +4,7 @@ import { failure, type Failure } from "@/lib/core/failure";
 import type { Db } from "../client";
 import { deliverPendingIn } from "./deliver-pending";
 import { raiseAlertIn } from "./raise-alert";
+import { NOT_ATTEMPTED } from "@/lib/alerts/outcomes";
 
 // The "Send a test alert" button (issue 14 §3): raises kind TEST and delivers it at once,
 // answering what each channel did. A failed test delivery is retried like any alert.
@@ -53,7 +54,7 @@ export async function sendTestAlert(
     deliveries.map((d) => ({
       channel: d.channel === "email" ? "email" : "webhook",
       status: d.status === "sent" ? "sent" : d.status === "failed" ? "failed" : "pending",
-      outcome: d.log[0]?.outcome ?? "not attempted",
+      outcome: d.log[0]?.outcome ?? NOT_ATTEMPTED,
     })),
   );
 }
