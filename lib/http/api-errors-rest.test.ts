@@ -18,6 +18,12 @@ import { accountProblem } from "@/lib/mailbox/account-rules";
 import { parseMailboxInput } from "@/lib/mailbox/mailbox-input";
 import { MAILBOX_BUSY, deadlineProblem, describeImapError } from "@/lib/mailbox/poll";
 import { fail } from "./errors";
+import {
+  ACCEPT_REPORTER_BODY,
+  FAILURES_QUERY,
+  HOSTING_CHOICE,
+  UNKNOWN_LANGUAGE,
+} from "./route-refusals";
 import { crossSiteRefusal, mutationRefusal } from "./same-origin";
 
 // Issue 16 §6, the API errors keyed after the first round (api-errors-language.test.ts):
@@ -285,5 +291,37 @@ describe("DKIM selectors, jobs and domain names", () => {
     expect(await german(bad.message, bad.ref)).toBe(
       '"bad/sel" ist kein DKIM-Selektor: Verwenden Sie Buchstaben, Ziffern, Bindestriche, Unterstriche und Punkte, wie in "s1" oder "google".',
     );
+  });
+});
+
+describe("route refusals: accepting a reporter, the account language, hosting, the failures query", () => {
+  const refusals = [ACCEPT_REPORTER_BODY, UNKNOWN_LANGUAGE, HOSTING_CHOICE, FAILURES_QUERY];
+  // acceptReporter's refusals, as lib/mailbox/poll-dkim.test.ts gets them from the database.
+  const accept: [string, MessageRef][] = [
+    [
+      'No report from "nobody.example" is stored.',
+      { key: "noReportFromReporter", params: { reporter: "nobody.example" } },
+    ],
+    [
+      '"google.com" was already accepted.',
+      { key: "reporterAlreadyAccepted", params: { reporter: "google.com" } },
+    ],
+  ];
+
+  it("each ref formats to the English the route answers", () => {
+    expect(
+      mismatches([...refusals.map((r): [string, MessageRef] => [r.message, r.ref]), ...accept]),
+    ).toEqual([]);
+  });
+
+  it("a German browser reads them in German", async () => {
+    expect(await german(UNKNOWN_LANGUAGE.message, UNKNOWN_LANGUAGE.ref)).toBe(
+      "Unbekannte Sprache: Verwenden Sie eine von en, de.",
+    );
+    expect(await german(HOSTING_CHOICE.message, HOSTING_CHOICE.ref)).toBe(
+      "Wählen Sie „hosted“ oder „self“.",
+    );
+    const [text, ref] = accept[1]!;
+    expect(await german(text, ref)).toBe("„google.com“ wurde bereits akzeptiert.");
   });
 });

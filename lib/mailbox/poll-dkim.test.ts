@@ -97,10 +97,12 @@ describe("RPT-DELIV-7 DKIM on the IMAP path (Dovecot + lab DNS)", () => {
     expect(await acceptReporter(w.t.db, "google.com", w.actor)).toEqual({
       ok: false,
       error: '"google.com" was already accepted.',
+      ref: { key: "reporterAlreadyAccepted", params: { reporter: "google.com" } },
     });
     expect(await acceptReporter(w.t.db, "nobody.example", w.actor)).toEqual({
       ok: false,
       error: 'No report from "nobody.example" is stored.',
+      ref: { key: "noReportFromReporter", params: { reporter: "nobody.example" } },
     });
   });
 });

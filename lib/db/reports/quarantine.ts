@@ -126,7 +126,9 @@ export async function acceptDemoReporters(db: Db, reportIds: readonly string[]):
   return keys;
 }
 
-export type AcceptResult = { ok: true; reports: number } | { ok: false; error: string };
+/** A refusal carries its "apiErrors" message (issue 16 §6) beside the English. */
+export type AcceptResult =
+  { ok: true; reports: number } | { ok: false; error: string; ref: MessageRef };
 
 /** Accepts a reporter by its key: its reports count from now on, for every domain. */
 export async function acceptReporter(
@@ -135,8 +137,18 @@ export async function acceptReporter(
   actor: { userId: string; email: string },
 ): Promise<AcceptResult> {
   const reports = await db.report.count({ where: { reporterKey } });
-  if (reports === 0) return { ok: false, error: `No report from "${reporterKey}" is stored.` };
-  const already = { ok: false as const, error: `"${reporterKey}" was already accepted.` };
+  if (reports === 0) {
+    return {
+      ok: false,
+      error: `No report from "${reporterKey}" is stored.`,
+      ref: { key: "noReportFromReporter", params: { reporter: reporterKey } },
+    };
+  }
+  const already = {
+    ok: false as const,
+    error: `"${reporterKey}" was already accepted.`,
+    ref: { key: "reporterAlreadyAccepted", params: { reporter: reporterKey } },
+  };
   if (await db.acceptedReporter.findUnique({ where: { reporterKey } })) return already;
   try {
     await db.$transaction(async (tx) => {

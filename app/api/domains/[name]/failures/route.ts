@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { getFailureDetails } from "@/lib/db/stats/get-failure-details";
 import { fail } from "@/lib/http/errors";
+import { FAILURES_QUERY } from "@/lib/http/route-refusals";
 import { withDomain } from "@/lib/http/with-domain";
 import { isDay } from "@/lib/stats/date-range";
 
@@ -11,7 +12,8 @@ export const GET = withDomain("viewer", async (req, _user, domain) => {
   const q = new URL(req.url).searchParams;
   const day = q.get("day") ?? "";
   const mx = q.get("mx");
-  if (!isDay(day) || mx === null) return fail("invalid", "Give day (YYYY-MM-DD) and mx.");
+  if (!isDay(day) || mx === null)
+    return fail("invalid", FAILURES_QUERY.message, FAILURES_QUERY.ref);
   return NextResponse.json(
     await getFailureDetails(await getDb(), domain.id, {
       day,
