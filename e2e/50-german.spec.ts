@@ -218,9 +218,10 @@ test.describe("the user's own setting", () => {
       data: { locale: "fr" },
       headers: SAME_ORIGIN,
     });
+    // The refusal is in the user's language too (apiErrors.unknownLanguage).
     expect([refused.status(), await refused.json()]).toEqual([
       400,
-      { error: "Unknown language: use one of en, de." },
+      { error: "Unbekannte Sprache: Verwenden Sie eine von en, de." },
     ]);
 
     await page.goto("/account");
