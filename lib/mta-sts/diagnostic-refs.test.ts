@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../core/diagnostic";
 import type { MessageRef } from "../i18n/message-ref";
+import { messageKeys } from "@/lib/i18n/message-keys.test-utils";
 import { MESSAGES } from "../i18n/messages";
 import { parsePolicy } from "./policy";
 import { formatPolicy } from "./policy-format";
@@ -15,12 +16,6 @@ import { parseStsTxtRecord, selectStsTxtRecord } from "./txt-record";
 // carries a message key of the "diagnostics" namespace. The English message rendered from
 // the key is exactly the English sentence lib writes (logs, API, checker), the German one
 // exists and is German, and every key of the namespace is reached by one of these inputs.
-
-type Tree = { [key: string]: string | Tree };
-const keysOf = (tree: Tree, prefix = ""): string[] =>
-  Object.entries(tree).flatMap(([k, v]) =>
-    typeof v === "string" ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`),
-  );
 
 const translator = (locale: "en" | "de") =>
   createTranslator({
@@ -272,7 +267,7 @@ describe("policy diagnostics as messages (issue 16 §6)", () => {
   it("every key of the diagnostics namespace is reached by one of these inputs", () => {
     const used = new Set(texts.map((x) => x.ref?.key));
     // verifyDns.* (step 4's own notes) are reached in lib/rollout/verify-dns.test.ts.
-    const unused = keysOf(MESSAGES.en.diagnostics as Tree).filter(
+    const unused = messageKeys(MESSAGES.en.diagnostics).filter(
       (k) => !used.has(k) && !k.startsWith("verifyDns."),
     );
     expect(unused).toEqual([]);

@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { localizeDates } from "@/lib/core/format-date";
 import type { MessageRef } from "@/lib/i18n/message-ref";
+import { messageKeys } from "@/lib/i18n/message-keys.test-utils";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { addDays } from "@/lib/stats/date-range";
 import { dkimPass } from "./auth.test-utils";
@@ -15,11 +16,6 @@ import type { Criterion, FailureEntry, MxVerdict, ReadinessInput, Readiness } fr
 // Enforce page carry messages of the "readinessReasons" namespace. English from the key is lib's English sentence, German
 // exists and differs, and every key of the namespace is reached here.
 
-type Tree = { [key: string]: string | Tree };
-const keysOf = (tree: Tree, prefix = ""): string[] =>
-  Object.entries(tree).flatMap(([k, v]) =>
-    typeof v === "string" ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`),
-  );
 const translator = (locale: "en" | "de") =>
   createTranslator({
     locale,
@@ -203,7 +199,7 @@ describe("Enforce page sentences from lib as messages (issue 16 §6)", () => {
   it("every key of the readinessReasons namespace is reached", () => {
     const used = new Set(all.map((x) => x.ref.key));
     // problems.* are reached through the problem lists (their English is asserted above).
-    const unused = keysOf(MESSAGES.en.readinessReasons as Tree).filter(
+    const unused = messageKeys(MESSAGES.en.readinessReasons).filter(
       (k) => !used.has(k) && !k.startsWith("mxTable.") && !k.startsWith("problems."),
     );
     expect(unused).toEqual([]);
