@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Diagnostic } from "@/lib/core/diagnostic";
 import { findMatchingPattern } from "@/lib/mta-sts/mx-pattern";
 import { parsePolicy } from "@/lib/mta-sts/policy";
@@ -88,6 +89,7 @@ export function PolicyEditor(props: {
   const hasErrors = p.problems.some((d) => d.severity === "error");
   const unchanged = p.body !== null && p.body === props.currentBody;
   const save = useSavePolicy(props.domain);
+  const hydrated = useHydrated();
 
   return (
     <Card>
@@ -99,7 +101,8 @@ export function PolicyEditor(props: {
           save.mutate(p.draft);
         }}
       >
-        <div className="space-y-5">
+        {/* Typing before hydration would be undone (use-hydrated.ts): the fields wait. */}
+        <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">{t("mode")}</legend>
             {STS_MODES.map((m) => (
@@ -151,7 +154,7 @@ export function PolicyEditor(props: {
               className="w-full rounded-md border border-slate-300 p-2 font-mono text-sm"
             />
           </div>
-        </div>
+        </fieldset>
         <div className="space-y-3">
           <h3 className="text-sm font-medium">{t("previewTitle")}</h3>
           <CodeBlock
