@@ -60,7 +60,7 @@ const items = (page: Page) =>
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(() => {
-  const out = execFileSync("npx", ["tsx", "--conditions=react-server", "--eval", SEED], {
+  const out = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "--eval", SEED], {
     env,
     encoding: "utf8",
     timeout: 120_000,

@@ -63,9 +63,9 @@ function audit(registryUrl: string): Promise<{ code: number; stdout: string; sum
   };
   const dir = mkdtempSync(path.join(os.tmpdir(), "audit-"));
   const file = path.join(dir, "audit.json");
-  const args = ["tsx", "scripts/audit.ts", "--summary", file];
+  const args = ["scripts/audit.ts", "--summary", file];
   return new Promise((resolve) => {
-    execFile("npx", args, { env, timeout: 90_000 }, (err, stdout) => {
+    execFile("node_modules/.bin/tsx", args, { env, timeout: 90_000 }, (err, stdout) => {
       const summary: unknown = JSON.parse(readFileSync(file, "utf8"));
       rmSync(dir, { recursive: true, force: true });
       resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, summary });

@@ -44,9 +44,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const r = await run("npx", ["tsx", "--conditions=react-server", "scripts/ingest.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
-    });
+    const r = await run(
+      "node_modules/.bin/tsx",
+      ["--conditions=react-server", "scripts/ingest.ts", ...args],
+      {
+        env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+      },
+    );
     return { code: 0, out: r.stdout };
   } catch (e) {
     const x = e as { code: number; stdout: string };

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const cli = (...args: string[]) =>
-  run("npx", ["tsx", "--conditions=react-server", "scripts/user.ts", ...args], {
+  run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/user.ts", ...args], {
     env: { ...process.env, DATABASE_URL: `file:${config.url}` },
   });
 

@@ -71,7 +71,7 @@ async function viaCli(fs: readonly QuirkFixture[]): Promise<void> {
   const folder = mkdtempSync(path.join(dir, "cli-"));
   for (const f of fs) writeFileSync(path.join(folder, f.filename), quirkBytes(f));
   const url = w.t.config.provider === "sqlite" ? `file:${w.t.config.url}` : w.t.config.url;
-  await run("npx", ["tsx", "--conditions=react-server", "scripts/ingest.ts", folder], {
+  await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/ingest.ts", folder], {
     env: { ...process.env, DATABASE_URL: url },
   });
 }
