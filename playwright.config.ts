@@ -20,13 +20,15 @@ export default defineConfig({
   testDir: "e2e",
   projects: [
     { name: "first-run", testMatch: "01-first-run.spec.ts" },
+    // Listed before "app" so its specs start first, one at a time, beside the app specs on
+    // the other worker: listed last, they ran alone at the end with the other worker idle.
+    { name: "world", testMatch: WORLD, workers: 1, dependencies: ["first-run"] },
     {
       name: "app",
       testMatch: "**/*.spec.ts",
       testIgnore: ["01-first-run.spec.ts", ...WORLD],
       dependencies: ["first-run"],
     },
-    { name: "world", testMatch: WORLD, workers: 1, dependencies: ["first-run"] },
   ],
   // Two workers (issue 13). A spec that seeds through a CLI script or lib/db (40, 45, 46, 47)
   // writes from a process of its own while the app writes for the other worker: every

@@ -15,9 +15,12 @@ rm -rf "$out" && mkdir -p "$out"
 checks_passed=0
 checks_failed=0
 
+# A section's heading, with the minutes and seconds since `npm test` began.
+heading() { printf '── %s (at %dm%02ds)\n' "$1" $((SECONDS / 60)) $((SECONDS % 60)); }
+
 step() { # name, command...
   local name=$1; shift
-  echo "── $name"
+  heading "$name"
   if "$@"; then checks_passed=$((checks_passed + 1)); else checks_failed=$((checks_failed + 1)); echo "FAILED: $name"; fi
 }
 
@@ -40,18 +43,38 @@ step "lint" finished "$lint_pid" "$out/lint.log"
 step "format" finished "$format_pid" "$out/format.log"
 echo "{\"passed\": $checks_passed, \"failed\": $checks_failed}" > "$out/checks.json"
 
-echo "── unit and integration tests"
+# .ci/run runs the packages' install scripts (better-sqlite3's compile) beside the static
+# checks above, and names the folder where that build writes its log and exit status.
+if [ -n "${STS_NATIVE_BUILD:-}" ]; then
+  heading "packages' install scripts (waiting for them to end)"
+  while [ ! -s "$STS_NATIVE_BUILD/status" ]; do sleep 1; done
+  if [ "$(cat "$STS_NATIVE_BUILD/status")" != 0 ]; then
+    cat "$STS_NATIVE_BUILD/log"
+    echo "FAILED: npm rebuild (the packages' install scripts)"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
+# The production build for the end-to-end tests runs beside the unit tests, at the lowest
+# CPU priority: it gets the time they leave idle (a core, while the serial files run one at
+# a time), and the files that assert time budgets keep their cores. The type-check step
+# above already checked the whole tree: the build skips its own pass.
+heading "unit and integration tests, and the production build beside them"
+STS_BUILD_SKIP_TYPECHECK=1 nice -n 19 npx next build > "$out/build.log" 2>&1 &
+build_pid=$!
 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/unit.json"
 
-echo "── end-to-end tests"
-# The type-check step above already checked the whole tree: the build skips its own pass.
-if STS_BUILD_SKIP_TYPECHECK=1 npx next build > "$out/build.log" 2>&1; then
+heading "production build (waiting for it to end)"
+if wait "$build_pid"; then
+  heading "end-to-end tests"
   npx playwright test
 else
   cat "$out/build.log"
   echo "FAILED: production build"
 fi
 
+heading "done"
 summary=$(node scripts/test-summary.mjs "$out/checks.json" "$out/unit.json" "$out/e2e.json")
 echo "$summary"
 case "$summary" in *" 0 failed") exit 0 ;; *) exit 1 ;; esac
