@@ -44,7 +44,7 @@ const lines = ["version: STSv1", "mode: testing", ...mx.map((m) => "mx: " + m), 
     const failures = ${backupFails} ? [{ resultType: "certificate-expired", count: 1, receivingMxHostname: "backup." + name }] : [];
     reports.push({ organization: "Google LLC", contactInfo: "smtp-tls-reporting@google.com", reportId: "g-" + name + "-" + i, day: day(-i),
       policies: [{ policyType: "sts", policyDomain: name, successful: 1019, failures }] });
-    reports.push({ organization: "Small Sender", contactInfo: "postmaster@small-sender.example", reportId: "s-" + name + "-" + i, day: day(-i),
+    reports.push({ organization: "Small Sender", contactInfo: "postmaster@small45.example", reportId: "s-" + name + "-" + i, day: day(-i),
       policies: [{ policyType: "sts", policyDomain: name, policyStrings: lines, successful: 0, failures: [] }] });
   }
   const t = await ingestGenerated(db, reports);

@@ -37,7 +37,7 @@ const lines = ["version: STSv1", "mode: testing", ...mx.map((m) => "mx: " + m), 
     const failures = i === 3 ? [{ resultType: "certificate-expired", count: 2, receivingMxHostname: "backup." + name }] : [];
     reports.push({ organization: "Google LLC", contactInfo: "smtp-tls-reporting@google.com",
       reportId: "g-" + name + "-" + i, day: day(-i), policies: sts(500, failures) });
-    if (i <= 14) reports.push({ organization: "Small Sender", contactInfo: "postmaster@small-sender.example",
+    if (i <= 14) reports.push({ organization: "Small Sender", contactInfo: "postmaster@small47.example",
       reportId: "s-" + name + "-" + i, day: day(-i), policies: sts(20, [], lines) });
     if (i >= 10) reports.push({ organization: "Microsoft Corporation", contactInfo: "tlsrpt-noreply@microsoft.com",
       reportId: "m-" + name + "-" + i, day: day(-i), policies: sts(300) });
