@@ -23,7 +23,7 @@ import {
 // No lab servers on :25/:443 (so no root and no /tmp/world.lock): only the slow resolver.
 
 const DOMAINS = 10;
-const DNS_DELAY_MS = 1000;
+const DNS_DELAY_MS = 500;
 const CONCURRENCY = 2;
 // Renewed every third; long enough that an app's busy start (both load Next on a shared
 // machine) does not stall a renewal past it, which would hand the job over early.
