@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
 
 // Accounts the suite creates: the admin in 01-first-run, the viewer in 04-roles.
 export const ADMIN = {
@@ -22,7 +22,26 @@ export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
  */
 export const SAME_ORIGIN = { origin: BASE_URL };
 
+/** The session cookies of this worker's sign-ins, by account and password (see signIn). */
+const sessions = new Map<string, Cookie[]>();
+
+/**
+ * Signs in on the sign-in page, or, when this worker has signed in with the same email and
+ * password before, reuses that session: the page opens /domains with its cookies, and only
+ * if the session has ended since (sign-out, password reset, role change) signs in afresh.
+ * A sign-in is two page loads and a bcrypt comparison, which waits for a core on a busy
+ * machine; sign-in itself is tested where a spec fills the form (02, 49, 50).
+ */
 export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  const key = `${who.email}\n${who.password}`;
+  const saved = sessions.get(key);
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto("/domains");
+    if (/\/domains$/.test(page.url())) return;
+    sessions.delete(key);
+    await page.context().clearCookies();
+  }
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
@@ -30,6 +49,7 @@ export async function signIn(page: Page, who: { email: string; password: string 
   // The password is compared in the worker pool at a lower priority (lib/pool): on a loaded
   // 2-core machine (CI saw "Signing in…" still pending after 10 s) it waits for a core.
   await expect(page).toHaveURL(/\/domains$/, { timeout: SIGN_IN_TIMEOUT_MS });
+  sessions.set(key, await page.context().cookies());
 }
 
 /** How long a spec waits for a sign-in to land (see signIn). */
