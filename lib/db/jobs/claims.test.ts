@@ -120,13 +120,11 @@ describe("job claims (issue 14 §5)", () => {
     let release: () => void = () => undefined;
     const { job, runs } = counting("renewed", () => new Promise<void>((r) => (release = r)));
     const store = jobClaimStore(t.db);
-    // b tries for two lease lengths: only renewals (every 500 ms) keep the job with a. The
-    // lease leaves a renewal 1 s of slack on a busy machine (400 ms was once not enough).
-    const a = createScheduler({ jobs: [job], store, owner: "a", leaseMs: 1500, tickMs: 1000 });
-    const b = createScheduler({ jobs: [job], store, owner: "b", leaseMs: 1500, tickMs: 1000 });
+    const a = createScheduler({ jobs: [job], store, owner: "a", leaseMs: 400, tickMs: 1000 });
+    const b = createScheduler({ jobs: [job], store, owner: "b", leaseMs: 400, tickMs: 1000 });
     await a.tick();
-    for (let i = 0; i < 20; i++) {
-      await sleep(150);
+    for (let i = 0; i < 10; i++) {
+      await sleep(120);
       await b.tick();
     }
     release();
