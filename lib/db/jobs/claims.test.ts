@@ -111,7 +111,9 @@ describe("job claims (issue 14 §5)", () => {
     const row = await t.db.jobRun.findUniqueOrThrow({
       where: { job_slot: { job: "takeover", slot: "2026-12-01T10:00Z" } },
     });
-    expect([row.status, row.attempts, row.owner]).toEqual(["done", 2, "b"]);
+    // b and c tick at the same moment: either may win the takeover, but only one does.
+    expect([row.status, row.attempts]).toEqual(["done", 2]);
+    expect(["b", "c"]).toContain(row.owner);
     // The dead owner, were it to wake up, can neither renew nor finish the row.
     expect(await store.renew(dead!, 5000, new Date("2026-12-01T10:00:07.000Z"))).toBe(false);
   });
