@@ -66,8 +66,8 @@ function pageRoutes(dir = "app", route = ""): string[] {
   });
 }
 
-/** Tailwind classes that would change a colour with the width: there are none (the first
- * test below keeps it so), which is why colour contrast is checked at 1280 px only. */
+/** Tailwind classes that would change a colour with the width: there are none (the
+ * second test below keeps it so), which is why colour contrast is checked at 1280 px only. */
 const WIDTH_COLOURS =
   /\b(sm|md|lg|xl|2xl|max-[a-z0-9]+):(text|bg|border|ring|from|via|to|fill|stroke|opacity|decoration|outline|placeholder)-/;
 
