@@ -1,6 +1,7 @@
-import { request } from "node:https";
-import type { TLSSocket } from "node:tls";
+import { request, type RequestOptions } from "node:https";
+import type { SecureContext, TLSSocket } from "node:tls";
 import { describeCert, type CertInfo } from "./cert-info";
+import { checkerSecureContext } from "./secure-context";
 import { NetError, toNetError } from "./smtp-session";
 
 /** STS-FETCH-9: senders stop at 64 KiB. We read one byte more to know it was exceeded. */
@@ -66,7 +67,9 @@ export function fetchPolicy(input: PolicyFetchInput): Promise<PolicyFetchOutcome
       out.ms = Date.now() - started;
       resolve(out);
     };
-    const req = request({
+    // https.request hands its options to tls.connect, secureContext included (its type
+    // leaves that option out).
+    const options: RequestOptions & { secureContext: SecureContext } = {
       host: input.ip,
       port: input.port,
       servername: input.host,
@@ -77,11 +80,13 @@ export function fetchPolicy(input: PolicyFetchInput): Promise<PolicyFetchOutcome
         "Cache-Control": "no-cache",
         "User-Agent": "sts-rollout-checker",
       },
-      ca: input.ca,
+      // The trust store as one shared context (secure-context.ts).
+      secureContext: checkerSecureContext(input.ca ? { ca: input.ca } : {}),
       rejectUnauthorized: false,
       checkServerIdentity: () => undefined,
       agent: false,
-    });
+    };
+    const req = request(options);
     const onAbort = () => finish(new NetError("aborted", "stopped: overall deadline reached"));
     const timer = setTimeout(
       () => finish(new NetError("timeout", `no complete answer within ${input.timeoutMs} ms`)),

@@ -1,5 +1,6 @@
 import { connect as tlsConnect, type SecureVersion, type TLSSocket } from "node:tls";
 import type { Socket } from "node:net";
+import { checkerSecureContext } from "./secure-context";
 import { describeCert, type CertInfo } from "./cert-info";
 import { NetError, SmtpConversation, tcpConnect, toNetError } from "./smtp-session";
 
@@ -53,13 +54,16 @@ function handshake(socket: Socket, input: SmtpProbeInput): Promise<TLSSocket> {
     const secure = tlsConnect({
       socket,
       ...(tls.servername ? { servername: tls.servername } : {}),
-      ca,
+      // The trust store and protocol range, as one shared context (secure-context.ts).
+      secureContext: checkerSecureContext({
+        ...(ca ? { ca } : {}),
+        minVersion: tls.minVersion ?? "TLSv1.2",
+        maxVersion: tls.maxVersion ?? "TLSv1.3",
+        ...(tls.ciphers ? { ciphers: tls.ciphers } : {}),
+      }),
       // We judge the certificate ourselves: chain via `authorized`, names via SAN only.
       rejectUnauthorized: false,
       checkServerIdentity: () => undefined,
-      minVersion: tls.minVersion ?? "TLSv1.2",
-      maxVersion: tls.maxVersion ?? "TLSv1.3",
-      ...(tls.ciphers ? { ciphers: tls.ciphers } : {}),
     });
     const finish = (e?: NetError) => {
       clearTimeout(timer);
