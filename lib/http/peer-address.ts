@@ -1,5 +1,6 @@
-import http, { type IncomingMessage } from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
+import { requestStarted } from "@/lib/core/background-turn";
 
 // The socket peer of a request, for the public endpoints' limits. A Next 16 route handler
 // sees only a Web Request: NextRequest.ip is gone, and `next start` copies the socket
@@ -16,7 +17,7 @@ export const PEER_HEADER = "x-sts-peer-address";
 
 const state = globalThis as unknown as { __stsPeerStamp?: boolean };
 
-/** Stamps every request of every HTTP(S) server in this process; idempotent. */
+/** Stamps (and counts) every request of every HTTP(S) server in this process; idempotent. */
 export function installPeerStamp(): void {
   if (state.__stsPeerStamp) return;
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
@@ -26,11 +27,23 @@ export function installPeerStamp(): void {
       event: string | symbol,
       ...args: unknown[]
     ) {
-      if (event === "request") stamp(args[0] as IncomingMessage);
+      if (event === "request") {
+        stamp(args[0] as IncomingMessage);
+        countOpen(args[1] as ServerResponse);
+      }
       return Reflect.apply(emit, this, [event, ...args]) as boolean;
     } as typeof proto.emit;
   }
   state.__stsPeerStamp = true;
+}
+
+/** The same hook counts the requests being answered, so background work waits for a quiet
+ * moment (lib/core/background-turn.ts). */
+function countOpen(res: ServerResponse | undefined): void {
+  if (!res) return;
+  const done = requestStarted();
+  res.once("finish", done);
+  res.once("close", done);
 }
 
 function stamp(req: IncomingMessage): void {

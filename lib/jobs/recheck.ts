@@ -5,7 +5,7 @@
 // to `watch` (drift and expiry detection) right after it is stored; a domain whose check
 // was stored but not watched (the instance died in between) is only watched.
 
-import { yieldToEventLoop } from "@/lib/core/yield-to-event-loop";
+import { backgroundTurn } from "@/lib/core/background-turn";
 
 export interface RecheckDomain {
   id: string;
@@ -64,7 +64,7 @@ export async function recheckAll(deps: RecheckDeps, since: Date): Promise<Rechec
   const waitMs = deps.busyWaitMs ?? 5000;
 
   async function watch(d: RecheckDomain): Promise<void> {
-    await yieldToEventLoop();
+    await backgroundTurn();
     try {
       await deps.watch(d);
     } catch (e) {
@@ -77,7 +77,7 @@ export async function recheckAll(deps: RecheckDeps, since: Date): Promise<Rechec
       let outcome: CheckOutcome;
       // Starting and storing a check, and the watch, are runs of database statements that
       // never yield on SQLite: page requests get a turn before each.
-      await yieldToEventLoop();
+      await backgroundTurn();
       try {
         outcome = await deps.checkOne(d);
       } catch (e) {

@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { yieldToEventLoop } from "@/lib/core/yield-to-event-loop";
+import { backgroundTurn } from "@/lib/core/background-turn";
 import { logger } from "@/lib/log";
 import { markVerdictsDirty, recomputeVerdict } from "./verdict";
 
@@ -143,7 +143,7 @@ async function drain(db: Db, q: Queue): Promise<void> {
   for (const [id, changed] of todo) {
     // A pass after the daily re-check recomputes every domain; its queries never give the
     // event loop a turn on SQLite, so page requests get one between two domains.
-    await yieldToEventLoop();
+    await backgroundTurn();
     try {
       await recomputeVerdict(db, id, new Date(), !changed);
     } catch (e) {

@@ -1,7 +1,7 @@
 import { getDb, type Db } from "../client";
 import { raiseAlert } from "../alerts/raise-alert";
 import { watchThresholds } from "@/lib/config/watch";
-import { yieldToEventLoop } from "@/lib/core/yield-to-event-loop";
+import { backgroundTurn } from "@/lib/core/background-turn";
 import { logger } from "@/lib/log";
 import { detectAll } from "@/lib/watch/detect";
 import type { WatchThresholds } from "@/lib/watch/types";
@@ -43,7 +43,7 @@ export async function watchDomainIn(
   const detections = detectAll(input);
   // Loading and storing are runs of statements that never yield on SQLite: let page
   // requests in between (the re-check watches every domain in turn).
-  await yieldToEventLoop();
+  await backgroundTurn();
   const outcome = await storeFindings(db, domain.id, detections, now, latestRunId);
   const raise = opts.raise ?? raiseAlert;
   for (const f of outcome.opened) {
