@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import { isLocale, type Locale } from "@/lib/i18n/locale";
 import { RequestIdProvider } from "@/components/errors/request-id";
 import { Providers } from "@/components/providers";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
@@ -21,15 +21,14 @@ export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const requestId = (await headers()).get(REQUEST_ID_HEADER);
-  const locale = await getLocale();
+  const requested = await getLocale();
+  const locale: Locale = isLocale(requested) ? requested : "en";
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
         <RequestIdProvider requestId={requestId}>
-          {/* Client components get the request's locale, messages and time zone from here. */}
-          <NextIntlClientProvider>
-            <Providers>{children}</Providers>
-          </NextIntlClientProvider>
+          {/* Client components get the request's locale from here (messages: providers.tsx). */}
+          <Providers locale={locale}>{children}</Providers>
         </RequestIdProvider>
       </body>
     </html>
