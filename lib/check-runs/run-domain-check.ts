@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { runCheck } from "@/lib/checker/index";
-import type { CheckEvent, CheckOptions, CheckReport } from "@/lib/checker/types";
+import type { CheckEvent, CheckReport } from "@/lib/checker/types";
+import { backgroundTurn } from "@/lib/core/background-turn";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
 import { logger } from "@/lib/log";
 import {
@@ -12,8 +12,9 @@ import {
 import { getDkimSelectors } from "@/lib/db/checks/dkim-selectors";
 import { releaseLease, renewLease, takeLease } from "@/lib/db/jobs/leases";
 import { processOwner } from "@/lib/db/jobs/owner";
+import { runCheckInThread, type ThreadCheckOptions } from "@/lib/pool/check-thread";
 
-// Step 1's "Run check" (issue 4): one stored run per request, its events fanned out to
+// Step 1's "Run check" (issue 4) and the scheduled re-check (issue 14): one stored run per request, its events fanned out to
 // whoever watches. The run belongs to the server, not to the request: a browser that goes
 // away stops watching, the check still finishes and is stored.
 
@@ -55,7 +56,7 @@ export async function startDomainCheck(
   db: Db,
   domain: { id: string; name: string },
   actor: string,
-  options: CheckOptions,
+  options: ThreadCheckOptions,
 ): Promise<Result<ActiveRun>> {
   // Claimed synchronously, before any await: two requests in one process cannot both pass.
   if (active.has(domain.id)) return err(ALREADY_RUNNING);
@@ -96,12 +97,16 @@ export async function startDomainCheck(
     let report: CheckReport | null = null;
     let last: RunStreamEvent;
     try {
-      // No request signal here on purpose: the run outlives the browser.
-      for await (const event of runCheck(domain.name, { ...options, dkimSelectors })) {
+      // No request signal here on purpose: the run outlives the browser. The probes run in
+      // the check thread (lib/pool/check-thread.ts); the events and the storing stay here.
+      for await (const event of runCheckInThread(domain.name, { ...options, dkimSelectors })) {
         if (event.type === "done") report = event.report;
         publish(event);
       }
       if (report === null) throw new Error("the check ended without a report");
+      // Storing is a run of statements that never yields on SQLite: after the requests
+      // being answered (lib/core/background-turn.ts).
+      await backgroundTurn();
       await finishCheckRun(db, id, report, "done");
       last = { type: "stored", id };
     } catch (e) {

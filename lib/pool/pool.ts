@@ -37,7 +37,7 @@ export interface PoolOptions {
 }
 
 /** Added to the workers' nice value; 10 gives them about a tenth of the main thread's weight. */
-const WORKER_NICE = 10;
+export const WORKER_NICE = 10;
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 

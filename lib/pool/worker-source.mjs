@@ -10,3 +10,4 @@ export const read = worker.then((m) => m.read);
 export const hash = worker.then((m) => m.hash);
 export const compare = worker.then((m) => m.compare);
 export const spin = worker.then((m) => m.spin);
+export const check = worker.then((m) => m.check);

@@ -1,8 +1,12 @@
-// The worker threads' module (lib/pool/pool.ts runs it): the CPU-heavy work a hostile
-// input could stretch, kept off the event loop that serves every request. It imports
+// The worker threads' module (lib/pool/pool.ts and lib/pool/check-thread.ts run it): the
+// CPU-heavy work a hostile input could stretch, and the configuration checks' probes (TLS
+// handshakes, certificate and DNS parsing), kept off the event loop that serves every request. It imports
 // only plain domain code, never Next or Prisma: it runs from its TypeScript source under
 // tsx and vitest, and as the bundle scripts/build-pool-worker.mjs makes for `next start`.
+import type { MessagePort } from "node:worker_threads";
 import bcrypt from "bcryptjs";
+import { runCheck } from "../checker/run-check";
+import type { CheckEvent, CheckOptions } from "../checker/types";
 import type { Result } from "../core/diagnostic";
 import { readAny } from "../tlsrpt/read-any";
 import type { ReadHints, ReadOutcome, ReportError } from "../tlsrpt/types";
@@ -33,6 +37,33 @@ export function hash(task: { password: string; cost: number }): Promise<string> 
 
 export function compare(task: { password: string; hash: string }): Promise<boolean> {
   return bcrypt.compare(task.password, task.hash);
+}
+
+/** What a check in the check thread takes: data only (no DNS client, clock or signal). */
+export type ThreadCheckOptions = Omit<CheckOptions, "dns" | "now" | "signal">;
+
+/** One message of a check on its port: an event, then exactly one end. */
+export type CheckMessage =
+  { kind: "event"; event: CheckEvent } | { kind: "end" } | { kind: "error"; message: string };
+
+export interface CheckTask {
+  domain: string;
+  options: ThreadCheckOptions;
+  port: MessagePort;
+}
+
+/**
+ * A full configuration check in the check thread (lib/pool/check-thread.ts): its events go
+ * back over the task's port as they happen, so a check page shows progress as before.
+ */
+export async function check(task: CheckTask): Promise<void> {
+  const post = (m: CheckMessage) => task.port.postMessage(m);
+  try {
+    for await (const event of runCheck(task.domain, task.options)) post({ kind: "event", event });
+    post({ kind: "end" });
+  } catch (e) {
+    post({ kind: "error", message: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 /** Test hook (lib/pool/pool.test.ts): holds the thread for each of `ms` in turn, as a runaway reader would. */
