@@ -5,8 +5,22 @@
 import en from "../../messages/en/api-errors.json" with { type: "json" };
 import { failure, type Failure, type FailureKind } from "../core/failure";
 import { formatIcu, type IcuParams } from "./format-icu";
+import type { MessageRef } from "./message-ref";
 
 export type ApiErrorKey = keyof typeof en;
 
-export const apiFailure = (kind: FailureKind, key: ApiErrorKey, params?: IcuParams): Failure =>
-  failure(kind, formatIcu(en[key], params), params ? { key, params } : { key });
+/** An "apiErrors" message: its English and its ref. */
+export interface ApiErrorText {
+  message: string;
+  ref: MessageRef;
+}
+
+export const apiText = (key: ApiErrorKey, params?: IcuParams): ApiErrorText => ({
+  message: formatIcu(en[key], params),
+  ref: params ? { key, params } : { key },
+});
+
+export const apiFailure = (kind: FailureKind, key: ApiErrorKey, params?: IcuParams): Failure => {
+  const text = apiText(key, params);
+  return failure(kind, text.message, text.ref);
+};
