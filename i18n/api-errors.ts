@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { NextResponse } from "next/server";
-import { errorRefOf } from "@/lib/http/errors";
-import { DEFAULT_LOCALE, resolveLocale } from "@/lib/i18n/locale";
+import { errorRefOf, type ErrorRef } from "@/lib/http/errors";
+import { DEFAULT_LOCALE, resolveLocale, type Locale } from "@/lib/i18n/locale";
 import { MESSAGES } from "@/lib/i18n/messages";
 
 // API errors in the user's language (issue 16 §6, ARCHITECTURE.md "Languages"). Route
@@ -9,7 +9,8 @@ import { MESSAGES } from "@/lib/i18n/messages";
 // through fail(kind, message, ref); withUser passes every answer through here. The language
 // is the request's, chosen as for pages (lib/i18n/locale.ts): the user's setting, else the
 // Accept-Language header, else English. A script without either gets the English it always
-// got; an answer without a key stays English.
+// got; an answer without a key stays English. An answer made of diagnostics (a draft policy's
+// problems) is translated sentence by sentence and joined with a space, as lib joined them.
 
 export function inUserLanguage(
   res: Response,
@@ -20,11 +21,16 @@ export function inUserLanguage(
   if (!ref) return res;
   const locale = resolveLocale(userLocale, req.headers.get("accept-language"));
   if (locale === DEFAULT_LOCALE) return res;
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "apiErrors" });
   const headers = new Headers(res.headers);
   headers.delete("content-length");
-  return NextResponse.json(
-    { error: t(ref.key as Parameters<typeof t>[0], ref.params) },
-    { status: res.status, headers },
-  );
+  return NextResponse.json({ error: translate(ref, locale) }, { status: res.status, headers });
+}
+
+function translate(ref: ErrorRef, locale: Locale): string {
+  if ("diagnostics" in ref) {
+    const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "diagnostics" });
+    return ref.diagnostics.map((d) => t(d.key as Parameters<typeof t>[0], d.params)).join(" ");
+  }
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "apiErrors" });
+  return t(ref.key as Parameters<typeof t>[0], ref.params);
 }

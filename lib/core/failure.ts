@@ -18,6 +18,10 @@ export interface Failure {
   /** The same sentence as a message of the "apiErrors" namespace: the route answers in the
    * user's language (issue 16 §6, ARCHITECTURE.md "Languages"); without it, in English. */
   ref?: MessageRef;
+  /** Instead of `ref`, for a message lib joined from diagnostics with a space (a draft
+   * policy's problems): their "diagnostics" messages, in order, which the route translates
+   * one by one and joins the same way. Set only when every diagnostic has one. */
+  diagnosticRefs?: readonly MessageRef[];
 }
 
 export const failure = (kind: FailureKind, message: string, ref?: MessageRef): Failure =>

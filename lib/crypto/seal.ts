@@ -5,6 +5,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
 import { secrets } from "@/lib/config/secrets";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { apiText, type ApiErrorText } from "@/lib/i18n/api-failure";
 
 /** The variables the key comes from (the secrets lib/config read, by default). */
 export type SecretEnv = Partial<Record<"STS_SECRET" | "NEXTAUTH_SECRET", string>>;
@@ -34,17 +35,18 @@ export function seal(plain: string, env: SecretEnv = secrets()): string {
   return `v1:${Buffer.concat([iv, c.getAuthTag(), body]).toString("base64")}`;
 }
 
-export function unseal(sealed: string, env: SecretEnv = secrets()): Result<string> {
-  if (!sealed.startsWith("v1:")) return err("the stored password is in an unknown format");
+/** The plain value, or why it cannot be opened: the English (the log, a mailbox's last poll
+ * error) and its "apiErrors" message, so "Poll now" and the settings page show it in the
+ * user's language (issue 16 §6). */
+export function unseal(sealed: string, env: SecretEnv = secrets()): Result<string, ApiErrorText> {
+  if (!sealed.startsWith("v1:")) return err(apiText("sealUnknownFormat"));
   const raw = Buffer.from(sealed.slice(3), "base64");
-  if (raw.length < 28) return err("the stored password is damaged");
+  if (raw.length < 28) return err(apiText("sealDamaged"));
   try {
     const d = createDecipheriv("aes-256-gcm", keyFor(appSecret(env)), raw.subarray(0, 12));
     d.setAuthTag(raw.subarray(12, 28));
     return ok(Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8"));
   } catch {
-    return err(
-      "the stored password cannot be decrypted (was STS_SECRET or NEXTAUTH_SECRET changed?); enter it again",
-    );
+    return err(apiText("sealCannotDecrypt"));
   }
 }

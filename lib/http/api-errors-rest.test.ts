@@ -186,9 +186,18 @@ describe("mailbox routes", () => {
     expect(mismatches(pairs)).toEqual([]);
   });
 
-  it("a label past 100 characters gets zod's English, without a key", () => {
+  it("zod's own problems (a label past 100 characters) name the field, in both languages", async () => {
     const long = parseMailboxInput({ ...good, label: "x".repeat(101) });
-    expect(long.ok || long.ref).toBeUndefined();
+    expect(long.ok ? null : [long.error, long.ref]).toEqual([
+      '"label" must be at most 100 characters long.',
+      { key: "fieldTooLong", params: { field: "label", max: 100 } },
+    ]);
+    expect(mismatches([[long.ok ? "" : long.error, long.ok ? undefined : long.ref]])).toEqual([]);
+    const plain = parseMailboxInput({ ...good, security: "ssl" });
+    expect(plain.ok ? null : plain.error).toBe('"security" must be one of tls, starttls, none.');
+    expect(await german(plain.ok ? "" : plain.error, plain.ok ? undefined : plain.ref)).toBe(
+      "„security“ muss einer dieser Werte sein: tls, starttls, none.",
+    );
   });
 
   it("in German, with the server's reply untranslated", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { keyOfMessage } from "../i18n/keyed-messages";
 import type { MessageRef } from "../i18n/message-ref";
+import { apiFailure } from "../i18n/api-failure";
+import { firstProblem } from "../i18n/zod-problem";
 
 // Each field's message in English, by its "apiErrors" key (issue 16 §6).
 const FIELD_PROBLEMS = {
@@ -40,17 +41,12 @@ const MailboxBody = z.object({
 export type MailboxBody = z.infer<typeof MailboxBody>;
 
 /** The first problem with a mailbox body, as the form shows it; `ref` is its "apiErrors"
- * message (none for zod's own messages, e.g. a label past 100 characters: English). */
+ * message (zod's own problems, e.g. a label past 100 characters, as zodProblem words them). */
 export function parseMailboxInput(
   body: unknown,
 ): { ok: true; value: MailboxBody } | { ok: false; error: string; ref?: MessageRef } {
   const parsed = MailboxBody.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const first = parsed.error.issues[0];
-  if (!first || first.path.length === 0)
-    return { ok: false, error: "Send the mailbox's fields as JSON.", ref: { key: "mailboxBody" } };
-  const key = keyOfMessage(FIELD_PROBLEMS, first.message);
-  return key
-    ? { ok: false, error: first.message, ref: { key } }
-    : { ok: false, error: first.message };
+  const f = firstProblem(parsed.error, body, FIELD_PROBLEMS, apiFailure("invalid", "mailboxBody"));
+  return { ok: false, error: f.message, ref: f.ref };
 }

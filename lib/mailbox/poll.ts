@@ -236,9 +236,8 @@ async function pollOnce(db: Db, id: string, opts: PollOptions): Promise<PollResu
   // An account saved while a lab allowed it is not polled in clear once that is turned off.
   if (a.security === "none" && !opts.allowPlainImap)
     return fail(PLAIN_IMAP_REFUSED, { key: "plainImapRefused" });
-  // The stored password's own problems (lib/crypto/seal.ts) stay English for now.
   const pass = unseal(a.passwordSealed);
-  if (!pass.ok) return fail(pass.error);
+  if (!pass.ok) return failWith(pass.error);
   const client = new ImapFlow(clientOptions(a, pass.value));
   client.on("error", (e: unknown) => logger.warn({ err: e, mailbox: a.label }, "imap error"));
   let expired = false;

@@ -1,5 +1,3 @@
-import { err, ok, type Result } from "@/lib/core/diagnostic";
-
 // Days are UTC calendar days written YYYY-MM-DD, the unit of TLS reports (RPT-JSON-3).
 
 export interface DayRange {
@@ -46,27 +44,4 @@ export function daysOf(range: DayRange): string[] {
 export function lastDays(n: number, now: Date): DayRange {
   const to = addDays(utcDay(now), -1);
   return { from: addDays(to, -(n - 1)), to };
-}
-
-/** `?from=&to=` (custom) or `?days=` (preset); default: the last 30 days. */
-export function resolveRange(
-  params: { from?: string | null; to?: string | null; days?: string | null },
-  now: Date,
-): Result<DayRange> {
-  const { from, to, days } = params;
-  if (from || to) {
-    if (!from || !to || !isDay(from) || !isDay(to))
-      return err("Give both from and to as dates (YYYY-MM-DD).");
-    if (from > to) return err("The range starts after it ends: swap from and to.");
-    if (dayDiff(from, to) + 1 > MAX_RANGE_DAYS)
-      return err(`Choose at most ${MAX_RANGE_DAYS} days.`);
-    return ok({ from, to });
-  }
-  if (days) {
-    const n = Number(days);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_RANGE_DAYS)
-      return err(`days must be a whole number from 1 to ${MAX_RANGE_DAYS}.`);
-    return ok(lastDays(n, now));
-  }
-  return ok(lastDays(DEFAULT_RANGE_DAYS, now));
 }

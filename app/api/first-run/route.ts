@@ -5,8 +5,9 @@ import { settings } from "@/lib/config/settings";
 import { getDb } from "@/lib/db/client";
 import { dbConfigFromEnv } from "@/lib/db/config";
 import { inUserLanguage } from "@/i18n/api-errors";
-import { keyOfMessage } from "@/lib/i18n/keyed-messages";
-import { fail, failed, withErrorRef } from "@/lib/http/errors";
+import { apiFailure } from "@/lib/i18n/api-failure";
+import { firstProblem } from "@/lib/i18n/zod-problem";
+import { failed, withErrorRef } from "@/lib/http/errors";
 import { publicEndpoint } from "@/lib/http/public-endpoint";
 import { firstRunLimits } from "@/lib/http/public-limits";
 import { mutationRefusal } from "@/lib/http/same-origin";
@@ -46,14 +47,12 @@ async function firstAdmin(req: Request, source: string): Promise<Response> {
       NextResponse.json({ error: refused.error }, { status: refused.status }),
       refused.ref,
     );
-  const parsed = FirstAdmin.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    if (!first || first.path.length === 0)
-      return fail("invalid", "Check the form.", { key: "checkForm" });
-    const key = keyOfMessage(FIELD_PROBLEMS, first.message);
-    return fail("invalid", first.message, key && { key });
-  }
+  const body: unknown = await req.json().catch(() => null);
+  const parsed = FirstAdmin.safeParse(body);
+  if (!parsed.success)
+    return failed(
+      firstProblem(parsed.error, body, FIELD_PROBLEMS, apiFailure("invalid", "checkForm")),
+    );
   const created = await createFirstAdminWithCode(
     await getDb(),
     dbConfigFromEnv(),

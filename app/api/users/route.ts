@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { parseInvite } from "@/lib/auth/invite-input";
 import { hashPassword, passwordRule } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/db/audit/audit";
 import { getDb } from "@/lib/db/client";
@@ -19,29 +19,13 @@ export const GET = withUser("admin", async () => {
   });
 });
 
-// The messages are the invite form's: the first problem is shown under it.
-const Invite = z.object({
-  name: z.string().trim().min(1, "Enter the person's name.").max(100),
-  email: z.email("Enter a valid email address."),
-  role: z.enum(["admin", "viewer"], "Choose the role: admin or viewer."),
-  password: z.string("Enter a first password."),
-});
-
 export const POST = withUser("admin", async (req, user) => {
-  const body = Invite.safeParse(await req.json().catch(() => null));
-  if (!body.success) {
-    const first = body.error.issues[0];
-    return fail(
-      "invalid",
-      first && first.path.length > 0
-        ? first.message
-        : 'Send JSON like {"email", "name", "role": "admin"|"viewer", "password"}.',
-    );
-  }
-  const problem = passwordRule(body.data.password);
+  const body = parseInvite(await req.json().catch(() => null));
+  if (!body.ok) return failed(body.error);
+  const problem = passwordRule(body.value.password);
   if (problem) return fail("invalid", problem.message, problem.ref);
   const db = await getDb();
-  const { password, ...rest } = body.data;
+  const { password, ...rest } = body.value;
   const created = await createUser(db, { ...rest, passwordHash: await hashPassword(password) });
   if (!created.ok) return failed(created.error);
   await recordAudit(db, {

@@ -123,7 +123,7 @@ async function attempt(db: Db, ch: AlertChannels, d: Due, linkBase?: string): Pr
   const sealed = await sealedWebhookSecret(db, d.alert.domainId);
   if (!sealed) return { ok: false, outcome: NO_SIGNING_SECRET };
   const secret = unseal(sealed);
-  if (!secret.ok) return { ok: false, outcome: signingSecretOutcome(secret.error) };
+  if (!secret.ok) return { ok: false, outcome: signingSecretOutcome(secret.error.message) };
   return ch.postWebhook({ url, body, msgId: msg.id, secret: secret.value });
 }
 

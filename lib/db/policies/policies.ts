@@ -4,7 +4,9 @@ import { recordAudit } from "../audit/audit";
 import { markVerdictsDirty } from "../readiness/verdict";
 import { verdictInputsChanged } from "../readiness/verdict-queue";
 import type { Actor } from "../domains/domains";
-import { err, ok, type Result } from "@/lib/core/diagnostic";
+import { err, ok, type Diagnostic, type Result } from "@/lib/core/diagnostic";
+import { failure, type Failure } from "@/lib/core/failure";
+import { apiFailure } from "@/lib/i18n/api-failure";
 import { formatPolicy } from "@/lib/mta-sts/policy-format";
 import { nextPolicyId } from "@/lib/mta-sts/policy-id";
 import type { StsMode } from "@/lib/mta-sts/policy-types";
@@ -55,20 +57,30 @@ function toRecord(r: Row): PolicyVersionRecord {
   };
 }
 
+/** A draft the policy parser refuses: its errors in one message, with their "diagnostics"
+ * messages when each has one, so the policy API answers in the user's language (issue 16). */
+function draftRefused(errors: readonly Diagnostic[]): Failure {
+  const f = failure("invalid", errors.map((d) => d.message).join(" "));
+  const refs = errors.flatMap((d) => (d.ref ? [d.ref] : []));
+  return refs.length === errors.length ? { ...f, diagnosticRefs: refs } : f;
+}
+
 /**
  * Store a new version with a fresh id, greater than every id the domain ever had
  * (STS-OPS-1: a changed policy must get a new id), and audit it, in one transaction.
+ * Refusals (the draft's errors, a domain removed meanwhile) carry their messages, so the
+ * policy and Enforce APIs answer in the user's language (issue 16).
  */
-export async function createPolicyVersion(
+export async function savePolicyVersion(
   db: Db,
   domainId: string,
   draft: PolicyDraftInput,
   reason: PolicyReason,
   actor: Actor,
   now: () => Date = () => new Date(),
-): Promise<Result<PolicyVersionRecord>> {
+): Promise<Result<PolicyVersionRecord, Failure>> {
   const body = formatPolicy(draft);
-  if (!body.ok) return err(body.error.map((d) => d.message).join(" "));
+  if (!body.ok) return err(draftRefused(body.error));
   // Two admins saving in the same second race for the same id: the unique index refuses
   // the second, which then retries with the id after the first.
   for (let attempt = 0; ; attempt++) {
@@ -108,7 +120,7 @@ export async function createPolicyVersion(
         await markVerdictsDirty(tx, { ids: [domainId] });
         return created;
       });
-      if (!row) return err("That domain is no longer on the list.");
+      if (!row) return err(apiFailure("invalid", "domainGone"));
       verdictInputsChanged(db, { ids: [domainId] });
       return ok(toRecord(row));
     } catch (e) {
@@ -116,6 +128,14 @@ export async function createPolicyVersion(
       throw e;
     }
   }
+}
+
+/** savePolicyVersion with its refusal in English only, for seeds, the demo and scripts. */
+export async function createPolicyVersion(
+  ...args: Parameters<typeof savePolicyVersion>
+): Promise<Result<PolicyVersionRecord>> {
+  const r = await savePolicyVersion(...args);
+  return r.ok ? r : err(r.error.message);
 }
 
 /** The version being served, or null when the domain has none yet. */

@@ -105,4 +105,15 @@ describe("rollout facts (data layer)", () => {
       { from: "hosted", to: "self" },
     ]);
   });
+
+  it("refuses a domain removed meanwhile with its apiErrors message (issue 16 §6)", async () => {
+    expect(await setHosting(t.db, "gone", "self", actor)).toEqual({
+      ok: false,
+      error: {
+        kind: "not-found",
+        message: "That domain is no longer on the list.",
+        ref: { key: "domainGone" },
+      },
+    });
+  });
 });

@@ -2,6 +2,8 @@ import type { Db } from "../client";
 import { recordAudit } from "../audit/audit";
 import type { Actor } from "../domains/domains";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
+import type { Failure } from "@/lib/core/failure";
+import { apiFailure } from "@/lib/i18n/api-failure";
 import type { CheckRunFacts, RolloutFacts } from "@/lib/rollout/step-state";
 import { currentPolicyVersion } from "./policies";
 import { loadVerification } from "./verifications";
@@ -55,10 +57,11 @@ export async function setHosting(
   domainId: string,
   hosting: Hosting,
   actor: Actor,
-): Promise<Result<Hosting>> {
+): Promise<Result<Hosting, Failure>> {
   return db.$transaction(async (tx) => {
     const row = await tx.domain.findUnique({ where: { id: domainId }, select: { hosting: true } });
-    if (!row) return err("That domain is no longer on the list.");
+    // Removed meanwhile: its "apiErrors" message, as the route answers it (issue 16 §6).
+    if (!row) return err(apiFailure("not-found", "domainGone"));
     if (row.hosting === hosting) return ok(hosting);
     await tx.domain.update({ where: { id: domainId }, data: { hosting } });
     await recordAudit(tx, {

@@ -1,7 +1,7 @@
 import type { Db } from "../client";
 import type { Actor } from "../domains/domains";
 import {
-  createPolicyVersion,
+  savePolicyVersion,
   currentPolicyVersion,
   type PolicyVersionRecord,
 } from "../policies/policies";
@@ -20,7 +20,7 @@ export interface ModeChange {
 
 /**
  * A new policy version with the target mode and the same mx patterns, served by the hosted
- * endpoint as soon as it is stored; audited by createPolicyVersion (policy.<reason>).
+ * endpoint as soon as it is stored; audited by savePolicyVersion (policy.<reason>).
  */
 export async function changeMode(
   db: Db,
@@ -52,12 +52,12 @@ export async function changeMode(
         ),
       );
   }
-  const created = await createPolicyVersion(
+  const created = await savePolicyVersion(
     db,
     domainId,
     { mode: TARGET_MODE[change.action], maxAge: change.maxAge, mx: current.mx },
     change.action,
     actor,
   );
-  return created.ok ? created : err(failure("conflict", created.error));
+  return created.ok ? created : err({ ...created.error, kind: "conflict" });
 }

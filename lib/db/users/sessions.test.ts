@@ -1,3 +1,4 @@
+import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../db.test-utils";
 import {
@@ -10,6 +11,7 @@ import {
   setUserRole,
   type UserRecord,
 } from "./users";
+import { MESSAGES } from "@/lib/i18n/messages";
 
 // A session carries the user's sessionVersion from sign-in; findSessionUser is what
 // currentUser() asks on every request. Reset, role change and removal end old sessions.
@@ -48,6 +50,19 @@ describe("session versions end sessions at the next request", () => {
     expect(r.ok && r.value.sessionVersion).toBe(1);
     expect(await findSessionUser(t.db, vic.id, 0)).toBeNull();
     expect((await findSessionUser(t.db, vic.id, 1))?.email).toBe("vic@example.com");
+  });
+
+  it("a reset for an unknown e-mail is refused with its apiErrors message (issue 16 §6)", async () => {
+    const r = await setUserPassword(t.db, "nobody@example.com", "h3");
+    expect(r.ok ? null : r.error).toEqual({
+      kind: "not-found",
+      message: "No user with the email nobody@example.com.",
+      ref: { key: "noUserWithEmail", params: { email: "nobody@example.com" } },
+    });
+    const de = createTranslator({ locale: "de", messages: MESSAGES.de, namespace: "apiErrors" });
+    expect(de("noUserWithEmail", { email: "nobody@example.com" })).toBe(
+      "Es gibt keinen Benutzer mit der E-Mail-Adresse nobody@example.com.",
+    );
   });
 
   it("a role change ends the sessions; setting the same role again does not", async () => {

@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import { isUniqueViolation } from "../errors";
 import { err, ok, type Result } from "@/lib/core/diagnostic";
 import { failure, type Failure } from "@/lib/core/failure";
+import { apiFailure } from "@/lib/i18n/api-failure";
 import { isLocale, type Locale } from "@/lib/i18n/locale";
 
 export type Role = "admin" | "viewer";
@@ -204,7 +205,8 @@ export async function setUserPassword(
   passwordHash: string,
 ): Promise<Result<UserRecord, Failure>> {
   const r = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!r) return err(failure("not-found", `No user with the email ${email}.`));
+  // The CLI's refusal; the API reaches it only when a user is removed during a reset.
+  if (!r) return err(apiFailure("not-found", "noUserWithEmail", { email }));
   const data = { passwordHash, ...endSessions };
   return ok(toUser(await db.user.update({ where: { id: r.id }, data, select })));
 }

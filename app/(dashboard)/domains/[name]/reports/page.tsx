@@ -3,7 +3,7 @@ import { ReportDashboard } from "@/components/charts/report-dashboard";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getDomainStats } from "@/lib/db/stats/get-domain-stats";
-import { resolveRange } from "@/lib/stats/date-range";
+import { resolveRange } from "@/lib/stats/resolve-range";
 import { loadDomain } from "../load-domain";
 import { reportsTitle } from "./reports-title";
 

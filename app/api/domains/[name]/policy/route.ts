@@ -2,11 +2,11 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import {
-  createPolicyVersion,
+  savePolicyVersion,
   currentPolicyVersion,
   listPolicyVersions,
 } from "@/lib/db/policies/policies";
-import { fail } from "@/lib/http/errors";
+import { fail, failed } from "@/lib/http/errors";
 import { withDomain } from "@/lib/http/with-domain";
 import { formatPolicy } from "@/lib/mta-sts/policy-format";
 
@@ -35,10 +35,10 @@ export const POST = withDomain("admin", async (req, user, domain) => {
       { key: "policyUnchanged", params: { id: current.policyId } },
     );
   }
-  const r = await createPolicyVersion(db, domain.id, parsed.data, current ? "edit" : "create", {
+  const r = await savePolicyVersion(db, domain.id, parsed.data, current ? "edit" : "create", {
     userId: user.id,
     email: user.email,
   });
-  if (!r.ok) return fail("invalid", r.error);
+  if (!r.ok) return failed(r.error);
   return NextResponse.json(r.value, { status: 201 });
 });

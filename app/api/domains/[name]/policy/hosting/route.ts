@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { setHosting } from "@/lib/db/policies/rollout-step-facts";
-import { fail } from "@/lib/http/errors";
+import { fail, failed } from "@/lib/http/errors";
 import { HOSTING_CHOICE } from "@/lib/http/route-refusals";
 import { withDomain } from "@/lib/http/with-domain";
 
@@ -15,6 +15,6 @@ export const POST = withDomain("admin", async (req, user, domain) => {
     userId: user.id,
     email: user.email,
   });
-  if (!r.ok) return fail("not-found", r.error);
+  if (!r.ok) return failed(r.error);
   return NextResponse.json({ hosting: r.value });
 });
