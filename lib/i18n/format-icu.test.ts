@@ -45,7 +45,7 @@ function paramSets(message: string): Params[] {
 }
 
 /** Each namespace lib formats, with the least number of comparisons its messages give. */
-const LIB_NAMESPACES = { checks: 400, readinessEvidence: 100 } as const;
+const LIB_NAMESPACES = { checks: 400, readinessEvidence: 100, tlsrptReader: 100 } as const;
 
 describe("formatIcu (issue 16 §6)", () => {
   for (const [ns, least] of Object.entries(LIB_NAMESPACES) as [

@@ -1,6 +1,7 @@
 // Issue 11 / RPT-ING-1: what one input (an HTTP body, an upload, one e-mail message) may
 // cost the reader, counted across the WHOLE input: every gzip member and every attachment
 // draws on the same budget. Named constants so the HTTP layer and the docs can cite them.
+import { refusal } from "./refusal-text";
 import type { ReportError } from "./types";
 
 /** Compressed (or raw JSON) bytes of one report body (RPT-ING-1). */
@@ -56,10 +57,7 @@ export class InputBudget {
   chargeJson(bytes: number): ReportError | null {
     this.decompressedUsed += bytes;
     if (this.decompressedUsed <= this.limits.decompressed) return null;
-    return this.refuse({
-      code: "too-large",
-      message: `the input holds more than ${mib(this.limits.decompressed)} of JSON over all its parts (the limit is ${mib(this.limits.decompressed)} per input); refused`,
-    });
+    return this.refuse(refusal("too-large", "jsonTooBig", { max: mib(this.limits.decompressed) }));
   }
 
   /** Charges inflated bytes (never more than decompressedLeft: zlib stops there). */
@@ -70,31 +68,28 @@ export class InputBudget {
   /** gzip data that would inflate past what is left of the budget. */
   bombError(): ReportError {
     const max = mib(this.limits.decompressed);
-    return this.refuse({
-      code: "decompression-bomb",
-      message:
-        this.decompressedUsed === 0
-          ? `the gzip data expands past ${max}; stopped at the limit`
-          : `the gzip data expands past ${max} together with the input's other parts (the limit is per input); stopped at the limit`,
-    });
+    return this.refuse(
+      refusal("decompression-bomb", this.decompressedUsed === 0 ? "gzipBomb" : "gzipBombShared", {
+        max,
+      }),
+    );
   }
 
   chargeAttachment(): ReportError | null {
     this.attachmentsSeen += 1;
     if (this.attachmentsSeen <= this.limits.attachments) return null;
-    return this.refuse({
-      code: "too-large",
-      message: `the message has more than ${this.limits.attachments} attachments (the limit is ${this.limits.attachments} per message, forwarded messages included); refused`,
-    });
+    // Limits go in as strings: the English keeps "1000", never "1,000".
+    return this.refuse(
+      refusal("too-large", "tooManyAttachments", { limit: String(this.limits.attachments) }),
+    );
   }
 
   chargeReports(n: number): ReportError | null {
     this.reportsRead += n;
     if (this.reportsRead <= this.limits.reports) return null;
-    return this.refuse({
-      code: "too-large",
-      message: `the input holds more than ${this.limits.reports} reports (the limit is ${this.limits.reports} per input); refused`,
-    });
+    return this.refuse(
+      refusal("too-large", "tooManyReports", { limit: String(this.limits.reports) }),
+    );
   }
 
   private refuse(e: ReportError): ReportError {

@@ -3,16 +3,24 @@
 import { domainToASCII } from "node:url";
 import ipaddr from "ipaddr.js";
 import { INPUT_LIMITS, type InputLimits } from "./budget";
+import type { IcuParams } from "../i18n/format-icu";
+import type { MessageRef } from "../i18n/message-ref";
 import { numberLiteralAt } from "./json-scan";
+import { fieldText, type FieldProblemKey } from "./refusal-text";
 import type { WarningSink } from "./warnings";
 import { wt } from "./warnings";
 
 export class FieldError extends Error {
+  /** The message as `refusals.field.<key>` of the `tlsrptReader` namespace (issue 16 §6). */
+  readonly ref: MessageRef;
   constructor(
     readonly field: string,
-    readonly problem: string,
+    key: FieldProblemKey,
+    params?: IcuParams,
   ) {
-    super(`${field}: ${problem}`);
+    const { text, ref } = fieldText(field, key, params);
+    super(text);
+    this.ref = ref;
   }
 }
 
@@ -34,6 +42,14 @@ export class ReadContext {
   ) {
     this.plain = !text.includes("\\");
     this.detailRowsLeft = limits.failureDetails;
+  }
+
+  /** The `got` and `given` parameters of a refusals.field message: the value as written,
+   * or "nothing" (given: none) for an absent one. */
+  got(path: string, v: unknown): { got: string; given: "none" | "value" } {
+    return v === undefined
+      ? { got: "", given: "none" }
+      : { got: this.describe(path, v), given: "value" };
   }
 
   /** How the value was written in the JSON: JSON.parse turns 2^53+1 into 2^53. */
@@ -68,7 +84,7 @@ export function optString(v: unknown, base: string, key: string, ctx: ReadContex
   if (typeof v === "string") return v;
   if (v === undefined || v === null) return null;
   const path = at(base, key);
-  throw new FieldError(path, `expected a string, got ${ctx.describe(path, v)}`);
+  throw new FieldError(path, "expectedString", ctx.got(path, v));
 }
 
 /**
@@ -89,7 +105,7 @@ export function readCount(v: unknown, base: string, key: string, ctx: ReadContex
     );
     return Number(v);
   }
-  throw new FieldError(path, `expected a non-negative safe integer, got ${ctx.describe(path, v)}`);
+  throw new FieldError(path, "expectedCount", ctx.got(path, v));
 }
 
 /** Longer date-times are refused unread (issue 11); real ones have at most ~35 characters. */
@@ -176,7 +192,7 @@ const zone = { zoneless: false };
 export function readDatetime(v: unknown, path: string, ctx: ReadContext): Date {
   const t = typeof v === "string" ? parseDatetime(v, zone) : NaN;
   if (Number.isNaN(t)) {
-    throw new FieldError(path, `expected an RFC 3339 date-time, got ${ctx.describe(path, v)}`);
+    throw new FieldError(path, "expectedDatetime", ctx.got(path, v));
   }
   if (zone.zoneless) {
     ctx.warn.add(

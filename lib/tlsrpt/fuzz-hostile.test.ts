@@ -76,7 +76,14 @@ describe("hostile JSON (issue 11)", { timeout: PROPERTY_TEST_TIMEOUT_MS }, () =>
           // The hole sits inside path.length containers; empty [] / {} add one more level.
           const depth = path.length + levels.length + (scalar === "[]" || scalar === "{}" ? 1 : 0);
           if (depth > MAX_DEPTH) {
-            expect(r).toEqual({ ok: false, error: { code: "bad-json", message: TOO_DEEP } });
+            expect(r).toEqual({
+              ok: false,
+              error: {
+                code: "bad-json",
+                message: TOO_DEEP,
+                ref: { key: "refusals.tooDeep", params: { max: String(MAX_DEPTH) } },
+              },
+            });
           } else {
             expect(r.ok ? "" : r.error.message).not.toBe(TOO_DEEP);
           }

@@ -59,7 +59,7 @@ describe("expensive fields (issue 11)", () => {
     const { value: r, ms } = read((v) => {
       (v["date-range"] as Obj)["start-datetime"] = `2025-04-12T00:00:00.${"1".repeat(2_000_000)}Z`;
     });
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: false,
       error: {
         code: "invalid-field",

@@ -17,6 +17,8 @@ import {
 
 const TOO_DEEP =
   "the JSON nests arrays and objects deeper than 64 levels (the limit is 64); refused";
+const TOO_DEEP_REF = { key: "refusals.tooDeep", params: { max: "64" } };
+const DEEP_ERROR = { code: "bad-json", message: TOO_DEEP, ref: TOO_DEEP_REF };
 
 const timed = costMs;
 
@@ -34,7 +36,7 @@ describe("issue 11: the 174-byte body", () => {
 
   it("RPT-ING-3: is refused as bad-json naming the depth limit, in < 100 ms", () => {
     const { value: r, ms } = timed(() => readReport(Buffer.from(ISSUE_11_BODY)));
-    expect(r).toEqual({ ok: false, error: { code: "bad-json", message: TOO_DEEP } });
+    expect(r).toEqual({ ok: false, error: DEEP_ERROR });
     expect(ms).toBeLessThan(100);
   });
 
@@ -46,13 +48,22 @@ describe("issue 11: the 174-byte body", () => {
     expect(ms).toBeLessThan(1000);
     expect(r).toEqual({
       ok: false,
-      error: { code: "bad-json", attachment: "x.json", message: `x.json: ${TOO_DEEP}` },
+      error: {
+        code: "bad-json",
+        attachment: "x.json",
+        message: `x.json: ${TOO_DEEP}`,
+        ref: {
+          key: "refusals.inAttachment",
+          params: { attachment: "x.json", reason: TOO_DEEP },
+          nested: { reason: TOO_DEEP_REF },
+        },
+      },
     });
   });
 
   it("the scanner itself refuses it (it used to spin on the scalar at level 65)", () => {
     const { value, ms } = timed(() => findDuplicates(ISSUE_11_BODY));
-    expect(value).toEqual({ ok: false, error: { code: "bad-json", message: TOO_DEEP } });
+    expect(value).toEqual({ ok: false, error: DEEP_ERROR });
     expect(ms).toBeLessThan(100);
   });
 });
@@ -68,7 +79,7 @@ describe("MAX_DEPTH is counted the same way everywhere (issue 11)", () => {
       expect(findDuplicates(at(MAX_DEPTH)).ok).toBe(true);
       expect(decodeJson(Buffer.from(at(MAX_DEPTH + 1)))).toEqual({
         ok: false,
-        error: { code: "bad-json", message: TOO_DEEP },
+        error: DEEP_ERROR,
       });
       expect(findDuplicates(at(MAX_DEPTH + 1)).ok).toBe(false);
       // Without a duplicate the fast path refuses the same depth.
@@ -80,14 +91,14 @@ describe("MAX_DEPTH is counted the same way everywhere (issue 11)", () => {
   // JSON.parse alone took ~1 s on these: the depth is now checked before it runs.
   it("1 MiB of '[' is refused with the depth message in < 100 ms", () => {
     const { value, ms } = timed(() => readReport(Buffer.from("[".repeat(1024 * 1024))));
-    expect(value).toEqual({ ok: false, error: { code: "bad-json", message: TOO_DEEP } });
+    expect(value).toEqual({ ok: false, error: DEEP_ERROR });
     expect(ms).toBeLessThan(100);
   });
 
   it("1 MiB of balanced nesting is refused with the depth message in < 100 ms", () => {
     const deep = `{"a":1,"a":${"[".repeat(512 * 1024)}${"]".repeat(512 * 1024)}}`;
     const { value, ms } = timed(() => readReport(Buffer.from(deep)));
-    expect(value).toEqual({ ok: false, error: { code: "bad-json", message: TOO_DEEP } });
+    expect(value).toEqual({ ok: false, error: DEEP_ERROR });
     expect(ms).toBeLessThan(100);
   });
 });

@@ -4,6 +4,7 @@
 // time linear in the text: every step consumes input or refuses, nesting is bounded by
 // MAX_DEPTH exactly as json-text.ts counts it, and nothing is sliced or matched per char.
 import { err, ok, type Result } from "../core/diagnostic";
+import { refusal } from "./refusal-text";
 import type { ReportError } from "./types";
 
 /** Reports are ~5 levels deep; anything far deeper is hostile and would blow the stack.
@@ -15,10 +16,8 @@ const MAX_LISTED = 10;
 /** Member names are cut to this length in paths shown to people. */
 const MAX_SHOWN_KEY = 40;
 
-export const tooDeep = (): ReportError => ({
-  code: "bad-json",
-  message: `the JSON nests arrays and objects deeper than ${MAX_DEPTH} levels (the limit is ${MAX_DEPTH}); refused`,
-});
+export const tooDeep = (): ReportError =>
+  refusal("bad-json", "tooDeep", { max: String(MAX_DEPTH) });
 
 type Segment = string | number;
 
@@ -28,11 +27,19 @@ class ScanFailure extends Error {
   }
 }
 
-const fail = (at: number, what: string): never => {
-  throw new ScanFailure({
-    code: "bad-json",
-    message: `the report is not valid JSON: ${what} at ${at}`,
-  });
+/** What the scanner found wrong: the `problem` select of refusals.badJsonAt. */
+type ScanProblem =
+  | "unterminatedString"
+  | "memberName"
+  | "badEscape"
+  | "end"
+  | "colon"
+  | "separator"
+  | "trailingText"
+  | "character";
+
+const fail = (at: number, problem: ScanProblem, close = ""): never => {
+  throw new ScanFailure(refusal("bad-json", "badJsonAt", { problem, close, at: String(at) }));
 };
 
 interface Hooks {
@@ -69,26 +76,26 @@ function scan(text: string, hooks: Hooks): void {
       if (c === 0x5c) j++;
       else if (c === 0x22) break;
     }
-    if (j >= n) fail(i, "unterminated string");
+    if (j >= n) fail(i, "unterminatedString");
     const start = i;
     i = j + 1;
     return start;
   };
   const memberName = (): string => {
-    if (text.charCodeAt(i) !== 0x22) fail(i, "expected a member name");
+    if (text.charCodeAt(i) !== 0x22) fail(i, "memberName");
     const start = skipString();
     const raw = text.slice(start + 1, i - 1);
     if (!raw.includes("\\")) return raw;
     try {
       return JSON.parse(text.slice(start, i)) as string;
     } catch {
-      return fail(start, "bad escape in a member name");
+      return fail(start, "badEscape");
     }
   };
   // `level`: containers enclosing this value; `onTarget`: path equals target's prefix.
   const value = (level: number, onTarget: boolean): void => {
     ws();
-    if (i >= n) fail(i, "unexpected end");
+    if (i >= n) fail(i, "end");
     const c = text.charCodeAt(i);
     if (c === 0x7b || c === 0x5b) {
       if (level + 1 > MAX_DEPTH) throw new ScanFailure(tooDeep());
@@ -108,7 +115,7 @@ function scan(text: string, hooks: Hooks): void {
           if (seen.has(seg)) hooks.duplicate?.([...path, seg]);
           else seen.add(seg);
           ws();
-          if (text.charCodeAt(i) !== 0x3a) fail(i, "expected ':'");
+          if (text.charCodeAt(i) !== 0x3a) fail(i, "colon");
           i++;
         }
         path.push(seg);
@@ -118,7 +125,7 @@ function scan(text: string, hooks: Hooks): void {
         const next = text.charCodeAt(i);
         i++;
         if (next === close) return;
-        if (next !== 0x2c) fail(i - 1, `expected ',' or '${String.fromCharCode(close)}'`);
+        if (next !== 0x2c) fail(i - 1, "separator", String.fromCharCode(close));
       }
     }
     if (c === 0x22) {
@@ -127,14 +134,14 @@ function scan(text: string, hooks: Hooks): void {
     }
     const start = i;
     while (i < n && isTokenChar(text.charCodeAt(i))) i++;
-    if (i === start) fail(i, "unexpected character");
+    if (i === start) fail(i, "character");
     if (onTarget && target !== undefined && path.length === target.length) {
       hooks.literal = text.slice(start, i);
     }
   };
   value(0, target !== undefined);
   ws();
-  if (i < n) fail(i, "unexpected text after the value");
+  if (i < n) fail(i, "trailingText");
 }
 
 /** A path for people: `policies[0].summary.x`, long member names shortened. */

@@ -4,6 +4,7 @@
 import { isUtf8 } from "node:buffer";
 import { err, ok, type Result } from "../core/diagnostic";
 import { findDuplicates, MAX_DEPTH, tooDeep } from "./json-scan";
+import { refusal } from "./refusal-text";
 import type { ReportError } from "./types";
 
 export { MAX_DEPTH, numberLiteralAt } from "./json-scan";
@@ -22,7 +23,7 @@ export function decodeJson(bytes: Uint8Array): Result<ParsedJson, ReportError> {
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   // Invalid UTF-8 decodes to U+FFFD; only then is the (full) validation worth running.
   if (text.includes("\uFFFD") && !isUtf8(bytes)) {
-    return err({ code: "bad-encoding", message: "the report is not valid UTF-8 (RPT-JSON-1)" });
+    return err(refusal("bad-encoding", "badUtf8"));
   }
   // RPT-ING-3: strip a leading UTF-8 BOM.
   const bomStripped = text.charCodeAt(0) === 0xfeff;
@@ -36,7 +37,7 @@ export function decodeJson(bytes: Uint8Array): Result<ParsedJson, ReportError> {
     value = JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : "syntax error";
-    return err({ code: "bad-json", message: `the report is not valid JSON: ${detail}` });
+    return err(refusal("bad-json", "badJson", { detail }));
   }
   // The top-level container is level 1; json-scan.ts counts levels the same way.
   const members = typeof value === "object" && value !== null ? countMembers(value, 1) : 0;

@@ -38,7 +38,7 @@ function stringList(v: unknown, base: string, key: string, ctx: ReadContext): st
     for (let i = 0; i < v.length; i++) {
       if (typeof v[i] !== "string") {
         const path = `${base}.${key}[${i}]`;
-        throw new FieldError(path, `expected a string, got ${ctx.describe(path, v[i])}`);
+        throw new FieldError(path, "expectedString", ctx.got(path, v[i]));
       }
     }
     return v as string[];
@@ -46,7 +46,7 @@ function stringList(v: unknown, base: string, key: string, ctx: ReadContext): st
   if (v === undefined || v === null) return [];
   const path = `${base}.${key}`;
   if (typeof v !== "string") {
-    throw new FieldError(path, `expected an array of strings, got ${ctx.describe(path, v)}`);
+    throw new FieldError(path, "expectedStringArray", ctx.got(path, v));
   }
   const id = key === "policy-string" ? "RPT-JSON-5" : "RPT-QUIRK-1";
   ctx.warn.add(
@@ -124,10 +124,10 @@ function optHost(v: unknown, path: string, key: string, ctx: ReadContext): strin
 }
 
 function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetail {
-  if (!isObject(d)) throw new FieldError(path, `expected an object, got ${ctx.describe(path, d)}`);
+  if (!isObject(d)) throw new FieldError(path, "expectedObject", ctx.got(path, d));
   const resultType = optString(d["result-type"], path, "result-type", ctx);
   if (resultType === null || resultType === "") {
-    throw new FieldError(`${path}.result-type`, "missing; every failure row needs a result type");
+    throw new FieldError(`${path}.result-type`, "resultTypeMissing");
   }
   const bucket = bucketFor(resultType);
   if (bucket === "other") {
@@ -144,10 +144,7 @@ function failureDetail(d: unknown, path: string, ctx: ReadContext): FailureDetai
   }
   const count = readCount(d["failed-session-count"], path, "failed-session-count", ctx);
   if (count === undefined) {
-    throw new FieldError(
-      `${path}.failed-session-count`,
-      "missing; expected a non-negative safe integer",
-    );
+    throw new FieldError(`${path}.failed-session-count`, "countMissing");
   }
   const ip = d["sending-mta-ip"] ?? viaAlias(d, "sending-mta-ip", "ip-address", path, ctx);
   const mx =
@@ -202,7 +199,7 @@ function failureDetails(fd: unknown, path: string, ctx: ReadContext): FailureDet
   if (fd === undefined || fd === null) return [];
   if (!Array.isArray(fd)) {
     const p = `${path}.failure-details`;
-    throw new FieldError(p, `expected an array, got ${ctx.describe(p, fd)}`);
+    throw new FieldError(p, "expectedArray", ctx.got(p, fd));
   }
   const keep = Math.min(fd.length, ctx.detailRowsLeft);
   ctx.detailRowsLeft -= keep;
@@ -222,16 +219,16 @@ export function normalizePolicy(
   withDetails = true,
 ): NormalizedPolicy {
   if (!isObject(entry)) {
-    throw new FieldError(path, `expected an object, got ${ctx.describe(path, entry)}`);
+    throw new FieldError(path, "expectedObject", ctx.got(path, entry));
   }
   const pp = `${path}.policy`;
   const policy = entry["policy"];
   if (!isObject(policy)) {
-    throw new FieldError(pp, `expected an object, got ${ctx.describe(pp, policy)}`);
+    throw new FieldError(pp, "expectedObject", ctx.got(pp, policy));
   }
   const policyType = optString(policy["policy-type"], pp, "policy-type", ctx);
   if (policyType === null || policyType === "") {
-    throw new FieldError(`${pp}.policy-type`, "missing; expected sts, tlsa or no-policy-found");
+    throw new FieldError(`${pp}.policy-type`, "policyTypeMissing");
   }
   if (!KNOWN_POLICY_TYPES.includes(policyType)) {
     ctx.warn.add(
@@ -264,7 +261,7 @@ export function normalizePolicy(
   const sp = `${path}.summary`;
   const summary = entry["summary"] ?? NO_SUMMARY;
   if (!isObject(summary)) {
-    throw new FieldError(sp, `expected an object, got ${ctx.describe(sp, summary)}`);
+    throw new FieldError(sp, "expectedObject", ctx.got(sp, summary));
   }
   return {
     policyType,

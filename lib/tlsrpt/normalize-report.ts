@@ -31,19 +31,14 @@ function looksLikeReport(v: JsonObject): boolean {
 
 export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedReport {
   if (!isObject(value) || !looksLikeReport(value)) {
-    throw new NotAReport(
-      "the JSON is not a TLS report: no policies, date-range or organization-name",
-    );
+    throw new NotAReport();
   }
   const organizationName = (
     optString(value["organization-name"], "", "organization-name", ctx) ?? ""
   ).trim();
   const range = value["date-range"];
   if (!isObject(range)) {
-    throw new FieldError(
-      "date-range",
-      `expected an object, got ${ctx.describe("date-range", range)}`,
-    );
+    throw new FieldError("date-range", "expectedObject", ctx.got("date-range", range));
   }
   const start = readDatetime(range["start-datetime"], "date-range.start-datetime", ctx);
   const end = readDatetime(range["end-datetime"], "date-range.end-datetime", ctx);
@@ -53,11 +48,13 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
   const rawContact = value["contact-info"];
   const contactOk =
     rawContact === undefined || rawContact === null || typeof rawContact === "string";
-  if (!contactOk)
+  if (!contactOk) {
+    const got = ctx.describe("contact-info", rawContact);
     ctx.warn.add(
       "RPT-QUIRK-7",
-      `contact-info: expected a string, got ${ctx.describe("contact-info", rawContact)}; ignored`,
+      wt(`contact-info: expected a string, got ${got}; ignored`, "contactType", { got }),
     );
+  }
   let contactInfo = contactOk
     ? (optString(rawContact, "", "contact-info", ctx)?.trim() ?? null)
     : null;
@@ -78,10 +75,7 @@ export function normalizeReport(value: unknown, ctx: ReadContext): NormalizedRep
     policies = [policies];
   }
   if (!Array.isArray(policies)) {
-    throw new FieldError(
-      "policies",
-      `expected an array, got ${ctx.describe("policies", policies)}`,
-    );
+    throw new FieldError("policies", "expectedArray", ctx.got("policies", policies));
   }
   if (policies.length === 0)
     ctx.warn.add(
@@ -164,10 +158,10 @@ function checkPeriod(start: Date, end: Date, ctx: ReadContext): void {
   const s = start.getTime();
   const len = end.getTime() - s;
   if (len < 0) {
-    throw new FieldError(
-      "date-range",
-      `start-datetime ${start.toISOString()} is after end-datetime ${end.toISOString()}`,
-    );
+    throw new FieldError("date-range", "startAfterEnd", {
+      start: start.toISOString(),
+      end: end.toISOString(),
+    });
   }
   const midnight = s % DAY === 0;
   if (midnight && len === DAY) {
@@ -214,10 +208,7 @@ export function applyHints(r: NormalizedReport, hints: ReadHints, ctx: ReadConte
   if (r.organizationName === "") {
     const fallback = r.submitterDomain;
     if (fallback === null) {
-      throw new FieldError(
-        "organization-name",
-        "missing, and no submitter or contact-info to name the reporter",
-      );
+      throw new FieldError("organization-name", "orgMissing");
     }
     ctx.warn.add(
       "RPT-ING-4",

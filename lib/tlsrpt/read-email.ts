@@ -4,6 +4,7 @@ import { simpleParser, type Attachment, type ParsedMail } from "mailparser";
 import { err, ok, type Result } from "../core/diagnostic";
 import { InputBudget } from "./budget";
 import { limitsOf, MAX_COMPRESSED, readReport } from "./read-report";
+import { inAttachment, refusal } from "./refusal-text";
 import { sniff } from "./sniff";
 import type {
   EmailMeta,
@@ -46,19 +47,22 @@ export async function readReportEmail(
 ): Promise<Result<ReadOutcome, ReportError>> {
   const maxMessage = opts.maxMessage ?? Math.max(MAX_MESSAGE, opts.maxCompressed ?? MAX_COMPRESSED);
   if (bytes.length > maxMessage) {
-    return err({
-      code: "too-large",
-      message: `the message is ${bytes.length} bytes; the limit is ${maxMessage}`,
-    });
+    return err(
+      refusal("too-large", "messageTooBig", {
+        size: String(bytes.length),
+        limit: String(maxMessage),
+      }),
+    );
   }
   let mail: ParsedMail;
   try {
     mail = await parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {
-    return err({
-      code: "bad-email",
-      message: `the message could not be parsed: ${e instanceof Error ? e.message : "MIME error"}`,
-    });
+    return err(
+      e instanceof Error
+        ? refusal("bad-email", "badEmail", { detail: e.message })
+        : refusal("bad-email", "badEmailUnknown"),
+    );
   }
   const email: EmailMeta = {
     messageId: typeof mail.messageId === "string" ? mail.messageId : null,
@@ -74,12 +78,8 @@ export async function readReportEmail(
   if (budget.overrun) return err(budget.overrun);
   if (reports.length === 0) {
     const first = rejected[0];
-    if (first)
-      return err({
-        ...first.error,
-        message: `${first.filename ?? "report attachment"}: ${first.error.message}`,
-      });
-    return err({ code: "no-report", message: "the message holds no TLS report attachment" });
+    if (first) return err(inAttachment(first.filename, first.error));
+    return err(refusal("no-report", "noReport"));
   }
   // RPT-DELIV-5: the headers are required, but a missing one is a warning, not a refusal.
   for (const r of reports) {

@@ -6,6 +6,7 @@ import { InputBudget, MAX_COMPRESSED, mib, type InputLimits } from "./budget";
 import { FieldError, ReadContext } from "./fields";
 import { decodeJson } from "./json-text";
 import { applyHints, normalizeReport, NotAReport } from "./normalize-report";
+import { refusal } from "./refusal-text";
 import { sniff } from "./sniff";
 import type { ReadHints, ReadOutcome, ReportError } from "./types";
 import { WarningSink, wt } from "./warnings";
@@ -32,10 +33,9 @@ export function readReport(
 ): Result<ReadOutcome, ReportError> {
   const maxCompressed = hints.maxCompressed ?? MAX_COMPRESSED;
   if (bytes.length > maxCompressed) {
-    return err({
-      code: "too-large",
-      message: `the report is ${mib(bytes.length)}; the limit is ${mib(maxCompressed)}`,
-    });
+    return err(
+      refusal("too-large", "reportTooBig", { size: mib(bytes.length), limit: mib(maxCompressed) }),
+    );
   }
   const container = sniff(bytes);
   if (container === "gzip") {
@@ -48,14 +48,14 @@ export function readReport(
     if (over) return err(over);
     return readJson(bytes, "json", hints, budget);
   }
-  const what =
-    container === "eml"
-      ? "an email message (use readAny or readReportEmail)"
-      : container === "zip"
-        ? "a zip archive (TLS reports are gzip, RFC 8460 §5.2)"
-        : "neither JSON nor gzip";
-  const type = hints.contentType ? ` (labelled ${hints.contentType})` : "";
-  return err({ code: "unsupported-format", message: `the input${type} is ${what}` });
+  return err(
+    hints.contentType
+      ? refusal("unsupported-format", "unsupportedLabelled", {
+          container,
+          contentType: hints.contentType,
+        })
+      : refusal("unsupported-format", "unsupported", { container }),
+  );
 }
 
 /** RPT-ING-1: zlib stops as soon as the output passes the cap, so a bomb costs ~cap bytes. */
@@ -72,7 +72,7 @@ function gunzip(bytes: Uint8Array, budget: InputBudget): Result<Buffer, ReportEr
     const code = (e as { code?: unknown }).code;
     if (code === "ERR_BUFFER_TOO_LARGE") return err(budget.bombError());
     const detail = e instanceof Error ? e.message : "corrupt data";
-    return err({ code: "not-gzip", message: `the gzip data could not be decompressed: ${detail}` });
+    return err(refusal("not-gzip", "notGzip", { detail }));
   }
 }
 
@@ -114,9 +114,9 @@ function readJson(
     return ok({ reports: [report], source, rejected: [] });
   } catch (e) {
     if (e instanceof FieldError) {
-      return err({ code: "invalid-field", field: e.field, message: e.message });
+      return err({ code: "invalid-field", field: e.field, message: e.message, ref: e.ref });
     }
-    if (e instanceof NotAReport) return err({ code: "not-a-report", message: e.message });
+    if (e instanceof NotAReport) return err(refusal("not-a-report", "notAReport"));
     throw e;
   }
 }

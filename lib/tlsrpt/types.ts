@@ -2,6 +2,7 @@
 // §11 (RPT-QUIRK), §13 (RPT-ING-4/5). Every quirk the reader tolerated is listed in
 // `warnings` with its requirement id, so the dashboard can tell the admin what was odd.
 import type { Diagnostic } from "../core/diagnostic";
+import type { NestedMessageRef } from "../i18n/message-ref";
 import type { InputLimits } from "./budget";
 
 /** Policy types from RFC 8460 §4.3; anything else is kept verbatim (RPT-JSON-10). */
@@ -135,6 +136,8 @@ export interface ReportError {
   attachment?: string;
   /** For the log and for the admin: names the field and the problem. */
   message: string;
+  /** `message` as a `tlsrptReader` message (refusal-text.ts), for the admin's language. */
+  ref: NestedMessageRef;
 }
 
 export interface EmailMeta {
