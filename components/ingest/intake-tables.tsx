@@ -4,6 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { RejectedRecord } from "@/lib/db/reports/rejected";
 import type { UnknownDomainRow } from "@/lib/db/reports/received";
 import { utcMinute } from "./format";
+import { useRejectionReason } from "./rejection-reason";
 import { useChannelLabel } from "./use-channel-label";
 import { formatCount } from "@/lib/core/format-number";
 
@@ -21,7 +22,7 @@ export function RejectedTable({
   footer?: React.ReactNode;
 }) {
   const t = useTranslations("reports.rejected");
-  const tReason = useTranslations("reports.rejected.reasons");
+  const reasonOf = useRejectionReason();
   const locale = useLocale();
   const channelLabel = useChannelLabel();
   const columns = [
@@ -46,11 +47,7 @@ export function RejectedTable({
               <td className="whitespace-nowrap px-4 py-2">{utcMinute(r.receivedAt, locale)}</td>
               <td className="px-4 py-2">{channelLabel(r.channel)}</td>
               <td className="max-w-56 break-all px-4 py-2">{r.source}</td>
-              <td className="px-4 py-2">
-                {r.reasonRef
-                  ? tReason(r.reasonRef.key as Parameters<typeof tReason>[0], r.reasonRef.params)
-                  : r.reason}
-              </td>
+              <td className="px-4 py-2">{reasonOf(r)}</td>
               <td className="px-4 py-2 text-right tabular-nums">{formatCount(r.count, locale)}</td>
               <td className="px-4 py-2 text-right tabular-nums">{formatCount(r.size, locale)}</td>
             </tr>

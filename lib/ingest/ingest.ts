@@ -14,6 +14,7 @@ import { reportAuth } from "@/lib/tlsrpt/report-auth";
 import type { PoolError, PoolRead } from "@/lib/pool/pool";
 import { workerPool } from "@/lib/pool/shared";
 import type { ReportError, ReportErrorCode } from "@/lib/tlsrpt/types";
+import { readerReason } from "./rejection-text";
 
 export type { IngestChannel };
 
@@ -128,6 +129,7 @@ export async function storeRead(
       source: a.filename ? `${meta.source} (${a.filename})` : meta.source,
       reason: a.error.message,
       size: bytes.length,
+      ref: readerReason(a.error),
     });
   }
   const unknownDomains = [...unknown].sort();
@@ -177,6 +179,9 @@ async function refuse(
     source: meta.source,
     reason: error.message,
     size: bytes.length,
+    // The reader's refusals name their message; the pool's own (too slow, a crashed
+    // worker) have none yet and show in English.
+    ref: "ref" in error ? readerReason(error) : undefined,
   });
   return {
     ...empty,

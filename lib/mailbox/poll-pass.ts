@@ -15,6 +15,7 @@ import type { MailboxForPoll } from "@/lib/db/mailboxes/imap-accounts";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import type { MessageRef } from "@/lib/i18n/message-ref";
 import type { IngestMeta, IngestOutcome, ReadInput } from "@/lib/ingest/ingest";
+import { quoting, reasonText, type ReasonText } from "@/lib/ingest/rejection-text";
 import { logger } from "@/lib/log";
 import type { DkimVerdict } from "@/lib/tlsrpt/dkim";
 import { MAX_ATTEMPTS, attemptsOf, recordAttempt } from "./attempts";
@@ -59,7 +60,8 @@ export interface PassOptions {
 
 /** A failure that may pass: the message is read again at the next poll. */
 interface Transient {
-  transient: string;
+  /** Our reason (with its ref), or a raw error from elsewhere (the worker pool's). */
+  transient: string | ReasonText;
   id: string;
   size: number;
 }
@@ -103,7 +105,7 @@ export async function pollPass(
         read = await readMessage(db, client, a, m.uid, m.size ?? 0, s, opts);
       } catch (e) {
         if (!client.usable) throw e;
-        read = failed(a, `uid ${m.uid}`, m.size ?? 0, e, "reading the message failed");
+        read = failed(a, `uid ${m.uid}`, m.size ?? 0, e, "read");
       }
       let verdict: Verdict;
       if (typeof read === "object") {
@@ -112,8 +114,8 @@ export async function pollPass(
           s.retrying++;
           continue;
         }
-        const why = `${read.transient}; tried ${n} time${n === 1 ? "" : "s"}, set aside`;
-        verdict = await refuse(db, a, read.id, read.size, why);
+        const why = quoting("setAside", read.transient, { n });
+        verdict = await refuse(db, a, read.id, read.size, why.text, why.ref);
       } else verdict = read;
       if (verdict === "gone") continue;
       if (verdict === "rejected") s.rejected++;
@@ -157,13 +159,13 @@ async function readMessage(
   } catch (e) {
     const why =
       e instanceof ReadTimeout
-        ? `reading the message took longer than ${opts.messageTimeoutMs / 1000} s`
+        ? reasonText("readTimeout", { seconds: String(opts.messageTimeoutMs / 1000) })
         : e;
-    return failed(a, id, bytes.length, why, "reading the message failed");
+    return failed(a, id, bytes.length, why, "read");
   }
   // A worker that crashed or a pool that was closed says nothing about the message.
   if (!read.ok && read.error.code === "reader-failed") {
-    return failed(a, id, bytes.length, read.error.message, "");
+    return failed(a, id, bytes.length, read.error.message, "read");
   }
   if (read.ok && read.value.reports.length > 0) {
     try {
@@ -171,9 +173,9 @@ async function readMessage(
     } catch (e) {
       const why =
         e instanceof ReadTimeout
-          ? `verifying its DKIM signatures took longer than ${opts.verifyTimeoutMs / 1000} s`
+          ? reasonText("verifyTimeout", { seconds: String(opts.verifyTimeoutMs / 1000) })
           : e;
-      return failed(a, id, bytes.length, why, "verifying its DKIM signatures failed");
+      return failed(a, id, bytes.length, why, "verify");
     }
   }
   let out: IngestOutcome;
@@ -182,7 +184,7 @@ async function readMessage(
     // stored before an error are duplicates at the next attempt (RPT-ING-5).
     out = await opts.store(db, bytes, meta, read);
   } catch (e) {
-    return failed(a, id, bytes.length, e, "storing its reports failed");
+    return failed(a, id, bytes.length, e, "store");
   }
   if (out.status === "no-report" && out.httpStatus !== 202) return "no-report";
   if (out.status === "rejected") return "rejected"; // ingest recorded the rejection
@@ -192,18 +194,25 @@ async function readMessage(
   return "report";
 }
 
-/** A failure that may pass; a string is the reason, an exception is logged. */
+const isReason = (why: unknown): why is ReasonText =>
+  typeof why === "object" && why !== null && !(why instanceof Error) && "ref" in why;
+
+/** A failure that may pass: a string (raw) or a ReasonText is the reason; an exception is
+ * logged and the reason says which `step` failed. */
 function failed(
   a: MailboxForPoll,
   id: string,
   size: number,
   why: unknown,
-  what: string,
+  step: "read" | "verify" | "store",
 ): Transient {
-  const transient = typeof why === "string" ? why : `${what} (details are in the server log)`;
-  if (typeof why !== "string") logger.error({ err: why, mailbox: a.label, id }, "message failed");
-  else logger.warn({ mailbox: a.label, id, reason: why }, "message failed; tried again later");
-  return { transient, id, size };
+  if (typeof why === "string" || isReason(why)) {
+    const reason = typeof why === "string" ? why : why.text;
+    logger.warn({ mailbox: a.label, id, reason }, "message failed; tried again later");
+    return { transient: why, id, size };
+  }
+  logger.error({ err: why, mailbox: a.label, id }, "message failed");
+  return { transient: reasonText("failedSeeLog", { step }), id, size };
 }
 
 /** Records a rejection the ingest did not record itself. */

@@ -158,6 +158,25 @@ describe("RPT-ING-1/RPT-ING-2: hostile mail in the IMAP channel (issue 11)", () 
       "reading the message failed (details are in the server log); tried 3 times, set aside",
       "reading the message took longer than 0.5 s; tried 3 times, set aside",
     ]);
+    // Issue 16 §6: our words carry their message, the last error nested in it.
+    const refs = (await listRejected(w.t.db)).map((x) => x.reasonRef);
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        {
+          key: "setAside",
+          params: { n: 3, reason: "reading the message took longer than 0.5 s" },
+          nested: { reason: { key: "readTimeout", params: { seconds: "0.5" } } },
+        },
+        {
+          key: "setAside",
+          params: {
+            n: 3,
+            reason: "reading the message failed (details are in the server log)",
+          },
+          nested: { reason: { key: "failedSeeLog", params: { step: "read" } } },
+        },
+      ]),
+    );
     expect((await w.list("Stuck.Rejected")).map((m) => m.subject)).toEqual(["explode", "hang"]);
     expect(await w.count("Stuck.Processed")).toBe(1);
     expect(await w.count("Stuck")).toBe(0);

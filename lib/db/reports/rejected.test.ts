@@ -3,7 +3,12 @@
 // STS_REJECTED_RETENTION_DAYS are pruned. SQLite by default, PostgreSQL under test:pg.
 import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { storeRead } from "@/lib/ingest/ingest";
 import { tooSlowReason, tooSlowRef } from "@/lib/ingest/read-capped";
+import { quoting, reasonIn, reasonText } from "@/lib/ingest/rejection-text";
+import type { Say } from "@/lib/i18n/message-ref";
+import { emailOf, googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
+import { readAny } from "@/lib/tlsrpt/read-any";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { parseSettings } from "@/lib/config/settings";
 import { openTestDb, type TestDb } from "../db.test-utils";
@@ -132,7 +137,7 @@ describe("rejection reasons in the reader's language (issue 16 §6)", () => {
     ref: { key: string; params?: Record<string, string | number> },
   ) => tr(locale)(ref.key as Parameters<ReturnType<typeof tr>>[0], ref.params);
 
-  it("stores our reason's message beside the English; the reader's own refusals have none", async () => {
+  it("stores our reason's message beside the English; a row without one shows its English", async () => {
     const ref = { key: "overLimit", params: { limit: "10.0 MiB" } };
     await recordRejection(t.db, { ...refusal("192.0.2.1"), ref }, at(0));
     await recordRejection(t.db, refusal("192.0.2.2", "not a TLS report: no policies"), at(1));
@@ -155,6 +160,115 @@ describe("rejection reasons in the reader's language (issue 16 §6)", () => {
     expect(pairs.map(([, ref]) => say("en", ref))).toEqual(pairs.map(([text]) => text));
     expect(say("de", pairs[1]![1])).toBe(
       "die Nachricht hat 26.214.401 Bytes, mehr als die Grenze von 26.214.400",
+    );
+  });
+
+  // As the rejected-submissions page words a row (components/ingest/rejection-reason.ts).
+  const pageSay = (locale: "en" | "de"): Say => {
+    const reasons = tr(locale);
+    const reader = createTranslator({
+      locale,
+      messages: MESSAGES[locale],
+      namespace: "tlsrptReader",
+    });
+    return (namespace, key, params) =>
+      namespace === "tlsrptReader"
+        ? reader(key as Parameters<typeof reader>[0], params)
+        : reasons(key as Parameters<typeof reasons>[0], params);
+  };
+  const shown = async () =>
+    (await listRejected(t.db)).reverse().map((r) => ({
+      stored: r.reason,
+      en: reasonIn(r, pageSay("en")),
+      de: reasonIn(r, pageSay("de")),
+    }));
+
+  it("stores the reader's refusals with their message: the page shows them in German", async () => {
+    const deep = Buffer.from(`{"a":${"[".repeat(70)}${"]".repeat(70)}}`);
+    const noRange = googleReport();
+    delete noRange["date-range"];
+    const badAttachment = {
+      type: "application/tlsrpt+json",
+      name: "r.json",
+      body: Buffer.from(JSON.stringify(noRange)),
+    };
+    const good = {
+      type: "application/tlsrpt+json",
+      name: "good.json",
+      body: Buffer.from(JSON.stringify(googleReport())),
+    };
+    const inputs: [Buffer, string][] = [
+      [deep, "192.0.2.1"],
+      [Buffer.from("plain text"), "192.0.2.2"],
+      [emailOf([badAttachment]), "box: <a@example.com>"],
+      [emailOf([good, badAttachment]), "box: <b@example.com>"],
+    ];
+    for (const [bytes, source] of inputs)
+      await storeRead(t.db, bytes, { channel: "imap", source }, await readAny(bytes));
+    const rangeEn = "date-range: expected an object, got nothing";
+    const rangeDe = "date-range: Objekt erwartet, nichts erhalten";
+    expect(await shown()).toEqual([
+      {
+        stored:
+          "the JSON nests arrays and objects deeper than 64 levels (the limit is 64); refused",
+        en: "the JSON nests arrays and objects deeper than 64 levels (the limit is 64); refused",
+        de: "das JSON verschachtelt Arrays und Objekte tiefer als 64 Ebenen (die Grenze liegt bei 64); abgelehnt",
+      },
+      {
+        stored: "the input is neither JSON nor gzip",
+        en: "the input is neither JSON nor gzip",
+        de: "die Eingabe ist weder JSON noch gzip",
+      },
+      { stored: `r.json: ${rangeEn}`, en: `r.json: ${rangeEn}`, de: `r.json: ${rangeDe}` },
+      // An attachment refused beside a report that was read: its own row, the file in source.
+      { stored: rangeEn, en: rangeEn, de: rangeDe },
+    ]);
+    const [first] = await listRejected(t.db, 4).then((r) => r.reverse());
+    expect(first?.reasonRef).toEqual({
+      namespace: "tlsrptReader",
+      key: "refusals.tooDeep",
+      params: { max: "64" },
+    });
+  });
+
+  it("a mail set aside after failed attempts: our words translated, a raw error quoted", async () => {
+    const reasons = [
+      quoting("setAside", reasonText("readTimeout", { seconds: "0.5" }), { n: 3 }),
+      quoting("setAside", reasonText("verifyTimeout", { seconds: "10" }), { n: 3 }),
+      quoting("setAside", reasonText("failedSeeLog", { step: "read" }), { n: 1 }),
+      quoting("setAside", reasonText("failedSeeLog", { step: "verify" }), { n: 3 }),
+      quoting("setAside", reasonText("failedSeeLog", { step: "store" }), { n: 3 }),
+      quoting("setAside", "the input could not be read (worker exited with code 1)", { n: 3 }),
+    ];
+    for (const [i, r] of reasons.entries())
+      await recordRejection(t.db, { ...refusal(`uid ${i}`, r.text), ref: r.ref }, at(i));
+    expect(await shown()).toEqual(
+      [
+        [
+          "reading the message took longer than 0.5 s; tried 3 times, set aside",
+          "das Lesen der Nachricht dauerte länger als 0.5 s; 3 Versuche, beiseitegelegt",
+        ],
+        [
+          "verifying its DKIM signatures took longer than 10 s; tried 3 times, set aside",
+          "das Prüfen ihrer DKIM-Signaturen dauerte länger als 10 s; 3 Versuche, beiseitegelegt",
+        ],
+        [
+          "reading the message failed (details are in the server log); tried 1 time, set aside",
+          "das Lesen der Nachricht schlug fehl (Einzelheiten im Serverprotokoll); 1 Versuch, beiseitegelegt",
+        ],
+        [
+          "verifying its DKIM signatures failed (details are in the server log); tried 3 times, set aside",
+          "das Prüfen ihrer DKIM-Signaturen schlug fehl (Einzelheiten im Serverprotokoll); 3 Versuche, beiseitegelegt",
+        ],
+        [
+          "storing its reports failed (details are in the server log); tried 3 times, set aside",
+          "das Speichern ihrer Berichte schlug fehl (Einzelheiten im Serverprotokoll); 3 Versuche, beiseitegelegt",
+        ],
+        [
+          "the input could not be read (worker exited with code 1); tried 3 times, set aside",
+          "the input could not be read (worker exited with code 1); 3 Versuche, beiseitegelegt",
+        ],
+      ].map(([en, de]) => ({ stored: en, en, de })),
     );
   });
 });

@@ -5,7 +5,7 @@
 // counted in one row per channel and window under OVERFLOW_SOURCE; rows older than the
 // retention (STS_REJECTED_RETENTION_DAYS) are pruned daily with the raw inputs; what a
 // prune deletes is added to the per-channel tally behind sts_reports_refused_total.
-import type { MessageRef } from "@/lib/i18n/message-ref";
+import type { NestedMessageRef } from "@/lib/i18n/message-ref";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { Db } from "../client";
 import { addPrunedRefusals } from "../metrics/pruned-refusals";
@@ -23,9 +23,10 @@ export interface RejectionInput {
   source: string;
   reason: string;
   size: number;
-  /** The reason as a "reports.rejected.reasons" message, where the sentence is ours (issue
-   * 16 §6); the reader's own refusals have none and show in English. */
-  ref?: MessageRef | undefined;
+  /** The reason as a message (issue 16 §6): of "reports.rejected.reasons" where the sentence
+   * is ours, of "tlsrptReader" (`namespace`) for the reader's refusals; a quoted reason is
+   * nested. None for the worker pool's own refusals, which show in English. */
+  ref?: NestedMessageRef | undefined;
 }
 
 export interface RejectedRecord extends Omit<RejectionInput, "ref"> {
@@ -33,18 +34,18 @@ export interface RejectedRecord extends Omit<RejectionInput, "ref"> {
   receivedAt: Date;
   /** Refusals this row stands for (repeats within a minute share a row). */
   count: number;
-  reasonRef: MessageRef | null;
+  reasonRef: NestedMessageRef | null;
 }
 
 /** A stored row as the pages get it: the reason's message parsed. */
 export function asRejectedRecord<T extends { reasonI18n: string | null }>({
   reasonI18n,
   ...r
-}: T): Omit<T, "reasonI18n"> & { reasonRef: MessageRef | null } {
-  let reasonRef: MessageRef | null = null;
+}: T): Omit<T, "reasonI18n"> & { reasonRef: NestedMessageRef | null } {
+  let reasonRef: NestedMessageRef | null = null;
   try {
-    const v = reasonI18n ? (JSON.parse(reasonI18n) as Partial<MessageRef> | null) : null;
-    if (v && typeof v.key === "string") reasonRef = v as MessageRef;
+    const v = reasonI18n ? (JSON.parse(reasonI18n) as Partial<NestedMessageRef> | null) : null;
+    if (v && typeof v.key === "string") reasonRef = v as NestedMessageRef;
   } catch {
     reasonRef = null;
   }
