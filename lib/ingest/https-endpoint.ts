@@ -36,6 +36,9 @@ const text = (status: number, line: string) =>
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
+// The reply lines stay English on purpose: they answer reporting MTAs, not a person; the
+// admin reads the same refusal translated on the rejected-submissions page (ARCHITECTURE.md
+// "Languages").
 function answer(o: IngestOutcome): Response {
   const line =
     o.status === "stored"
