@@ -7,14 +7,18 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import type { NestedMessageRef } from "@/lib/i18n/message-ref";
+import { useRejectionReason } from "./rejection-reason";
 
 type Status = "stored" | "duplicate" | "conflict" | "rejected" | "no-report" | "error";
 
 interface FileResult {
   name: string;
   status: Status | "waiting" | "sending";
-  /** The route's own words (its reason or error), shown as it wrote them. */
+  /** The route's own words (its reason or error), shown as it wrote them where `reasonRef`
+   * names no message for them. */
   reason?: string;
+  reasonRef?: NestedMessageRef | null;
   /** No answer from the route to show: the component says what happened. */
   failure?: { httpStatus: number } | "unreachable";
 }
@@ -32,7 +36,9 @@ const TONE: Record<FileResult["status"], "good" | "neutral" | "warn" | "bad" | "
 };
 
 /** One POST per file to the admin upload endpoint, two at a time, each with its outcome. */
-async function send(file: File): Promise<Pick<FileResult, "status" | "reason" | "failure">> {
+async function send(
+  file: File,
+): Promise<Pick<FileResult, "status" | "reason" | "reasonRef" | "failure">> {
   try {
     const res = await fetch(`/api/reports/upload?filename=${encodeURIComponent(file.name)}`, {
       method: "POST",
@@ -42,9 +48,11 @@ async function send(file: File): Promise<Pick<FileResult, "status" | "reason" | 
     const body = (await res.json().catch(() => null)) as {
       status?: Status;
       reason?: string | null;
+      reasonRef?: NestedMessageRef | null;
       error?: string;
     } | null;
-    if (body?.status) return { status: body.status, reason: body.reason ?? undefined };
+    if (body?.status)
+      return { status: body.status, reason: body.reason ?? undefined, reasonRef: body.reasonRef };
     if (body?.error) return { status: "error", reason: body.error };
     return { status: "error", failure: { httpStatus: res.status } };
   } catch {
@@ -54,6 +62,7 @@ async function send(file: File): Promise<Pick<FileResult, "status" | "reason" | 
 
 export function UploadReports() {
   const t = useTranslations("settings.upload");
+  const reasonOf = useRejectionReason();
   const [results, setResults] = useState<FileResult[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -159,7 +168,11 @@ export function UploadReports() {
                   <Badge tone={TONE[r.status]}>
                     {t(`status.${r.status === "error" ? "rejected" : r.status}`)}
                   </Badge>
-                  {r.reason ? <span className="text-slate-600">{r.reason}</span> : null}
+                  {r.reason ? (
+                    <span className="text-slate-600">
+                      {reasonOf({ reason: r.reason, reasonRef: r.reasonRef ?? null })}
+                    </span>
+                  ) : null}
                   {r.failure ? (
                     <span className="text-slate-600">
                       {r.failure === "unreachable"

@@ -14,7 +14,8 @@ import { reportAuth } from "@/lib/tlsrpt/report-auth";
 import type { PoolError, PoolRead } from "@/lib/pool/pool";
 import { workerPool } from "@/lib/pool/shared";
 import type { ReportError, ReportErrorCode } from "@/lib/tlsrpt/types";
-import { readerReason } from "./rejection-text";
+import type { NestedMessageRef } from "@/lib/i18n/message-ref";
+import { quoting, readerReason, reasonText, type ReasonText } from "./rejection-text";
 
 export type { IngestChannel };
 
@@ -37,6 +38,9 @@ export interface IngestOutcome {
   duplicates: number;
   /** One line a person can act on; set for rejected, no-report and partial outcomes. */
   reason?: string;
+  /** `reason` as a message for the upload page (rejection-text.ts; none for the worker
+   * pool's own refusals). The HTTPS endpoint answers the English (ARCHITECTURE.md). */
+  reasonRef?: NestedMessageRef;
   httpStatus: number;
   /** Policy domains named in the input that this installation does not manage. */
   unknownDomains: string[];
@@ -134,34 +138,49 @@ export async function storeRead(
   }
   const unknownDomains = [...unknown].sort();
   const base = { stored, duplicates, unknownDomains };
-  const partial = read.value.rejected.length
-    ? `${read.value.rejected.length} attachment(s) refused: ${read.value.rejected[0]?.error.message}`
+  const firstRefused = read.value.rejected[0]?.error;
+  const partial = firstRefused
+    ? quoting("attachmentsRefused", readerText(firstRefused), {
+        count: read.value.rejected.length,
+      })
     : undefined;
   if (stored > 0) {
+    const why = conflicts > 0 ? reasonText("conflictKept") : partial;
     return {
       ...base,
       status: conflicts > 0 ? "conflict" : "stored",
       httpStatus: 201,
-      reason:
-        conflicts > 0
-          ? "a report with the same id and different content was already stored; both kept"
-          : partial,
+      ...said(why),
     };
   }
   if (duplicates > 0) {
-    return { ...base, status: "duplicate", httpStatus: 200, reason: "already received" };
-  }
-  if (unmanaged > 0) {
     return {
       ...base,
-      status: "no-report",
-      httpStatus: 202,
-      reason: `no managed domain in the report (${unknownDomains.join(", ") || "none named"})`,
+      status: "duplicate",
+      httpStatus: 200,
+      ...said(reasonText("alreadyReceived")),
     };
   }
-  if (partial) return { ...base, status: "rejected", httpStatus: 400, reason: partial };
-  return { ...base, status: "no-report", httpStatus: 400, reason: "no TLS report found" };
+  if (unmanaged > 0) {
+    const why =
+      unknownDomains.length > 0
+        ? reasonText("noManagedDomain", { domains: unknownDomains.join(", ") })
+        : reasonText("noDomainNamed");
+    return { ...base, status: "no-report", httpStatus: 202, ...said(why) };
+  }
+  if (partial) return { ...base, status: "rejected", httpStatus: 400, ...said(partial) };
+  return { ...base, status: "no-report", httpStatus: 400, ...said(reasonText("noReportFound")) };
 }
+
+/** An outcome's reason and its ref. */
+const said = (why: ReasonText | undefined): Pick<IngestOutcome, "reason" | "reasonRef"> =>
+  why ? { reason: why.text, reasonRef: why.ref } : {};
+
+/** A refusal of the reader as a reason another one quotes. */
+const readerText = (e: ReportError | PoolError): ReasonText | string => {
+  const ref = "ref" in e ? readerReason(e) : undefined;
+  return ref ? { text: e.message, ref } : e.message;
+};
 
 async function refuse(
   db: Db,
@@ -171,8 +190,15 @@ async function refuse(
 ): Promise<IngestOutcome> {
   const empty = { stored: 0, duplicates: 0, unknownDomains: [] };
   // An email with no report in it is ordinary mail: left alone, not a rejection.
+  const ref = "ref" in error ? readerReason(error) : undefined;
   if (error.code === "no-report") {
-    return { ...empty, status: "no-report", httpStatus: 400, reason: error.message };
+    return {
+      ...empty,
+      status: "no-report",
+      httpStatus: 400,
+      reason: error.message,
+      reasonRef: ref,
+    };
   }
   await recordRejection(db, {
     channel: meta.channel,
@@ -181,12 +207,13 @@ async function refuse(
     size: bytes.length,
     // The reader's refusals name their message; the pool's own (too slow, a crashed
     // worker) have none yet and show in English.
-    ref: "ref" in error ? readerReason(error) : undefined,
+    ref,
   });
   return {
     ...empty,
     status: "rejected",
     httpStatus: STATUS_FOR[error.code] ?? 400,
     reason: error.message,
+    ...(ref ? { reasonRef: ref } : {}),
   };
 }

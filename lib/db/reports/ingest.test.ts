@@ -2,10 +2,13 @@
 // `npm run test:pg` (this file lives under lib/db so both runs include it).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BATCH_INPUTS, ingestInOrder } from "@/lib/ingest/bulk";
-import { ingestBytes } from "@/lib/ingest/ingest";
+import { ingestBytes, storeRead, type IngestOutcome } from "@/lib/ingest/ingest";
+import { reasonIn } from "@/lib/ingest/rejection-text";
+import { pageSay } from "@/lib/ingest/rejection-text.test-utils";
+import { readAny } from "@/lib/tlsrpt/read-any";
 import { computeContentHash } from "@/lib/tlsrpt/content-hash";
 import { readReport } from "@/lib/tlsrpt/read-report";
-import { bytesOf, googleReport, gzipOf } from "@/lib/tlsrpt/inline-reports.test-utils";
+import { bytesOf, emailOf, googleReport, gzipOf } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { openTestDb, type TestDb } from "../db.test-utils";
 import { storeReport } from "./store-reports";
 import { countRows, resetReports } from "./reports.test-utils";
@@ -241,6 +244,72 @@ const report = (id: string) => {
 const item = (name: string, bytes: Uint8Array) => ({
   meta: { channel: "cli" as const, source: name, filename: name },
   load: () => bytes,
+});
+
+describe("outcome reasons in the user's language (issue 16 §6)", () => {
+  const store = async (bytes: Buffer) => storeRead(t.db, bytes, meta, await readAny(bytes));
+  const words = (o: IngestOutcome) => {
+    const r = { reason: o.reason ?? "", reasonRef: o.reasonRef ?? null };
+    return [o.status, r.reason, reasonIn(r, pageSay("en")), reasonIn(r, pageSay("de"))];
+  };
+
+  it("the upload page shows each outcome's reason from its message", async () => {
+    const noRange = googleReport();
+    delete noRange["date-range"];
+    const part = (name: string, v: unknown) => ({
+      type: "application/tlsrpt+json",
+      name,
+      body: Buffer.from(JSON.stringify(v)),
+    });
+    const changed = googleReport();
+    const cp = (changed.policies as { summary: Record<string, number> }[])[0];
+    if (cp) cp.summary["total-successful-session-count"] = 41;
+    const other = googleReport();
+    const op = (other.policies as { policy: Record<string, unknown> }[])[0];
+    if (op) op.policy["policy-domain"] = "not-ours.example";
+    const outs = [
+      await store(emailOf([part("good.json", googleReport()), part("bad.json", noRange)])),
+      await store(gzipOf(googleReport())),
+      await store(gzipOf(changed)),
+      await store(gzipOf(other)),
+      await store(gzipOf({ ...googleReport(), policies: [] })),
+      await store(Buffer.from("plain text")),
+    ];
+    const refused = "date-range: expected an object, got nothing";
+    expect(outs.map(words)).toEqual([
+      [
+        "stored",
+        `1 attachment(s) refused: ${refused}`,
+        `1 attachment(s) refused: ${refused}`,
+        "1 Anhang abgelehnt: date-range: Objekt erwartet, nichts erhalten",
+      ],
+      ["duplicate", "already received", "already received", "schon empfangen"],
+      [
+        "conflict",
+        "a report with the same id and different content was already stored; both kept",
+        "a report with the same id and different content was already stored; both kept",
+        "ein Bericht mit derselben id und anderem Inhalt war schon gespeichert; beide behalten",
+      ],
+      [
+        "no-report",
+        "no managed domain in the report (not-ours.example)",
+        "no managed domain in the report (not-ours.example)",
+        "keine verwaltete Domain im Bericht (not-ours.example)",
+      ],
+      [
+        "no-report",
+        "no managed domain in the report (none named)",
+        "no managed domain in the report (none named)",
+        "keine verwaltete Domain im Bericht (keine genannt)",
+      ],
+      [
+        "rejected",
+        "the input is neither JSON nor gzip",
+        "the input is neither JSON nor gzip",
+        "die Eingabe ist weder JSON noch gzip",
+      ],
+    ]);
+  });
 });
 
 describe("ingestInOrder", () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { storeRead } from "@/lib/ingest/ingest";
 import { tooSlowReason, tooSlowRef } from "@/lib/ingest/read-capped";
 import { quoting, reasonIn, reasonText } from "@/lib/ingest/rejection-text";
-import type { Say } from "@/lib/i18n/message-ref";
+import { pageSay } from "@/lib/ingest/rejection-text.test-utils";
 import { emailOf, googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { readAny } from "@/lib/tlsrpt/read-any";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -163,19 +163,6 @@ describe("rejection reasons in the reader's language (issue 16 §6)", () => {
     );
   });
 
-  // As the rejected-submissions page words a row (components/ingest/rejection-reason.ts).
-  const pageSay = (locale: "en" | "de"): Say => {
-    const reasons = tr(locale);
-    const reader = createTranslator({
-      locale,
-      messages: MESSAGES[locale],
-      namespace: "tlsrptReader",
-    });
-    return (namespace, key, params) =>
-      namespace === "tlsrptReader"
-        ? reader(key as Parameters<typeof reader>[0], params)
-        : reasons(key as Parameters<typeof reasons>[0], params);
-  };
   const shown = async () =>
     (await listRejected(t.db)).reverse().map((r) => ({
       stored: r.reason,

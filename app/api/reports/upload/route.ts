@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { withUserUpload } from "@/lib/http/handler";
 import { ingestBytes } from "@/lib/ingest/ingest";
-import { readCapped, tooSlowReason } from "@/lib/ingest/read-capped";
+import { readCapped, tooSlowReason, tooSlowRef } from "@/lib/ingest/read-capped";
+import { reasonText } from "@/lib/ingest/rejection-text";
 import { MAX_MESSAGE_BYTES } from "@/lib/mailbox/poll";
 
 // Admin upload of one report file per request (.json, .json.gz, .gz or .eml), sent as the
@@ -14,9 +15,11 @@ export const POST = withUserUpload("admin", async (req) => {
   const body = await readCapped(req, MAX_MESSAGE_BYTES);
   if (!body.ok) {
     const tooSlow = body.problem === "too-slow";
-    const reason = tooSlow ? tooSlowReason(body.seconds) : "the file is over the 15 MiB limit";
+    const why = tooSlow
+      ? { text: tooSlowReason(body.seconds), ref: tooSlowRef(body.seconds) }
+      : reasonText("fileOverLimit", { limit: `${MAX_MESSAGE_BYTES / 1024 / 1024} MiB` });
     return NextResponse.json(
-      { status: "rejected", reason, stored: 0, duplicates: 0 },
+      { status: "rejected", reason: why.text, reasonRef: why.ref, stored: 0, duplicates: 0 },
       { status: tooSlow ? 408 : 413 },
     );
   }
@@ -32,6 +35,8 @@ export const POST = withUserUpload("admin", async (req) => {
       stored: out.stored,
       duplicates: out.duplicates,
       reason: out.reason ?? null,
+      // The page shows the reason in the user's language (rejection-reason.ts).
+      reasonRef: out.reasonRef ?? null,
       unknownDomains: out.unknownDomains,
     },
     { status: out.httpStatus === 202 ? 200 : out.httpStatus },
