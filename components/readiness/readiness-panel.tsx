@@ -3,11 +3,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCriterionProblems } from "./criterion-problems";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatUtcDay, localizeDates } from "@/lib/core/format-date";
+import { formatUtcDay } from "@/lib/core/format-date";
 import type { Criterion, CriterionStatus, Readiness } from "@/lib/readiness/types";
 import type { VerdictChange } from "@/lib/readiness/verdict-change";
 import { CoverageMatrix } from "./coverage-matrix";
 import { MxTable } from "./mx-table";
+import { useReasonText } from "./reason-text";
 import { RefusalTable } from "./refusal-table";
 import { SideTable } from "./side-table";
 
@@ -32,13 +33,15 @@ export function ReadinessPanel({
   const locale = useLocale();
   const problems = useCriterionProblems(readiness);
   const te = useTranslations("readinessEvidence");
-  // Issue 16 §6: each evidence line from its ref in the user's language, else as stored.
+  const reasons = useReasonText();
+  // Issue 16 §6: each evidence line from its ref in the user's language (the reasons it
+  // quotes too), else as stored.
   const evidence = (c: Criterion): string[] =>
     c.evidence.flatMap((text, i) => {
       if (!text) return [];
       const ref = c.evidenceRefs?.[i];
       const key = ref?.key as Parameters<typeof te>[0] | undefined;
-      return [ref && key && te.has(key) ? te(key, localizeDates(ref.params, locale)) : text];
+      return [ref && key && te.has(key) ? te(key, reasons.params(ref)) : text];
     });
   return (
     <Card>
@@ -76,7 +79,7 @@ export function ReadinessPanel({
                   : c.message
                     ? t(
                         `summary.${c.message.key}` as Parameters<typeof t>[0],
-                        localizeDates(c.message.params, locale),
+                        reasons.params(c.message),
                       )
                     : c.summary}
               </p>

@@ -6,8 +6,23 @@ import type { Coverage, Criterion, SideFailure } from "./types";
 // Issue 15: what the coverage adds to the criteria' evidence. A quiet usual reporter's
 // silence is never a clean week: READY-5 cannot be met while one is quiet.
 
-const sideLine = (s: SideFailure): string =>
-  `${s.day} ${s.organization}: ${s.sessions} × ${s.resultType} on ${s.mxHost ?? "an unnamed MX"}${s.reasonCode ? ` (${s.reasonCode})` : ""}: ${s.why}`;
+/** A sender-side or unknown failure, with its reason (failure-side.ts) quoted. */
+function sideLine(s: SideFailure): EvidenceLine {
+  const params = {
+    day: s.day,
+    org: s.organization,
+    sessions: s.sessions,
+    type: s.resultType,
+    named: s.mxHost === null ? "no" : "yes",
+    mx: s.mxHost ?? "",
+    hasReason: s.reasonCode ? "yes" : "no",
+    reason: s.reasonCode ?? "",
+  };
+  const key = s.side === "sender" ? "sideSender" : "sideUnknown";
+  // A verdict stored before the reasons had refs has `why` only: quoted as English.
+  if (!s.whyRef) return plainLine(ev(key, { ...params, why: s.why }).text);
+  return ev(key, params, { why: [{ text: s.why, ref: s.whyRef }] });
+}
 
 /** Days whose only reports had zero sessions: no mail, so no coverage (issue 15 item 3). */
 function zeroSessionDays(cov: Coverage): EvidenceLine[] {
@@ -49,11 +64,8 @@ export function withCoverage(
     );
   }
   if (c.id !== "READY-5") return c;
-  // Side lines quote failure-side's English reason, quiet lines join fragments: English.
-  const more: EvidenceLine[] = [];
-  for (const s of sides)
-    if (s.side === "sender") more.push(plainLine(`Sender side, does not block: ${sideLine(s)}.`));
-    else if (s.side === "unknown") more.push(plainLine(`Side unknown, blocks: ${sideLine(s)}.`));
+  // Side lines quote failure-side's reason; quiet lines join fragments: English.
+  const more = sides.filter((s) => s.side !== "ours").map(sideLine);
   const quiet = cov.rows.filter((r) => r.quiet);
   if (quiet.length === 0) return withEvidence(c, more);
   const names = quiet.map((r) => `${r.organization} (last report ${r.lastDay ?? "never"})`);

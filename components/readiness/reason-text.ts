@@ -1,0 +1,31 @@
+import { useLocale, useTranslations } from "next-intl";
+import { localizeDates } from "@/lib/core/format-date";
+import type { MessageRef } from "@/lib/i18n/message-ref";
+import type { ReasonedRef } from "@/lib/readiness/types";
+
+type Params = MessageRef["params"];
+
+/**
+ * Issue 16 §6: the reasons a READY text quotes (why a testing run stops, whose side a
+ * failure is on; lib/readiness/reason-text.ts) in the user's language. `params(ref)` gives
+ * a ref's parameters with its dates localized and each quoted reason translated (a list
+ * joined by "; "); a reason whose key is unknown leaves the English lib stored in its place.
+ * `reason(ref)` translates one reason, or null when its key is unknown.
+ */
+export function useReasonText() {
+  const t = useTranslations("readinessReasons");
+  const locale = useLocale();
+  const params = (ref: ReasonedRef): Params => {
+    const out = { ...localizeDates(ref.params, locale) };
+    for (const [name, list] of Object.entries(ref.reasons ?? {})) {
+      const texts = list.map(reason);
+      if (texts.every((x) => x !== null)) out[name] = texts.join("; ");
+    }
+    return out;
+  };
+  const reason = (ref: ReasonedRef): string | null => {
+    const key = ref.key as Parameters<typeof t>[0];
+    return t.has(key) ? t(key, params(ref)) : null;
+  };
+  return { params, reason };
+}

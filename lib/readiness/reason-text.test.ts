@@ -1,0 +1,264 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { localizeDates } from "@/lib/core/format-date";
+import { formatIcu } from "@/lib/i18n/format-icu";
+import { messageKeys } from "@/lib/i18n/message-keys.test-utils";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { addDays } from "@/lib/stats/date-range";
+import { dkimPass } from "./auth.test-utils";
+import { judgeDay } from "./day-evidence";
+import { evaluateReadiness } from "./evaluate";
+import { classifyFailure } from "./failure-side";
+import type { Reason } from "./reason-text";
+import type { FailureEntry, ReadinessInput, ReasonedRef, ReportEntry } from "./types";
+
+// Issue 16 §6: the reasons inside READY texts (why a testing run stops, whose side a
+// failure is on) are "readinessReasons" messages (stop.*, side.*), and the lines and the
+// summary that quote them keep their refs (`reasons`). The English from each ref is lib's
+// English as before; the German is what the Enforce page shows (components/readiness/
+// reason-text.ts, mirrored in `page` below), dates the German way.
+
+type Locale = "en" | "de";
+const t = (locale: Locale, namespace: "readinessReasons" | "readinessEvidence" | "readiness") =>
+  createTranslator({
+    locale,
+    messages: MESSAGES[locale],
+    namespace,
+    onError: (e) => {
+      throw e;
+    },
+  }) as unknown as (key: string, params?: ReasonedRef["params"]) => string;
+
+/** A ref as the page shows it: its reasons translated first, dates localized. */
+function page(
+  locale: Locale,
+  ns: "readinessReasons" | "readinessEvidence" | "readiness",
+  ref: ReasonedRef,
+): string {
+  const params = (r: ReasonedRef): ReasonedRef["params"] => {
+    const out = { ...localizeDates(r.params, locale) };
+    for (const [name, list] of Object.entries(r.reasons ?? {}))
+      out[name] = list.map((x) => t(locale, "readinessReasons")(x.key, params(x))).join("; ");
+    return out;
+  };
+  return t(locale, ns)(ref.key, params(ref));
+}
+
+const DAY = "2026-03-19";
+const MX = ["mx1.rs.example"];
+const entry = (over: Partial<ReportEntry> = {}): ReportEntry => ({
+  day: DAY,
+  reporterKey: "small.example",
+  organization: "Small Sender",
+  policyType: "sts",
+  policyStrings: [],
+  successful: 100,
+  failed: 0,
+  auth: dkimPass("small.example"),
+  ...over,
+});
+const strings = (mode: string | null, mx = MX[0]) => [
+  "version: STSv1",
+  ...(mode ? [`mode: ${mode}`] : []),
+  `mx: ${mx}`,
+  "max_age: 86400",
+];
+const base = (history: ReadinessInput["history"]): ReadinessInput => ({
+  now: new Date("2026-03-20T09:00:00Z"),
+  policy: null,
+  history,
+  check: null,
+  checkMaxAgeHours: 24,
+  entries: [],
+  failures: [],
+});
+const testing = [{ mode: "testing", createdAt: new Date("2026-01-01T00:00:00Z") }];
+const stop = (es: ReportEntry[], history = testing): Reason => {
+  const r = judgeDay(base(history), DAY, es, MX).stop;
+  if (!r) throw new Error("the day counts");
+  return r;
+};
+
+/** Every stop.* reason, in the order of the messages. */
+const STOPS: Reason[] = [
+  stop([]),
+  stop([entry({ policyType: "no-policy-found" })]),
+  stop([entry()], []),
+  stop([entry()], [{ mode: "enforce", createdAt: new Date("2026-01-01T00:00:00Z") }]),
+  stop([
+    entry({ policyStrings: strings("enforce") }),
+    entry({ organization: "Other", policyStrings: strings(null) }),
+    entry({ organization: "Third", policyStrings: strings("testing", "mx9.rs.example") }),
+  ]),
+];
+/** Every side.* reason. */
+const SIDES: Reason[] = [
+  ["dane-required", null, false],
+  ["tlsa-invalid", null, true],
+  ["dnssec-invalid", null, null],
+  ["certificate-not-trusted", "sender trust store outdated", null],
+  ["starttls-not-supported", null, null],
+  ["certificate-host-mismatch", null, null],
+  ["certificate-expired", null, null],
+  ["certificate-not-trusted", null, null],
+  ["sts-policy-fetch-error", null, null],
+  ["sts-policy-invalid", null, null],
+  ["sts-webpki-invalid", null, null],
+  ["validation-failure", "X-42", null],
+  ["validation-failure", null, null],
+  ["brand-new-type", null, null],
+].map(([type, code, tlsa]) => {
+  const c = classifyFailure(type as string, code as string | null, tlsa as boolean | null);
+  return { text: c.why, ref: c.whyRef };
+});
+
+describe("READY reasons as messages (issue 16 §6)", () => {
+  it("the English from each ref is lib's English, every stop.* and side.* key reached", () => {
+    for (const r of [...STOPS, ...SIDES]) {
+      expect(page("en", "readinessReasons", r.ref)).toBe(r.text);
+      const en = MESSAGES.en.readinessReasons as unknown as Record<string, Record<string, string>>;
+      const [group, key] = r.ref.key.split(".") as [string, string];
+      expect(formatIcu(en[group]?.[key] ?? "", r.ref.params)).toBe(r.text);
+    }
+    const used = new Set(
+      [...STOPS, ...SIDES]
+        .flatMap((r) => [r.ref, ...(r.ref.reasons?.problems ?? [])])
+        .map((r) => r.key),
+    );
+    const keys = messageKeys(MESSAGES.en.readinessReasons).filter(
+      (k) => k.startsWith("stop.") || k.startsWith("side."),
+    );
+    expect(keys.filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it("why a run stops, in English as before and in German", () => {
+    expect(STOPS.map((r) => r.text)).toEqual([
+      "no report covers 2026-03-19",
+      "2026-03-19 has no sts entries (no-policy-found): senders found no policy",
+      "2026-03-19 was before the first policy",
+      "2026-03-19 was in mode enforce",
+      "on 2026-03-19 Small Sender saw mode enforce; Other saw mode (none); Third saw a testing policy that does not cover mx1.rs.example",
+    ]);
+    expect(STOPS.map((r) => page("de", "readinessReasons", r.ref))).toEqual([
+      "Kein Bericht deckt den 19.03.2026 ab",
+      "Der 19.03.2026 hat keine sts-Einträge (no-policy-found): Absender fanden keine Richtlinie",
+      "Der 19.03.2026 lag vor der ersten Richtlinie",
+      "Am 19.03.2026 galt der Modus enforce",
+      "Am 19.03.2026: Small Sender sah den Modus enforce; Other sah den Modus (keinen); Third sah eine Richtlinie im Testmodus, die mx1.rs.example nicht abdeckt",
+    ]);
+  });
+
+  it("whose side, in English as before and in German", () => {
+    expect(SIDES.map((r) => r.text)).toEqual([
+      "dane-required while the domain publishes no TLSA records (CHK-MX-10): the sender's own DANE/DNSSEC problem, not a reason to hold back enforce",
+      "tlsa-invalid: the MX publishes TLSA records that did not validate",
+      "dnssec-invalid: no checker run says whether the MX publishes TLSA records",
+      'the reason code "sender trust store outdated" names the sender\'s trust store, not the MX certificate',
+      "the MX did not offer or complete STARTTLS",
+      "the MX certificate does not name the host",
+      "the MX certificate has expired",
+      "the MX certificate chain is not trusted",
+      "the policy host could not be reached or did not serve the policy",
+      "the policy body did not validate",
+      "the policy host's certificate failed validation",
+      'validation-failure is a catch-all ("X-42"): whose side is not known',
+      "validation-failure is a catch-all without a reason code: whose side is not known",
+      "brand-new-type does not say whose side it is on",
+    ]);
+    expect(SIDES.map((r) => page("de", "readinessReasons", r.ref))).toEqual([
+      "dane-required, obwohl die Domain keine TLSA-Einträge veröffentlicht (CHK-MX-10): ein DANE/DNSSEC-Problem des Absenders, kein Grund, den Erzwingungsmodus zurückzuhalten",
+      "tlsa-invalid: Der MX veröffentlicht TLSA-Einträge, die sich nicht validieren ließen",
+      "dnssec-invalid: Kein Prüflauf sagt, ob der MX TLSA-Einträge veröffentlicht",
+      "der Grundcode „sender trust store outdated“ nennt den Vertrauensspeicher (Trust Store) des Absenders, nicht das MX-Zertifikat",
+      "der MX hat STARTTLS nicht angeboten oder nicht abgeschlossen",
+      "das MX-Zertifikat nennt den Host nicht",
+      "das MX-Zertifikat ist abgelaufen",
+      "der Zertifikatskette des MX wird nicht vertraut",
+      "der Richtlinien-Host war nicht erreichbar oder hat die Richtlinie nicht ausgeliefert",
+      "der Inhalt der Richtlinie war ungültig",
+      "das Zertifikat des Richtlinien-Hosts hat die Prüfung nicht bestanden",
+      "validation-failure ist ein Sammeltyp („X-42“): Auf wessen Seite der Fehler liegt, ist nicht bekannt",
+      "validation-failure ist ein Sammeltyp ohne Grundcode: Auf wessen Seite der Fehler liegt, ist nicht bekannt",
+      "brand-new-type sagt nicht, auf wessen Seite der Fehler liegt",
+    ]);
+  });
+
+  // READY-3 stops at a day a reporter saw enforce; READY-5 has a sender-side and an unknown
+  // failure (no checker run: whether the MX publishes TLSA records is not known).
+  const fail = (resultType: string, over: Partial<FailureEntry> = {}): FailureEntry => ({
+    day: DAY,
+    reporterKey: "google.com",
+    organization: "Google LLC",
+    policyType: "sts",
+    resultType,
+    mxHost: MX[0] ?? null,
+    sessions: 1234,
+    reasonCode: null,
+    ...over,
+  });
+  const input: ReadinessInput = {
+    ...base(testing),
+    policy: {
+      policyId: "20260101T000000Z",
+      mode: "testing",
+      maxAge: 86400,
+      mx: MX,
+      createdAt: new Date("2026-01-01T00:00:00Z"),
+    },
+    entries: Array.from({ length: 20 }, (_, i) =>
+      entry({
+        day: addDays(DAY, -i),
+        policyStrings: i === 5 ? strings("enforce") : [],
+        successful: 100_000,
+      }),
+    ),
+    failures: [
+      fail("certificate-not-trusted", { reasonCode: "outdated CA bundle" }),
+      fail("dane-required", { mxHost: null, sessions: 2 }),
+    ],
+  };
+  const criteria = evaluateReadiness(input).criteria;
+  const lines = criteria.flatMap((c) =>
+    c.evidence.map((text, i) => ({ id: c.id, text, ref: c.evidenceRefs?.[i] ?? null })),
+  );
+  const quoting = lines.filter((l) => l.ref?.reasons);
+
+  it("lines quoting a reason: English as stored, German with the reason in German", () => {
+    expect(quoting.map((l) => [l.id, l.text])).toEqual([
+      ["READY-3", "The run starts after on 2026-03-14 Small Sender saw mode enforce."],
+      [
+        "READY-5",
+        'Sender side, does not block: 2026-03-19 Google LLC: 1,234 × certificate-not-trusted on mx1.rs.example (outdated CA bundle): the reason code "outdated CA bundle" names the sender\'s trust store, not the MX certificate.',
+      ],
+      [
+        "READY-5",
+        "Side unknown, blocks: 2026-03-19 Google LLC: 2 × dane-required on an unnamed MX: dane-required: no checker run says whether the MX publishes TLSA records.",
+      ],
+    ]);
+    for (const l of quoting) expect(page("en", "readinessEvidence", l.ref!)).toBe(l.text);
+    expect(quoting.map((l) => page("de", "readinessEvidence", l.ref!))).toEqual([
+      "Die Folge beginnt erst nach diesem Tag: Am 14.03.2026: Small Sender sah den Modus enforce.",
+      "Absenderseite, blockiert nicht: 19.03.2026 Google LLC: 1.234 × certificate-not-trusted auf mx1.rs.example (outdated CA bundle): der Grundcode „outdated CA bundle“ nennt den Vertrauensspeicher (Trust Store) des Absenders, nicht das MX-Zertifikat.",
+      "Seite unbekannt, blockiert: 19.03.2026 Google LLC: 2 × dane-required auf einem unbenannten MX: dane-required: Kein Prüflauf sagt, ob der MX TLSA-Einträge veröffentlicht.",
+    ]);
+  });
+
+  it("READY-3's summary quotes the same reason, in German too", () => {
+    const ready3 = criteria.find((c) => c.id === "READY-3")!;
+    expect(ready3.summary).toBe(
+      "5 of 14 days so far: the run starts after on 2026-03-14 Small Sender saw mode enforce.",
+    );
+    const summary = { ...ready3.message!, key: `summary.${ready3.message!.key}` };
+    expect(page("en", "readiness", summary)).toBe(ready3.summary);
+    expect(page("de", "readiness", summary)).toBe(
+      "Bisher 5 von 14 Tagen; die Folge beginnt erst nach diesem Tag: Am 14.03.2026: Small Sender sah den Modus enforce.",
+    );
+  });
+
+  it("a verdict stored before the reasons had refs still shows its English reason", () => {
+    const stored = { key: "runStartsAfter", params: { stop: "no report covers 2026-03-12" } };
+    expect(page("de", "readinessEvidence", stored)).toBe(
+      "Die Folge beginnt erst nach diesem Tag: no report covers 2026-03-12.",
+    );
+  });
+});
