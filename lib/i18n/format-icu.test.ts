@@ -1,6 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { REASON_GROUPS } from "../readiness/reason-text";
 import { formatIcu } from "./format-icu";
 import { MESSAGES } from "./messages";
 
@@ -48,7 +49,7 @@ function paramSets(message: string): Params[] {
 const LIB_NAMESPACES = { checks: 400, readinessEvidence: 100, readinessReasons: 50 } as const;
 /** Where lib formats only part of a namespace: the key prefixes it formats. */
 const LIB_PARTS: Partial<Record<keyof typeof LIB_NAMESPACES, string[]>> = {
-  readinessReasons: ["stop.", "side."], // lib/readiness/reason-text.ts
+  readinessReasons: [...REASON_GROUPS],
 };
 
 describe("formatIcu (issue 16 §6)", () => {

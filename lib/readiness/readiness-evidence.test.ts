@@ -13,7 +13,7 @@ import type { Criterion, FailureEntry, ReadinessInput, ReportEntry } from "./typ
 // namespace, index for index (Criterion.evidenceRefs). The English from each ref is the
 // stored line, the German is German (dates and counts the German way: counts are written
 // "{n, plural, other {#}}", as next-intl groups only a plural's #), and a line without
-// a ref (checker results quoted, reporter lines joined from fragments) stays as stored.
+// a ref (checker results quoted) stays as stored. Lines quoting reasons: reason-text.test.ts.
 
 const translator = (locale: "en" | "de") =>
   createTranslator({
@@ -170,8 +170,12 @@ describe("READY evidence lines as messages (issue 16 §6)", () => {
     );
   });
 
-  it("a line without a ref keeps null beside it and is shown as stored", () => {
-    const reporter = all.find((l) => l.id === "READY-4" && l.text.startsWith("Google LLC"));
-    expect(reporter?.ref).toBeNull();
+  it("a line without a ref (a checker result quoted) keeps null beside it", () => {
+    const failing = input();
+    const results = failing.check?.report.results ?? [];
+    results[0] = { ...(results[0] as CheckResult), severity: "error" };
+    const ready1 = evaluateReadiness(failing).criteria.find((c) => c.id === "READY-1");
+    expect(ready1?.evidence[1]).toBe("CHK-TXT-2 error: CHK-TXT-2 passes");
+    expect(ready1?.evidenceRefs?.[1]).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { formatIcu } from "@/lib/i18n/format-icu";
 import { messageKeys } from "@/lib/i18n/message-keys.test-utils";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { addDays } from "@/lib/stats/date-range";
-import { dkimPass } from "./auth.test-utils";
+import { dkimPass, unauthenticated } from "./auth.test-utils";
 import { judgeDay } from "./day-evidence";
 import { evaluateReadiness } from "./evaluate";
 import { classifyFailure } from "./failure-side";
@@ -183,8 +183,9 @@ describe("READY reasons as messages (issue 16 §6)", () => {
     ]);
   });
 
-  // READY-3 stops at a day a reporter saw enforce; READY-5 has a sender-side and an unknown
-  // failure (no checker run: whether the MX publishes TLSA records is not known).
+  // READY-3 stops at a day a reporter saw enforce; READY-4 has three reporters (their
+  // policy-strings show an older mode, the current policy, nothing); READY-5 has a sender-side
+  // and an unknown failure (no TLSA result: unknown) and a waived fetch error.
   const fail = (resultType: string, over: Partial<FailureEntry> = {}): FailureEntry => ({
     day: DAY,
     reporterKey: "google.com",
@@ -196,6 +197,7 @@ describe("READY reasons as messages (issue 16 §6)", () => {
     reasonCode: null,
     ...over,
   });
+  const days = Array.from({ length: 20 }, (_, i) => addDays(DAY, -i));
   const input: ReadinessInput = {
     ...base(testing),
     policy: {
@@ -205,16 +207,40 @@ describe("READY reasons as messages (issue 16 §6)", () => {
       mx: MX,
       createdAt: new Date("2026-01-01T00:00:00Z"),
     },
-    entries: Array.from({ length: 20 }, (_, i) =>
+    check: {
+      finishedAt: new Date("2026-03-20T08:00:00Z"),
+      report: {
+        domain: "rs.example",
+        startedAt: "",
+        finishedAt: "",
+        durationMs: 1,
+        mode: "testing",
+        deadlineHit: false,
+        results: [],
+        summary: { error: 0, warning: 0, info: 0, ok: 0, untested: 0 },
+      },
+    },
+    entries: days.flatMap((day, i) => [
+      entry({ day, policyStrings: i === 5 ? strings("enforce") : [], successful: 100_000 }),
       entry({
-        day: addDays(DAY, -i),
-        policyStrings: i === 5 ? strings("enforce") : [],
+        day,
+        reporterKey: "google.com",
+        organization: "Google LLC",
+        policyStrings: i === 0 ? strings("testing") : [],
         successful: 100_000,
+        auth: i % 2 ? unauthenticated("https") : unauthenticated("imap", true),
       }),
-    ),
+      entry({
+        day,
+        reporterKey: "upload.example",
+        organization: "Uploader",
+        auth: unauthenticated("upload", true),
+      }),
+    ]),
     failures: [
       fail("certificate-not-trusted", { reasonCode: "outdated CA bundle" }),
       fail("dane-required", { mxHost: null, sessions: 2 }),
+      fail("sts-policy-fetch-error", { sessions: 5 }),
     ],
   };
   const criteria = evaluateReadiness(input).criteria;
@@ -222,24 +248,53 @@ describe("READY reasons as messages (issue 16 §6)", () => {
     c.evidence.map((text, i) => ({ id: c.id, text, ref: c.evidenceRefs?.[i] ?? null })),
   );
   const quoting = lines.filter((l) => l.ref?.reasons);
+  const byKey = (key: string) => quoting.filter((l) => l.ref?.key === key);
+  const german = (key: string) => byKey(key).map((l) => page("de", "readinessEvidence", l.ref!));
 
-  it("lines quoting a reason: English as stored, German with the reason in German", () => {
-    expect(quoting.map((l) => [l.id, l.text])).toEqual([
-      ["READY-3", "The run starts after on 2026-03-14 Small Sender saw mode enforce."],
-      [
-        "READY-5",
-        'Sender side, does not block: 2026-03-19 Google LLC: 1,234 × certificate-not-trusted on mx1.rs.example (outdated CA bundle): the reason code "outdated CA bundle" names the sender\'s trust store, not the MX certificate.',
-      ],
-      [
-        "READY-5",
-        "Side unknown, blocks: 2026-03-19 Google LLC: 2 × dane-required on an unnamed MX: dane-required: no checker run says whether the MX publishes TLSA records.",
-      ],
-    ]);
+  it("every line quoting reasons formats from its ref to the stored English", () => {
+    expect(quoting.length).toBeGreaterThanOrEqual(8);
     for (const l of quoting) expect(page("en", "readinessEvidence", l.ref!)).toBe(l.text);
-    expect(quoting.map((l) => page("de", "readinessEvidence", l.ref!))).toEqual([
+    // The reasons these lines quote reach every auth.*, strings.* and waived.* key.
+    const quoted = (r: ReasonedRef): string[] =>
+      Object.values(r.reasons ?? {}).flatMap((list) => list.flatMap((x) => [x.key, ...quoted(x)]));
+    const used = new Set(quoting.flatMap((l) => quoted(l.ref!)));
+    const keys = messageKeys(MESSAGES.en.readinessReasons).filter((k) =>
+      ["auth.", "strings.", "waived."].some((p) => k.startsWith(p)),
+    );
+    expect(keys.filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it("why the run stops and whose side: English as stored, German with the reason in German", () => {
+    const keys = ["runStartsAfter", "sideSender", "sideUnknown"];
+    expect(keys.flatMap((k) => byKey(k).map((l) => l.text))).toEqual([
+      "The run starts after on 2026-03-14 Small Sender saw mode enforce.",
+      'Sender side, does not block: 2026-03-19 Google LLC: 1,234 × certificate-not-trusted on mx1.rs.example (outdated CA bundle): the reason code "outdated CA bundle" names the sender\'s trust store, not the MX certificate.',
+      "Side unknown, blocks: 2026-03-19 Google LLC: 2 × dane-required on an unnamed MX: dane-required: no checker run says whether the MX publishes TLSA records.",
+    ]);
+    expect(keys.flatMap(german)).toEqual([
       "Die Folge beginnt erst nach diesem Tag: Am 14.03.2026: Small Sender sah den Modus enforce.",
       "Absenderseite, blockiert nicht: 19.03.2026 Google LLC: 1.234 × certificate-not-trusted auf mx1.rs.example (outdated CA bundle): der Grundcode „outdated CA bundle“ nennt den Vertrauensspeicher (Trust Store) des Absenders, nicht das MX-Zertifikat.",
       "Seite unbekannt, blockiert: 19.03.2026 Google LLC: 2 × dane-required auf einem unbenannten MX: dane-required: Kein Prüflauf sagt, ob der MX TLSA-Einträge veröffentlicht.",
+    ]);
+  });
+
+  it("the reporters, the reports judged and a waiver: English as stored, and German", () => {
+    const keys = ["reporter", "reportsJudged", "waived"];
+    expect(keys.flatMap((k) => byKey(k).map((l) => `${l.id} ${l.text}`))).toEqual([
+      "READY-4 Small Sender (small.example): sts entries on 14 days; policy-string shows mode enforce, max_age 86400: not the current policy; 14 of 14 reports DKIM-verified (small.example).",
+      "READY-4 Google LLC (google.com): sts entries on 14 days; policy-string shows the current policy (id 20260101T000000Z); 0 of 14 reports DKIM-verified; 7 mail without an aligned DKIM pass, reporter accepted; 7 unauthenticated HTTPS.",
+      "READY-4 Uploader (upload.example): sts entries on 14 days; no policy-string (Google and Microsoft leave it out); 0 of 14 reports DKIM-verified; 14 unauthenticated uploaded, reporter accepted.",
+      "READY-3 Reports judged: 14 of 42 reports DKIM-verified (small.example); 7 mail without an aligned DKIM pass, reporter accepted; 14 unauthenticated uploaded, reporter accepted; 7 unauthenticated HTTPS.",
+      "READY-5 Reports judged: 7 of 21 reports DKIM-verified (small.example); 4 mail without an aligned DKIM pass, reporter accepted; 7 unauthenticated uploaded, reporter accepted; 3 unauthenticated HTTPS.",
+      "READY-5 Waived: fetch errors from one reporter on one day while the checker shows the policy host healthy: 2026-03-19 Google LLC: 5 × sts-policy-fetch-error on mx1.rs.example.",
+    ]);
+    expect(keys.flatMap(german)).toEqual([
+      "Small Sender (small.example): sts-Einträge an 14 Tagen; policy-string zeigt mode enforce, max_age 86400: nicht die aktuelle Richtlinie; 14 von 14 Berichten per DKIM bestätigt (small.example).",
+      "Google LLC (google.com): sts-Einträge an 14 Tagen; policy-string zeigt die aktuelle Richtlinie (id 20260101T000000Z); 0 von 14 Berichten per DKIM bestätigt; 7 E-Mail-Berichte ohne passende DKIM-Signatur, Berichtsabsender angenommen; 7 nicht authentifizierte Berichte (HTTPS).",
+      "Uploader (upload.example): sts-Einträge an 14 Tagen; kein policy-string (Google und Microsoft lassen ihn weg); 0 von 14 Berichten per DKIM bestätigt; 14 nicht authentifizierte Berichte (hochgeladen), Berichtsabsender angenommen.",
+      "Beurteilte Berichte: 14 von 42 Berichten per DKIM bestätigt (small.example); 7 E-Mail-Berichte ohne passende DKIM-Signatur, Berichtsabsender angenommen; 14 nicht authentifizierte Berichte (hochgeladen), Berichtsabsender angenommen; 7 nicht authentifizierte Berichte (HTTPS).",
+      "Beurteilte Berichte: 7 von 21 Berichten per DKIM bestätigt (small.example); 4 E-Mail-Berichte ohne passende DKIM-Signatur, Berichtsabsender angenommen; 7 nicht authentifizierte Berichte (hochgeladen), Berichtsabsender angenommen; 3 nicht authentifizierte Berichte (HTTPS).",
+      "Nicht gewertet: Abruffehler von einem Berichtsabsender an einem einzigen Tag, während der Prüflauf den Richtlinien-Host als fehlerfrei zeigt: 19.03.2026 Google LLC: 5 × sts-policy-fetch-error auf mx1.rs.example.",
     ]);
   });
 

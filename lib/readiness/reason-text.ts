@@ -1,5 +1,7 @@
 // Reasons inside the READY texts (issue 16 §6): why a testing run stops (day-evidence.ts),
-// whose side a failure is on (failure-side.ts). Each is one message of
+// whose side a failure is on (failure-side.ts), how the judged reports were authenticated
+// and what a reporter's policy-string showed (auth-evidence.ts, report-criteria.ts), the
+// failures a waiver covers. Each is one message of
 // messages/en/readiness-reasons.json, formatted here in English like ev() and ct(), with its
 // ref beside it. A sentence that quotes reasons keeps them in its ref's `reasons`: the page
 // translates each and joins a list by "; " into the parameter of that name, whose English
@@ -12,8 +14,11 @@ type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
-/** The keys of the reasons: "stop.*" and "side.*". */
-export type ReasonKey = Extract<Leaves<typeof en>, `stop.${string}` | `side.${string}`>;
+/** The prefixes of the reasons' keys (the namespace's other messages are the page's own). */
+export const REASON_GROUPS = ["stop.", "side.", "auth.", "strings.", "waived."] as const;
+
+/** The keys of the reasons. */
+export type ReasonKey = Extract<Leaves<typeof en>, `${(typeof REASON_GROUPS)[number]}${string}`>;
 
 /** A reason: its English and its ref (namespace `readinessReasons`). */
 export interface Reason {
