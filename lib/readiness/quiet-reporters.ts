@@ -1,5 +1,6 @@
 import { lateLine } from "./completeness";
 import { ev, plainLine, withEvidence, type EvidenceLine } from "./evidence-text";
+import { reason, withReasons } from "./reason-text";
 import type { OlderPolicyEntry } from "./policy-epochs";
 import type { Coverage, Criterion, SideFailure } from "./types";
 
@@ -64,15 +65,27 @@ export function withCoverage(
     );
   }
   if (c.id !== "READY-5") return c;
-  // Side lines quote failure-side's reason; quiet lines join fragments: English.
+  // Side lines quote failure-side's reason, the quiet line its reporters (reasons).
   const more = sides.filter((s) => s.side !== "ours").map(sideLine);
   const quiet = cov.rows.filter((r) => r.quiet);
   if (quiet.length === 0) return withEvidence(c, more);
-  const names = quiet.map((r) => `${r.organization} (last report ${r.lastDay ?? "never"})`);
-  const line = `${names.join(", ")} usually ${quiet.length === 1 ? "reports" : "report"} but sent nothing from ${cov.recent.from} to ${cov.recent.to}: silence is not a clean week`;
-  more.push(plainLine(`Quiet usual reporter: ${line}.`));
+  const reporters = quiet.map((r) =>
+    reason("quiet.reporter", {
+      org: r.organization,
+      hasDay: r.lastDay ? "yes" : "no",
+      day: r.lastDay ?? "",
+    }),
+  );
+  const said = reason(
+    "quiet.line",
+    { n: quiet.length, from: cov.recent.from, to: cov.recent.to },
+    { reporters },
+  );
+  const line = said.text;
+  more.push(ev("quietReporter", {}, { line: [said] }));
   const { evidence, evidenceRefs } = withEvidence(c, more);
-  // The sentence changes: its message no longer fits, the UI shows the English summary.
+  // Added to a not-met summary, the sentence changes: its message no longer fits, the UI
+  // shows the English summary.
   if (c.status !== "met")
     return {
       ...c,
@@ -86,7 +99,7 @@ export function withCoverage(
     ...c,
     status: "unknown",
     summary: `${line}.`,
-    message: undefined,
+    message: withReasons({ key: "quietReporters" }, { line: [said] }),
     problems: undefined,
     evidence,
     evidenceRefs,

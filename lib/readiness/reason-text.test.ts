@@ -310,6 +310,31 @@ describe("READY reasons as messages (issue 16 §6)", () => {
     );
   });
 
+  it("a usual reporter gone quiet: the line and READY-5's summary, in English and German", () => {
+    const cut = addDays(DAY, -10);
+    const quiet = evaluateReadiness({
+      ...input,
+      failures: [],
+      entries: input.entries.filter((e) => e.reporterKey !== "upload.example" || e.day <= cut),
+    }).criteria.find((c) => c.id === "READY-5")!;
+    const i = quiet.evidence.findIndex((l) => l.startsWith("Quiet usual reporter"));
+    const ref = quiet.evidenceRefs?.[i];
+    expect([quiet.status, quiet.evidence[i], quiet.summary]).toEqual([
+      "unknown",
+      "Quiet usual reporter: Uploader (last report 2026-03-09) usually reports but sent nothing from 2026-03-13 to 2026-03-19: silence is not a clean week.",
+      "Uploader (last report 2026-03-09) usually reports but sent nothing from 2026-03-13 to 2026-03-19: silence is not a clean week.",
+    ]);
+    expect(page("en", "readinessEvidence", ref!)).toBe(quiet.evidence[i]);
+    expect(page("de", "readinessEvidence", ref!)).toBe(
+      "Stiller üblicher Berichtsabsender: Uploader (letzter Bericht 09.03.2026) sendet sonst regelmäßig Berichte, aber nichts vom 13.03.2026 bis 19.03.2026: Schweigen ist keine saubere Woche.",
+    );
+    const summary = { ...quiet.message!, key: `summary.${quiet.message!.key}` };
+    expect(page("en", "readiness", summary)).toBe(quiet.summary);
+    expect(page("de", "readiness", summary)).toBe(
+      "Uploader (letzter Bericht 09.03.2026) sendet sonst regelmäßig Berichte, aber nichts vom 13.03.2026 bis 19.03.2026: Schweigen ist keine saubere Woche.",
+    );
+  });
+
   it("a verdict stored before the reasons had refs still shows its English reason", () => {
     const stored = { key: "runStartsAfter", params: { stop: "no report covers 2026-03-12" } };
     expect(page("de", "readinessEvidence", stored)).toBe(
