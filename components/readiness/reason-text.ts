@@ -7,13 +7,15 @@ type Params = MessageRef["params"];
 
 /**
  * Issue 16 §6: the reasons a READY text quotes (why a testing run stops, whose side a
- * failure is on; lib/readiness/reason-text.ts) in the user's language. `params(ref)` gives
+ * failure is on, a checker result's title and evidence: `checks` refs; lib/readiness/
+ * reason-text.ts) in the user's language. `params(ref)` gives
  * a ref's parameters with its dates localized and each quoted reason translated (a list
  * joined by "; "); a reason whose key is unknown leaves the English lib stored in its place.
  * `reason(ref)` translates one reason, or null when its key is unknown.
  */
 export function useReasonText() {
   const t = useTranslations("readinessReasons");
+  const tc = useTranslations("checks");
   const locale = useLocale();
   const params = (ref: ReasonedRef): Params => {
     const out = { ...localizeDates(ref.params, locale) };
@@ -24,6 +26,10 @@ export function useReasonText() {
     return out;
   };
   const reason = (ref: ReasonedRef): string | null => {
+    if (ref.namespace === "checks") {
+      const key = ref.key as Parameters<typeof tc>[0];
+      return tc.has(key) ? tc(key, localizeDates(ref.params, locale)) : null;
+    }
     const key = ref.key as Parameters<typeof t>[0];
     return t.has(key) ? t(key, params(ref)) : null;
   };

@@ -13,7 +13,7 @@ import type { Criterion, FailureEntry, ReadinessInput, ReportEntry } from "./typ
 // namespace, index for index (Criterion.evidenceRefs). The English from each ref is the
 // stored line, the German is German (dates and counts the German way: counts are written
 // "{n, plural, other {#}}", as next-intl groups only a plural's #), and a line without
-// a ref (checker results quoted) stays as stored. Lines quoting reasons: reason-text.test.ts.
+// a ref stays as stored. Lines quoting reasons or checker results: reason-text.test.ts.
 
 const translator = (locale: "en" | "de") =>
   createTranslator({
@@ -168,14 +168,5 @@ describe("READY evidence lines as messages (issue 16 §6)", () => {
     expect(texts).toContain(
       "Policy problem: 2026-03-19 Google LLC: 2 × sts-policy-invalid on other.ev.example.",
     );
-  });
-
-  it("a line without a ref (a checker result quoted) keeps null beside it", () => {
-    const failing = input();
-    const results = failing.check?.report.results ?? [];
-    results[0] = { ...(results[0] as CheckResult), severity: "error" };
-    const ready1 = evaluateReadiness(failing).criteria.find((c) => c.id === "READY-1");
-    expect(ready1?.evidence[1]).toBe("CHK-TXT-2 error: CHK-TXT-2 passes");
-    expect(ready1?.evidenceRefs?.[1]).toBeNull();
   });
 });

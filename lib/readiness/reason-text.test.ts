@@ -1,4 +1,7 @@
 import { createTranslator } from "next-intl";
+import { result } from "@/lib/checker/result";
+import { ct } from "@/lib/checker/text";
+import type { CheckResult } from "@/lib/checker/types";
 import { describe, expect, it } from "vitest";
 import { localizeDates } from "@/lib/core/format-date";
 import { formatIcu } from "@/lib/i18n/format-icu";
@@ -19,7 +22,8 @@ import type { FailureEntry, ReadinessInput, ReasonedRef, ReportEntry } from "./t
 // reason-text.ts, mirrored in `page` below), dates the German way.
 
 type Locale = "en" | "de";
-const t = (locale: Locale, namespace: "readinessReasons" | "readinessEvidence" | "readiness") =>
+type Namespace = "readinessReasons" | "readinessEvidence" | "readiness" | "checks";
+const t = (locale: Locale, namespace: Namespace) =>
   createTranslator({
     locale,
     messages: MESSAGES[locale],
@@ -38,7 +42,13 @@ function page(
   const params = (r: ReasonedRef): ReasonedRef["params"] => {
     const out = { ...localizeDates(r.params, locale) };
     for (const [name, list] of Object.entries(r.reasons ?? {}))
-      out[name] = list.map((x) => t(locale, "readinessReasons")(x.key, params(x))).join("; ");
+      out[name] = list
+        .map((x) =>
+          x.namespace === "checks"
+            ? t(locale, "checks")(x.key, localizeDates(x.params, locale))
+            : t(locale, "readinessReasons")(x.key, params(x)),
+        )
+        .join("; ");
     return out;
   };
   return t(locale, ns)(ref.key, params(ref));
@@ -333,6 +343,42 @@ describe("READY reasons as messages (issue 16 §6)", () => {
     expect(page("de", "readiness", summary)).toBe(
       "Uploader (letzter Bericht 09.03.2026) sendet sonst regelmäßig Berichte, aber nichts vom 13.03.2026 bis 19.03.2026: Schweigen ist keine saubere Woche.",
     );
+  });
+
+  it("checker results quoted by READY-1 and the TLS-RPT record line: their refs, else as stored", () => {
+    const results: CheckResult[] = [
+      result("CHK-TXT-2", "error", ct("txt.several"), '"v=STSv1; id=1" "v=STSv1; id=2"'),
+      // A run stored before the texts had refs.
+      { id: "CHK-RPT-1", severity: "error", title: "Old title", evidence: "old evidence", fix: "" },
+      result("CHK-RPT-2", "warning", ct("rpt.several"), ""),
+    ];
+    const check = { ...input.check!, report: { ...input.check!.report, results } };
+    const cs = evaluateReadiness({ ...input, check }).criteria;
+    const shown = cs.flatMap((c) =>
+      c.evidence.flatMap((text, i) => {
+        const ref = c.evidenceRefs?.[i];
+        if (!ref || !["checkerResult", "rptProblems"].includes(ref.key)) return [];
+        expect(page("en", "readinessEvidence", ref)).toBe(text);
+        return [[c.id, text, page("de", "readinessEvidence", ref)]];
+      }),
+    );
+    expect(shown).toEqual([
+      [
+        "READY-1",
+        'CHK-TXT-2 error: More than one MTA-STS record — "v=STSv1; id=1" "v=STSv1; id=2"',
+        'CHK-TXT-2 Fehler: Mehr als ein MTA-STS-Eintrag — "v=STSv1; id=1" "v=STSv1; id=2"',
+      ],
+      [
+        "READY-1",
+        "CHK-RPT-1 error: Old title — old evidence",
+        "CHK-RPT-1 Fehler: Old title — old evidence",
+      ],
+      [
+        "READY-3",
+        "TLS-RPT record: CHK-RPT-1 error: Old title — old evidence; CHK-RPT-2 warning: More than one TLS-RPT record",
+        "TLS-RPT-Eintrag: CHK-RPT-1 Fehler: Old title — old evidence; CHK-RPT-2 Warnung: Mehr als ein TLS-RPT-Eintrag",
+      ],
+    ]);
   });
 
   it("a verdict stored before the reasons had refs still shows its English reason", () => {

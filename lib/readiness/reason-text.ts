@@ -1,7 +1,8 @@
 // Reasons inside the READY texts (issue 16 §6): why a testing run stops (day-evidence.ts),
 // whose side a failure is on (failure-side.ts), how the judged reports were authenticated
 // and what a reporter's policy-string showed (auth-evidence.ts, report-criteria.ts), the
-// failures a waiver covers, the usual reporters gone quiet (quiet-reporters.ts). Each is one message of
+// failures a waiver covers, the usual reporters gone quiet (quiet-reporters.ts), a checker
+// result quoted (checker-criteria.ts; its title and evidence quoted with their `checks` refs). Each is one message of
 // messages/en/readiness-reasons.json, formatted here in English like ev() and ct(), with its
 // ref beside it. A sentence that quotes reasons keeps them in its ref's `reasons`: the page
 // translates each and joins a list by "; " into the parameter of that name, whose English
@@ -15,7 +16,15 @@ type Leaves<T, P extends string = ""> = {
 }[keyof T & string];
 
 /** The prefixes of the reasons' keys (the namespace's other messages are the page's own). */
-export const REASON_GROUPS = ["stop.", "side.", "auth.", "strings.", "waived.", "quiet."] as const;
+export const REASON_GROUPS = [
+  "stop.",
+  "side.",
+  "auth.",
+  "strings.",
+  "waived.",
+  "quiet.",
+  "checker.",
+] as const;
 
 /** The keys of the reasons. */
 export type ReasonKey = Extract<Leaves<typeof en>, `${(typeof REASON_GROUPS)[number]}${string}`>;

@@ -3,12 +3,15 @@ import type { MessageRef } from "@/lib/i18n/message-ref";
 
 /**
  * A MessageRef whose sentence quotes reasons (issue 16 §6, reason-text.ts): each
- * `reasons[name]` lists messages of the "readinessReasons" namespace, which the page
+ * `reasons[name]` lists messages of the "readinessReasons" namespace (or `namespace`), which the page
  * translates (their own reasons first) and joins by "; " into the parameter `name`;
  * `params[name]` holds their English, shown where a key is unknown.
  */
 export interface ReasonedRef extends MessageRef {
   reasons?: Record<string, ReasonedRef[]>;
+  /** A quoted checker result's title or evidence: a message of "checks", not of
+   * "readinessReasons". */
+  namespace?: "checks";
 }
 
 // Inputs and verdict of the "ready to enforce" criteria (spec §15, READY-1..7).
