@@ -4,7 +4,7 @@ import { useCriterionProblems } from "./criterion-problems";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatUtcDay } from "@/lib/core/format-date";
-import type { Criterion, CriterionStatus, Readiness } from "@/lib/readiness/types";
+import type { Criterion, CriterionStatus, Readiness, ReasonedRef } from "@/lib/readiness/types";
 import type { VerdictChange } from "@/lib/readiness/verdict-change";
 import { CoverageMatrix } from "./coverage-matrix";
 import { MxTable } from "./mx-table";
@@ -43,6 +43,15 @@ export function ReadinessPanel({
       const key = ref?.key as Parameters<typeof te>[0] | undefined;
       return [ref && key && te.has(key) ? te(key, reasons.params(ref)) : text];
     });
+  const sentence = (ref: ReasonedRef): string =>
+    t(`summary.${ref.key}` as Parameters<typeof t>[0], reasons.params(ref));
+  // The summary from its message or problem list (and the sentence lib added after it), else
+  // the stored English.
+  const summary = (c: Criterion): string => {
+    const own = c.problems ? problems(c.problems) : c.message ? sentence(c.message) : null;
+    if (own === null) return c.summary;
+    return c.summaryMore ? `${own} ${sentence(c.summaryMore)}` : own;
+  };
   return (
     <Card>
       <CardHeader
@@ -73,16 +82,7 @@ export function ReadinessPanel({
                 <span className="font-mono text-xs text-slate-500">{c.id}</span>
                 <span className="text-sm font-medium">{t(`criteria.${c.id}`)}</span>
               </div>
-              <p className="mt-1 text-sm text-slate-700">
-                {c.problems
-                  ? problems(c.problems)
-                  : c.message
-                    ? t(
-                        `summary.${c.message.key}` as Parameters<typeof t>[0],
-                        reasons.params(c.message),
-                      )
-                    : c.summary}
-              </p>
+              <p className="mt-1 text-sm text-slate-700">{summary(c)}</p>
               {evidence(c).length > 0 ? (
                 <details className="mt-1 text-xs text-slate-600">
                   <summary className="cursor-pointer">{t("evidence")}</summary>

@@ -84,14 +84,13 @@ export function withCoverage(
   const line = said.text;
   more.push(ev("quietReporter", {}, { line: [said] }));
   const { evidence, evidenceRefs } = withEvidence(c, more);
-  // Added to a not-met summary, the sentence changes: its message no longer fits, the UI
-  // shows the English summary.
+  const quietSentence = withReasons({ key: "quietReporters" }, { line: [said] });
+  // Added to a not-met summary: its own message stays, the quiet sentence follows it.
   if (c.status !== "met")
     return {
       ...c,
       summary: `${c.summary} ${line}.`,
-      message: undefined,
-      problems: undefined,
+      ...(c.message || c.problems ? { summaryMore: quietSentence } : {}),
       evidence,
       evidenceRefs,
     };
@@ -99,7 +98,7 @@ export function withCoverage(
     ...c,
     status: "unknown",
     summary: `${line}.`,
-    message: withReasons({ key: "quietReporters" }, { line: [said] }),
+    message: quietSentence,
     problems: undefined,
     evidence,
     evidenceRefs,

@@ -345,6 +345,25 @@ describe("READY reasons as messages (issue 16 §6)", () => {
     );
   });
 
+  it("a not-met READY-5 keeps its problems, the quiet sentence follows as its own message", () => {
+    const cut = addDays(DAY, -10);
+    const five = evaluateReadiness({
+      ...input,
+      failures: [
+        ...input.failures,
+        fail("sts-policy-invalid", { sessions: 3, day: addDays(DAY, -5) }),
+      ],
+      entries: input.entries.filter((e) => e.reporterKey !== "upload.example" || e.day <= cut),
+    }).criteria.find((c) => c.id === "READY-5")!;
+    expect(five.status).toBe("not-met");
+    expect(five.problems?.list.length).toBeGreaterThan(0);
+    const more = { ...five.summaryMore!, key: `summary.${five.summaryMore!.key}` };
+    expect(five.summary.endsWith(` ${page("en", "readiness", more)}`)).toBe(true);
+    expect(page("de", "readiness", more)).toBe(
+      "Uploader (letzter Bericht 09.03.2026) sendet sonst regelmäßig Berichte, aber nichts vom 13.03.2026 bis 19.03.2026: Schweigen ist keine saubere Woche.",
+    );
+  });
+
   it("checker results quoted by READY-1 and the TLS-RPT record line: their refs, else as stored", () => {
     const results: CheckResult[] = [
       result("CHK-TXT-2", "error", ct("txt.several"), '"v=STSv1; id=1" "v=STSv1; id=2"'),

@@ -33,6 +33,9 @@ export interface Criterion {
    * the "readinessReasons" namespace ("problems.*"), shown joined in
    * "readinessReasons.problemList" with its period (issue 16 §6). */
   problems?: { list: MessageRef[]; from: string; to: string };
+  /** A sentence `summary` adds after the one `message` or `problems` says (READY-5's quiet
+   * reporters), as a message of "readiness.summary"; the UI shows it after theirs. */
+  summaryMore?: ReasonedRef;
   /** The facts behind it: reporters, days, MX hosts, failures, checker results. */
   evidence: string[];
   /** Issue 16 §6: each evidence line, index for index, as a message of the
