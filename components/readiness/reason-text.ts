@@ -6,12 +6,12 @@ import type { ReasonedRef } from "@/lib/readiness/types";
 type Params = MessageRef["params"];
 
 /**
- * Issue 16 §6: the reasons a READY text quotes (why a testing run stops, whose side a
- * failure is on, a checker result's title and evidence: `checks` refs; lib/readiness/
- * reason-text.ts) in the user's language. `params(ref)` gives
- * a ref's parameters with its dates localized and each quoted reason translated (a list
- * joined by "; "); a reason whose key is unknown leaves the English lib stored in its place.
- * `reason(ref)` translates one reason, or null when its key is unknown.
+ * Issue 16 §6: the reasons a READY text quotes (lib/readiness/reason-text.ts: why a testing
+ * run stops, whose side a failure is on, …; a checker result's title and evidence are
+ * `checks` refs) in the user's language. `params(ref)` gives a ref's parameters with its
+ * dates localized and each quoted reason translated (a list joined by "; "); where a
+ * reason's key is unknown, the English lib stored stays in its place. `reason(ref)`
+ * translates one reason, or null when its key is unknown.
  */
 export function useReasonText() {
   const t = useTranslations("readinessReasons");

@@ -20,7 +20,7 @@ function sideLine(s: SideFailure): EvidenceLine {
     reason: s.reasonCode ?? "",
   };
   const key = s.side === "sender" ? "sideSender" : "sideUnknown";
-  // A verdict stored before the reasons had refs has `why` only: quoted as English.
+  // `whyRef` is optional (a SideFailure kept from before it existed): then `why` as is.
   if (!s.whyRef) return plainLine(ev(key, { ...params, why: s.why }).text);
   return ev(key, params, { why: [{ text: s.why, ref: s.whyRef }] });
 }

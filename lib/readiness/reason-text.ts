@@ -2,11 +2,11 @@
 // whose side a failure is on (failure-side.ts), how the judged reports were authenticated
 // and what a reporter's policy-string showed (auth-evidence.ts, report-criteria.ts), the
 // failures a waiver covers, the usual reporters gone quiet (quiet-reporters.ts), a checker
-// result quoted (checker-criteria.ts; its title and evidence quoted with their `checks` refs). Each is one message of
-// messages/en/readiness-reasons.json, formatted here in English like ev() and ct(), with its
-// ref beside it. A sentence that quotes reasons keeps them in its ref's `reasons`: the page
-// translates each and joins a list by "; " into the parameter of that name, whose English
-// the ref keeps too (so formatting the ref in English gives the stored line as is).
+// result quoted (checker-criteria.ts: its title and evidence with their `checks` refs).
+// Each is one message of messages/en/readiness-reasons.json, formatted here in English like
+// ev() and ct(), with its ref beside it. A sentence that quotes reasons keeps them in its
+// ref's `reasons`: the page translates each and joins a list by "; " into the parameter of
+// that name, whose English the ref keeps too (so the ref formats to the stored English).
 import en from "../../messages/en/readiness-reasons.json" with { type: "json" };
 import { formatIcu, type IcuParams } from "../i18n/format-icu";
 import type { ReasonedRef } from "./types";
