@@ -3,11 +3,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCriterionProblems } from "./criterion-problems";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatUtcDay, localizeDates } from "@/lib/core/format-date";
-import type { Criterion, CriterionStatus, Readiness } from "@/lib/readiness/types";
+import { formatUtcDay } from "@/lib/core/format-date";
+import type { Criterion, CriterionStatus, Readiness, ReasonedRef } from "@/lib/readiness/types";
 import type { VerdictChange } from "@/lib/readiness/verdict-change";
 import { CoverageMatrix } from "./coverage-matrix";
 import { MxTable } from "./mx-table";
+import { useReasonText } from "./reason-text";
 import { RefusalTable } from "./refusal-table";
 import { SideTable } from "./side-table";
 
@@ -32,14 +33,25 @@ export function ReadinessPanel({
   const locale = useLocale();
   const problems = useCriterionProblems(readiness);
   const te = useTranslations("readinessEvidence");
-  // Issue 16 §6: each evidence line from its ref in the user's language, else as stored.
+  const reasons = useReasonText();
+  // Issue 16 §6: each evidence line from its ref in the user's language (the reasons it
+  // quotes too), else as stored.
   const evidence = (c: Criterion): string[] =>
     c.evidence.flatMap((text, i) => {
       if (!text) return [];
       const ref = c.evidenceRefs?.[i];
       const key = ref?.key as Parameters<typeof te>[0] | undefined;
-      return [ref && key && te.has(key) ? te(key, localizeDates(ref.params, locale)) : text];
+      return [ref && key && te.has(key) ? te(key, reasons.params(ref)) : text];
     });
+  const sentence = (ref: ReasonedRef): string =>
+    t(`summary.${ref.key}` as Parameters<typeof t>[0], reasons.params(ref));
+  // The summary from its message or problem list (and the sentence lib added after it), else
+  // the stored English.
+  const summary = (c: Criterion): string => {
+    const own = c.problems ? problems(c.problems) : c.message ? sentence(c.message) : null;
+    if (own === null) return c.summary;
+    return c.summaryMore ? `${own} ${sentence(c.summaryMore)}` : own;
+  };
   return (
     <Card>
       <CardHeader
@@ -70,16 +82,7 @@ export function ReadinessPanel({
                 <span className="font-mono text-xs text-slate-500">{c.id}</span>
                 <span className="text-sm font-medium">{t(`criteria.${c.id}`)}</span>
               </div>
-              <p className="mt-1 text-sm text-slate-700">
-                {c.problems
-                  ? problems(c.problems)
-                  : c.message
-                    ? t(
-                        `summary.${c.message.key}` as Parameters<typeof t>[0],
-                        localizeDates(c.message.params, locale),
-                      )
-                    : c.summary}
-              </p>
+              <p className="mt-1 text-sm text-slate-700">{summary(c)}</p>
               {evidence(c).length > 0 ? (
                 <details className="mt-1 text-xs text-slate-600">
                   <summary className="cursor-pointer">{t("evidence")}</summary>

@@ -1,7 +1,7 @@
 // §14.3 Policy content (CHK-POL-1…10), from the policy parser's STS-* diagnostics.
 import type { Diagnostic } from "../core/diagnostic";
 import { parsePolicy } from "../mta-sts/policy";
-import { groupByCheck, result, worstSeverity } from "./result";
+import { diagnosticsResult, groupByCheck, result } from "./result";
 import { ct, type CheckTextKey } from "./text";
 import type { CheckResult, PolicyMode } from "./types";
 
@@ -55,8 +55,6 @@ const TITLED = new Set([
 ]);
 const title = (id: string) => (TITLED.has(id) ? ct(`policy.titles.${id}` as CheckTextKey) : id);
 
-const lineRef = (d: Diagnostic): string => (d.line === undefined ? "" : `line ${d.line}: `);
-
 /** Maps every diagnostic to its CHK id (one result per id) and adds ok results for the rest. */
 export function checkPolicyContent(
   body: Buffer,
@@ -73,9 +71,8 @@ export function checkPolicyContent(
   const byId = groupByCheck(parsed.diagnostics, chkIdFor);
   const results: CheckResult[] = [];
   for (const [id, list] of byId) {
-    // The parser's diagnostics stay English for now (their translation is lib/mta-sts's).
-    const fix = list.map((d) => `${lineRef(d)}${d.message}`).join(" ");
-    results.push(result(id, worstSeverity(list), title(id), evidence, fix, target));
+    // The fix quotes the parser's diagnostics, each after its line, with their refs.
+    results.push(diagnosticsResult(id, title(id), evidence, list, target));
   }
   for (const id of ["CHK-POL-1", "CHK-POL-2", "CHK-POL-4", "CHK-POL-5"]) {
     if (!byId.has(id))

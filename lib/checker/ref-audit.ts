@@ -1,6 +1,6 @@
 // For the checker's tests (issue 16 §6): what is wrong with the MessageRefs of real results.
 // A ref whose key is missing in English or German, whose English does not format to the text
-// the result stores (a fix quoting diagnostics: their English joined), or a title without a ref (only a check id may stand as its own title).
+// the result stores (a fix quoting diagnostics: their English joined, each after its policy line), or a title without a ref (only a check id may stand as its own title).
 import { formatIcu } from "../i18n/format-icu";
 import { MESSAGES } from "../i18n/messages";
 import type { FindingText } from "../watch/types";
@@ -50,7 +50,10 @@ export function auditRefs(results: readonly CheckResult[]): RefAudit {
         if (en === undefined || message("de", ref.key, "diagnostics") === undefined) {
           problems.push(`${where}: diagnostic key ${ref.key} missing in en or de`);
         }
-        return en === undefined ? "" : formatIcu(en, ref.params);
+        const text = en === undefined ? "" : formatIcu(en, ref.params);
+        if (ref.line === undefined) return text;
+        const at = message("en", "policy.atLine") ?? "";
+        return formatIcu(at, { line: String(ref.line), diagnostic: text });
       });
       const text = texts.join(" ");
       if (text !== r.fix) problems.push(`${where}: fix ${JSON.stringify(text)} ≠ stored`);

@@ -1,6 +1,12 @@
 import type { Diagnostic } from "../core/diagnostic";
-import type { CheckText } from "./text";
-import type { CheckResult, CheckResultI18n, CheckSeverity, PolicyMode } from "./types";
+import { ct, type CheckText } from "./text";
+import type {
+  CheckResult,
+  CheckResultI18n,
+  CheckSeverity,
+  PolicyMode,
+  QuotedDiagnostic,
+} from "./types";
 
 /** A title, evidence or fix: a catalogue text (ct(), translatable) or raw data as is. */
 export type ResultText = CheckText | string;
@@ -57,18 +63,28 @@ export function groupByCheck(
   return byId;
 }
 
+/** A quoted diagnostic's English: its message, after "line n: " where it has a line. */
+const quotedText = (d: Diagnostic): string =>
+  d.line === undefined
+    ? d.message
+    : ct("policy.atLine", { line: String(d.line), diagnostic: d.message }).text;
+
 /**
  * A result whose fix is the parser's diagnostics, joined by a space (issue 16 §6): the English
- * as stored so far, and their refs for the check page to translate one by one.
+ * as stored so far, and their refs (with their lines) for the check page to translate one by one.
  */
 export function diagnosticsResult(
   id: string,
   title: ResultText,
   evidence: ResultText,
   list: readonly Diagnostic[],
+  target?: string,
 ): CheckResult {
-  const r = result(id, worstSeverity(list), title, evidence, list.map((d) => d.message).join(" "));
-  const refs = list.flatMap((d) => (d.ref ? [d.ref] : []));
+  const fix = list.map(quotedText).join(" ");
+  const r = result(id, worstSeverity(list), title, evidence, fix, target);
+  const refs: QuotedDiagnostic[] = list.flatMap((d) =>
+    d.ref ? [d.line === undefined ? d.ref : { ...d.ref, line: d.line }] : [],
+  );
   if (refs.length === list.length) r.i18n = { ...r.i18n, fixDiagnostics: refs };
   return r;
 }

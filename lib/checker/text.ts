@@ -2,8 +2,8 @@
 // of messages/en/checks.json and its parameters. The English is formatted here from that
 // catalogue (stored, the API, the CLI, the tests) and the MessageRef is kept beside it, so
 // the check page can show the same text in the user's language and the two can't drift.
-// Raw data the checker saw (records, host names, server replies, certificate subjects,
-// policy diagnostics' messages) goes in as parameters and is never translated.
+// Raw data the checker saw (records, host names, server replies, certificate subjects) goes
+// in as parameters and is never translated.
 import en from "../../messages/en/checks.json" with { type: "json" };
 import { formatIcu, type IcuParams } from "../i18n/format-icu";
 import type { MessageRef } from "../i18n/message-ref";

@@ -37,11 +37,17 @@ export interface CheckResultI18n {
   evidence?: MessageRef;
   fix?: MessageRef;
   /**
-   * A fix that quotes parser diagnostics (CHK-TXT-2…6, CHK-RPT-*): their refs, namespace
-   * `diagnostics`, in order; the fix is their texts joined by a space. Set only when every
-   * diagnostic has a ref.
+   * A fix that quotes parser diagnostics (CHK-TXT-2…6, CHK-RPT-*, CHK-POL-*): their refs,
+   * namespace `diagnostics`, in order; the fix is their texts joined by a space, a policy
+   * diagnostic's after its line (`checks` "policy.atLine"). Set only when every diagnostic
+   * has a ref.
    */
-  fixDiagnostics?: MessageRef[];
+  fixDiagnostics?: QuotedDiagnostic[];
+}
+
+/** A diagnostic quoted in a fix: its ref, and the policy line it is on (if it has one). */
+export interface QuotedDiagnostic extends MessageRef {
+  line?: number;
 }
 
 export type PolicyMode = "enforce" | "testing" | "none";

@@ -1,6 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { REASON_GROUPS } from "../readiness/reason-text";
 import { formatIcu } from "./format-icu";
 import { MESSAGES } from "./messages";
 
@@ -45,7 +46,16 @@ function paramSets(message: string): Params[] {
 }
 
 /** Each namespace lib formats, with the least number of comparisons its messages give. */
-const LIB_NAMESPACES = { checks: 400, readinessEvidence: 100, tlsrptReader: 100 } as const;
+const LIB_NAMESPACES = {
+  checks: 400,
+  readinessEvidence: 100,
+  readinessReasons: 50,
+  tlsrptReader: 100,
+} as const;
+/** Where lib formats only part of a namespace: the key prefixes it formats. */
+const LIB_PARTS: Partial<Record<keyof typeof LIB_NAMESPACES, string[]>> = {
+  readinessReasons: [...REASON_GROUPS],
+};
 
 describe("formatIcu (issue 16 §6)", () => {
   for (const [ns, least] of Object.entries(LIB_NAMESPACES) as [
@@ -57,7 +67,9 @@ describe("formatIcu (issue 16 §6)", () => {
       for (const locale of ["en", "de"] as const) {
         const messages = MESSAGES[locale][ns] as unknown as Tree;
         const t = createTranslator({ locale, messages: { [ns]: messages } });
+        const parts = LIB_PARTS[ns];
         for (const [key, message] of flatten(messages)) {
+          if (parts && !parts.some((p) => key.startsWith(p))) continue;
           for (const params of paramSets(message)) {
             const theirs = t(`${ns}.${key}` as never, params as never) as string;
             expect(formatIcu(message, params, locale), `${locale} ${key}`).toBe(theirs);

@@ -4,7 +4,8 @@
 // reports, which RFC 8460 gives no way to authenticate.
 import { orgDomain } from "@/lib/tlsrpt/report-auth";
 import { LARGE_DOMAINS, LARGE_REPORTER } from "./constants";
-import { ev, plainLine, withEvidence, type EvidenceLine } from "./evidence-text";
+import { ev, withEvidence, type EvidenceLine } from "./evidence-text";
+import { reason, type Reason } from "./reason-text";
 import type { Criterion, ReportEntry } from "./types";
 
 /** READY-4 [OURS]: DKIM-verified mail from the provider's own domain, or any report from an
@@ -22,29 +23,38 @@ export function isLargeEvidence(e: ReportEntry): boolean {
 export const claimsLarge = (es: readonly ReportEntry[]): boolean =>
   es.some((e) => LARGE_REPORTER.test(e.organization) || LARGE_REPORTER.test(e.reporterKey));
 
-const CHANNEL_NAME: Record<string, string> = { https: "HTTPS", upload: "uploaded", cli: "CLI" };
-
-/** "12 of 14 reports DKIM-verified (google.com); 2 unauthenticated HTTPS". */
-export function describeAuth(es: readonly ReportEntry[]): string {
+/** "12 of 14 reports DKIM-verified (google.com)", "2 unauthenticated HTTPS": one reason each. */
+export function authReasons(es: readonly ReportEntry[]): Reason[] {
   const reports = new Map<number, ReportEntry["auth"]>();
   for (const e of es) reports.set(e.auth.report, e.auth);
   const all = [...reports.values()];
   const verified = all.filter((a) => a.result === "pass");
   const domains = [...new Set(verified.map((a) => a.domain ?? "?"))].sort();
   const parts = [
-    `${verified.length} of ${all.length} report${all.length === 1 ? "" : "s"} DKIM-verified` +
-      (domains.length ? ` (${domains.join(", ")})` : ""),
+    reason("auth.verified", {
+      verified: verified.length,
+      total: all.length,
+      hasDomains: domains.length ? "yes" : "no",
+      domains: domains.join(", "),
+    }),
   ];
-  const rest = new Map<string, number>();
+  // The rest by kind, in the order first seen: mail of an accepted reporter (quarantined
+  // mail never gets here), or a channel RFC 8460 gives no way to authenticate.
+  const rest = new Map<string, { channel: string; accepted: boolean; n: number }>();
   for (const a of all.filter((x) => x.result !== "pass")) {
-    const what =
-      a.channel === "imap"
-        ? `mail without an aligned DKIM pass, reporter accepted`
-        : `unauthenticated ${CHANNEL_NAME[a.channel] ?? a.channel}${a.accepted ? ", reporter accepted" : ""}`;
-    rest.set(what, (rest.get(what) ?? 0) + 1);
+    const accepted = a.channel === "imap" || a.accepted;
+    const k = `${a.channel} ${accepted}`;
+    const kind = rest.get(k) ?? { channel: a.channel, accepted, n: 0 };
+    kind.n += 1;
+    rest.set(k, kind);
   }
-  for (const [what, n] of rest) parts.push(`${n} ${what}`);
-  return parts.join("; ");
+  for (const { channel, accepted, n } of rest.values())
+    parts.push(
+      channel === "imap"
+        ? reason("auth.mailAccepted", { n })
+        : reason("auth.unauthenticated", { n, channel, accepted: accepted ? "yes" : "no" }),
+    );
+  return parts;
 }
 
 /** The evidence line for quarantined mail, or null when there is none. */
@@ -64,5 +74,5 @@ export function quarantineEvidence(
  */
 export function withAuthLine(c: Criterion, entries: readonly ReportEntry[]): Criterion {
   if (entries.length === 0 || (c.id !== "READY-3" && c.id !== "READY-5")) return c;
-  return withEvidence(c, [plainLine(`Reports judged: ${describeAuth(entries)}.`)]);
+  return withEvidence(c, [ev("reportsJudged", {}, { auth: authReasons(entries) })]);
 }

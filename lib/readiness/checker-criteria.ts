@@ -1,5 +1,6 @@
 import type { CheckResult } from "@/lib/checker/types";
 import { ev, evidenceOf, plainLine, type EvidenceLine } from "./evidence-text";
+import { reason, type Quoted, type Reason } from "./reason-text";
 import type { CheckFreshness, Criterion, ReadinessInput } from "./types";
 
 // READY-1 and READY-2 come from the latest checker run, never from reports (STS-OPS-12).
@@ -7,10 +8,30 @@ import type { CheckFreshness, Criterion, ReadinessInput } from "./types";
 const READY1_PREFIXES = ["CHK-TXT-", "CHK-HOST-", "CHK-POL-", "CHK-RPT-"];
 const READY2_IDS = ["CHK-MX-1", "CHK-MX-3", "CHK-MX-4", "CHK-MX-5"];
 
-const line = (r: CheckResult): string =>
-  `${r.id}${r.target ? ` (${r.target})` : ""} ${r.severity}: ${r.title}${r.evidence ? ` — ${r.evidence}` : ""}`;
-/** A checker result quoted in the evidence: its texts as stored (English). */
-const resultLine = (r: CheckResult): EvidenceLine => plainLine(line(r));
+/**
+ * A checker result quoted in the evidence: its id, severity and stored texts; the title and
+ * evidence with their refs (namespace `checks`) where the run stored them, else as stored
+ * (raw data, runs from before the refs).
+ */
+function resultReason(r: CheckResult): Reason {
+  const quoted: Quoted = {};
+  for (const part of ["title", "evidence"] as const) {
+    const ref = r.i18n?.[part];
+    if (ref) quoted[part] = [{ text: r[part], ref: { ...ref, namespace: "checks" } }];
+  }
+  const params = {
+    id: r.id,
+    hasTarget: r.target ? "yes" : "no",
+    target: r.target ?? "",
+    severity: r.severity,
+    title: r.title,
+    hasEvidence: r.evidence ? "yes" : "no",
+    evidence: r.evidence,
+  };
+  return reason("checker.result", params, quoted);
+}
+const resultLine = (r: CheckResult): EvidenceLine =>
+  ev("checkerResult", {}, { result: [resultReason(r)] });
 
 /** READY-1/2 before the first checker run. */
 const notRunYet = (base: Pick<Criterion, "id" | "title">): Criterion => ({
@@ -188,6 +209,6 @@ export function tlsRptRecord(input: ReadinessInput): {
   const bad = rpt.filter((r) => r.severity === "error" || r.severity === "warning");
   if (rpt.length === 0) return { valid: null, evidence: ev("rptNotChecked") };
   if (bad.length > 0)
-    return { valid: false, evidence: plainLine(`TLS-RPT record: ${bad.map(line).join("; ")}`) };
+    return { valid: false, evidence: ev("rptProblems", {}, { results: bad.map(resultReason) }) };
   return { valid: true, evidence: ev("rptValid") };
 }

@@ -1,6 +1,7 @@
 import { findMatchingPattern, isWildcardPattern } from "@/lib/mta-sts/mx-pattern";
 import { readStsLines } from "@/lib/tlsrpt/sts-lines";
 import { modeOnDay } from "./days";
+import { reason, type Reason } from "./reason-text";
 import type { ReadinessInput, ReportEntry } from "./types";
 
 // READY-3: a day counts only when senders saw a testing policy covering the current MX
@@ -19,11 +20,14 @@ export function currentMxHosts(input: ReadinessInput): string[] {
 export interface DayEvidence {
   /** Whether the day counts toward READY-3. */
   counts: boolean;
-  /** Why it does not count ("" when it does). */
-  stop: string;
+  /** Why it does not count, with its "readinessReasons" ref ("stop.*"); null when it does. */
+  stop: Reason | null;
   /** Organisations whose entries had no policy-string and were judged from the history. */
   fromHistory: string[];
 }
+
+const stopped = (stop: Reason): DayEvidence => ({ counts: false, stop, fromHistory: [] });
+const counted = (fromHistory: string[]): DayEvidence => ({ counts: true, stop: null, fromHistory });
 
 /** What the `sts` entries of one day show: testing covering `mx`, or why not. */
 export function judgeDay(
@@ -32,38 +36,40 @@ export function judgeDay(
   entries: readonly ReportEntry[],
   mx: readonly string[],
 ): DayEvidence {
-  const none = { counts: false, fromHistory: [] };
-  if (entries.length === 0) return { ...none, stop: `no report covers ${day}` };
+  if (entries.length === 0) return stopped(reason("stop.noReport", { day }));
   const sts = entries.filter((e) => e.policyType === "sts");
   if (sts.length === 0) {
     const types = [...new Set(entries.map((e) => e.policyType))].sort().join(", ");
-    return { ...none, stop: `${day} has no sts entries (${types}): senders found no policy` };
+    return stopped(reason("stop.noSts", { day, types }));
   }
   const withStrings = sts.filter((e) => e.policyStrings.length > 0);
   const without = sts.filter((e) => e.policyStrings.length === 0);
-  const problems: string[] = [];
+  const problems: Reason[] = [];
   for (const e of withStrings) {
     const seen = readStsLines(e.policyStrings);
     if (seen.mode !== "testing") {
-      problems.push(`${e.organization} saw mode ${seen.mode ?? "(none)"}`);
+      const mode = seen.mode ?? "";
+      problems.push(
+        reason("stop.sawMode", { org: e.organization, hasMode: mode ? "yes" : "no", mode }),
+      );
       continue;
     }
     const missing = mx.filter((h) => findMatchingPattern(seen.mx, h) === null);
-    if (missing.length === 0) return { counts: true, stop: "", fromHistory: [] };
-    problems.push(
-      `${e.organization} saw a testing policy that does not cover ${missing.join(", ")}`,
-    );
+    if (missing.length === 0) return counted([]);
+    problems.push(reason("stop.sawUncovered", { org: e.organization, hosts: missing.join(", ") }));
   }
   if (without.length > 0) {
     const mode = modeOnDay(input.history, day);
     const orgs = [...new Set(without.map((e) => e.organization))].sort();
-    if (mode === "testing" && problems.length === 0)
-      return { counts: true, stop: "", fromHistory: orgs };
+    if (mode === "testing" && problems.length === 0) return counted(orgs);
     if (problems.length === 0)
-      return {
-        ...none,
-        stop: `${day} was ${mode === null ? "before the first policy" : `in mode ${mode}`}`,
-      };
+      return stopped(
+        mode === null
+          ? reason("stop.beforeFirstPolicy", { day })
+          : reason("stop.inMode", { day, mode }),
+      );
   }
-  return { ...none, stop: `on ${day} ${[...new Set(problems)].join("; ")}` };
+  // The same problem twice (two reports of one reporter) is said once.
+  const once = [...new Map(problems.map((p) => [p.text, p])).values()];
+  return stopped(reason("stop.onDay", { day }, { problems: once }));
 }

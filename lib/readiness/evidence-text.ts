@@ -2,24 +2,27 @@
 // messages/en/readinessEvidence.json, like the checker's ct(): the English formatted here
 // (stored, the API, the tests) with its MessageRef beside it, so the Enforce page shows the
 // line in the user's language and the two can't drift. Raw data (hosts, reporters, days,
-// record ids, result types) goes in as parameters.
+// record ids, result types) goes in as parameters; a reason the line quotes (why a run
+// stops, whose side a failure is on) as a Reason with its own ref.
 import en from "../../messages/en/readinessEvidence.json" with { type: "json" };
 import { formatIcu, type IcuParams } from "../i18n/format-icu";
-import type { MessageRef } from "../i18n/message-ref";
-import type { Criterion } from "./types";
+import { withReasons, type Quoted } from "./reason-text";
+import type { Criterion, ReasonedRef } from "./types";
 
 export type EvidenceKey = keyof typeof en;
 
 /** One evidence line: the English, and its ref (namespace `readinessEvidence`) or null. */
 export interface EvidenceLine {
   text: string;
-  ref: MessageRef | null;
+  ref: ReasonedRef | null;
 }
 
-export const ev = (key: EvidenceKey, params?: IcuParams): EvidenceLine => ({
-  text: formatIcu(en[key], params),
-  ref: params ? { key, params } : { key },
-});
+/** The line `key`; `quoted` fills parameters with reasons (reason-text.ts), refs kept. */
+export function ev(key: EvidenceKey, params?: IcuParams, quoted?: Quoted): EvidenceLine {
+  if (!quoted) return { text: formatIcu(en[key], params), ref: params ? { key, params } : { key } };
+  const ref = withReasons({ key, params: { ...params } }, quoted);
+  return { text: formatIcu(en[key], ref.params), ref };
+}
 
 /** A line no key names yet: shown in English. */
 export const plainLine = (text: string): EvidenceLine => ({ text, ref: null });

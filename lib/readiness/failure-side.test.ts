@@ -27,6 +27,7 @@ describe("classifyFailure", () => {
     ).toEqual({
       side: "sender",
       why: 'the reason code "outdated CA bundle on sender" names the sender\'s trust store, not the MX certificate',
+      whyRef: { key: "side.senderTrustStore", params: { reason: "outdated CA bundle on sender" } },
     });
     expect(side("certificate-not-trusted", "unable to get local issuer certificate")).toBe("ours");
   });
@@ -35,7 +36,10 @@ describe("classifyFailure", () => {
     expect(classifyFailure("validation-failure", null, false)).toEqual({
       side: "unknown",
       why: "validation-failure is a catch-all without a reason code: whose side is not known",
+      whyRef: { key: "side.catchAll", params: { hasReason: "no", reason: "" } },
     });
+    // A made-up type named like an object's own property is no known type.
+    expect(side("constructor")).toBe("unknown");
     expect(side("some-future-type")).toBe("unknown");
     expect(side("tlsa-invalid", null, null)).toBe("unknown");
     expect(side("tlsa-invalid", null, true)).toBe("ours");

@@ -1,5 +1,5 @@
-import type { ReadinessInput } from "./types";
-import type { FailureSide } from "./types";
+import { reason, type Reason, type ReasonKey } from "./reason-text";
+import type { FailureSide, ReadinessInput, ReasonedRef } from "./types";
 
 // Issue 15 item 4: whose failure is it? Each result type (spec §10.3) is put on our side
 // (the MX's STARTTLS or certificate, the policy host or body), the sender's side (its
@@ -7,17 +7,18 @@ import type { FailureSide } from "./types";
 // are shown and explained but do not block enforce; unknown ones block, as before.
 
 const DANE = ["tlsa-invalid", "dnssec-invalid", "dane-required"];
-const MX_TLS: Record<string, string> = {
-  "starttls-not-supported": "the MX did not offer or complete STARTTLS",
-  "certificate-host-mismatch": "the MX certificate does not name the host",
-  "certificate-expired": "the MX certificate has expired",
-  "certificate-not-trusted": "the MX certificate chain is not trusted",
-};
-const POLICY: Record<string, string> = {
-  "sts-policy-fetch-error": "the policy host could not be reached or did not serve the policy",
-  "sts-policy-invalid": "the policy body did not validate",
-  "sts-webpki-invalid": "the policy host's certificate failed validation",
-};
+// Maps, not objects: a result type a reporter made up ("constructor") finds no entry.
+const MX_TLS = new Map<string, ReasonKey>([
+  ["starttls-not-supported", "side.starttls"],
+  ["certificate-host-mismatch", "side.certHostMismatch"],
+  ["certificate-expired", "side.certExpired"],
+  ["certificate-not-trusted", "side.certNotTrusted"],
+]);
+const POLICY = new Map<string, ReasonKey>([
+  ["sts-policy-fetch-error", "side.policyFetch"],
+  ["sts-policy-invalid", "side.policyInvalid"],
+  ["sts-webpki-invalid", "side.policyWebpki"],
+]);
 /** A reason code that names the sender's own trust store (not our certificate). */
 const SENDER_TRUST_STORE = /trust[\s_-]?store|ca[\s_-]?(bundle|store)|root[\s_-]?store/i;
 
@@ -29,41 +30,27 @@ export function tlsaPublished(input: Pick<ReadinessInput, "check">): boolean | n
   return null;
 }
 
+/** The failure's side, and why (English, with its "readinessReasons" ref "side.*"). */
 export function classifyFailure(
   resultType: string,
   reasonCode: string | null,
   tlsa: boolean | null,
-): { side: FailureSide; why: string } {
+): { side: FailureSide; why: string; whyRef: ReasonedRef } {
+  const on = (side: FailureSide, r: Reason) => ({ side, why: r.text, whyRef: r.ref });
+  const type = { type: resultType };
   if (DANE.includes(resultType)) {
-    if (tlsa === false)
-      return {
-        side: "sender",
-        why: `${resultType} while the domain publishes no TLSA records (CHK-MX-10): the sender's own DANE/DNSSEC problem, not a reason to hold back enforce`,
-      };
-    if (tlsa === true)
-      return {
-        side: "ours",
-        why: `${resultType}: the MX publishes TLSA records that did not validate`,
-      };
-    return {
-      side: "unknown",
-      why: `${resultType}: no checker run says whether the MX publishes TLSA records`,
-    };
+    if (tlsa === false) return on("sender", reason("side.daneNoTlsa", type));
+    if (tlsa === true) return on("ours", reason("side.daneTlsaInvalid", type));
+    return on("unknown", reason("side.daneUnknown", type));
   }
-  if (reasonCode && SENDER_TRUST_STORE.test(reasonCode) && resultType in MX_TLS)
-    return {
-      side: "sender",
-      why: `the reason code "${reasonCode}" names the sender's trust store, not the MX certificate`,
-    };
-  const mx = MX_TLS[resultType];
-  if (mx) return { side: "ours", why: mx };
-  const policy = POLICY[resultType];
-  if (policy) return { side: "ours", why: policy };
-  return {
-    side: "unknown",
-    why:
-      resultType === "validation-failure"
-        ? `validation-failure is a catch-all${reasonCode ? ` ("${reasonCode}")` : " without a reason code"}: whose side is not known`
-        : `${resultType} does not say whose side it is on`,
-  };
+  if (reasonCode && SENDER_TRUST_STORE.test(reasonCode) && MX_TLS.has(resultType))
+    return on("sender", reason("side.senderTrustStore", { reason: reasonCode }));
+  const ours = MX_TLS.get(resultType) ?? POLICY.get(resultType);
+  if (ours) return on("ours", reason(ours));
+  if (resultType === "validation-failure")
+    return on(
+      "unknown",
+      reason("side.catchAll", { hasReason: reasonCode ? "yes" : "no", reason: reasonCode ?? "" }),
+    );
+  return on("unknown", reason("side.unknownType", type));
 }

@@ -38,7 +38,7 @@ export function judgedInput(
   const failures: FailureEntry[] = [];
   const senderSessions = new Map<FailureEntry, number>();
   for (const f of kept) {
-    const { side, why } = classifyFailure(f.resultType, f.reasonCode, tlsa);
+    const { side, why, whyRef } = classifyFailure(f.resultType, f.reasonCode, tlsa);
     const k = [f.day, f.organization, f.resultType, f.mxHost, f.reasonCode].join("\u0000");
     const same = groups.get(k);
     if (same) same.sessions += inRange(f.day, window) ? f.sessions : 0;
@@ -52,6 +52,7 @@ export function judgedInput(
         sessions: f.sessions,
         side,
         why,
+        whyRef,
       });
     if (side === "sender") senderSessions.set(f, f.sessions);
     else failures.push(f);

@@ -1,13 +1,29 @@
 import { lateLine } from "./completeness";
 import { ev, plainLine, withEvidence, type EvidenceLine } from "./evidence-text";
+import { reason, withReasons } from "./reason-text";
 import type { OlderPolicyEntry } from "./policy-epochs";
 import type { Coverage, Criterion, SideFailure } from "./types";
 
 // Issue 15: what the coverage adds to the criteria' evidence. A quiet usual reporter's
 // silence is never a clean week: READY-5 cannot be met while one is quiet.
 
-const sideLine = (s: SideFailure): string =>
-  `${s.day} ${s.organization}: ${s.sessions} × ${s.resultType} on ${s.mxHost ?? "an unnamed MX"}${s.reasonCode ? ` (${s.reasonCode})` : ""}: ${s.why}`;
+/** A sender-side or unknown failure, with its reason (failure-side.ts) quoted. */
+function sideLine(s: SideFailure): EvidenceLine {
+  const params = {
+    day: s.day,
+    org: s.organization,
+    sessions: s.sessions,
+    type: s.resultType,
+    named: s.mxHost === null ? "no" : "yes",
+    mx: s.mxHost ?? "",
+    hasReason: s.reasonCode ? "yes" : "no",
+    reason: s.reasonCode ?? "",
+  };
+  const key = s.side === "sender" ? "sideSender" : "sideUnknown";
+  // `whyRef` is optional (a SideFailure kept from before it existed): then `why` as is.
+  if (!s.whyRef) return plainLine(ev(key, { ...params, why: s.why }).text);
+  return ev(key, params, { why: [{ text: s.why, ref: s.whyRef }] });
+}
 
 /** Days whose only reports had zero sessions: no mail, so no coverage (issue 15 item 3). */
 function zeroSessionDays(cov: Coverage): EvidenceLine[] {
@@ -49,24 +65,32 @@ export function withCoverage(
     );
   }
   if (c.id !== "READY-5") return c;
-  // Side lines quote failure-side's English reason, quiet lines join fragments: English.
-  const more: EvidenceLine[] = [];
-  for (const s of sides)
-    if (s.side === "sender") more.push(plainLine(`Sender side, does not block: ${sideLine(s)}.`));
-    else if (s.side === "unknown") more.push(plainLine(`Side unknown, blocks: ${sideLine(s)}.`));
+  // Side lines quote failure-side's reason, the quiet line its reporters (reasons).
+  const more = sides.filter((s) => s.side !== "ours").map(sideLine);
   const quiet = cov.rows.filter((r) => r.quiet);
   if (quiet.length === 0) return withEvidence(c, more);
-  const names = quiet.map((r) => `${r.organization} (last report ${r.lastDay ?? "never"})`);
-  const line = `${names.join(", ")} usually ${quiet.length === 1 ? "reports" : "report"} but sent nothing from ${cov.recent.from} to ${cov.recent.to}: silence is not a clean week`;
-  more.push(plainLine(`Quiet usual reporter: ${line}.`));
+  const reporters = quiet.map((r) =>
+    reason("quiet.reporter", {
+      org: r.organization,
+      hasDay: r.lastDay ? "yes" : "no",
+      day: r.lastDay ?? "",
+    }),
+  );
+  const said = reason(
+    "quiet.line",
+    { n: quiet.length, from: cov.recent.from, to: cov.recent.to },
+    { reporters },
+  );
+  const line = said.text;
+  more.push(ev("quietReporter", {}, { line: [said] }));
   const { evidence, evidenceRefs } = withEvidence(c, more);
-  // The sentence changes: its message no longer fits, the UI shows the English summary.
+  const quietSentence = withReasons({ key: "quietReporters" }, { line: [said] });
+  // Added to a not-met summary: its own message stays, the quiet sentence follows it.
   if (c.status !== "met")
     return {
       ...c,
       summary: `${c.summary} ${line}.`,
-      message: undefined,
-      problems: undefined,
+      ...(c.message || c.problems ? { summaryMore: quietSentence } : {}),
       evidence,
       evidenceRefs,
     };
@@ -74,7 +98,7 @@ export function withCoverage(
     ...c,
     status: "unknown",
     summary: `${line}.`,
-    message: undefined,
+    message: quietSentence,
     problems: undefined,
     evidence,
     evidenceRefs,

@@ -13,7 +13,7 @@ import type { Criterion, FailureEntry, ReadinessInput, ReportEntry } from "./typ
 // namespace, index for index (Criterion.evidenceRefs). The English from each ref is the
 // stored line, the German is German (dates and counts the German way: counts are written
 // "{n, plural, other {#}}", as next-intl groups only a plural's #), and a line without
-// a ref (checker results quoted, reporter lines joined from fragments) stays as stored.
+// a ref stays as stored. Lines quoting reasons or checker results: reason-text.test.ts.
 
 const translator = (locale: "en" | "de") =>
   createTranslator({
@@ -168,10 +168,5 @@ describe("READY evidence lines as messages (issue 16 §6)", () => {
     expect(texts).toContain(
       "Policy problem: 2026-03-19 Google LLC: 2 × sts-policy-invalid on other.ev.example.",
     );
-  });
-
-  it("a line without a ref keeps null beside it and is shown as stored", () => {
-    const reporter = all.find((l) => l.id === "READY-4" && l.text.startsWith("Google LLC"));
-    expect(reporter?.ref).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 import type { MessageRef } from "@/lib/i18n/message-ref";
 import { formatRate } from "@/lib/stats/aggregate";
 import { readStsLines } from "@/lib/tlsrpt/sts-lines";
-import { claimsLarge, describeAuth, isLargeEvidence, quarantineEvidence } from "./auth-evidence";
+import { authReasons, claimsLarge, isLargeEvidence, quarantineEvidence } from "./auth-evidence";
 import { MAX_TLS_FAILURE_RATE, STS_TYPES, TLS_TYPES } from "./constants";
 import { inRange, type Windows } from "./days";
 import { reporterDays } from "./failure-counts";
-import { ev, evidenceOf, plainLine, type EvidenceLine } from "./evidence-text";
+import { ev, evidenceOf, type EvidenceLine } from "./evidence-text";
+import { reason, type Reason } from "./reason-text";
 import type {
   Criterion,
   FailureEntry,
@@ -29,13 +30,17 @@ export function showsPolicy(e: ReportEntry, policy: PolicyState): boolean {
   );
 }
 
-function describeStrings(entries: readonly ReportEntry[], policy: PolicyState | null): string {
+/** What the reporter's policy-strings show, against the policy being served. */
+function stringsReason(entries: readonly ReportEntry[], policy: PolicyState | null): Reason {
   if (policy && entries.some((e) => showsPolicy(e, policy)))
-    return `policy-string shows the current policy (id ${policy.policyId})`;
+    return reason("strings.current", { id: policy.policyId });
   const withStrings = entries.find((e) => e.policyStrings.length > 0);
-  if (!withStrings) return "no policy-string (Google and Microsoft leave it out)";
+  if (!withStrings) return reason("strings.none");
   const seen = readStsLines(withStrings.policyStrings);
-  return `policy-string shows mode ${seen.mode ?? "?"}, max_age ${seen.maxAge ?? "?"}: not the current policy`;
+  return reason("strings.other", {
+    mode: seen.mode ?? "?",
+    maxAge: seen.maxAge === null ? "?" : String(seen.maxAge),
+  });
 }
 
 export function reportersSawPolicy(input: ReadinessInput, w: Windows): Criterion {
@@ -46,12 +51,15 @@ export function reportersSawPolicy(input: ReadinessInput, w: Windows): Criterion
   const sts = input.entries.filter((e) => e.policyType === "sts" && inRange(e.day, w.window));
   const byReporter = new Map<string, ReportEntry[]>();
   for (const e of sts) byReporter.set(e.reporterKey, [...(byReporter.get(e.reporterKey) ?? []), e]);
-  // Each reporter's line joins fragments (policy-string, authentication): English for now.
+  // Each reporter's line quotes what its policy-strings show and how its reports were
+  // authenticated (reasons, translated with the line).
   const lines = [...byReporter].map(([key, es]) => {
     const org = es[0]?.organization ?? key;
     const n = new Set(es.map((e) => e.day)).size;
-    return plainLine(
-      `${org} (${key}): sts entries on ${n} ${n === 1 ? "day" : "days"}; ${describeStrings(es, input.policy)}; ${describeAuth(es)}.`,
+    return ev(
+      "reporter",
+      { org, key, n },
+      { strings: [stringsReason(es, input.policy)], auth: authReasons(es) },
     );
   });
   const quarantined = quarantineEvidence(input.quarantined);
@@ -115,10 +123,7 @@ function groupFailures(
   return out;
 }
 
-const describeFailure = (g: { sessions: number; f: FailureEntry }): string =>
-  `${g.f.day} ${g.f.organization}: ${formatCount(g.sessions)} × ${g.f.resultType} on ${g.f.mxHost ?? "an unnamed MX"}${g.f.reasonCode ? ` (${g.f.reasonCode})` : ""}`;
-
-/** describeFailure's parts, for a line's message (policyProblem, tlsFailure). */
+/** A failure group's parts, for a line's message (policyProblem, tlsFailure, waived). */
 const failureParams = (g: { sessions: number; f: FailureEntry }) => ({
   day: g.f.day,
   org: g.f.organization,
@@ -186,12 +191,9 @@ export function cleanLastWeek(
   if (stsProblems.length > 0) {
     const groups = [...groupFailures(stsProblems).values()];
     if (fetchOnly && oneReporterDay && hostHealthy) {
-      // A list of failures inside one sentence: English for now.
-      lines.push(
-        plainLine(
-          `Waived: fetch errors from one reporter on one day while the checker shows the policy host healthy: ${groups.map(describeFailure).join("; ")}.`,
-        ),
-      );
+      // The failures it waives, listed inside the sentence as reasons.
+      const failures = groups.map((g) => reason("waived.failure", failureParams(g)));
+      lines.push(ev("waived", {}, { failures }));
     } else {
       const n = stsProblems.reduce((s, f) => s + f.sessions, 0);
       problems.push(`${formatCount(n)} policy fetch/validation failures`);

@@ -4,6 +4,7 @@ import { TESTING_DAYS } from "./constants";
 import { currentMxHosts, judgeDay } from "./day-evidence";
 import type { Windows } from "./days";
 import { ev, evidenceOf } from "./evidence-text";
+import { withReasons, type Reason } from "./reason-text";
 import type { Criterion, ReadinessInput, ReportEntry } from "./types";
 
 /**
@@ -35,10 +36,10 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
   const fromHistory = new Set<string>();
   let run = 0;
   let day = w.latest;
-  let stop = "";
+  let stop: Reason | null = null;
   for (;;) {
     const judged = judgeDay(input, day, byDay.get(day) ?? [], mx);
-    if (!judged.counts) {
+    if (judged.stop) {
       stop = judged.stop;
       break;
     }
@@ -47,12 +48,12 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
     day = addDays(day, -1);
   }
   const first = addDays(w.latest, -(run - 1));
-  // `stop` is day-evidence's English reason, passed as it is (as in the summary).
+  // `stop` is day-evidence's reason, quoted with its ref (as in the summary).
   const evidence = evidenceOf([
     run > 0
       ? ev("testingRun", { n: run, from: first, to: w.latest })
       : ev("latestNotTesting", { day: w.latest }),
-    ev("runStartsAfter", { stop }),
+    ev("runStartsAfter", {}, { stop: [stop] }),
     ev("currentMx", { hasHosts: mx.length > 0 ? "yes" : "no", hosts: mx.join(", ") }),
     ...(fromHistory.size > 0
       ? [ev("modeFromHistory", { orgs: [...fromHistory].sort().join(", ") })]
@@ -63,8 +64,11 @@ export function testingDaysSeen(input: ReadinessInput, w: Windows): Criterion {
     return {
       ...base,
       status: "not-met",
-      summary: `${run} of ${TESTING_DAYS} days so far: the run starts after ${stop}.`,
-      message: { key: "testingDaysSoFar", params: { run, need: TESTING_DAYS, after: stop } },
+      summary: `${run} of ${TESTING_DAYS} days so far: the run starts after ${stop.text}.`,
+      message: withReasons(
+        { key: "testingDaysSoFar", params: { run, need: TESTING_DAYS } },
+        { after: [stop] },
+      ),
       ...evidence,
     };
   if (record.valid === false)

@@ -1,6 +1,19 @@
 import type { CheckReport } from "@/lib/checker/types";
 import type { MessageRef } from "@/lib/i18n/message-ref";
 
+/**
+ * A MessageRef whose sentence quotes reasons (issue 16 §6, reason-text.ts): each
+ * `reasons[name]` lists messages of the "readinessReasons" namespace (or `namespace`), which the page
+ * translates (their own reasons first) and joins by "; " into the parameter `name`;
+ * `params[name]` holds their English, shown where a key is unknown.
+ */
+export interface ReasonedRef extends MessageRef {
+  reasons?: Record<string, ReasonedRef[]>;
+  /** A quoted checker result's title or evidence: a message of "checks", not of
+   * "readinessReasons". */
+  namespace?: "checks";
+}
+
 // Inputs and verdict of the "ready to enforce" criteria (spec §15, READY-1..7).
 
 export type CriterionId =
@@ -15,17 +28,20 @@ export interface Criterion {
   summary: string;
   /** The same sentence as a message of the "readiness.summary" namespace, where one exists
    * (issue 16 §6); without it the UI shows `summary`. */
-  message?: MessageRef;
+  message?: ReasonedRef;
   /** A not-met summary that lists problems (READY-4, READY-5): each problem as a message of
    * the "readinessReasons" namespace ("problems.*"), shown joined in
    * "readinessReasons.problemList" with its period (issue 16 §6). */
   problems?: { list: MessageRef[]; from: string; to: string };
+  /** A sentence `summary` adds after the one `message` or `problems` says (READY-5's quiet
+   * reporters), as a message of "readiness.summary"; the UI shows it after theirs. */
+  summaryMore?: ReasonedRef;
   /** The facts behind it: reporters, days, MX hosts, failures, checker results. */
   evidence: string[];
   /** Issue 16 §6: each evidence line, index for index, as a message of the
    * "readinessEvidence" namespace, or null where the line has none (shown as is). Absent
    * when no line has one. */
-  evidenceRefs?: (MessageRef | null)[];
+  evidenceRefs?: (ReasonedRef | null)[];
 }
 
 export interface PolicyState {
@@ -174,6 +190,9 @@ export interface SideFailure {
   side: FailureSide;
   /** Why this side, in words. */
   why: string;
+  /** The same as a message of the "readinessReasons" namespace ("side.*", issue 16 §6);
+   * absent in verdicts stored before, which show `why`. */
+  whyRef?: ReasonedRef;
 }
 
 export type CoverageCellState = "reported" | "zero-sessions" | "older-policy" | "none";
