@@ -15,7 +15,7 @@ import type { MailboxForPoll } from "@/lib/db/mailboxes/imap-accounts";
 import { recordRejection } from "@/lib/db/reports/rejected";
 import type { MessageRef } from "@/lib/i18n/message-ref";
 import type { IngestMeta, IngestOutcome, ReadInput } from "@/lib/ingest/ingest";
-import { quoting, reasonText, type ReasonText } from "@/lib/ingest/rejection-text";
+import { quoting, readerReason, reasonText, type ReasonText } from "@/lib/ingest/rejection-text";
 import { logger } from "@/lib/log";
 import type { DkimVerdict } from "@/lib/tlsrpt/dkim";
 import { MAX_ATTEMPTS, attemptsOf, recordAttempt } from "./attempts";
@@ -165,7 +165,10 @@ async function readMessage(
   }
   // A worker that crashed or a pool that was closed says nothing about the message.
   if (!read.ok && read.error.code === "reader-failed") {
-    return failed(a, id, bytes.length, read.error.message, "read");
+    // The pool's own words, with their ref (a crashed worker's detail stays a parameter).
+    const ref = readerReason(read.error);
+    const why = ref ? { text: read.error.message, ref } : read.error.message;
+    return failed(a, id, bytes.length, why, "read");
   }
   if (read.ok && read.value.reports.length > 0) {
     try {

@@ -10,6 +10,7 @@ import { listRejected } from "@/lib/db/reports/rejected";
 import { countRows, resetReports } from "@/lib/db/reports/reports.test-utils";
 import { readInput, storeRead } from "@/lib/ingest/ingest";
 import { googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
+import { refusalText } from "@/lib/tlsrpt/refusal-text";
 import { pollMailbox } from "./poll";
 import type { PollSummary, Read, Store } from "./poll-pass";
 import { compose, startWorld, type World } from "./mail-world.test-utils";
@@ -62,8 +63,8 @@ function crashing(times: number): { read: Read; calls: () => number } {
   const read: Read = (bytes, meta) => {
     calls++;
     if (calls > times) return readInput(bytes, meta);
-    const message = "the input could not be read (worker exited with code 1)";
-    return Promise.resolve({ ok: false, error: { code: "reader-failed", message } });
+    const { text, ref } = refusalText("readerFailed", { detail: "worker exited with code 1" });
+    return Promise.resolve({ ok: false, error: { code: "reader-failed", message: text, ref } });
   };
   return { read, calls: () => calls };
 }

@@ -109,6 +109,7 @@ describe("worker pool (RPT-ING-1, spec §12-13)", { timeout: 120_000 }, () => {
       error: {
         code: "too-slow",
         message: "the input took more than 250 ms to read and was refused",
+        ref: { key: "refusals.tooSlow", params: { time: "250 ms" } },
       },
     });
     const next = await pool.read(gzipOf(googleReport()));
@@ -187,6 +188,7 @@ describe("worker pool (RPT-ING-1, spec §12-13)", { timeout: 120_000 }, () => {
       error: {
         code: "too-slow",
         message: "the input took more than 50 ms to read and was refused",
+        ref: { key: "refusals.tooSlow", params: { time: "50 ms" } },
       },
     };
     expect(outcomes[2]).toStrictEqual(tooSlow);

@@ -13,16 +13,20 @@
 // them) never keeps a person waiting at sign-in for more than the reads already running.
 import { Piscina } from "piscina";
 import type { Result } from "../core/diagnostic";
+import type { NestedMessageRef } from "../i18n/message-ref";
+import { refusalText, type RefusalText } from "../tlsrpt/refusal-text";
 import type { ReadHints, ReadOutcome, ReportError } from "../tlsrpt/types";
 import { workerEntry, type WorkerEntry } from "./worker-file";
 import type { ReadInput as PoolInput } from "./worker";
 
 export type { PoolInput };
 
-/** Refusals the pool itself makes; the ingester records them like the reader's. */
+/** Refusals the pool itself makes; the ingester records them like the reader's, with the
+ * same kind of ref (namespace tlsrptReader, issue 16 §6). */
 export interface PoolError {
   code: "too-slow" | "reader-failed";
   message: string;
+  ref: NestedMessageRef;
 }
 
 export type PoolRead = Result<ReadOutcome, ReportError | PoolError>;
@@ -111,15 +115,12 @@ export class WorkerPool {
         this.readMany(inputs.slice(0, outcome)),
         this.readMany(inputs.slice(outcome + 1)),
       ]);
-      const slow = fail(
-        "too-slow",
-        `the input took more than ${seconds(ms)} to read and was refused`,
-      );
+      const slow = fail("too-slow", refusalText("tooSlow", { time: seconds(ms) }));
       return [...before, slow, ...after];
     }
     if (outcome instanceof Error) {
       if (inputs.length > 1) return Promise.all(inputs.map((i) => this.read(i.bytes, i.hints)));
-      return [fail("reader-failed", `the input could not be read (${outcome.message})`)];
+      return [fail("reader-failed", refusalText("readerFailed", { detail: outcome.message }))];
     }
     return outcome;
   }
@@ -204,7 +205,7 @@ export class WorkerPool {
     }
   }
 }
-const fail = (code: PoolError["code"], message: string): PoolRead => ({
+const fail = (code: PoolError["code"], { text, ref }: RefusalText): PoolRead => ({
   ok: false,
-  error: { code, message },
+  error: { code, message: text, ref },
 });

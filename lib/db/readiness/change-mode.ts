@@ -32,7 +32,8 @@ export async function changeMode(
   const current = await currentPolicyVersion(db, domainId);
   const refusal = actionRefusalFailure(change.action, current?.mode ?? null);
   if (refusal !== null) return err(refusal);
-  if (!current) return err(failure("conflict", "No policy yet."));
+  // Not reached today (actionRefusalFailure refuses every action without a policy first).
+  if (!current) return err(failure("conflict", "No policy yet.", { key: "noPolicyYet" }));
   if (!Number.isInteger(change.maxAge) || change.maxAge < 1 || change.maxAge > MAX_AGE_LIMIT)
     return err(
       failure("conflict", `max_age must be a whole number of seconds from 1 to ${MAX_AGE_LIMIT}.`, {

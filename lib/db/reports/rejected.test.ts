@@ -5,10 +5,11 @@ import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { storeRead } from "@/lib/ingest/ingest";
 import { tooSlowReason, tooSlowRef } from "@/lib/ingest/read-capped";
-import { quoting, reasonIn, reasonText } from "@/lib/ingest/rejection-text";
+import { quoting, readerReason, reasonIn, reasonText } from "@/lib/ingest/rejection-text";
 import { pageSay } from "@/lib/ingest/rejection-text.test-utils";
 import { emailOf, googleReport } from "@/lib/tlsrpt/inline-reports.test-utils";
 import { readAny } from "@/lib/tlsrpt/read-any";
+import { refusalText } from "@/lib/tlsrpt/refusal-text";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { parseSettings } from "@/lib/config/settings";
 import { openTestDb, type TestDb } from "../db.test-utils";
@@ -219,6 +220,8 @@ describe("rejection reasons in the reader's language (issue 16 §6)", () => {
   });
 
   it("a mail set aside after failed attempts: our words translated, a raw error quoted", async () => {
+    const crashed = refusalText("readerFailed", { detail: "worker exited with code 1" });
+    const slow = refusalText("tooSlow", { time: "2 s" });
     const reasons = [
       quoting("setAside", reasonText("readTimeout", { seconds: "0.5" }), { n: 3 }),
       quoting("setAside", reasonText("verifyTimeout", { seconds: "10" }), { n: 3 }),
@@ -226,6 +229,9 @@ describe("rejection reasons in the reader's language (issue 16 §6)", () => {
       quoting("setAside", reasonText("failedSeeLog", { step: "verify" }), { n: 3 }),
       quoting("setAside", reasonText("failedSeeLog", { step: "store" }), { n: 3 }),
       quoting("setAside", "the input could not be read (worker exited with code 1)", { n: 3 }),
+      // The pool's own refusal (lib/pool): its words translated, the worker's detail as sent.
+      quoting("setAside", { text: crashed.text, ref: readerReason(crashed)! }, { n: 2 }),
+      quoting("setAside", { text: slow.text, ref: readerReason(slow)! }, { n: 3 }),
     ];
     for (const [i, r] of reasons.entries())
       await recordRejection(t.db, { ...refusal(`uid ${i}`, r.text), ref: r.ref }, at(i));
@@ -254,6 +260,14 @@ describe("rejection reasons in the reader's language (issue 16 §6)", () => {
         [
           "the input could not be read (worker exited with code 1); tried 3 times, set aside",
           "the input could not be read (worker exited with code 1); 3 Versuche, beiseitegelegt",
+        ],
+        [
+          "the input could not be read (worker exited with code 1); tried 2 times, set aside",
+          "die Eingabe ließ sich nicht lesen (worker exited with code 1); 2 Versuche, beiseitegelegt",
+        ],
+        [
+          "the input took more than 2 s to read and was refused; tried 3 times, set aside",
+          "die Eingabe brauchte zum Lesen länger als 2 s und wurde abgelehnt; 3 Versuche, beiseitegelegt",
         ],
       ].map(([en, de]) => ({ stored: en, en, de })),
     );
