@@ -71,6 +71,13 @@ test("removing a domain asks first, then removes it", async ({ page }) => {
   await expect(page.getByRole("alertdialog", { name: `Remove ${IDN}?` })).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(items.filter({ hasText: IDN_ASCII })).toHaveCount(1);
+  // The dialog is rendered on demand: closing it gives the focus back to its button.
+  await expect(page.getByRole("button", { name: `Remove ${IDN}` })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alertdialog", { name: `Remove ${IDN}?` })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: `Remove ${IDN}` })).toBeFocused();
 
   await page.getByRole("button", { name: `Remove ${IDN}` }).click();
   await page.getByRole("button", { name: "Remove domain" }).click();

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { AlertDialog } from "radix-ui";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 /** What the dialog needs of a removal: a mutation from lib/query (useRemoveDomain, …). */
@@ -15,6 +15,9 @@ export interface Removal {
 
 // The one "Remove …?" confirmation: a ghost trigger, a dialog that says what removing does,
 // and a danger button that runs the removal and shows the route's error in the dialog.
+// The dialog's tree is rendered once the button is pressed: a list shows one button a row
+// (50 on a page of the domain list), and each closed dialog cost its render on the server
+// (issue 14, bench:watch). The button announces the dialog it opens either way.
 export function ConfirmRemoveButton(props: {
   /** What is removed, as the dialog names it ("example.com", "ann@example.com"). */
   name: string;
@@ -26,17 +29,47 @@ export function ConfirmRemoveButton(props: {
 }) {
   const { removal } = props;
   const t = useTranslations("ui.remove");
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  // The button is rendered anew when the dialog closes (it leaves the dialog's tree): the
+  // focus goes back to it here, where Radix would give it to the one that is gone.
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    button.current?.focus();
+  }, [open]);
+  const trigger = (
+    <Button
+      ref={button}
+      variant="ghost"
+      size="sm"
+      aria-label={t("label", { name: props.name })}
+      aria-haspopup="dialog"
+      onClick={open ? undefined : () => setOpen(true)}
+    >
+      {props.icon}
+      {t("trigger")}
+    </Button>
+  );
+  if (!open) return trigger;
   return (
-    <AlertDialog.Root onOpenChange={() => removal.reset()}>
-      <AlertDialog.Trigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("label", { name: props.name })}>
-          {props.icon}
-          {t("trigger")}
-        </Button>
-      </AlertDialog.Trigger>
+    <AlertDialog.Root
+      open
+      onOpenChange={(now) => {
+        if (now) return;
+        removal.reset();
+        refocus.current = true;
+        setOpen(false);
+      }}
+    >
+      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-30 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-40 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
+        <AlertDialog.Content
+          className="fixed left-1/2 top-1/2 z-40 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl"
+          onCloseAutoFocus={(e) => e.preventDefault()}
+        >
           <AlertDialog.Title className="text-base font-semibold">
             {t("title", { name: props.name })}
           </AlertDialog.Title>
