@@ -39,11 +39,18 @@ describe("ingestBytes with a read deadline", () => {
       unknownDomains: [],
       httpStatus: 503, // busy, not too large: reporters retry (RPT-DELIV-3)
       reason,
+      // The pool's own refusal has its message (issue 16 §6): the admin reads it translated.
+      reasonRef: { namespace: "tlsrptReader", key: "refusals.tooSlow", params: { time: "500 ms" } },
     });
     const rejected = await t.db.rejectedReport.findMany();
     expect(rejected.map((r) => [r.channel, r.source, r.reason])).toStrictEqual([
       ["https", "192.0.2.7", reason],
     ]);
+    expect(JSON.parse(rejected[0]?.reasonI18n ?? "null")).toStrictEqual({
+      namespace: "tlsrptReader",
+      key: "refusals.tooSlow",
+      params: { time: "500 ms" },
+    });
     expect(await countRows(t.db)).toMatchObject({ reports: 0, policies: 0, rejected: 1 });
     const next = await ingestBytes(t.db, gzipOf(googleReport()), meta);
     expect(next).toMatchObject({ status: "stored", stored: 1, httpStatus: 201 });
