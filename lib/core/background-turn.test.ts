@@ -14,7 +14,20 @@ let answer: (() => void) | null = null;
 
 beforeAll(async () => {
   installPeerStamp();
-  server = http.createServer((_req, res) => {
+  server = http.createServer((req, res) => {
+    if (req.url === "/stream") {
+      // As the check route streams a run: headers first, lines as events come.
+      res.setHeader("Content-Type", "application/x-ndjson; charset=utf-8");
+      res.write('{"type":"run"}\n');
+      answer = () => res.end('{"type":"stored"}\n');
+      return;
+    }
+    if (req.url === "/stream-head") {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write("data: 1\n\n");
+      answer = () => res.end();
+      return;
+    }
     answer = () => res.end("ok");
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -24,10 +37,10 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function get(): Promise<number> {
+function get(path = "/"): Promise<number> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: "127.0.0.1", port, agent: false }, (res) => {
+      .get({ host: "127.0.0.1", port, path, agent: false }, (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
       })
@@ -92,5 +105,19 @@ describe("backgroundTurn", () => {
     again();
     await Promise.all(steps);
     expect(went).toEqual([1, 2, 3]);
+  });
+
+  it("does not wait for a streamed answer: a check's progress stream lasts as long as the check", async () => {
+    for (const path of ["/stream", "/stream-head"]) {
+      const response = get(path);
+      await until(() => answer !== null);
+      await until(() => requestsOpen() === 0);
+      const t = performance.now();
+      await backgroundTurn(10_000);
+      expect(performance.now() - t, path).toBeLessThan(50);
+      answer?.();
+      answer = null;
+      expect(await response).toBe(200);
+    }
   });
 });

@@ -38,12 +38,33 @@ export function installPeerStamp(): void {
 }
 
 /** The same hook counts the requests being answered, so background work waits for a quiet
- * moment (lib/core/background-turn.ts). */
+ * moment (lib/core/background-turn.ts). A streamed answer (a check's progress, one JSON line
+ * per event) stays open as long as what it reports, which is background work itself: it
+ * stops counting once its headers are out. */
 function countOpen(res: ServerResponse | undefined): void {
   if (!res) return;
   const done = requestStarted();
   res.once("finish", done);
   res.once("close", done);
+  const writeHead = res.writeHead;
+  res.writeHead = function countedWriteHead(this: ServerResponse, ...args: unknown[]) {
+    const out = Reflect.apply(writeHead, this, args) as ServerResponse;
+    if (isStream(res.getHeader("content-type")) || args.some(namesStream)) done();
+    return out;
+  } as typeof res.writeHead;
+}
+
+const STREAMED = /^\s*(application\/x-ndjson|text\/event-stream)\b/i;
+const isStream = (value: unknown): boolean => typeof value === "string" && STREAMED.test(value);
+
+/** writeHead's headers argument, as an object or a flat [name, value, …] list. */
+function namesStream(arg: unknown): boolean {
+  if (Array.isArray(arg))
+    return arg.some(
+      (v, i) => i % 2 === 0 && /^content-type$/i.test(String(v)) && isStream(arg[i + 1]),
+    );
+  if (arg === null || typeof arg !== "object") return false;
+  return Object.entries(arg).some(([k, v]) => /^content-type$/i.test(k) && isStream(v));
 }
 
 function stamp(req: IncomingMessage): void {
