@@ -14,9 +14,10 @@ import { releaseLease, renewLease, takeLease } from "@/lib/db/jobs/leases";
 import { processOwner } from "@/lib/db/jobs/owner";
 import { runCheckInThread, type ThreadCheckOptions } from "@/lib/pool/check-thread";
 
-// Step 1's "Run check" (issue 4) and the scheduled re-check (issue 14): one stored run per request, its events fanned out to
-// whoever watches. The run belongs to the server, not to the request: a browser that goes
-// away stops watching, the check still finishes and is stored.
+// Step 1's "Run check" (issue 4) and the scheduled re-check (issue 14): one stored run per
+// request, its events fanned out to whoever watches. The run belongs to the server, not to
+// the request: a browser that goes away stops watching, the check still finishes and is
+// stored.
 
 /** What the browser receives, one JSON object per line. */
 export type RunStreamEvent =
