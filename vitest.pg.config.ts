@@ -9,7 +9,11 @@ import { PARALLEL_WORKERS, serialTests } from "./vitest.serial.js";
 const SERIAL = serialTests(["lib/db"]);
 const EXCLUDE = [
   "**/node_modules/**",
+  // SQLite's own files: they open SQLite databases whatever DATABASE_URL says
   "lib/db/migrations.test.ts",
+  "lib/db/sqlite-busy.test.ts",
+  "lib/db/sqlite-sync.test.ts",
+  "lib/db/file-modes.test.ts",
   // the real-sample suite only when the corpus is there (vitest.conformance.ts)
   ...(corpus().found ? [] : [CONFORMANCE_TESTS]),
 ];

@@ -122,11 +122,13 @@ describe("job claims (issue 14 §5)", () => {
     let release: () => void = () => undefined;
     const { job, runs } = counting("renewed", () => new Promise<void>((r) => (release = r)));
     const store = jobClaimStore(t.db);
-    const a = createScheduler({ jobs: [job], store, owner: "a", leaseMs: 400, tickMs: 1000 });
-    const b = createScheduler({ jobs: [job], store, owner: "b", leaseMs: 400, tickMs: 1000 });
+    // The lease is outlived three times over. It is long enough that a renewal (every
+    // 400 ms) delayed by a busy machine (the CI runs this beside other files) still lands.
+    const a = createScheduler({ jobs: [job], store, owner: "a", leaseMs: 1200, tickMs: 1000 });
+    const b = createScheduler({ jobs: [job], store, owner: "b", leaseMs: 1200, tickMs: 1000 });
     await a.tick();
-    for (let i = 0; i < 10; i++) {
-      await sleep(120);
+    for (let i = 0; i < 12; i++) {
+      await sleep(300);
       await b.tick();
     }
     release();
