@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createDb, type Db } from "./client";
 import type { DbConfig } from "./config";
@@ -13,9 +14,9 @@ import { createFirstAdmin } from "./users/users";
 
 // Test databases: a fresh SQLite file by default; under `npm run test:pg` (DATABASE_URL is
 // a local PostgreSQL server) a fresh database on that server. Never a remote server.
-// A migrated SQLite database is a copy of a file migrated once (28 ms a test
-// saved; migrations.test.ts tests applyMigrations itself). On PostgreSQL, copying a migrated
-// template database measured slower than migrating a fresh one (410 against 290 ms).
+// A migrated SQLite database is a copy of a file migrated once, which saves 28 ms a test
+// (migrations.test.ts tests applyMigrations itself). On PostgreSQL, copying a migrated
+// template database measured slower than migrating a fresh one (410 against 290 ms a test).
 
 export interface TestDb {
   db: Db;
@@ -30,21 +31,29 @@ export async function openTestDb(opts: { migrate?: boolean } = {}): Promise<Test
   return /^postgres(ql)?:\/\//.test(url) ? openPg(url, migrate) : openSqlite(migrate);
 }
 
+const MIGRATE_SOURCE = fileURLToPath(new URL("./migrate.ts", import.meta.url));
+let sqliteTemplate: Promise<string> | undefined;
+
 /**
- * A migrated SQLite file, named after the migrations, which each test's database copies.
- * Test processes come and go (Vitest ends its workers without an exit event), so the file
- * is kept in the temporary directory for the next run: one file per schema, built under a
- * name of its own and renamed when complete, so concurrent workers never see half of one.
+ * A migrated SQLite file, which each test's database copies. Test processes come and go
+ * (Vitest ends its workers without an exit event), so the file is kept in this user's
+ * temporary directory for the next run, named after the migrations and the code that
+ * applies them. It is built under a name of its own and renamed when complete, so
+ * concurrent workers never see half of one.
  */
-async function migratedSqliteFile(): Promise<string> {
-  const migrations = listMigrations("sqlite").map((m) => `${m.name}\n${m.sql}`);
-  const hash = createHash("sha256").update(migrations.join("\n")).digest("hex").slice(0, 16);
-  const file = path.join(os.tmpdir(), "sts-test-templates", `${hash}.db`);
-  if (existsSync(file)) return file;
-  const building = path.join(path.dirname(file), `building-${randomUUID()}.db`);
-  await applyMigrations({ provider: "sqlite", url: building });
-  renameSync(building, file);
-  return file;
+function migratedSqliteFile(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const hash = createHash("sha256").update(readFileSync(MIGRATE_SOURCE));
+    for (const m of listMigrations("sqlite")) hash.update(`${m.name}\n${m.sql}\n`);
+    const dir = path.join(os.tmpdir(), `sts-test-templates-${process.getuid?.() ?? 0}`);
+    const file = path.join(dir, `${hash.digest("hex").slice(0, 16)}.db`);
+    if (existsSync(file)) return file;
+    const building = path.join(dir, `building-${randomUUID()}.db`);
+    await applyMigrations({ provider: "sqlite", url: building });
+    renameSync(building, file);
+    return file;
+  })();
+  return sqliteTemplate;
 }
 
 async function openSqlite(migrate: boolean): Promise<TestDb> {
