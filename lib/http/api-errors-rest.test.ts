@@ -264,7 +264,7 @@ describe("alert settings and the test alert", () => {
 
   it("in German, with the address as typed", async () => {
     const bad = failures[0]!;
-    expect(await german(bad.message, bad.ref)).toBe("„ops@example“ ist keine E-Mail-Adresse.");
+    expect(await german(bad.message, bad.ref)).toBe('"ops@example" ist keine E-Mail-Adresse.');
     expect(await german(NO_CHANNEL, { key: "noAlertChannel" })).toBe(
       "Schalten Sie E-Mail oder einen Webhook ein und speichern Sie, bevor Sie einen Testalarm senden.",
     );
